@@ -1,0 +1,40 @@
+/**
+ * What the commands share: load a tenants file, print its problems one per line on stderr, and
+ * exit 1 on errors. Bad input never shows a stack trace.
+ */
+import { loadTenantsFile, TenantsFileUnreadable } from "./config/load";
+import { formatProblem, hasErrors } from "./config/problems";
+import type { Config } from "./config/schema";
+
+/** The validated configuration, or undefined after printing why there is none. */
+export function loadOrReport(file: string, stderr: (line: string) => void): Config | undefined {
+  try {
+    const { config, problems } = loadTenantsFile(file);
+    for (const p of problems) stderr(formatProblem(p));
+    if (!config || hasErrors(problems)) return undefined;
+    return config;
+  } catch (e) {
+    if (e instanceof TenantsFileUnreadable) {
+      stderr(e.message);
+      return undefined;
+    }
+    throw e;
+  }
+}
+
+/** Runs `body`, turning an unexpected exception into one line and exit code 2. */
+export function runCli(body: () => number): void {
+  try {
+    process.exitCode = body();
+  } catch (e) {
+    process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
+    if (process.env.DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+    process.exitCode = 2;
+  }
+}
+
+export const DEFAULT_TENANTS_FILE = "tenants.yaml";
+
+export function tenantsFileFromEnv(): string {
+  return process.env.TENANTS_FILE || DEFAULT_TENANTS_FILE;
+}

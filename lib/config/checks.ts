@@ -1,0 +1,128 @@
+/**
+ * Rules that span fields: duplicates, references between clusters and tenants, and AWS limits
+ * that only show once the file is read as a whole. Each finding points at the later of two
+ * clashing entries and names the earlier one.
+ */
+import { error, warning, type Finding } from "./problems";
+import { roleNameFor } from "./role-name";
+import { ASSOCIATIONS_PER_CLUSTER, MANAGED_POLICIES_PER_ROLE, MAX_TAGS } from "./rules";
+import type { Config } from "./schema";
+import { didYouMean } from "./suggest";
+
+export type Check = (config: Config) => Finding[];
+
+/** Reports the second and later occurrences of each key. */
+function duplicates<T>(items: ReadonlyArray<T>, key: (t: T) => string | undefined, report: (item: T, index: number, firstIndex: number) => Finding): Finding[] {
+  const seen = new Map<string, number>();
+  const out: Finding[] = [];
+  items.forEach((item, i) => {
+    const k = key(item);
+    if (k === undefined) return;
+    const first = seen.get(k);
+    if (first === undefined) seen.set(k, i);
+    else out.push(report(item, i, first));
+  });
+  return out;
+}
+
+const uniqueNames: Check = (c) => [
+  ...duplicates(c.clusters, (x) => x.name, (x, i, first) => error(["clusters", i, "name"], `cluster ${JSON.stringify(x.name)} is already defined at clusters[${first}]; cluster names must be unique`)),
+  ...duplicates(c.tenants, (t) => t.name, (t, i, first) => error(["tenants", i, "name"], `tenant ${JSON.stringify(t.name)} is already defined at tenants[${first}]; tenant names must be unique`)),
+];
+
+const clusterReferences: Check = (c) => {
+  const names = c.clusters.map((x) => x.name);
+  const out: Finding[] = [];
+  c.tenants.forEach((t, i) => {
+    t.clusters?.forEach((name, k) => {
+      if (!names.includes(name)) {
+        out.push(error(["tenants", i, "clusters", k], `tenant ${JSON.stringify(t.name)} names cluster ${JSON.stringify(name)}, which is not in clusters[]${didYouMean(name, names)}; defined clusters: ${names.join(", ")}`));
+      }
+    });
+    out.push(...duplicates(t.clusters ?? [], (n) => n, (n, k) => error(["tenants", i, "clusters", k], `cluster ${JSON.stringify(n)} is listed twice`)));
+  });
+  return out;
+};
+
+function onCluster(t: Config["tenants"][number], cluster: string): boolean {
+  return t.clusters === undefined || t.clusters.includes(cluster);
+}
+
+/** EKS allows one association, hence one role, per service account per cluster. */
+const oneRolePerServiceAccount: Check = (c) =>
+  c.clusters.flatMap((cluster) => {
+    const idx = c.tenants.map((t, i) => ({ t, i })).filter(({ t }) => onCluster(t, cluster.name));
+    return duplicates(
+      idx,
+      ({ t }) => `${t.namespace}/${t.serviceAccount}`,
+      ({ t, i }, _j, first) => {
+        const other = idx[first]!.t;
+        return error(
+          ["tenants", i, "serviceAccount"],
+          `tenants ${JSON.stringify(other.name)} and ${JSON.stringify(t.name)} both associate service account ${JSON.stringify(t.serviceAccount)} in namespace ${JSON.stringify(t.namespace)} on cluster ${JSON.stringify(cluster.name)}; EKS allows one role per service account`,
+        );
+      },
+    );
+  });
+
+/**
+ * IAM role names are unique per account, ignoring case. Clusters without accountId are taken
+ * to share one account, since nothing says they do not.
+ */
+const uniqueRoleNames: Check = (c) => {
+  const seen = new Map<string, { tenant: string; cluster: string }>();
+  const out: Finding[] = [];
+  c.tenants.forEach((t, i) => {
+    for (const cluster of c.clusters) {
+      if (!onCluster(t, cluster.name)) continue;
+      const name = roleNameFor(t, cluster.name);
+      const key = `${cluster.accountId ?? "(unspecified)"}/${name.toLowerCase()}`;
+      const prior = seen.get(key);
+      if (!prior) {
+        seen.set(key, { tenant: t.name, cluster: cluster.name });
+        continue;
+      }
+      const where = cluster.accountId ? `account ${cluster.accountId}` : "the same account (no accountId is set; set it if the clusters are in different accounts)";
+      const field = t.role.name !== undefined ? ["tenants", i, "role", "name"] : ["tenants", i, "name"];
+      const also = prior.tenant === t.name ? "" : ` by tenant ${JSON.stringify(prior.tenant)}`;
+      out.push(
+        error(field, `role name ${JSON.stringify(name)} for cluster ${JSON.stringify(cluster.name)} is already used${also} for cluster ${JSON.stringify(prior.cluster)} in ${where}; IAM role names are unique per account, ignoring case. Leave role.name out to get a per-cluster name`),
+      );
+    }
+  });
+  return out;
+};
+
+const associationQuota: Check = (c) =>
+  c.clusters.flatMap((cluster, i) => {
+    const n = c.tenants.filter((t) => onCluster(t, cluster.name)).length;
+    return n > ASSOCIATIONS_PER_CLUSTER
+      ? [error(["clusters", i, "name"], `cluster ${JSON.stringify(cluster.name)} would hold ${n} Pod Identity associations; EKS allows at most ${ASSOCIATIONS_PER_CLUSTER} per cluster, and that quota cannot be raised`)]
+      : [];
+  });
+
+const managedPolicies: Check = (c) =>
+  c.tenants.flatMap((t, i) => {
+    const n = t.managedPolicyArns.length;
+    const path = ["tenants", i, "managedPolicyArns"];
+    const out = duplicates(t.managedPolicyArns, (a) => a, (a, k) => error([...path, k], `${a} is listed twice`));
+    if (n > MANAGED_POLICIES_PER_ROLE.max) {
+      out.push(error(path, `tenant ${JSON.stringify(t.name)} attaches ${n} managed policies; IAM allows at most ${MANAGED_POLICIES_PER_ROLE.max} per role even after a quota raise`));
+    } else if (n > MANAGED_POLICIES_PER_ROLE.default) {
+      out.push(warning(path, `tenant ${JSON.stringify(t.name)} attaches ${n} managed policies; the default IAM quota is ${MANAGED_POLICIES_PER_ROLE.default} per role, so this needs a quota raise (up to ${MANAGED_POLICIES_PER_ROLE.max})`));
+    }
+    return out;
+  });
+
+const tagCount: Check = (c) =>
+  c.tenants.flatMap((t, i) => {
+    const n = Object.keys({ ...c.defaults.tags, ...t.tags }).length;
+    return n > MAX_TAGS ? [error(["tenants", i, "tags"], `tenant ${JSON.stringify(t.name)} would carry ${n} tags with defaults.tags; AWS allows at most ${MAX_TAGS} per resource`)] : [];
+  });
+
+/** Every cross-field check; later issues add theirs here. */
+export const CHECKS: ReadonlyArray<Check> = [uniqueNames, clusterReferences, oneRolePerServiceAccount, uniqueRoleNames, associationQuota, managedPolicies, tagCount];
+
+export function checkConfig(config: Config): Finding[] {
+  return CHECKS.flatMap((check) => check(config));
+}

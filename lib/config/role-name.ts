@@ -1,0 +1,26 @@
+/**
+ * Default IAM role names. A tenant gets one role per cluster, and IAM role names are unique per
+ * account (ignoring case), so the default name carries both the tenant and the cluster.
+ */
+import { createHash } from "node:crypto";
+
+const MAX = 64; // IAM RoleName limit (CreateRole API).
+const HASH = 8;
+
+/**
+ * `<tenant>.<cluster>`: '.' appears in neither a tenant name nor a cluster name, so distinct
+ * pairs give distinct names. Past 64 characters the name is cut and a hash of the whole name
+ * is appended, which keeps it deterministic and, in practice, unique; `checks.ts` still
+ * refuses any two roles whose names collide in one account.
+ */
+export function defaultRoleName(tenant: string, cluster: string): string {
+  const full = `${tenant}.${cluster}`;
+  if (full.length <= MAX) return full;
+  const hash = createHash("sha256").update(full).digest("hex").slice(0, HASH);
+  return `${full.slice(0, MAX - HASH - 1)}-${hash}`;
+}
+
+/** The role name a tenant gets on a cluster: its own, or the default. */
+export function roleNameFor(tenant: { name: string; role: { name?: string | undefined } }, cluster: string): string {
+  return tenant.role.name ?? defaultRoleName(tenant.name, cluster);
+}

@@ -1,0 +1,131 @@
+/**
+ * Name and value rules shared by the tenants-file schema and the constructs' own prop checks,
+ * so that a TypeScript user of the constructs gets exactly the errors a file user gets.
+ *
+ * Each pattern carries its length limit as a look-ahead, so one regular expression is the whole
+ * rule: one message per bad value, and the same `pattern` lands in the JSON Schema for editors.
+ */
+
+export interface Rule {
+  /** What a valid value is, as a noun phrase: `a DNS-1123 label`. */
+  readonly what: string;
+  /** What is allowed, for the error message. */
+  readonly allowed: string;
+  readonly pattern: RegExp;
+}
+
+function rule(what: string, allowed: string, pattern: RegExp): Rule {
+  return { what, allowed, pattern };
+}
+
+/** The message for a value that breaks `r`, or undefined when it is fine. */
+export function violation(r: Rule, value: unknown): string | undefined {
+  if (typeof value !== "string") return `expected a string (${r.allowed})`;
+  return r.pattern.test(value) ? undefined : `${JSON.stringify(value)} is not ${r.what}: ${r.allowed}`;
+}
+
+// Kubernetes: namespaces are DNS-1123 labels, service account names DNS-1123 subdomains.
+// https://kubernetes.io/docs/concepts/overview/working-with-objects/names/
+export const NAMESPACE = rule(
+  "a valid namespace",
+  "a DNS-1123 label of at most 63 characters of a-z, 0-9 and '-', starting and ending with a letter or digit",
+  /^(?=.{1,63}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?$/,
+);
+export const SERVICE_ACCOUNT = rule(
+  "a valid service account name",
+  "a DNS-1123 subdomain of at most 253 characters of a-z, 0-9, '-' and '.', each dot-separated part starting and ending with a letter or digit",
+  /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/,
+);
+
+// Tenant names become construct IDs, Terraform addresses, output names and derived role names,
+// so they are kept to the narrowest alphabet all of those accept.
+export const TENANT_NAME = rule(
+  "a valid tenant name",
+  "at most 63 characters of a-z, 0-9 and '-', starting with a letter and ending with a letter or digit",
+  /^(?=.{1,63}$)[a-z]([-a-z0-9]*[a-z0-9])?$/,
+);
+
+// EKS CreateCluster: name is 1-100 characters, pattern ^[0-9A-Za-z][A-Za-z0-9\-_]*$.
+// https://docs.aws.amazon.com/eks/latest/APIReference/API_CreateCluster.html
+export const CLUSTER_NAME = rule(
+  "a valid EKS cluster name",
+  "1 to 100 characters of A-Z, a-z, 0-9, '-' and '_', starting with a letter or digit",
+  /^(?=.{1,100}$)[0-9A-Za-z][A-Za-z0-9_-]*$/,
+);
+
+// AWS region codes: us-east-1, eu-central-2, us-gov-west-1, cn-north-1, ap-southeast-7.
+export const REGION = rule(
+  "an AWS region code",
+  "a region code such as us-east-1 or eu-central-2",
+  /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/,
+);
+
+// Account IDs are exactly 12 digits and may start with 0, so they must be quoted in YAML.
+export const ACCOUNT_ID = rule("an AWS account ID", "exactly 12 digits, quoted", /^\d{12}$/);
+
+// IAM CreateRole: RoleName is 1-64 characters of [\w+=,.@-]; Path is "/" or "/.../", at most 512
+// characters of ASCII 0x21-0x7E. https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateRole.html
+export const ROLE_NAME = rule(
+  "a valid IAM role name",
+  "1 to 64 characters of A-Z, a-z, 0-9 and + = , . @ _ -",
+  /^[\w+=,.@-]{1,64}$/,
+);
+export const IAM_PATH = rule(
+  "a valid IAM path",
+  "'/' or a path that starts and ends with '/', at most 512 printable ASCII characters",
+  /^(?=.{1,512}$)\/([\x21-\x7e]*\/)?$/,
+);
+
+// Managed policy ARNs: AWS-managed (account "aws") or customer-managed, with an optional path.
+export const POLICY_ARN = rule(
+  "an IAM policy ARN",
+  "arn:<partition>:iam::<12-digit account or aws>:policy/<path/>name",
+  /^arn:aws(-[a-z]+)*:iam::(\d{12}|aws):policy\/([\x21-\x7e]*\/)?[\w+=,.@-]{1,128}$/,
+);
+export const ROLE_ARN = rule(
+  "an IAM role ARN",
+  "arn:<partition>:iam::<12-digit account>:role/<path/>name",
+  /^arn:aws(-[a-z]+)*:iam::\d{12}:role\/([\x21-\x7e]*\/)?[\w+=,.@-]{1,64}$/,
+);
+
+// EKS add-on versions look like v1.3.8-eksbuild.2 (aws eks describe-addon-versions).
+export const ADDON_VERSION = rule(
+  "an EKS add-on version",
+  "a version such as v1.3.8-eksbuild.2",
+  /^v\d+\.\d+\.\d+-eksbuild\.\d+$/,
+);
+
+// Tags: keys 1-128 and values 0-256 characters of letters, digits, spaces and _ . : / = + - @;
+// the aws: prefix is reserved. https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html
+export const TAG_KEY = rule(
+  "a valid tag key",
+  "1 to 128 letters, digits, spaces and _ . : / = + - @, not starting with aws:",
+  /^(?!aws:)[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u,
+);
+export const TAG_VALUE = rule(
+  "a valid tag value",
+  "at most 256 letters, digits, spaces and _ . : / = + - @",
+  /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{0,256}$/u,
+);
+/** Tags per IAM role and per EKS resource. */
+export const MAX_TAGS = 50;
+
+// S3 bucket names: 3-63 characters of a-z, 0-9, '.' and '-', starting and ending with a letter
+// or digit. https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html
+export const BUCKET_NAME = rule(
+  "a valid S3 bucket name",
+  "3 to 63 characters of a-z, 0-9, '.' and '-', starting and ending with a letter or digit",
+  /^(?=.{3,63}$)[a-z0-9][a-z0-9.-]*[a-z0-9]$/,
+);
+
+/** IAM MaxSessionDuration bounds, in seconds (CreateRole API). */
+export const SESSION_DURATION = { min: 3600, max: 43200 } as const;
+
+/**
+ * Managed policies attached to one role: 10 by default, 20 at most after a quota raise.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html
+ */
+export const MANAGED_POLICIES_PER_ROLE = { default: 10, max: 20 } as const;
+
+/** Pod Identity associations per cluster; this quota cannot be raised (EKS service quotas). */
+export const ASSOCIATIONS_PER_CLUSTER = 5000;

@@ -1,0 +1,124 @@
+/**
+ * The tenants file, as one zod schema. It is the single source of:
+ * - the TypeScript types of the validated configuration (`z.output`),
+ * - the JSON Schema committed at `schema/tenants.schema.json` for editors (`npm run schema`),
+ * - the per-field checks whose messages `validate` and `synth` print.
+ * Cross-field rules (duplicates, references, limits) live in `checks.ts`.
+ */
+import { z } from "zod";
+import * as rules from "./rules";
+
+/** A string field checked by one rule, with a message that names the offending value. */
+function ruled(r: rules.Rule, description: string) {
+  return z
+    .string({ error: (iss) => (iss.input === undefined ? "is required" : `expected a string: ${r.allowed}`) })
+    .regex(r.pattern, { error: (iss) => rules.violation(r, iss.input) })
+    .meta({ description });
+}
+
+const tags = z
+  .record(
+    ruled(rules.TAG_KEY, "Tag key."),
+    ruled(rules.TAG_VALUE, "Tag value."),
+  )
+  .meta({ description: `AWS tags, at most ${rules.MAX_TAGS} in all on one resource.` });
+
+export const agentSchema = z
+  .strictObject({
+    install: z
+      .enum(["addon", "helm", "none"])
+      .default("addon")
+      .meta({
+        description:
+          "How the eks-pod-identity-agent gets onto the nodes: addon (the EKS add-on), helm (self-managed chart), none (EKS Auto Mode, which runs the agent itself).",
+      }),
+    version: ruled(rules.ADDON_VERSION, "Pins the add-on version. Left out: the most recent version for the cluster's Kubernetes version.").optional(),
+  })
+  .meta({ description: "The Pod Identity agent of this cluster." });
+
+export const clusterSchema = z
+  .strictObject({
+    name: ruled(rules.CLUSTER_NAME, "An existing EKS cluster. Also the name of the stack and of its output folder."),
+    region: ruled(rules.REGION, "The cluster's AWS region."),
+    accountId: ruled(rules.ACCOUNT_ID, "Pins the AWS account the stack may touch (the provider's allowed_account_ids). Quote it.").optional(),
+    agent: agentSchema.default({ install: "addon" }),
+  })
+  .meta({ description: "An EKS cluster. Each cluster becomes one stack." });
+
+export const s3StateSchema = z
+  .strictObject({
+    bucket: ruled(rules.BUCKET_NAME, "The S3 bucket that holds the state."),
+    region: ruled(rules.REGION, "The bucket's region."),
+    keyPrefix: z
+      .string()
+      .regex(/^$|^[^/].*\/$/, { error: (iss) => `${JSON.stringify(iss.input)} is not a valid key prefix: empty, or a prefix that ends with '/' and does not start with '/'` })
+      .default("")
+      .meta({ description: "Prefix of each stack's state key: <keyPrefix><cluster>/terraform.tfstate." }),
+  })
+  .meta({ description: "An S3 backend for every stack, with encryption and S3-native locking (use_lockfile)." });
+
+export const stateSchema = z
+  .strictObject({ s3: s3StateSchema.optional() })
+  .meta({ description: "Where Terraform state lives. Left out: local state files, one per stack." });
+
+export const defaultsSchema = z
+  .strictObject({ tags: tags.default({}) })
+  .meta({ description: "Settings every tenant gets." });
+
+export const roleSchema = z
+  .strictObject({
+    name: ruled(rules.ROLE_NAME, "The IAM role's name. Left out: derived from the tenant and the cluster, unique in the account.").optional(),
+    path: ruled(rules.IAM_PATH, "The IAM role's path.").default("/"),
+    permissionsBoundaryArn: ruled(rules.POLICY_ARN, "A permissions boundary for the role.").optional(),
+    maxSessionDuration: z
+      .number()
+      .int()
+      .min(rules.SESSION_DURATION.min)
+      .max(rules.SESSION_DURATION.max)
+      .default(rules.SESSION_DURATION.min)
+      .meta({ description: "Maximum session duration in seconds, 3600 to 43200." }),
+  })
+  .meta({ description: "The tenant's IAM role." });
+
+export const tenantSchema = z
+  .strictObject({
+    name: ruled(rules.TENANT_NAME, "Unique tenant name. Drives every resource address and default name, so renaming a tenant replaces its resources."),
+    namespace: ruled(rules.NAMESPACE, "The Kubernetes namespace of the tenant's workloads."),
+    serviceAccount: ruled(rules.SERVICE_ACCOUNT, "The Kubernetes service account the tenant's pods run as."),
+    clusters: z
+      .array(ruled(rules.CLUSTER_NAME, "A cluster name from clusters[]."))
+      .min(1)
+      .optional()
+      .meta({ description: "The clusters this tenant runs on. Left out: every cluster." }),
+    createNamespace: z.boolean().default(false).meta({ description: "Create the namespace (kubernetes_namespace_v1). Left out: the namespace must exist." }),
+    createServiceAccount: z
+      .boolean()
+      .default(true)
+      .meta({ description: "Create the service account (kubernetes_service_account_v1). Set false when another tool, such as a Helm chart, owns it." }),
+    role: roleSchema.default({ path: "/", maxSessionDuration: rules.SESSION_DURATION.min }),
+    managedPolicyArns: z.array(ruled(rules.POLICY_ARN, "A managed policy ARN.")).default([]).meta({ description: "Managed policies attached to the role." }),
+    tags: tags.default({}),
+  })
+  .meta({ description: "A team whose pods get their own IAM role through EKS Pod Identity." });
+
+export const tenantsFileSchema = z
+  .strictObject({
+    $schema: z.string().optional().meta({ description: "The JSON Schema of this file, for editors." }),
+    clusters: z.array(clusterSchema).min(1, { error: "at least one cluster is required" }),
+    state: stateSchema.optional(),
+    defaults: defaultsSchema.default({ tags: {} }),
+    tenants: z.array(tenantSchema).default([]),
+  })
+  .meta({ title: "EKS Pod Identity tenants file", description: "Clusters and the tenants whose pods get IAM roles on them." });
+
+/** The tenants file as written (defaults not yet applied). */
+export type TenantsFileInput = z.input<typeof tenantsFileSchema>;
+/** The validated configuration, with every default applied. */
+export type Config = z.output<typeof tenantsFileSchema>;
+export type Cluster = Config["clusters"][number];
+export type Tenant = Config["tenants"][number];
+export type AgentConfig = Cluster["agent"];
+export type AgentInstall = AgentConfig["install"];
+export type RoleConfig = Tenant["role"];
+export type S3State = NonNullable<NonNullable<Config["state"]>["s3"]>;
+export type Tags = Record<string, string>;

@@ -1,0 +1,120 @@
+/**
+ * Turns zod issues into findings worded for people who edit YAML: "a mapping" rather than
+ * "object", the allowed values spelled out, and one finding per unknown key with a suggestion.
+ */
+import type { z } from "zod";
+import { error, type Finding } from "./problems";
+import { didYouMean } from "./suggest";
+
+const NOUNS: Record<string, string> = {
+  object: "a mapping",
+  array: "a list",
+  string: "a string",
+  number: "a number",
+  int: "a whole number",
+  boolean: "true or false",
+};
+
+export function describeValue(v: unknown): string {
+  if (v === null) return "an empty value";
+  if (Array.isArray(v)) return "a list";
+  switch (typeof v) {
+    case "object":
+      return "a mapping";
+    case "string":
+      return `the string ${JSON.stringify(v)}`;
+    case "number":
+    case "boolean":
+      return `${typeof v} ${String(v)}`;
+    default:
+      return typeof v;
+  }
+}
+
+/**
+ * The per-parse error map: zod uses it for every issue whose schema did not word its own.
+ * Schema-level messages (see `ruled` in schema.ts) win over it.
+ */
+export const errorMap: z.core.$ZodErrorMap = (iss) => {
+  switch (iss.code) {
+    case "invalid_type": {
+      if (iss.input === undefined) return "is required";
+      const expected = NOUNS[iss.expected] ?? iss.expected;
+      const hint = iss.expected === "string" && typeof iss.input === "number" ? "; quote the value" : "";
+      return `expected ${expected}, got ${describeValue(iss.input)}${hint}`;
+    }
+    case "invalid_value": {
+      const allowed = iss.values.map((v) => JSON.stringify(v)).join(", ");
+      const near = typeof iss.input === "string" ? didYouMean(iss.input, iss.values.map(String)) : "";
+      return `${JSON.stringify(iss.input)} is not allowed${near}; allowed: ${allowed}`;
+    }
+    case "too_small":
+      if (iss.origin === "array") return `needs at least ${String(iss.minimum)} item(s)`;
+      if (iss.origin === "string") return `must not be empty`;
+      return `${String(iss.input)} is too small; the minimum is ${String(iss.minimum)}`;
+    case "too_big":
+      if (iss.origin === "array") return `has more than ${String(iss.maximum)} items`;
+      return `${String(iss.input)} is too large; the maximum is ${String(iss.maximum)}`;
+    default:
+      return undefined;
+  }
+};
+
+type AnySchema = z.core.$ZodType;
+
+/** The schema that validates the value at `path`, looking through wrappers; for key listings. */
+function schemaAt(root: AnySchema, path: ReadonlyArray<PropertyKey>): AnySchema | undefined {
+  let s: AnySchema | undefined = root;
+  const unwrap = (x: AnySchema): AnySchema => {
+    let cur = x;
+    for (;;) {
+      const def = cur._zod.def as unknown as { type: string; innerType?: AnySchema; in?: AnySchema };
+      if (def.innerType) cur = def.innerType;
+      else if (def.type === "pipe" && def.in) cur = def.in;
+      else return cur;
+    }
+  };
+  for (const seg of path) {
+    if (!s) return undefined;
+    const def = unwrap(s)._zod.def as unknown as {
+      type: string;
+      shape?: Record<string, AnySchema>;
+      element?: AnySchema;
+      valueType?: AnySchema;
+    };
+    if (def.type === "object") s = def.shape?.[String(seg)];
+    else if (def.type === "array") s = def.element;
+    else if (def.type === "record") s = def.valueType;
+    else return undefined;
+  }
+  return s && unwrap(s);
+}
+
+function keysOf(root: AnySchema, path: ReadonlyArray<PropertyKey>): string[] {
+  const s = schemaAt(root, path);
+  const def = s?._zod.def as unknown as { type: string; shape?: Record<string, unknown> } | undefined;
+  return def?.type === "object" && def.shape ? Object.keys(def.shape).filter((k) => k !== "$schema") : [];
+}
+
+function toPath(path: ReadonlyArray<PropertyKey>): Array<string | number> {
+  return path.map((p) => (typeof p === "number" ? p : String(p)));
+}
+
+/** Findings for every issue of a failed parse, unknown keys split one per key. */
+export function issuesToFindings(root: AnySchema, issues: ReadonlyArray<z.core.$ZodIssue>): Finding[] {
+  const out: Finding[] = [];
+  for (const iss of issues) {
+    const path = toPath(iss.path);
+    if (iss.code === "unrecognized_keys") {
+      const allowed = keysOf(root, iss.path);
+      for (const key of iss.keys) {
+        out.push(error([...path, key], `unknown key ${JSON.stringify(key)}${didYouMean(key, allowed)}; allowed keys: ${allowed.join(", ")}`, true));
+      }
+    } else if (iss.code === "invalid_key") {
+      for (const inner of iss.issues) out.push(error(path, inner.message, true));
+    } else {
+      out.push(error(path, iss.message));
+    }
+  }
+  return out;
+}

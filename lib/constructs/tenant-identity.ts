@@ -1,0 +1,152 @@
+import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { EksPodIdentityAssociation } from "@cdktf/provider-aws/lib/eks-pod-identity-association";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import { ServiceAccountV1 } from "@cdktf/provider-kubernetes/lib/service-account-v1";
+import { TerraformOutput, type ITerraformDependable } from "cdktf";
+import { Construct } from "constructs";
+import { defaultRoleName } from "../config/role-name";
+import * as rules from "../config/rules";
+import type { Tags } from "../config/schema";
+import { podIdentityTrustStatement } from "../policy/trust";
+import { PropChecker } from "./validate-props";
+
+export interface TenantIdentityProps {
+  /** Name of the existing EKS cluster that the association belongs to. */
+  readonly clusterName: string;
+  /** Kubernetes namespace of the tenant's pods: a DNS-1123 label. It need not exist yet. */
+  readonly namespace: string;
+  /** Service account the tenant's pods run as: a DNS-1123 subdomain. */
+  readonly serviceAccount: string;
+  /**
+   * IAM role name: at most 64 characters of `[\w+=,.@-]`, unique in the account ignoring case.
+   * @default `<construct id>.<clusterName>`, cut to 64 characters with a hash when longer
+   */
+  readonly roleName?: string;
+  /** IAM path of the role. @default "/" */
+  readonly rolePath?: string;
+  /** ARN of a managed policy used as the role's permissions boundary. @default no boundary */
+  readonly permissionsBoundaryArn?: string;
+  /** Longest session the role allows, in seconds, 3600 to 43200. @default 3600 */
+  readonly maxSessionDuration?: number;
+  /** Managed policies to attach, one `aws_iam_role_policy_attachment` each. @default [] */
+  readonly managedPolicyArns?: ReadonlyArray<string>;
+  /**
+   * Create the `kubernetes_service_account_v1`. Set false when another tool (a Helm chart,
+   * say) owns the service account; Pod Identity does not need it to exist first.
+   * @default true
+   */
+  readonly createServiceAccount?: boolean;
+  /** Tags on the role and the association, merged over the provider's default tags. @default {} */
+  readonly tags?: Tags;
+  /**
+   * What the service account and the association wait for: the Pod Identity agent, so that a
+   * fresh cluster runs the agent before any pod expects credentials, and the namespace when the
+   * stack creates it.
+   * @default []
+   */
+  readonly dependsOn?: ReadonlyArray<ITerraformDependable>;
+}
+
+/**
+ * One tenant's identity on one cluster: an IAM role that only EKS Pod Identity can assume, its
+ * managed policies, the Kubernetes service account, and the association that binds them.
+ *
+ * Resource addresses derive from the construct ID (the tenant name) and fixed child IDs, never
+ * from a position in a list, so adding or removing another tenant leaves these untouched.
+ */
+export class TenantIdentity extends Construct {
+  /** The trust policy document (`data.aws_iam_policy_document`). */
+  readonly trustPolicy: DataAwsIamPolicyDocument;
+  /** The role the tenant's pods receive; grant it more with policies of your own. */
+  readonly role: IamRole;
+  readonly association: EksPodIdentityAssociation;
+  /** Absent when `createServiceAccount` is false. */
+  readonly serviceAccount?: ServiceAccountV1;
+  /** The role's name, as given or derived. */
+  readonly roleName: string;
+
+  constructor(scope: Construct, id: string, props: TenantIdentityProps) {
+    super(scope, id);
+    const roleName = props.roleName ?? defaultRoleName(id, props.clusterName);
+    const maxSession = props.maxSessionDuration ?? rules.SESSION_DURATION.min;
+    const check = new PropChecker(`TenantIdentity ${JSON.stringify(id)}`)
+      .rule("clusterName", rules.CLUSTER_NAME, props.clusterName)
+      .rule("namespace", rules.NAMESPACE, props.namespace)
+      .rule("serviceAccount", rules.SERVICE_ACCOUNT, props.serviceAccount)
+      .rule("roleName", rules.ROLE_NAME, roleName)
+      .rule("rolePath", rules.IAM_PATH, props.rolePath, true)
+      .rule("permissionsBoundaryArn", rules.POLICY_ARN, props.permissionsBoundaryArn, true)
+      .that(
+        "maxSessionDuration",
+        Number.isInteger(maxSession) && maxSession >= rules.SESSION_DURATION.min && maxSession <= rules.SESSION_DURATION.max,
+        `${maxSession} is not allowed: a whole number of seconds from ${rules.SESSION_DURATION.min} to ${rules.SESSION_DURATION.max}`,
+      )
+      .that(
+        "managedPolicyArns",
+        (props.managedPolicyArns?.length ?? 0) <= rules.MANAGED_POLICIES_PER_ROLE.max,
+        `${props.managedPolicyArns?.length} policies; IAM allows at most ${rules.MANAGED_POLICIES_PER_ROLE.max} per role`,
+      )
+      .that("managedPolicyArns", new Set(props.managedPolicyArns).size === (props.managedPolicyArns?.length ?? 0), "lists a policy twice");
+    props.managedPolicyArns?.forEach((arn, i) => check.rule(`managedPolicyArns[${i}]`, rules.POLICY_ARN, arn));
+    check.done();
+
+    this.roleName = roleName;
+    const tags = props.tags && Object.keys(props.tags).length > 0 ? { ...props.tags } : undefined;
+    const dependsOn = props.dependsOn ? [...props.dependsOn] : undefined;
+
+    this.trustPolicy = new DataAwsIamPolicyDocument(this, "trust", { statement: [podIdentityTrustStatement()] });
+
+    this.role = new IamRole(this, "role", {
+      name: roleName,
+      path: props.rolePath ?? "/",
+      assumeRolePolicy: this.trustPolicy.json,
+      permissionsBoundary: props.permissionsBoundaryArn,
+      maxSessionDuration: maxSession,
+      description: `EKS Pod Identity role for ${props.namespace}/${props.serviceAccount} on ${props.clusterName}`,
+      tags,
+    });
+
+    for (const arn of props.managedPolicyArns ?? []) {
+      new IamRolePolicyAttachment(this, attachmentId(arn), { role: this.role.name, policyArn: arn });
+    }
+
+    if (props.createServiceAccount ?? true) {
+      // No eks.amazonaws.com/role-arn annotation: that is IRSA. Pod Identity keeps the binding
+      // in the association, not on Kubernetes objects.
+      this.serviceAccount = new ServiceAccountV1(this, "service-account", {
+        metadata: { name: props.serviceAccount, namespace: props.namespace, labels: { "app.kubernetes.io/managed-by": "eks-pod-identity-tenants" } },
+        dependsOn,
+      });
+    }
+
+    this.association = new EksPodIdentityAssociation(this, "association", {
+      clusterName: props.clusterName,
+      namespace: props.namespace,
+      serviceAccount: props.serviceAccount,
+      roleArn: this.role.arn,
+      tags,
+      dependsOn,
+    });
+
+    output(this, "role_arn", this.role.arn, "ARN of the tenant's IAM role");
+    output(this, "role_name", this.role.name, "Name of the tenant's IAM role");
+    output(this, "association_id", this.association.associationId, "ID of the Pod Identity association");
+    output(this, "association_arn", this.association.associationArn, "ARN of the Pod Identity association");
+  }
+}
+
+/**
+ * The construct ID of a policy attachment: the ARN's account and policy path, since a policy
+ * name alone can repeat across accounts and paths. Only '/' is unsafe in construct IDs.
+ */
+export function attachmentId(arn: string): string {
+  const [, , , , account, resource] = arn.split(":");
+  return `policy-${account}-${(resource ?? arn).replace(/^policy\//, "").replace(/\//g, ".")}`;
+}
+
+/** Outputs are named `<tenant>_<what>`, readable in `terraform output` without hashes. */
+function output(scope: Construct, what: string, value: string, description: string): void {
+  const o = new TerraformOutput(scope, what, { value, description });
+  o.overrideLogicalId(`${scope.node.id}_${what}`);
+}

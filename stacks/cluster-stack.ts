@@ -1,0 +1,109 @@
+import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
+import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
+import { Fn, LocalBackend, S3Backend, TerraformStack, type ITerraformDependable } from "cdktf";
+import type { Construct } from "constructs";
+import type { ClusterPlan } from "../lib/config/plan";
+import type { S3State, Tags } from "../lib/config/schema";
+import { PodIdentityAgent } from "../lib/constructs/pod-identity-agent";
+import { TenantIdentity } from "../lib/constructs/tenant-identity";
+
+export interface ClusterStackProps {
+  /** The cluster and the tenants that run on it. */
+  readonly plan: ClusterPlan;
+  /** Tags on every taggable AWS resource of the stack, through the provider's default_tags. @default {} */
+  readonly defaultTags?: Tags;
+  /** An S3 backend for the stack's state. @default local state, terraform.<cluster>.tfstate */
+  readonly s3State?: S3State;
+}
+
+/**
+ * Everything one cluster needs: providers that reach the cluster without a kubeconfig, the Pod
+ * Identity agent, and one TenantIdentity per tenant. The stack is named after the cluster.
+ */
+export class ClusterStack extends TerraformStack {
+  readonly agent: PodIdentityAgent;
+  readonly tenants: ReadonlyMap<string, TenantIdentity>;
+
+  constructor(scope: Construct, props: ClusterStackProps) {
+    const { cluster, tenants } = props.plan;
+    super(scope, cluster.name);
+
+    new AwsProvider(this, "aws", {
+      region: cluster.region,
+      allowedAccountIds: cluster.accountId ? [cluster.accountId] : undefined,
+      defaultTags: props.defaultTags && Object.keys(props.defaultTags).length > 0 ? [{ tags: { ...props.defaultTags } }] : undefined,
+    });
+
+    if (props.s3State) {
+      const s3 = props.s3State;
+      const backend = new S3Backend(this, {
+        bucket: s3.bucket,
+        region: s3.region,
+        key: `${s3.keyPrefix}${cluster.name}/terraform.tfstate`,
+        encrypt: true,
+      });
+      // S3-native locking; CDKTF 0.21's S3BackendConfig has no field for it.
+      backend.addOverride("use_lockfile", true);
+    } else {
+      // Relative to the stack's folder (cdktf.out/stacks/<cluster>), where terraform runs, so the
+      // state sits in the project root, outside cdktf.out, which synth rewrites. CDKTF's own
+      // default is an absolute path, which would tie the JSON to one machine.
+      new LocalBackend(this, { path: `../../../terraform.${cluster.name}.tfstate` });
+    }
+
+    const eks = new DataAwsEksCluster(this, "cluster", { name: cluster.name });
+
+    // Endpoint and CA come from the cluster itself and the token from the AWS CLI at plan and
+    // apply time, so `cdktf deploy` needs no kubeconfig and never stores a token in state.
+    new KubernetesProvider(this, "kubernetes", {
+      host: eks.endpoint,
+      clusterCaCertificate: Fn.base64decode(eks.certificateAuthority.get(0).data),
+      exec: [
+        {
+          apiVersion: "client.authentication.k8s.io/v1beta1",
+          command: "aws",
+          args: ["eks", "get-token", "--cluster-name", cluster.name, "--region", cluster.region],
+        },
+      ],
+    });
+
+    this.agent = new PodIdentityAgent(this, "pod-identity-agent", {
+      clusterName: cluster.name,
+      version: cluster.agent.version,
+      kubernetesVersion: eks.version,
+    });
+
+    // One namespace resource per namespace, however many tenants share it and ask for it.
+    const namespaces = new Map<string, NamespaceV1>();
+    for (const { tenant } of tenants) {
+      if (!tenant.createNamespace || namespaces.has(tenant.namespace)) continue;
+      namespaces.set(tenant.namespace, new NamespaceV1(this, `namespace-${tenant.namespace}`, { metadata: { name: tenant.namespace } }));
+    }
+
+    const identities = new Map<string, TenantIdentity>();
+    for (const { tenant, roleName } of tenants) {
+      const dependsOn: ITerraformDependable[] = [this.agent.dependable];
+      const ns = namespaces.get(tenant.namespace);
+      if (ns) dependsOn.push(ns);
+      identities.set(
+        tenant.name,
+        new TenantIdentity(this, tenant.name, {
+          clusterName: cluster.name,
+          namespace: tenant.namespace,
+          serviceAccount: tenant.serviceAccount,
+          roleName,
+          rolePath: tenant.role.path,
+          permissionsBoundaryArn: tenant.role.permissionsBoundaryArn,
+          maxSessionDuration: tenant.role.maxSessionDuration,
+          managedPolicyArns: tenant.managedPolicyArns,
+          createServiceAccount: tenant.createServiceAccount,
+          tags: tenant.tags,
+          dependsOn,
+        }),
+      );
+    }
+    this.tenants = identities;
+  }
+}
