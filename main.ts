@@ -7,8 +7,8 @@ import { App } from "cdktf";
 import { buildStacks } from "./stacks/build-stacks";
 import { loadOrReport, runCli, tenantsFileFromEnv } from "./lib/cli";
 
-runCli(() => {
-  const config = loadOrReport(tenantsFileFromEnv(), (line) => process.stderr.write(`${line}\n`));
+void runCli(async () => {
+  const config = await loadOrReport(tenantsFileFromEnv(), (line) => process.stderr.write(`${line}\n`));
   if (!config) return 1;
   const app = new App();
   buildStacks(app, config);

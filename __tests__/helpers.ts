@@ -7,26 +7,26 @@ import { buildStacks } from "../stacks/build-stacks";
 
 export type Json = Record<string, any>;
 
-export function load(yaml: string, file = "tenants.yaml"): LoadResult {
+export function load(yaml: string, file = "tenants.yaml"): Promise<LoadResult> {
   return parseTenantsText(yaml, file, file.endsWith(".json") ? "json" : "yaml");
 }
 
 /** The validated config, failing the test with every problem when the text is invalid. */
-export function configOf(yaml: string): Config {
-  const r = load(yaml);
+export async function configOf(yaml: string): Promise<Config> {
+  const r = await load(yaml);
   if (!r.config) throw new Error(`expected a valid file, got:\n${r.problems.map(formatProblem).join("\n")}`);
   return r.config;
 }
 
 /** The problem lines a file produces, as validate prints them. */
-export function problemsOf(yaml: string, file = "tenants.yaml"): string[] {
-  return load(yaml, file).problems.map(formatProblem);
+export async function problemsOf(yaml: string, file = "tenants.yaml"): Promise<string[]> {
+  return (await load(yaml, file)).problems.map(formatProblem);
 }
 
 /** Each cluster's stack as `Testing.synth` renders it: a string for the matchers. */
-export function synthYaml(yaml: string): Record<string, string> {
+export async function synthYaml(yaml: string): Promise<Record<string, string>> {
   const app = Testing.app();
-  const stacks = buildStacks(app as App, configOf(yaml));
+  const stacks = buildStacks(app as App, await configOf(yaml));
   return Object.fromEntries(stacks.map((s) => [s.node.id, Testing.synth(s)]));
 }
 

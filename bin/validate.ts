@@ -4,14 +4,14 @@
  */
 import { loadOrReport, runCli, tenantsFileFromEnv } from "../lib/cli";
 
-runCli(() => {
+void runCli(async () => {
   const args = process.argv.slice(2);
   if (args.length > 1) {
     process.stderr.write("usage: npm run validate -- [tenants file]\n");
     return 2;
   }
   const file = args[0] ?? tenantsFileFromEnv();
-  const config = loadOrReport(file, (line) => process.stderr.write(`${line}\n`));
+  const config = await loadOrReport(file, (line) => process.stderr.write(`${line}\n`));
   if (!config) return 1;
   process.stdout.write(`${file}: valid: ${config.clusters.length} cluster(s), ${config.tenants.length} tenant(s)\n`);
   return 0;

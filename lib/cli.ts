@@ -7,9 +7,9 @@ import { formatProblem, hasErrors } from "./config/problems";
 import type { Config } from "./config/schema";
 
 /** The validated configuration, or undefined after printing why there is none. */
-export function loadOrReport(file: string, stderr: (line: string) => void): Config | undefined {
+export async function loadOrReport(file: string, stderr: (line: string) => void): Promise<Config | undefined> {
   try {
-    const { config, problems } = loadTenantsFile(file);
+    const { config, problems } = await loadTenantsFile(file);
     for (const p of problems) stderr(formatProblem(p));
     if (!config || hasErrors(problems)) return undefined;
     return config;
@@ -23,9 +23,9 @@ export function loadOrReport(file: string, stderr: (line: string) => void): Conf
 }
 
 /** Runs `body`, turning an unexpected exception into one line and exit code 2. */
-export function runCli(body: () => number): void {
+export async function runCli(body: () => Promise<number>): Promise<void> {
   try {
-    process.exitCode = body();
+    process.exitCode = await body();
   } catch (e) {
     process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
     if (process.env.DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);

@@ -9,7 +9,8 @@ import { ASSOCIATIONS_PER_CLUSTER, MANAGED_POLICIES_PER_ROLE, MAX_TAGS } from ".
 import type { Config } from "./schema";
 import { didYouMean } from "./suggest";
 
-export type Check = (config: Config) => Finding[];
+/** A check may be async: the IAM action catalogue, for one, is read on demand. */
+export type Check = (config: Config) => Finding[] | Promise<Finding[]>;
 
 /** Reports the second and later occurrences of each key. */
 function duplicates<T>(items: ReadonlyArray<T>, key: (t: T) => string | undefined, report: (item: T, index: number, firstIndex: number) => Finding): Finding[] {
@@ -123,6 +124,7 @@ const tagCount: Check = (c) =>
 /** Every cross-field check; later issues add theirs here. */
 export const CHECKS: ReadonlyArray<Check> = [uniqueNames, clusterReferences, oneRolePerServiceAccount, uniqueRoleNames, associationQuota, managedPolicies, tagCount];
 
-export function checkConfig(config: Config): Finding[] {
-  return CHECKS.flatMap((check) => check(config));
+export async function checkConfig(config: Config): Promise<Finding[]> {
+  const results = await Promise.all(CHECKS.map((check) => check(config)));
+  return results.flat();
 }

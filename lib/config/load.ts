@@ -31,7 +31,7 @@ export function formatOf(file: string): Format | undefined {
   return undefined;
 }
 
-export function loadTenantsFile(file: string): LoadResult {
+export async function loadTenantsFile(file: string): Promise<LoadResult> {
   const format = formatOf(file);
   if (!format) {
     throw new TenantsFileUnreadable(`${file}: unsupported file type ${JSON.stringify(extname(file))}; use .yaml, .yml or .json`);
@@ -48,7 +48,7 @@ export function loadTenantsFile(file: string): LoadResult {
 }
 
 /** Validates file text; `file` only labels the problems. */
-export function parseTenantsText(text: string, file: string, format: Format): LoadResult {
+export async function parseTenantsText(text: string, file: string, format: Format): Promise<LoadResult> {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, strict: true });
   const place = (f: Finding, pos: { line: number; col: number }): Problem => ({ ...f, file, line: pos.line, col: pos.col });
@@ -81,7 +81,7 @@ export function parseTenantsText(text: string, file: string, format: Format): Lo
   const parsed = tenantsFileSchema.safeParse(data, { error: errorMap, reportInput: true });
   if (!parsed.success) return { problems: locateAll(issuesToFindings(tenantsFileSchema, parsed.error.issues)) };
 
-  const findings = checkConfig(parsed.data);
+  const findings = await checkConfig(parsed.data);
   const problems = locateAll(findings);
   return hasErrors(findings) ? { problems } : { config: parsed.data, problems };
 }
