@@ -45,14 +45,25 @@ const clusterReferences: Check = (c) => {
   return out;
 };
 
+/**
+ * Clusters and tenants counted once per name: a duplicate name is already its own error, and
+ * must not also surface as every clash that follows from it.
+ */
+function firstOfEachName<T extends { name: string }>(items: ReadonlyArray<T>): Array<{ item: T; index: number }> {
+  const seen = new Set<string>();
+  return items.flatMap((item, index) => (seen.has(item.name) ? [] : (seen.add(item.name), [{ item, index }])));
+}
+
 function onCluster(t: Config["tenants"][number], cluster: string): boolean {
   return t.clusters === undefined || t.clusters.includes(cluster);
 }
 
 /** EKS allows one association, hence one role, per service account per cluster. */
 const oneRolePerServiceAccount: Check = (c) =>
-  c.clusters.flatMap((cluster) => {
-    const idx = c.tenants.map((t, i) => ({ t, i })).filter(({ t }) => onCluster(t, cluster.name));
+  firstOfEachName(c.clusters).flatMap(({ item: cluster }) => {
+    const idx = firstOfEachName(c.tenants)
+      .map(({ item: t, index: i }) => ({ t, i }))
+      .filter(({ t }) => onCluster(t, cluster.name));
     return duplicates(
       idx,
       ({ t }) => `${t.namespace}/${t.serviceAccount}`,
@@ -73,8 +84,9 @@ const oneRolePerServiceAccount: Check = (c) =>
 const uniqueRoleNames: Check = (c) => {
   const seen = new Map<string, { tenant: string; cluster: string }>();
   const out: Finding[] = [];
-  c.tenants.forEach((t, i) => {
-    for (const cluster of c.clusters) {
+  const clusters = firstOfEachName(c.clusters).map(({ item }) => item);
+  firstOfEachName(c.tenants).forEach(({ item: t, index: i }) => {
+    for (const cluster of clusters) {
       if (!onCluster(t, cluster.name)) continue;
       const name = roleNameFor(t, cluster.name);
       const key = `${cluster.accountId ?? "(unspecified)"}/${name.toLowerCase()}`;
@@ -95,7 +107,7 @@ const uniqueRoleNames: Check = (c) => {
 };
 
 const associationQuota: Check = (c) =>
-  c.clusters.flatMap((cluster, i) => {
+  firstOfEachName(c.clusters).flatMap(({ item: cluster, index: i }) => {
     const n = c.tenants.filter((t) => onCluster(t, cluster.name)).length;
     return n > ASSOCIATIONS_PER_CLUSTER
       ? [error(["clusters", i, "name"], `cluster ${JSON.stringify(cluster.name)} would hold ${n} Pod Identity associations; EKS allows at most ${ASSOCIATIONS_PER_CLUSTER} per cluster, and that quota cannot be raised`)]

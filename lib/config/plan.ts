@@ -18,9 +18,15 @@ export function tenantsOn(config: Config, cluster: string): Tenant[] {
   return config.tenants.filter((t) => t.clusters === undefined || t.clusters.includes(cluster));
 }
 
+/**
+ * Tenants are planned in name order, so that the synthesized JSON does not depend on their order
+ * in the file: moving a tenant within the file changes no byte of any stack.
+ */
 export function planClusters(config: Config): ClusterPlan[] {
   return config.clusters.map((cluster) => ({
     cluster,
-    tenants: tenantsOn(config, cluster.name).map((tenant) => ({ tenant, roleName: roleNameFor(tenant, cluster.name) })),
+    tenants: tenantsOn(config, cluster.name)
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+      .map((tenant) => ({ tenant, roleName: roleNameFor(tenant, cluster.name) })),
   }));
 }

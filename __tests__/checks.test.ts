@@ -1,0 +1,106 @@
+import { problemsOf } from "./helpers";
+
+const clusters = `
+clusters:
+  - { name: a, region: us-east-1, accountId: "111122223333" }
+  - { name: b, region: eu-west-1, accountId: "444455556666" }
+`;
+
+describe("cross-field checks", () => {
+  it("refuses two clusters and two tenants of the same name", async () => {
+    const yaml = `
+clusters:
+  - { name: a, region: us-east-1 }
+  - { name: a, region: eu-west-1 }
+tenants:
+  - { name: t, namespace: n1, serviceAccount: s, clusters: [a] }
+  - { name: t, namespace: n2, serviceAccount: s, clusters: [a] }
+`;
+    expect(await problemsOf(yaml)).toEqual([
+      'tenants.yaml:4:13: clusters[1].name: cluster "a" is already defined at clusters[0]; cluster names must be unique',
+      'tenants.yaml:7:13: tenants[1].name: tenant "t" is already defined at tenants[0]; tenant names must be unique',
+    ]);
+  });
+
+  it("refuses a reference to a cluster that does not exist, with a suggestion", async () => {
+    const yaml = `${clusters}tenants:\n  - { name: t, namespace: n, serviceAccount: s, clusters: [a, bb, a] }\n`;
+    expect(await problemsOf(yaml)).toEqual([
+      'tenants.yaml:6:63: tenants[0].clusters[1]: tenant "t" names cluster "bb", which is not in clusters[]; did you mean "b"?; defined clusters: a, b',
+      'tenants.yaml:6:67: tenants[0].clusters[2]: cluster "a" is listed twice',
+    ]);
+  });
+
+  it("refuses one service account in two tenants on the same cluster, naming both tenants", async () => {
+    const yaml = `${clusters}tenants:
+  - { name: first, namespace: shop, serviceAccount: app }
+  - { name: second, namespace: shop, serviceAccount: app, clusters: [b] }
+  - { name: third, namespace: other, serviceAccount: app }
+`;
+    expect(await problemsOf(yaml)).toEqual([
+      'tenants.yaml:7:54: tenants[1].serviceAccount: tenants "first" and "second" both associate service account "app" in namespace "shop" on cluster "b"; EKS allows one role per service account',
+    ]);
+  });
+
+  it("refuses two roles whose names differ only in case within one account", async () => {
+    const yaml = `${clusters}tenants:
+  - { name: one, namespace: n1, serviceAccount: s, clusters: [a], role: { name: Reader } }
+  - { name: two, namespace: n2, serviceAccount: s, clusters: [a], role: { name: reader } }
+  - { name: three, namespace: n3, serviceAccount: s, clusters: [b], role: { name: READER } }
+`;
+    expect(await problemsOf(yaml)).toEqual([
+      'tenants.yaml:7:81: tenants[1].role.name: role name "reader" for cluster "a" is already used by tenant "one" for cluster "a" in account 111122223333; IAM role names are unique per account, ignoring case. Leave role.name out to get a per-cluster name',
+    ]);
+  });
+
+  it("refuses a fixed role name on two clusters that may share an account", async () => {
+    const yaml = `
+clusters:
+  - { name: a, region: us-east-1 }
+  - { name: b, region: eu-west-1 }
+tenants:
+  - { name: web, namespace: n, serviceAccount: s, role: { name: web-role } }
+`;
+    expect(await problemsOf(yaml)).toEqual([
+      'tenants.yaml:6:65: tenants[0].role.name: role name "web-role" for cluster "b" is already used for cluster "a" in the same account (no accountId is set; set it if the clusters are in different accounts); IAM role names are unique per account, ignoring case. Leave role.name out to get a per-cluster name',
+    ]);
+  });
+
+  it("allows the same fixed role name on clusters in different accounts", async () => {
+    const yaml = `${clusters}tenants:\n  - { name: web, namespace: n, serviceAccount: s, role: { name: web-role } }\n`;
+    expect(await problemsOf(yaml)).toEqual([]);
+  });
+
+  it("warns above 10 managed policies and refuses above 20, and refuses a policy listed twice", async () => {
+    const arns = (n: number) => Array.from({ length: n }, (_, i) => `"arn:aws:iam::111122223333:policy/p${i}"`).join(", ");
+    const yaml = `${clusters}tenants:
+  - { name: eleven, namespace: n1, serviceAccount: s, managedPolicyArns: [${arns(11)}] }
+  - { name: many, namespace: n2, serviceAccount: s, managedPolicyArns: [${arns(21)}] }
+  - { name: twice, namespace: n3, serviceAccount: s, managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/ReadOnlyAccess"] }
+`;
+    const problems = await problemsOf(yaml);
+    expect(problems).toEqual([
+      'warning: tenants.yaml:6:74: tenants[0].managedPolicyArns: tenant "eleven" attaches 11 managed policies; the default IAM quota is 10 per role, so this needs a quota raise (up to 20)',
+      'tenants.yaml:7:72: tenants[1].managedPolicyArns: tenant "many" attaches 21 managed policies; IAM allows at most 20 per role even after a quota raise',
+      "tenants.yaml:8:116: tenants[2].managedPolicyArns[1]: arn:aws:iam::aws:policy/ReadOnlyAccess is listed twice",
+    ]);
+  });
+
+  it("counts defaults.tags and a tenant's tags against the 50-tag limit", async () => {
+    const tags = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i}: v`).join(", ");
+    const yaml = `${clusters}defaults: { tags: { ${tags("d", 30)} } }
+tenants:
+  - { name: t, namespace: n, serviceAccount: s, tags: { ${tags("t", 21)} } }
+`;
+    expect(await problemsOf(yaml)).toEqual([
+      'tenants.yaml:7:55: tenants[0].tags: tenant "t" would carry 51 tags with defaults.tags; AWS allows at most 50 per resource',
+    ]);
+  });
+
+  it("refuses more than 5,000 associations on one cluster", async () => {
+    const tenants = Array.from({ length: 5001 }, (_, i) => `  - { name: t${i}, namespace: n${i}, serviceAccount: s }`).join("\n");
+    const yaml = `clusters:\n  - { name: big, region: us-east-1 }\ntenants:\n${tenants}\n`;
+    expect(await problemsOf(yaml)).toEqual([
+      'tenants.yaml:2:13: clusters[0].name: cluster "big" would hold 5001 Pod Identity associations; EKS allows at most 5000 per cluster, and that quota cannot be raised',
+    ]);
+  });
+});

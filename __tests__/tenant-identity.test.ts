@@ -1,0 +1,161 @@
+import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { EksPodIdentityAssociation } from "@cdktf/provider-aws/lib/eks-pod-identity-association";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import { ServiceAccountV1 } from "@cdktf/provider-kubernetes/lib/service-account-v1";
+import { Testing, TerraformStack } from "cdktf";
+import { attachmentId, TenantIdentity, type TenantIdentityProps } from "../lib/constructs/tenant-identity";
+import { dataSources, only, parse, resources, stackOf } from "./helpers";
+
+const base: TenantIdentityProps = { clusterName: "demo-cluster", namespace: "nginx", serviceAccount: "nginx-sa" };
+
+function synth(props: Partial<TenantIdentityProps> = {}, id = "nginx"): string {
+  return stackOf((stack) => new TenantIdentity(stack, id, { ...base, ...props }));
+}
+
+describe("TenantIdentity, used directly from TypeScript", () => {
+  const out = synth({ roleName: "nginx-s3-access-role", managedPolicyArns: ["arn:aws:iam::aws:policy/AmazonS3FullAccess"] });
+
+  it("builds the Pod Identity trust policy as a data source", () => {
+    expect(out).toHaveDataSourceWithProperties(DataAwsIamPolicyDocument, {
+      statement: [
+        {
+          sid: "AllowEksAuthToAssumeRoleForPodIdentity",
+          effect: "Allow",
+          principals: [{ type: "Service", identifiers: ["pods.eks.amazonaws.com"] }],
+          actions: ["sts:AssumeRole", "sts:TagSession"],
+        },
+      ],
+    });
+  });
+
+  it("creates the role from that trust policy", () => {
+    const [trustId] = Object.keys(dataSources(out, "aws_iam_policy_document"));
+    expect(out).toHaveResourceWithProperties(IamRole, {
+      name: "nginx-s3-access-role",
+      path: "/",
+      max_session_duration: 3600,
+      assume_role_policy: `\${data.aws_iam_policy_document.${trustId}.json}`,
+    });
+  });
+
+  it("attaches each managed policy", () => {
+    const roleId = Object.keys(resources(out, "aws_iam_role"))[0];
+    expect(out).toHaveResourceWithProperties(IamRolePolicyAttachment, {
+      role: `\${aws_iam_role.${roleId}.name}`,
+      policy_arn: "arn:aws:iam::aws:policy/AmazonS3FullAccess",
+    });
+  });
+
+  it("creates the service account without any IRSA annotation", () => {
+    expect(out).toHaveResourceWithProperties(ServiceAccountV1, {
+      metadata: { name: "nginx-sa", namespace: "nginx", labels: { "app.kubernetes.io/managed-by": "eks-pod-identity-tenants" } },
+    });
+    expect(only(out, "kubernetes_service_account_v1").metadata.annotations).toBeUndefined();
+    expect(out).not.toContain("eks.amazonaws.com/role-arn");
+  });
+
+  it("associates the service account with the role", () => {
+    const roleId = Object.keys(resources(out, "aws_iam_role"))[0];
+    expect(out).toHaveResourceWithProperties(EksPodIdentityAssociation, {
+      cluster_name: "demo-cluster",
+      namespace: "nginx",
+      service_account: "nginx-sa",
+      role_arn: `\${aws_iam_role.${roleId}.arn}`,
+    });
+  });
+
+  it("outputs the role and the association under the tenant's name", () => {
+    const outputs = parse(out).output;
+    expect(Object.keys(outputs).sort()).toEqual(["nginx_association_arn", "nginx_association_id", "nginx_role_arn", "nginx_role_name"]);
+    expect(outputs.nginx_association_id.value).toMatch(/^\$\{aws_eks_pod_identity_association\.[\w-]+\.association_id\}$/);
+    expect(outputs.nginx_role_arn.value).toMatch(/^\$\{aws_iam_role\.[\w-]+\.arn\}$/);
+  });
+});
+
+describe("TenantIdentity options", () => {
+  it("derives the role name from its ID and the cluster when none is given", () => {
+    expect(synth()).toHaveResourceWithProperties(IamRole, { name: "nginx.demo-cluster" });
+  });
+
+  it("passes path, boundary, session length and tags to the role and tags to the association", () => {
+    const out = synth({
+      rolePath: "/tenants/",
+      permissionsBoundaryArn: "arn:aws:iam::111122223333:policy/boundary",
+      maxSessionDuration: 7200,
+      tags: { team: "web" },
+    });
+    expect(out).toHaveResourceWithProperties(IamRole, {
+      path: "/tenants/",
+      permissions_boundary: "arn:aws:iam::111122223333:policy/boundary",
+      max_session_duration: 7200,
+      tags: { team: "web" },
+    });
+    expect(out).toHaveResourceWithProperties(EksPodIdentityAssociation, { tags: { team: "web" } });
+  });
+
+  it("leaves the service account to others when asked", () => {
+    const out = synth({ createServiceAccount: false });
+    expect(out).not.toHaveResource(ServiceAccountV1);
+    expect(out).toHaveResource(EksPodIdentityAssociation);
+  });
+
+  it("makes the service account and the association wait for what it is given", () => {
+    const app = Testing.app();
+    const stack = new TerraformStack(app, "s");
+    const first = new TenantIdentity(stack, "first", base);
+    new TenantIdentity(stack, "second", { ...base, serviceAccount: "other", dependsOn: [first.role] });
+    const out = Testing.synth(stack);
+    const firstRole = `aws_iam_role.${Object.keys(resources(out, "aws_iam_role")).find((k) => k.startsWith("first_"))}`;
+    const assoc = Object.entries(resources(out, "aws_eks_pod_identity_association")).find(([k]) => k.startsWith("second_"))![1];
+    const sa = Object.entries(resources(out, "kubernetes_service_account_v1")).find(([k]) => k.startsWith("second_"))![1];
+    expect(assoc.depends_on).toEqual([firstRole]);
+    expect(sa.depends_on).toEqual([firstRole]);
+  });
+
+  it("gives each managed policy an address from its ARN, not its position", () => {
+    const a = "arn:aws:iam::aws:policy/ReadOnlyAccess";
+    const b = "arn:aws:iam::111122223333:policy/team/extra";
+    const ab = Object.keys(resources(synth({ managedPolicyArns: [a, b] }), "aws_iam_role_policy_attachment"));
+    const ba = Object.keys(resources(synth({ managedPolicyArns: [b, a] }), "aws_iam_role_policy_attachment"));
+    expect(ab.sort()).toEqual(ba.sort());
+    expect(attachmentId(b)).toBe("policy-111122223333-team.extra");
+    expect(attachmentId(a)).toBe("policy-aws-ReadOnlyAccess");
+  });
+});
+
+describe("TenantIdentity prop validation", () => {
+  it("reports every bad prop at once, with the same rules as the tenants file", () => {
+    expect(() =>
+      synth({
+        namespace: "Bad_NS",
+        serviceAccount: "",
+        roleName: "has space",
+        rolePath: "nope",
+        maxSessionDuration: 100,
+        managedPolicyArns: ["AmazonS3FullAccess"],
+      }),
+    ).toThrow(
+      [
+        'TenantIdentity "nginx": invalid props:',
+        `  - namespace: "Bad_NS" is not a valid namespace: a DNS-1123 label of at most 63 characters of a-z, 0-9 and '-', starting and ending with a letter or digit`,
+        `  - serviceAccount: "" is not a valid service account name: a DNS-1123 subdomain of at most 253 characters of a-z, 0-9, '-' and '.', each dot-separated part starting and ending with a letter or digit`,
+        `  - roleName: "has space" is not a valid IAM role name: 1 to 64 characters of A-Z, a-z, 0-9 and + = , . @ _ -`,
+        `  - rolePath: "nope" is not a valid IAM path: '/' or a path that starts and ends with '/', at most 512 printable ASCII characters`,
+        "  - maxSessionDuration: 100 is not allowed: a whole number of seconds from 3600 to 43200",
+        `  - managedPolicyArns[0]: "AmazonS3FullAccess" is not an IAM policy ARN: arn:<partition>:iam::<12-digit account or aws>:policy/<path/>name`,
+      ].join("\n"),
+    );
+  });
+
+  it("refuses a derived role name that breaks IAM's rules", () => {
+    expect(() => synth({ clusterName: "bad cluster" })).toThrow(/clusterName: "bad cluster" is not a valid EKS cluster name/);
+  });
+
+  it("refuses more than 20 managed policies and a policy listed twice", () => {
+    const many = Array.from({ length: 21 }, (_, i) => `arn:aws:iam::111122223333:policy/p${i}`);
+    expect(() => synth({ managedPolicyArns: many })).toThrow("managedPolicyArns: 21 policies; IAM allows at most 20 per role");
+    const twice = ["arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/ReadOnlyAccess"];
+    expect(() => synth({ managedPolicyArns: twice })).toThrow("managedPolicyArns: lists a policy twice");
+  });
+});
