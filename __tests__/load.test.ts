@@ -44,7 +44,7 @@ describe("bad input", () => {
     expect(await problemsOf(yaml)).toEqual([
       `tenants.yaml:5:11: tenants[0].name: "Web" is not a valid tenant name: at most 63 characters of a-z, 0-9 and '-', starting with a letter and ending with a letter or digit`,
       `tenants.yaml:6:16: tenants[0].namespace: "web_ns" is not a valid namespace: a DNS-1123 label of at most 63 characters of a-z, 0-9 and '-', starting and ending with a letter or digit`,
-      "tenants.yaml:8:33: tenants[0].role.maxSessionDuration: 60 is too small; the minimum is 3600",
+      "tenants.yaml:8:33: tenants[0].role.maxSessionDuration: 60 is not allowed: a whole number of seconds from 3600 to 43200",
     ]);
   });
 
@@ -58,7 +58,7 @@ describe("bad input", () => {
 
   it("asks for quotes when an account ID is written as a number", async () => {
     const yaml = "clusters:\n  - name: demo\n    region: us-east-1\n    accountId: 111122223333\n";
-    expect(await problemsOf(yaml)).toEqual(["tenants.yaml:4:16: clusters[0].accountId: expected a string: exactly 12 digits, quoted"]);
+    expect(await problemsOf(yaml)).toEqual(["tenants.yaml:4:16: clusters[0].accountId: expected a string, got number 111122223333: exactly 12 digits, quoted"]);
   });
 
   it("lists the allowed values of an enum and suggests the near one", async () => {

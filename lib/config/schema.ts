@@ -7,13 +7,23 @@
  */
 import { z } from "zod";
 import * as rules from "./rules";
+import { describeValue } from "./zod-messages";
 
 /** A string field checked by one rule, with a message that names the offending value. */
 function ruled(r: rules.Rule, description: string) {
   return z
-    .string({ error: (iss) => (iss.input === undefined ? "is required" : `expected a string: ${r.allowed}`) })
+    .string({ error: (iss) => (iss.input === undefined ? "is required" : `expected a string, got ${describeValue(iss.input)}: ${r.allowed}`) })
     .regex(r.pattern, { error: (iss) => rules.violation(r, iss.input) })
     .meta({ description });
+}
+
+/** An integer field in a closed range, with one message that states the range. */
+function wholeNumber(min: number, max: number, unit: string) {
+  const error = (iss: { input?: unknown }) =>
+    iss.input === undefined
+      ? "is required"
+      : `${typeof iss.input === "number" ? iss.input : describeValue(iss.input)} is not allowed: a whole number of ${unit} from ${min} to ${max}`;
+  return z.number({ error }).int({ error }).min(min, { error }).max(max, { error });
 }
 
 const tags = z
@@ -70,11 +80,7 @@ export const roleSchema = z
     name: ruled(rules.ROLE_NAME, "The IAM role's name. Left out: derived from the tenant and the cluster, unique in the account.").optional(),
     path: ruled(rules.IAM_PATH, "The IAM role's path.").default("/"),
     permissionsBoundaryArn: ruled(rules.POLICY_ARN, "A permissions boundary for the role.").optional(),
-    maxSessionDuration: z
-      .number()
-      .int()
-      .min(rules.SESSION_DURATION.min)
-      .max(rules.SESSION_DURATION.max)
+    maxSessionDuration: wholeNumber(rules.SESSION_DURATION.min, rules.SESSION_DURATION.max, "seconds")
       .default(rules.SESSION_DURATION.min)
       .meta({ description: "Maximum session duration in seconds, 3600 to 43200." }),
   })

@@ -1,0 +1,24 @@
+/**
+ * The corpus of bad tenants files: each file in __tests__/bad-files/ comes with the exact lines
+ * `validate` must print for it, in a `.expected` file beside it. Every file must be refused.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { loadTenantsFile } from "../lib/config/load";
+import { formatProblem } from "../lib/config/problems";
+
+const DIR = join(__dirname, "bad-files");
+const files = readdirSync(DIR).filter((f) => !f.endsWith(".expected")).sort();
+
+it("holds at least 30 bad files, each with its expected output", () => {
+  expect(files.length).toBeGreaterThanOrEqual(30);
+  for (const f of files) expect(readdirSync(DIR)).toContain(`${f}.expected`);
+});
+
+it.each(files)("%s is refused with exactly the expected messages", async (f) => {
+  const label = `__tests__/bad-files/${f}`;
+  const { config, problems } = await loadTenantsFile(join(DIR, f));
+  const lines = problems.map((p) => formatProblem({ ...p, file: label }));
+  expect(config).toBeUndefined();
+  expect(lines.join("\n") + "\n").toBe(readFileSync(join(DIR, `${f}.expected`), "utf8"));
+});
