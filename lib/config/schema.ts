@@ -110,10 +110,13 @@ export const tenantSchema = z
 export const tenantsFileSchema = z
   .strictObject({
     $schema: z.string().optional().meta({ description: "The JSON Schema of this file, for editors." }),
-    clusters: z.array(clusterSchema).min(1, { error: "at least one cluster is required" }),
+    clusters: z
+      .array(clusterSchema)
+      .min(1, { error: "at least one cluster is required" })
+      .meta({ description: "The EKS clusters. Each becomes one stack, in cdktf.out/stacks/<name>/." }),
     state: stateSchema.optional(),
     defaults: defaultsSchema.default({ tags: {} }),
-    tenants: z.array(tenantSchema).default([]),
+    tenants: z.array(tenantSchema).default([]).meta({ description: "The teams whose pods get IAM roles." }),
   })
   .meta({ title: "EKS Pod Identity tenants file", description: "Clusters and the tenants whose pods get IAM roles on them." });
 
