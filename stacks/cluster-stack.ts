@@ -1,6 +1,7 @@
 import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
+import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { Fn, LocalBackend, S3Backend, TerraformStack, type ITerraformDependable } from "cdktf";
 import type { Construct } from "constructs";
@@ -69,10 +70,24 @@ export class ClusterStack extends TerraformStack {
       ],
     });
 
+    if (cluster.agent.install === "helm") {
+      // Only stacks that install the chart need the helm provider; configured like kubernetes.
+      new HelmProvider(this, "helm", {
+        kubernetes: {
+          host: eks.endpoint,
+          clusterCaCertificate: Fn.base64decode(eks.certificateAuthority.get(0).data),
+          exec: { apiVersion: "client.authentication.k8s.io/v1beta1", command: "aws", args: ["eks", "get-token", "--cluster-name", cluster.name, "--region", cluster.region] },
+        },
+      });
+    }
+
     this.agent = new PodIdentityAgent(this, "pod-identity-agent", {
       clusterName: cluster.name,
+      install: cluster.agent.install,
       version: cluster.agent.version,
       kubernetesVersion: eks.version,
+      region: cluster.region,
+      configurationValues: cluster.agent.configurationValues,
     });
 
     // One namespace resource per namespace, however many tenants share it and ask for it.
@@ -84,7 +99,7 @@ export class ClusterStack extends TerraformStack {
 
     const identities = new Map<string, TenantIdentity>();
     for (const { tenant, roleName } of tenants) {
-      const dependsOn: ITerraformDependable[] = [this.agent.dependable];
+      const dependsOn: ITerraformDependable[] = this.agent.dependable ? [this.agent.dependable] : [];
       const ns = namespaces.get(tenant.namespace);
       if (ns) dependsOn.push(ns);
       identities.set(
