@@ -7,6 +7,7 @@ import { Fn, LocalBackend, S3Backend, TerraformStack, type ITerraformDependable 
 import type { Construct } from "constructs";
 import type { ClusterPlan } from "../lib/config/plan";
 import type { S3State, Tags } from "../lib/config/schema";
+import { AddonIdentity } from "../lib/constructs/addon-identity";
 import { PodIdentityAgent } from "../lib/constructs/pod-identity-agent";
 import { TenantIdentity } from "../lib/constructs/tenant-identity";
 
@@ -26,6 +27,8 @@ export interface ClusterStackProps {
 export class ClusterStack extends TerraformStack {
   readonly agent: PodIdentityAgent;
   readonly tenants: ReadonlyMap<string, TenantIdentity>;
+  /** One per clusters[].addons entry, by add-on name. */
+  readonly addons: ReadonlyMap<string, AddonIdentity>;
 
   constructor(scope: Construct, props: ClusterStackProps) {
     const { cluster, tenants } = props.plan;
@@ -120,5 +123,26 @@ export class ClusterStack extends TerraformStack {
       );
     }
     this.tenants = identities;
+
+    // `addon_<name>`: tenant names have no '_', so an add-on never takes a tenant's address.
+    const addonAfter = this.agent.dependable ? [this.agent.dependable] : [];
+    this.addons = new Map(
+      props.plan.addons.map(({ addon, roleName, serviceAccount, managedPolicyArns }) => [
+        addon.name,
+        new AddonIdentity(this, `addon_${addon.name}`, {
+          clusterName: cluster.name,
+          addonName: addon.name,
+          version: addon.version,
+          serviceAccount,
+          roleName,
+          rolePath: addon.role.path,
+          permissionsBoundaryArn: addon.role.permissionsBoundaryArn,
+          maxSessionDuration: addon.role.maxSessionDuration,
+          managedPolicyArns,
+          configurationValues: addon.configurationValues,
+          dependsOn: addonAfter,
+        }),
+      ]),
+    );
   }
 }

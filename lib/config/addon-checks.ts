@@ -105,6 +105,8 @@ export const addonRoleNames: Check = (c) => {
   const out: Finding[] = [];
   c.clusters.forEach((cluster, i) => {
     cluster.addons.forEach((addon, k) => {
+      // A second entry of the same add-on is reported by addonEntries already.
+      if (cluster.addons.findIndex((a) => a.name === addon.name) !== k) return;
       const name = addonRoleNameFor(addon, cluster.name);
       const ck = key(cluster.accountId, name);
       const prior = seen.get(ck);
