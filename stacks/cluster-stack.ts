@@ -9,6 +9,7 @@ import type { ClusterPlan } from "../lib/config/plan";
 import type { S3State, Tags } from "../lib/config/schema";
 import { AddonIdentity } from "../lib/constructs/addon-identity";
 import { PodIdentityAgent } from "../lib/constructs/pod-identity-agent";
+import { SmokeTest } from "../lib/constructs/smoke-test";
 import { TenantIdentity } from "../lib/constructs/tenant-identity";
 
 export interface ClusterStackProps {
@@ -121,6 +122,16 @@ export class ClusterStack extends TerraformStack {
           dependsOn,
         }),
       );
+      const identity = identities.get(tenant.name)!;
+      if (tenant.smokeTest) {
+        new SmokeTest(identity, "smoke-test", {
+          namespace: tenant.namespace,
+          serviceAccount: tenant.serviceAccount,
+          roleName,
+          region: cluster.region,
+          dependsOn: identity.serviceAccount ? [identity.association, identity.serviceAccount] : [identity.association],
+        });
+      }
     }
     this.tenants = identities;
 
