@@ -1,7 +1,7 @@
 import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
 import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
+import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { Fn, LocalBackend, S3Backend, TerraformStack, type ITerraformDependable } from "cdktf";
 import type { Construct } from "constructs";
