@@ -119,6 +119,6 @@ tenants:
     const stack = new ClusterStack(app, { plan: plan! });
     expect([...stack.tenants.keys()]).toEqual(["api", "jobs", "web"]);
     expect(stack.tenants.get("web")!.roleName).toBe("web.prod");
-    expect(stack.agent.addon.addonNameInput).toBe("eks-pod-identity-agent");
+    expect(stack.agent.addon?.addonNameInput).toBe("eks-pod-identity-agent");
   });
 });

@@ -1,35 +1,187 @@
 import { DataAwsEksAddonVersion } from "@cdktf/provider-aws/lib/data-aws-eks-addon-version";
 import { EksAddon } from "@cdktf/provider-aws/lib/eks-addon";
-import { AGENT_ADDON_NAME, PodIdentityAgent } from "../lib/constructs/pod-identity-agent";
-import { dataSources, stackOf } from "./helpers";
+import { Release } from "@cdktf/provider-helm/lib/release";
+import { PodIdentityAgent } from "../lib/constructs/pod-identity-agent";
+import { dataSources, parse, resources, stackOf, synthYaml } from "./helpers";
 
-describe("PodIdentityAgent", () => {
-  it("installs the eks-pod-identity-agent add-on at a pinned version", () => {
-    const out = stackOf((s) => new PodIdentityAgent(s, "agent", { clusterName: "demo", version: "v1.3.8-eksbuild.2" }));
-    expect(AGENT_ADDON_NAME).toBe("eks-pod-identity-agent");
-    expect(out).toHaveResourceWithProperties(EksAddon, {
-      cluster_name: "demo",
+const IPV4_ONLY = { agent: { additionalArgs: { "-b": "169.254.170.23" } } };
+
+function cluster(agent: string, region = "us-east-1"): string {
+  return `
+clusters:
+  - name: demo
+    region: ${region}
+    agent: ${agent}
+tenants:
+  - { name: web, namespace: web, serviceAccount: web-sa, createNamespace: true }
+`;
+}
+
+describe("PodIdentityAgent, install: addon", () => {
+  it("looks up the most recent version for the cluster's Kubernetes version when none is pinned", async () => {
+    const s = (await synthYaml(cluster("{}"))).demo!;
+    expect(dataSources(s, "aws_eks_addon_version")).toEqual({
+      "pod-identity-agent_latest_2A188ED3": { addon_name: "eks-pod-identity-agent", kubernetes_version: "${data.aws_eks_cluster.cluster.version}", most_recent: true },
+    });
+    expect(resources(s, "aws_eks_addon")).toEqual({
+      "pod-identity-agent_addon_832ABABB": {
+        addon_name: "eks-pod-identity-agent",
+        addon_version: "${data.aws_eks_addon_version.pod-identity-agent_latest_2A188ED3.version}",
+        cluster_name: "demo",
+        resolve_conflicts_on_create: "OVERWRITE",
+        resolve_conflicts_on_update: "OVERWRITE",
+      },
+    });
+    expect(resources(s, "helm_release")).toEqual({});
+    expect(parse(s).provider.helm).toBeUndefined();
+  });
+
+  it("pins the version and passes configurationValues as JSON", async () => {
+    const s = (await synthYaml(cluster(`{ install: addon, version: v1.3.8-eksbuild.2, configurationValues: { agent: { additionalArgs: { "-b": 169.254.170.23 } } } }`))).demo!;
+    expect(dataSources(s, "aws_eks_addon_version")).toEqual({});
+    expect(s).toHaveResourceWithProperties(EksAddon, {
       addon_name: "eks-pod-identity-agent",
       addon_version: "v1.3.8-eksbuild.2",
-      resolve_conflicts_on_create: "OVERWRITE",
-      resolve_conflicts_on_update: "OVERWRITE",
+      configuration_values: JSON.stringify(IPV4_ONLY),
     });
-    expect(out).not.toHaveDataSource(DataAwsEksAddonVersion);
   });
 
-  it("looks up the most recent version for the cluster's Kubernetes version when unpinned", () => {
-    const out = stackOf((s) => new PodIdentityAgent(s, "agent", { clusterName: "demo", kubernetesVersion: "1.33" }));
-    expect(out).toHaveDataSourceWithProperties(DataAwsEksAddonVersion, { addon_name: "eks-pod-identity-agent", kubernetes_version: "1.33", most_recent: true });
-    const [lookup] = Object.keys(dataSources(out, "aws_eks_addon_version"));
-    expect(out).toHaveResourceWithProperties(EksAddon, { addon_version: `\${data.aws_eks_addon_version.${lookup}.version}` });
+  it("makes the service account and the association depend on the add-on", async () => {
+    const s = (await synthYaml(cluster("{}"))).demo!;
+    expect(Object.values(resources(s, "aws_eks_pod_identity_association"))[0]!.depends_on).toEqual([
+      "aws_eks_addon.pod-identity-agent_addon_832ABABB",
+      "kubernetes_namespace_v1.namespace-web",
+    ]);
+    expect(Object.values(resources(s, "kubernetes_service_account_v1"))[0]!.depends_on).toEqual([
+      "aws_eks_addon.pod-identity-agent_addon_832ABABB",
+      "kubernetes_namespace_v1.namespace-web",
+    ]);
   });
 
-  it("validates its props", () => {
-    expect(() => stackOf((s) => new PodIdentityAgent(s, "agent", { clusterName: "demo", version: "latest" }))).toThrow(
-      'PodIdentityAgent "agent": invalid props:\n  - version: "latest" is not an EKS add-on version: a version such as v1.3.8-eksbuild.2',
+  it("works from TypeScript and exposes the add-on as its dependable", () => {
+    let agent: PodIdentityAgent | undefined;
+    const s = stackOf((stack) => {
+      agent = new PodIdentityAgent(stack, "agent", { clusterName: "c1", version: "v1.3.8-eksbuild.2", tags: { team: "platform" } });
+    });
+    expect(agent!.dependable).toBe(agent!.addon);
+    expect(agent!.release).toBeUndefined();
+    expect(s).toHaveResourceWithProperties(EksAddon, { cluster_name: "c1", addon_version: "v1.3.8-eksbuild.2", tags: { team: "platform" } });
+    expect(s).not.toHaveDataSource(DataAwsEksAddonVersion);
+  });
+
+  it("rejects a chart version and a missing Kubernetes version", () => {
+    expect(() => stackOf((stack) => new PodIdentityAgent(stack, "agent", { clusterName: "c1", version: "1.2.0" }))).toThrow(
+      'PodIdentityAgent "agent": invalid props:\n  - version: "1.2.0" is not an EKS add-on version: a version such as v1.3.8-eksbuild.2',
     );
-    expect(() => stackOf((s) => new PodIdentityAgent(s, "agent", { clusterName: "demo" }))).toThrow(
-      "kubernetesVersion: is required when version is left out, to look up the most recent add-on version",
+    expect(() => stackOf((stack) => new PodIdentityAgent(stack, "agent", { clusterName: "c1" }))).toThrow(
+      "  - kubernetesVersion: is required when version is left out, to look up the most recent add-on version",
+    );
+  });
+});
+
+describe("PodIdentityAgent, install: helm", () => {
+  it("installs the eks-charts chart in kube-system with the cluster name, region and regional registry", async () => {
+    const s = (await synthYaml(cluster("{ install: helm, version: 1.2.0 }", "eu-west-1"))).demo!;
+    expect(resources(s, "helm_release")).toEqual({
+      "pod-identity-agent_release_73DE763A": {
+        name: "eks-pod-identity-agent",
+        repository: "https://aws.github.io/eks-charts",
+        chart: "eks-pod-identity-agent",
+        version: "1.2.0",
+        namespace: "kube-system",
+        set: [
+          { name: "clusterName", type: "string", value: "demo" },
+          { name: "env.AWS_REGION", type: "string", value: "eu-west-1" },
+          { name: "image.containerRegistry", type: "string", value: "602401143452.dkr.ecr.eu-west-1.amazonaws.com" },
+        ],
+        wait: true,
+      },
+    });
+    expect(resources(s, "aws_eks_addon")).toEqual({});
+    expect(dataSources(s, "aws_eks_addon_version")).toEqual({});
+  });
+
+  it("configures a helm provider like the kubernetes one, from data.aws_eks_cluster and aws eks get-token", async () => {
+    const s = (await synthYaml(cluster("{ install: helm }"))).demo!;
+    const args = ["eks", "get-token", "--cluster-name", "demo", "--region", "us-east-1"];
+    expect(parse(s).provider.helm).toEqual([
+      {
+        kubernetes: {
+          host: "${data.aws_eks_cluster.cluster.endpoint}",
+          cluster_ca_certificate: "${base64decode(data.aws_eks_cluster.cluster.certificate_authority[0].data)}",
+          exec: { api_version: "client.authentication.k8s.io/v1beta1", command: "aws", args },
+        },
+      },
+    ]);
+    expect(parse(s).provider.kubernetes[0].exec).toEqual([{ api_version: "client.authentication.k8s.io/v1beta1", command: "aws", args }]);
+  });
+
+  it("uses opt-in regions' own registry accounts, and the China partition's domain", async () => {
+    const af = (await synthYaml(cluster("{ install: helm }", "af-south-1"))).demo!;
+    expect(Object.values(resources(af, "helm_release"))[0]!.set[2]).toEqual({ name: "image.containerRegistry", type: "string", value: "877085696533.dkr.ecr.af-south-1.amazonaws.com" });
+    const cn = (await synthYaml(cluster("{ install: helm }", "cn-north-1"))).demo!;
+    expect(Object.values(resources(cn, "helm_release"))[0]!.set[2]).toEqual({ name: "image.containerRegistry", type: "string", value: "918309763551.dkr.ecr.cn-north-1.amazonaws.com.cn" });
+  });
+
+  it("passes configurationValues as chart values and leaves the registry to them when they choose one", async () => {
+    const s = (await synthYaml(cluster(`{ install: helm, configurationValues: { image: { containerRegistry: my.registry.example }, agent: { additionalArgs: { "-b": 169.254.170.23 } } } }`, "il-central-1"))).demo!;
+    const release = Object.values(resources(s, "helm_release"))[0]!;
+    expect(release.values).toEqual([JSON.stringify({ image: { containerRegistry: "my.registry.example" }, ...IPV4_ONLY })]);
+    expect(release.set).toEqual([
+      { name: "clusterName", type: "string", value: "demo" },
+      { name: "env.AWS_REGION", type: "string", value: "il-central-1" },
+    ]);
+    expect(release.version).toBeUndefined();
+  });
+
+  it("makes the service account and the association depend on the release", async () => {
+    const s = (await synthYaml(cluster("{ install: helm }"))).demo!;
+    for (const type of ["aws_eks_pod_identity_association", "kubernetes_service_account_v1"]) {
+      expect(Object.values(resources(s, type))[0]!.depends_on).toEqual(["helm_release.pod-identity-agent_release_73DE763A", "kubernetes_namespace_v1.namespace-web"]);
+    }
+  });
+
+  it("works from TypeScript and checks the chart version and the region", () => {
+    let agent: PodIdentityAgent | undefined;
+    const s = stackOf((stack) => {
+      agent = new PodIdentityAgent(stack, "agent", { clusterName: "c1", install: "helm", region: "us-west-2", version: "1.2.0" });
+    });
+    expect(agent!.dependable).toBe(agent!.release);
+    expect(s).toHaveResourceWithProperties(Release, { chart: "eks-pod-identity-agent", version: "1.2.0" });
+    expect(() => stackOf((stack) => new PodIdentityAgent(stack, "agent", { clusterName: "c1", install: "helm", version: "v1.3.8-eksbuild.2" }))).toThrow(
+      'PodIdentityAgent "agent": invalid props:\n  - version: "v1.3.8-eksbuild.2" is not a Helm chart version: a SemVer version such as 1.2.0\n  - region: expected a string (a region code such as us-east-1 or eu-central-2)',
+    );
+    expect(() => stackOf((stack) => new PodIdentityAgent(stack, "agent", { clusterName: "c1", install: "helm", region: "xx-north-9" }))).toThrow(
+      '  - region: the agent image registry of "xx-north-9" is not known; set configurationValues.image.containerRegistry',
+    );
+  });
+});
+
+describe("PodIdentityAgent, install: none", () => {
+  it("creates no agent, and associations depend on nothing but the namespace", async () => {
+    const s = (await synthYaml(cluster("{ install: none }"))).demo!;
+    expect(resources(s, "aws_eks_addon")).toEqual({});
+    expect(resources(s, "helm_release")).toEqual({});
+    expect(dataSources(s, "aws_eks_addon_version")).toEqual({});
+    expect(parse(s).provider.helm).toBeUndefined();
+    const association = Object.values(resources(s, "aws_eks_pod_identity_association"))[0]!;
+    expect(association).toMatchObject({ cluster_name: "demo", namespace: "web", service_account: "web-sa" });
+    expect(association.depends_on).toEqual(["kubernetes_namespace_v1.namespace-web"]);
+  });
+
+  it("leaves depends_on out when there is nothing to wait for", async () => {
+    const s = (await synthYaml(cluster("{ install: none }").replace(", createNamespace: true", ""))).demo!;
+    expect(Object.values(resources(s, "aws_eks_pod_identity_association"))[0]!.depends_on).toBeUndefined();
+  });
+
+  it("has no dependable from TypeScript, and refuses a version", () => {
+    let agent: PodIdentityAgent | undefined;
+    stackOf((stack) => {
+      agent = new PodIdentityAgent(stack, "agent", { clusterName: "c1", install: "none" });
+    });
+    expect(agent!.dependable).toBeUndefined();
+    expect(() => stackOf((stack) => new PodIdentityAgent(stack, "agent", { clusterName: "c1", install: "none", version: "v1.3.8-eksbuild.2" }))).toThrow(
+      "  - version: install: none installs no agent, so there is no version to pin",
     );
   });
 });

@@ -1,4 +1,4 @@
-import { defaultRoleName, roleNameFor } from "../lib/config/role-name";
+import { addonRoleNameFor, defaultAddonRoleName, defaultRoleName, roleNameFor } from "../lib/config/role-name";
 import { violation, ROLE_NAME } from "../lib/config/rules";
 
 describe("defaultRoleName", () => {
@@ -27,4 +27,28 @@ describe("defaultRoleName", () => {
 it("roleNameFor prefers the name from the file", () => {
   expect(roleNameFor({ name: "web", role: { name: "given" } }, "c")).toBe("given");
   expect(roleNameFor({ name: "web", role: {} }, "c")).toBe("web.c");
+});
+
+describe("defaultAddonRoleName", () => {
+  it("is addon.<add-on>.<cluster> when that fits in 64 characters", () => {
+    expect(defaultAddonRoleName("vpc-cni", "demo")).toBe("addon.vpc-cni.demo");
+  });
+
+  it("cuts a longer name to 64 characters with a hash of the whole, deterministically", () => {
+    const a = defaultAddonRoleName("amazon-cloudwatch-observability", "a-very-long-cluster-name-for-production");
+    expect(a).toHaveLength(64);
+    expect(a).toBe(defaultAddonRoleName("amazon-cloudwatch-observability", "a-very-long-cluster-name-for-production"));
+    expect(a.startsWith("addon.amazon-cloudwatch-observability.a-very-long-clu")).toBe(true);
+    expect(a).not.toBe(defaultAddonRoleName("amazon-cloudwatch-observability", "a-very-long-cluster-name-for-productioN"));
+  });
+
+  it("never takes a tenant's default name: tenant names have no dot, add-on defaults have two", () => {
+    expect(defaultRoleName("addon", "demo").split(".")).toHaveLength(2);
+    expect(defaultAddonRoleName("vpc-cni", "demo").split(".")).toHaveLength(3);
+  });
+
+  it("keeps a given name", () => {
+    expect(addonRoleNameFor({ name: "vpc-cni", role: { name: "cni" } }, "demo")).toBe("cni");
+    expect(addonRoleNameFor({ name: "vpc-cni", role: {} }, "demo")).toBe("addon.vpc-cni.demo");
+  });
 });

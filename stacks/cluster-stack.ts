@@ -1,12 +1,15 @@
 import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
 import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { Fn, LocalBackend, S3Backend, TerraformStack, type ITerraformDependable } from "cdktf";
 import type { Construct } from "constructs";
 import type { ClusterPlan } from "../lib/config/plan";
 import type { S3State, Tags } from "../lib/config/schema";
+import { AddonIdentity } from "../lib/constructs/addon-identity";
 import { PodIdentityAgent } from "../lib/constructs/pod-identity-agent";
+import { SmokeTest } from "../lib/constructs/smoke-test";
 import { TenantIdentity } from "../lib/constructs/tenant-identity";
 
 export interface ClusterStackProps {
@@ -25,6 +28,8 @@ export interface ClusterStackProps {
 export class ClusterStack extends TerraformStack {
   readonly agent: PodIdentityAgent;
   readonly tenants: ReadonlyMap<string, TenantIdentity>;
+  /** One per clusters[].addons entry, by add-on name. */
+  readonly addons: ReadonlyMap<string, AddonIdentity>;
 
   constructor(scope: Construct, props: ClusterStackProps) {
     const { cluster, tenants } = props.plan;
@@ -69,10 +74,24 @@ export class ClusterStack extends TerraformStack {
       ],
     });
 
+    if (cluster.agent.install === "helm") {
+      // Only stacks that install the chart need the helm provider; configured like kubernetes.
+      new HelmProvider(this, "helm", {
+        kubernetes: {
+          host: eks.endpoint,
+          clusterCaCertificate: Fn.base64decode(eks.certificateAuthority.get(0).data),
+          exec: { apiVersion: "client.authentication.k8s.io/v1beta1", command: "aws", args: ["eks", "get-token", "--cluster-name", cluster.name, "--region", cluster.region] },
+        },
+      });
+    }
+
     this.agent = new PodIdentityAgent(this, "pod-identity-agent", {
       clusterName: cluster.name,
+      install: cluster.agent.install,
       version: cluster.agent.version,
       kubernetesVersion: eks.version,
+      region: cluster.region,
+      configurationValues: cluster.agent.configurationValues,
     });
 
     // One namespace resource per namespace, however many tenants share it and ask for it.
@@ -84,7 +103,7 @@ export class ClusterStack extends TerraformStack {
 
     const identities = new Map<string, TenantIdentity>();
     for (const { tenant, roleName } of tenants) {
-      const dependsOn: ITerraformDependable[] = [this.agent.dependable];
+      const dependsOn: ITerraformDependable[] = this.agent.dependable ? [this.agent.dependable] : [];
       const ns = namespaces.get(tenant.namespace);
       if (ns) dependsOn.push(ns);
       identities.set(
@@ -103,7 +122,38 @@ export class ClusterStack extends TerraformStack {
           dependsOn,
         }),
       );
+      const identity = identities.get(tenant.name)!;
+      if (tenant.smokeTest) {
+        new SmokeTest(identity, "smoke-test", {
+          namespace: tenant.namespace,
+          serviceAccount: tenant.serviceAccount,
+          roleName,
+          region: cluster.region,
+          dependsOn: identity.serviceAccount ? [identity.association, identity.serviceAccount] : [identity.association],
+        });
+      }
     }
     this.tenants = identities;
+
+    // `addon_<name>`: tenant names have no '_', so an add-on never takes a tenant's address.
+    const addonAfter = this.agent.dependable ? [this.agent.dependable] : [];
+    this.addons = new Map(
+      props.plan.addons.map(({ addon, roleName, serviceAccount, managedPolicyArns }) => [
+        addon.name,
+        new AddonIdentity(this, `addon_${addon.name}`, {
+          clusterName: cluster.name,
+          addonName: addon.name,
+          version: addon.version,
+          serviceAccount,
+          roleName,
+          rolePath: addon.role.path,
+          permissionsBoundaryArn: addon.role.permissionsBoundaryArn,
+          maxSessionDuration: addon.role.maxSessionDuration,
+          managedPolicyArns,
+          configurationValues: addon.configurationValues,
+          dependsOn: addonAfter,
+        }),
+      ]),
+    );
   }
 }

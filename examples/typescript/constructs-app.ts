@@ -24,7 +24,8 @@ export class OrdersStack extends TerraformStack {
       // The kubernetes provider is not configured in this stack, so leave the service account to
       // the app's own Helm chart; Pod Identity does not need it to exist first.
       createServiceAccount: false,
-      dependsOn: [agent.dependable],
+      // Absent only with install "none" (EKS Auto Mode runs its own agent).
+      dependsOn: agent.dependable ? [agent.dependable] : [],
     });
 
     // The role is an ordinary IamRole: grant it whatever the workload needs.

@@ -3,6 +3,8 @@
  * that only show once the file is read as a whole. Each finding points at the later of two
  * clashing entries and names the earlier one.
  */
+import { ADDON_CHECKS } from "./addon-checks";
+import { agentModes } from "./agent-checks";
 import { error, warning, type Finding } from "./problems";
 import { roleNameFor } from "./role-name";
 import { ASSOCIATIONS_PER_CLUSTER, MANAGED_POLICIES_PER_ROLE, MAX_TAGS } from "./rules";
@@ -134,7 +136,7 @@ const tagCount: Check = (c) =>
   });
 
 /** Every cross-field check; later issues add theirs here. */
-export const CHECKS: ReadonlyArray<Check> = [uniqueNames, clusterReferences, oneRolePerServiceAccount, uniqueRoleNames, associationQuota, managedPolicies, tagCount];
+export const CHECKS: ReadonlyArray<Check> = [uniqueNames, clusterReferences, oneRolePerServiceAccount, uniqueRoleNames, associationQuota, managedPolicies, tagCount, agentModes, ...ADDON_CHECKS];
 
 export async function checkConfig(config: Config): Promise<Finding[]> {
   const results = await Promise.all(CHECKS.map((check) => check(config)));

@@ -1,6 +1,7 @@
 /** Which tenants land on which cluster, with their resolved names: the input of the stacks. */
-import { roleNameFor } from "./role-name";
-import type { Cluster, Config, Tenant } from "./schema";
+import { knownAddon } from "./known-addons";
+import { addonRoleNameFor, roleNameFor } from "./role-name";
+import type { Addon, Cluster, Config, Tenant } from "./schema";
 
 export interface TenantPlan {
   readonly tenant: Tenant;
@@ -8,9 +9,29 @@ export interface TenantPlan {
   readonly roleName: string;
 }
 
+/** An add-on with the defaults of a known add-on filled in. */
+export interface AddonPlan {
+  readonly addon: Addon;
+  readonly roleName: string;
+  readonly serviceAccount: string;
+  readonly managedPolicyArns: ReadonlyArray<string>;
+}
+
 export interface ClusterPlan {
   readonly cluster: Cluster;
   readonly tenants: ReadonlyArray<TenantPlan>;
+  readonly addons: ReadonlyArray<AddonPlan>;
+}
+
+/** Valid only after checks.ts has passed: an unknown add-on then has its own service account. */
+export function planAddon(addon: Addon, cluster: string): AddonPlan {
+  const known = knownAddon(addon.name);
+  return {
+    addon,
+    roleName: addonRoleNameFor(addon, cluster),
+    serviceAccount: addon.serviceAccount ?? known?.serviceAccount ?? "",
+    managedPolicyArns: addon.managedPolicyArns ?? known?.managedPolicyArns ?? [],
+  };
 }
 
 /** Tenants that run on `cluster`: those that list it, and those that list no cluster. */
@@ -28,5 +49,6 @@ export function planClusters(config: Config): ClusterPlan[] {
     tenants: tenantsOn(config, cluster.name)
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
       .map((tenant) => ({ tenant, roleName: roleNameFor(tenant, cluster.name) })),
+    addons: cluster.addons.map((addon) => planAddon(addon, cluster.name)),
   }));
 }

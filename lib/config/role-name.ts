@@ -14,7 +14,11 @@ const HASH = 8;
  * refuses any two roles whose names collide in one account.
  */
 export function defaultRoleName(tenant: string, cluster: string): string {
-  const full = `${tenant}.${cluster}`;
+  return fitRoleName(`${tenant}.${cluster}`);
+}
+
+/** `full` itself when it fits in 64 characters, else cut with a hash of the whole appended. */
+function fitRoleName(full: string): string {
   if (full.length <= MAX) return full;
   const hash = createHash("sha256").update(full).digest("hex").slice(0, HASH);
   return `${full.slice(0, MAX - HASH - 1)}-${hash}`;
@@ -23,4 +27,18 @@ export function defaultRoleName(tenant: string, cluster: string): string {
 /** The role name a tenant gets on a cluster: its own, or the default. */
 export function roleNameFor(tenant: { name: string; role: { name?: string | undefined } }, cluster: string): string {
   return tenant.role.name ?? defaultRoleName(tenant.name, cluster);
+}
+
+/**
+ * `addon.<add-on>.<cluster>`: two dots, where a tenant's default name has one (neither tenant,
+ * add-on nor cluster names contain a dot), so an add-on's role never takes a tenant's name.
+ * Cut with a hash past 64 characters, like a tenant's.
+ */
+export function defaultAddonRoleName(addon: string, cluster: string): string {
+  return fitRoleName(`addon.${addon}.${cluster}`);
+}
+
+/** The role name an add-on gets on a cluster: its own, or the default. */
+export function addonRoleNameFor(addon: { name: string; role: { name?: string | undefined } }, cluster: string): string {
+  return addon.role.name ?? defaultAddonRoleName(addon.name, cluster);
 }

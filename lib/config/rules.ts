@@ -95,6 +95,30 @@ export const ADDON_VERSION = rule(
   /^v\d+\.\d+\.\d+-eksbuild\.\d+$/,
 );
 
+// Helm chart versions are SemVer 2 (https://helm.sh/docs/topics/charts/#charts-and-versioning),
+// such as 1.2.0 for the eks-pod-identity-agent chart of https://aws.github.io/eks-charts.
+export const CHART_VERSION = rule(
+  "a Helm chart version",
+  "a SemVer version such as 1.2.0",
+  /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/,
+);
+// agent.version pins the add-on (install: addon) or the chart (install: helm); which form is
+// right depends on install, so the schema accepts either and checks.ts says which one it wanted.
+export const AGENT_VERSION = rule(
+  "an agent version",
+  "an add-on version such as v1.3.8-eksbuild.2 (install: addon) or a chart version such as 1.2.0 (install: helm)",
+  new RegExp(`${ADDON_VERSION.pattern.source}|${CHART_VERSION.pattern.source}`),
+);
+
+// EKS add-on names, as `aws eks describe-addon-versions` lists them: aws-ebs-csi-driver,
+// vpc-cni, and marketplace names such as vendor_product. This tool keeps them to a-z, 0-9, '-'
+// and '_' because the name becomes construct IDs, output names and default role names.
+export const ADDON_NAME = rule(
+  "a valid EKS add-on name",
+  "at most 63 characters of a-z, 0-9, '-' and '_', starting and ending with a letter or digit",
+  /^(?=.{1,63}$)[a-z0-9]([-_a-z0-9]*[a-z0-9])?$/,
+);
+
 // Tags: keys 1-128 and values 0-256 characters of letters, digits, spaces and _ . : / = + - @;
 // the aws: prefix is reserved. https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html
 export const TAG_KEY = rule(

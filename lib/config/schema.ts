@@ -26,6 +26,11 @@ function wholeNumber(min: number, max: number, unit: string) {
   return z.number({ error }).int({ error }).min(min, { error }).max(max, { error });
 }
 
+/** Free-form settings that become JSON (an add-on's configuration_values, a chart's values). */
+function configurationValues(description: string) {
+  return z.record(z.string(), z.unknown()).optional().meta({ description });
+}
+
 const tags = z
   .record(
     ruled(rules.TAG_KEY, "Tag key."),
@@ -42,7 +47,13 @@ export const agentSchema = z
         description:
           "How the eks-pod-identity-agent gets onto the nodes: addon (the EKS add-on), helm (self-managed chart), none (EKS Auto Mode, which runs the agent itself).",
       }),
-    version: ruled(rules.ADDON_VERSION, "Pins the add-on version. Left out: the most recent version for the cluster's Kubernetes version.").optional(),
+    version: ruled(
+      rules.AGENT_VERSION,
+      "Pins the agent: the add-on version (v1.3.8-eksbuild.2) with install: addon, the eks-charts chart version (1.2.0) with install: helm; not allowed with none. Left out: the most recent add-on version for the cluster's Kubernetes version, or the latest chart.",
+    ).optional(),
+    configurationValues: configurationValues(
+      "Agent settings: the add-on's configuration_values (install: addon) or extra chart values (install: helm). Both accept agent.additionalArgs, e.g. {agent: {additionalArgs: {-b: 169.254.170.23}}} to bind IPv4 only on nodes without IPv6.",
+    ),
   })
   .meta({ description: "The Pod Identity agent of this cluster." });
 
@@ -52,6 +63,14 @@ export const clusterSchema = z
     region: ruled(rules.REGION, "The cluster's AWS region."),
     accountId: ruled(rules.ACCOUNT_ID, "Pins the AWS account the stack may touch (the provider's allowed_account_ids). Quote it.").optional(),
     agent: agentSchema.default({ install: "addon" }),
+    // A getter, so that add-ons can reuse the role and policy fields declared further down
+    // without reordering this file.
+    get addons() {
+      return z
+        .array(addonSchema)
+        .default([])
+        .meta({ description: "EKS add-ons whose own service account gets an IAM role through a Pod Identity association." });
+    },
   })
   .meta({ description: "An EKS cluster. Each cluster becomes one stack." });
 
@@ -101,11 +120,33 @@ export const tenantSchema = z
       .boolean()
       .default(true)
       .meta({ description: "Create the service account (kubernetes_service_account_v1). Set false when another tool, such as a Helm chart, owns it." }),
+    smokeTest: z
+      .boolean()
+      .default(false)
+      .meta({ description: "Run a Kubernetes Job as the tenant's service account that checks, with aws sts get-caller-identity, that its pods get the tenant's role." }),
     role: roleSchema.default({ path: "/", maxSessionDuration: rules.SESSION_DURATION.min }),
     managedPolicyArns: z.array(ruled(rules.POLICY_ARN, "A managed policy ARN.")).default([]).meta({ description: "Managed policies attached to the role." }),
     tags: tags.default({}),
   })
   .meta({ description: "A team whose pods get their own IAM role through EKS Pod Identity." });
+
+/**
+ * An EKS add-on (aws_eks_addon) with its own Pod Identity role. The policy keys are the
+ * tenant's; grants and statements join them here when tenants get them.
+ */
+export const addonSchema = z
+  .strictObject({
+    name: ruled(rules.ADDON_NAME, "The add-on's name, as aws eks describe-addon-versions lists it. Known add-ons need nothing else. Drives resource addresses and the default role name."),
+    version: ruled(rules.ADDON_VERSION, "Pins the add-on version. Left out: the default version EKS picks for the cluster's Kubernetes version.").optional(),
+    serviceAccount: ruled(rules.SERVICE_ACCOUNT, "The add-on's service account that gets the role. Left out: the known default for this add-on.").optional(),
+    role: roleSchema.default({ path: "/", maxSessionDuration: rules.SESSION_DURATION.min }),
+    managedPolicyArns: z
+      .array(ruled(rules.POLICY_ARN, "A managed policy ARN."))
+      .optional()
+      .meta({ description: "Managed policies attached to the add-on's role. Left out: the known defaults for this add-on." }),
+    configurationValues: configurationValues("The add-on's configuration_values, as aws eks describe-addon-configuration describes them."),
+  })
+  .meta({ description: "An EKS add-on whose service account gets its own IAM role." });
 
 export const tenantsFileSchema = z
   .strictObject({
@@ -128,6 +169,7 @@ export type Cluster = Config["clusters"][number];
 export type Tenant = Config["tenants"][number];
 export type AgentConfig = Cluster["agent"];
 export type AgentInstall = AgentConfig["install"];
+export type Addon = Cluster["addons"][number];
 export type RoleConfig = Tenant["role"];
 export type S3State = NonNullable<NonNullable<Config["state"]>["s3"]>;
 export type Tags = Record<string, string>;

@@ -1,64 +1,152 @@
 import { DataAwsEksAddonVersion } from "@cdktf/provider-aws/lib/data-aws-eks-addon-version";
 import { EksAddon } from "@cdktf/provider-aws/lib/eks-addon";
+import { Release } from "@cdktf/provider-helm/lib/release";
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
+import { agentImageRegistry, valuesChooseImage } from "../config/agent-image";
 import * as rules from "../config/rules";
-import type { Tags } from "../config/schema";
+import type { AgentInstall, Tags } from "../config/schema";
 import { PropChecker } from "./validate-props";
 
 export const AGENT_ADDON_NAME = "eks-pod-identity-agent";
+/** The self-managed chart: aws/eks-charts stable/eks-pod-identity-agent (README: `helm repo add eks https://aws.github.io/eks-charts`). */
+export const AGENT_CHART_REPOSITORY = "https://aws.github.io/eks-charts";
+export const AGENT_CHART_NAME = "eks-pod-identity-agent";
 
 export interface PodIdentityAgentProps {
   /** Name of the existing EKS cluster. */
   readonly clusterName: string;
   /**
-   * Pins the add-on version, such as `v1.3.8-eksbuild.2`.
-   * @default the most recent version for `kubernetesVersion`, looked up with `data.aws_eks_addon_version`
+   * How the agent gets onto the nodes: `addon` (the EKS add-on), `helm` (the self-managed chart;
+   * the stack needs a `helm` provider), or `none` (EKS Auto Mode runs the agent itself, so
+   * nothing is created).
+   * @default "addon"
+   */
+  readonly install?: AgentInstall;
+  /**
+   * Pins the agent: an add-on version such as `v1.3.8-eksbuild.2` with `addon`, a chart version
+   * such as `1.2.0` with `helm`. Not allowed with `none`.
+   * @default addon: the most recent version for `kubernetesVersion` (`data.aws_eks_addon_version`); helm: the latest chart
    */
   readonly version?: string;
   /**
-   * The cluster's Kubernetes version, for the version look-up; usually `data.aws_eks_cluster`'s
-   * `version`. Required when `version` is left out.
+   * The cluster's Kubernetes version, for the add-on version look-up; usually
+   * `data.aws_eks_cluster`'s `version`. Required with `addon` when `version` is left out.
+   * @default none
    */
   readonly kubernetesVersion?: string;
-  /** Tags on the add-on. @default {} */
+  /**
+   * The cluster's region. Required with `helm`: the chart needs it (`env.AWS_REGION`), and the
+   * image comes from that region's EKS add-on registry.
+   * @default none
+   */
+  readonly region?: string;
+  /**
+   * Agent settings: the add-on's `configuration_values` with `addon`, extra chart values with
+   * `helm`. Both accept `{ agent: { additionalArgs: { "-b": "169.254.170.23" } } }`, which binds
+   * the agent to IPv4 only, for nodes without IPv6.
+   * @default none
+   */
+  readonly configurationValues?: Readonly<Record<string, unknown>>;
+  /** Tags on the add-on (`addon` only). @default {} */
   readonly tags?: Tags;
 }
 
 /**
- * The `eks-pod-identity-agent` EKS add-on: the DaemonSet that hands pods their role's
- * credentials. One per cluster. Associations should depend on `dependable`, so that a fresh
- * cluster runs the agent before any pod asks for credentials.
+ * The `eks-pod-identity-agent` DaemonSet that hands pods their role's credentials, once per
+ * cluster: the EKS add-on, the self-managed Helm chart, or nothing on EKS Auto Mode.
+ * Associations and service accounts should depend on `dependable` (when there is one), so that
+ * a fresh cluster runs the agent before any pod asks for credentials.
  */
 export class PodIdentityAgent extends Construct {
-  readonly addon: EksAddon;
+  readonly install: AgentInstall;
+  /** Present with `install: addon`. */
+  readonly addon?: EksAddon;
+  /** Present with `install: helm`. */
+  readonly release?: Release;
 
   constructor(scope: Construct, id: string, props: PodIdentityAgentProps) {
     super(scope, id);
-    new PropChecker(`PodIdentityAgent ${JSON.stringify(id)}`)
-      .rule("clusterName", rules.CLUSTER_NAME, props.clusterName)
-      .rule("version", rules.ADDON_VERSION, props.version, true)
-      .that("kubernetesVersion", props.version !== undefined || props.kubernetesVersion !== undefined, "is required when version is left out, to look up the most recent add-on version")
-      .done();
+    const install = props.install ?? "addon";
+    this.install = install;
+    const check = new PropChecker(`PodIdentityAgent ${JSON.stringify(id)}`).rule("clusterName", rules.CLUSTER_NAME, props.clusterName);
+    if (install === "addon") {
+      check
+        .rule("version", rules.ADDON_VERSION, props.version, true)
+        .that("kubernetesVersion", props.version !== undefined || props.kubernetesVersion !== undefined, "is required when version is left out, to look up the most recent add-on version");
+    } else if (install === "helm") {
+      check
+        .rule("version", rules.CHART_VERSION, props.version, true)
+        .rule("region", rules.REGION, props.region)
+        .that(
+          "region",
+          props.region === undefined || agentImageRegistry(props.region) !== undefined || valuesChooseImage(props.configurationValues),
+          `the agent image registry of ${JSON.stringify(props.region)} is not known; set configurationValues.image.containerRegistry`,
+        );
+    } else {
+      check
+        .that("version", props.version === undefined, "install: none installs no agent, so there is no version to pin")
+        .that("configurationValues", props.configurationValues === undefined, "install: none installs no agent, so there is nothing to configure");
+    }
+    check.done();
 
+    if (install === "addon") this.addon = this.addAddon(props);
+    if (install === "helm") this.release = this.addRelease(props);
+  }
+
+  /** What associations and service accounts wait for; undefined with `install: none`. */
+  get dependable(): ITerraformDependable | undefined {
+    return this.addon ?? this.release;
+  }
+
+  private addAddon(props: PodIdentityAgentProps): EksAddon {
     const version =
       props.version ??
       new DataAwsEksAddonVersion(this, "latest", { addonName: AGENT_ADDON_NAME, kubernetesVersion: props.kubernetesVersion!, mostRecent: true }).version;
 
-    this.addon = new EksAddon(this, "addon", {
+    return new EksAddon(this, "addon", {
       clusterName: props.clusterName,
       addonName: AGENT_ADDON_NAME,
       addonVersion: version,
-      // OVERWRITE takes over an agent that was installed by hand or by eksctl instead of
-      // failing on its fields; this stack is then the agent's one owner.
+      // On create, OVERWRITE takes over an agent installed by hand or by eksctl: EKS replaces its
+      // differing fields with add-on defaults, where NONE may fail the create (CreateAddon
+      // resolveConflicts). On update, OVERWRITE again rather than PRESERVE: this stack is the
+      // agent's one owner, so its settings are configurationValues here, and hand edits made
+      // since are reverted instead of kept (UpdateAddon resolveConflicts). Updates only happen
+      // when the version or configurationValues change (terraform-provider-aws eks/addon.go).
       resolveConflictsOnCreate: "OVERWRITE",
       resolveConflictsOnUpdate: "OVERWRITE",
+      configurationValues: props.configurationValues ? JSON.stringify(props.configurationValues) : undefined,
       tags: props.tags && Object.keys(props.tags).length > 0 ? { ...props.tags } : undefined,
     });
   }
 
-  /** What associations and service accounts wait for. */
-  get dependable(): ITerraformDependable {
-    return this.addon;
+  private addRelease(props: PodIdentityAgentProps): Release {
+    const region = props.region!;
+    // Value keys from the chart's values.yaml: `clusterName` becomes the agent's --cluster-name
+    // and `env` entries become container variables; the README's EKS_CLUSTER_NAME and
+    // AWS_REGION_NAME are the placeholder values of these keys. Typed as strings, so that an
+    // all-digit cluster name stays a string.
+    const set = [
+      { name: "clusterName", value: props.clusterName, type: "string" },
+      { name: "env.AWS_REGION", value: region, type: "string" },
+    ];
+    // The chart's default registry is us-west-2's; elsewhere pull from the region's own.
+    const registry = agentImageRegistry(region);
+    if (registry !== undefined && !valuesChooseImage(props.configurationValues)) {
+      set.push({ name: "image.containerRegistry", value: registry, type: "string" });
+    }
+    return new Release(this, "release", {
+      name: AGENT_CHART_NAME,
+      repository: AGENT_CHART_REPOSITORY,
+      chart: AGENT_CHART_NAME,
+      version: props.version,
+      namespace: "kube-system",
+      // JSON is YAML, so the values go in as written; `set` wins over them for the keys above.
+      values: props.configurationValues ? [JSON.stringify(props.configurationValues)] : undefined,
+      set,
+      // Wait for the DaemonSet to be ready, so that what depends on the agent really has it.
+      wait: true,
+    });
   }
 }

@@ -93,7 +93,7 @@ export class TenantIdentity extends Construct {
 
     this.roleName = roleName;
     const tags = props.tags && Object.keys(props.tags).length > 0 ? { ...props.tags } : undefined;
-    const dependsOn = props.dependsOn ? [...props.dependsOn] : undefined;
+    const dependsOn = props.dependsOn && props.dependsOn.length > 0 ? [...props.dependsOn] : undefined;
 
     this.trustPolicy = new DataAwsIamPolicyDocument(this, "trust", { statement: [podIdentityTrustStatement()] });
 

@@ -1,0 +1,69 @@
+import { DescribePodIdentityAssociationCommand, ListPodIdentityAssociationsCommand } from "@aws-sdk/client-eks";
+import { describeAwsError, fetchLiveAssociations, listAssociationIds, type EksApi } from "../lib/drift/aws";
+import { fakeEks, type Assoc } from "./fake-eks";
+
+const A = (n: number): Assoc => ({ associationId: `a-${n}`, namespace: `ns${n}`, serviceAccount: `sa${n}`, roleArn: `arn:aws:iam::111122223333:role/r${n}` });
+
+describe("fetchLiveAssociations", () => {
+  it("follows nextToken through every page and describes each association for its role", async () => {
+    const eks = fakeEks([A(1), A(2), A(3), A(4), { ...A(5), ownerArn: "arn:aws:eks:us-east-1:111122223333:addon/demo/vpc-cni/x" }]);
+    const live = await fetchLiveAssociations(eks, "demo", 2);
+    expect(live).toEqual([
+      { associationId: "a-1", namespace: "ns1", serviceAccount: "sa1", roleArn: "arn:aws:iam::111122223333:role/r1", ownerArn: undefined, targetRoleArn: undefined, disableSessionTags: false },
+      { associationId: "a-2", namespace: "ns2", serviceAccount: "sa2", roleArn: "arn:aws:iam::111122223333:role/r2", ownerArn: undefined, targetRoleArn: undefined, disableSessionTags: false },
+      { associationId: "a-3", namespace: "ns3", serviceAccount: "sa3", roleArn: "arn:aws:iam::111122223333:role/r3", ownerArn: undefined, targetRoleArn: undefined, disableSessionTags: false },
+      { associationId: "a-4", namespace: "ns4", serviceAccount: "sa4", roleArn: "arn:aws:iam::111122223333:role/r4", ownerArn: undefined, targetRoleArn: undefined, disableSessionTags: false },
+      {
+        associationId: "a-5",
+        namespace: "ns5",
+        serviceAccount: "sa5",
+        roleArn: "arn:aws:iam::111122223333:role/r5",
+        ownerArn: "arn:aws:eks:us-east-1:111122223333:addon/demo/vpc-cni/x",
+        targetRoleArn: undefined,
+        disableSessionTags: false,
+      },
+    ]);
+    expect(eks.calls.filter((c) => c.startsWith("list"))).toEqual(["list demo max=100 token=-", "list demo max=100 token=t2", "list demo max=100 token=t4"]);
+    expect(eks.calls.filter((c) => c.startsWith("describe")).sort()).toEqual(["describe demo a-1", "describe demo a-2", "describe demo a-3", "describe demo a-4", "describe demo a-5"]);
+  });
+
+  it("lists once and describes nothing for a cluster without associations", async () => {
+    const eks = fakeEks([]);
+    expect(await fetchLiveAssociations(eks, "empty")).toEqual([]);
+    expect(eks.calls).toEqual(["list empty max=100 token=-"]);
+  });
+
+  it("stops on a repeated nextToken instead of looping", async () => {
+    const looping: EksApi = { send: (async (): Promise<any> => ({ associations: [], nextToken: "same" })) as EksApi["send"] };
+    await expect(listAssociationIds(looping, "demo")).rejects.toThrow("ListPodIdentityAssociations returned the same nextToken twice for cluster demo");
+  });
+
+  it("fails on an association that vanished between list and describe", async () => {
+    const eks = fakeEks([A(1)]);
+    const vanishing: EksApi = {
+      send: (async (c: unknown) => (c instanceof DescribePodIdentityAssociationCommand ? { association: undefined } : eks.send(c as ListPodIdentityAssociationsCommand))) as EksApi["send"],
+    };
+    await expect(fetchLiveAssociations(vanishing, "demo")).rejects.toThrow("DescribePodIdentityAssociation returned no association for a-1 on cluster demo");
+  });
+
+  it("passes AWS errors through to the caller", async () => {
+    const failing: EksApi = { send: (async () => Promise.reject(Object.assign(new Error("No cluster found for name: nope."), { name: "ResourceNotFoundException" }))) as EksApi["send"] };
+    await expect(fetchLiveAssociations(failing, "nope")).rejects.toThrow("No cluster found for name: nope.");
+  });
+});
+
+describe("describeAwsError", () => {
+  const err = (name: string, message: string) => Object.assign(new Error(message), { name });
+
+  it("words the common failures in one line", () => {
+    expect(describeAwsError(err("ResourceNotFoundException", "No cluster found for name: nope."), "nope", "us-east-1")).toBe("cluster nope was not found in us-east-1: No cluster found for name: nope.");
+    expect(describeAwsError(err("CredentialsProviderError", "Could not load credentials from any providers\nmore"), "demo", "us-east-1")).toBe(
+      "no AWS credentials for us-east-1: Could not load credentials from any providers (set AWS_PROFILE, or run in an environment with credentials)",
+    );
+    expect(describeAwsError(err("AccessDeniedException", "User is not authorized"), "demo", "eu-west-1")).toBe(
+      "access denied listing Pod Identity associations of demo in eu-west-1: User is not authorized (needs eks:ListPodIdentityAssociations and eks:DescribePodIdentityAssociation)",
+    );
+    expect(describeAwsError(err("ThrottlingException", "Rate exceeded"), "demo", "eu-west-1")).toBe("ThrottlingException from EKS for cluster demo in eu-west-1: Rate exceeded");
+    expect(describeAwsError("boom", "demo", "eu-west-1")).toBe("Error from EKS for cluster demo in eu-west-1: boom");
+  });
+});

@@ -1,0 +1,126 @@
+import { existsSync, mkdtempSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parseDriftArgs, runDrift } from "../lib/drift/command";
+import type { EksApi } from "../lib/drift/aws";
+import { fakeEks, type Assoc } from "./fake-eks";
+import { synthYaml } from "./helpers";
+
+const YAML = `clusters:
+  - name: demo
+    region: eu-west-1
+  - name: other
+    region: us-east-1
+tenants:
+  - { name: web, namespace: web, serviceAccount: web-sa }
+  - { name: api, namespace: api, serviceAccount: api-sa }
+`;
+
+function tenantsFile(text = YAML): string {
+  const dir = mkdtempSync(join(tmpdir(), "drift-"));
+  const file = join(dir, "tenants.yaml");
+  writeFileSync(file, text);
+  return file;
+}
+
+async function run(args: string[], client: (region: string) => EksApi, defaultFile?: string) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const regions: string[] = [];
+  const code = await runDrift(args, {
+    client: (region) => {
+      regions.push(region);
+      return client(region);
+    },
+    stdout: (t) => out.push(t),
+    stderr: (l) => err.push(l),
+    defaultFile,
+  });
+  return { code, out: out.join(""), err, regions };
+}
+
+const live = (id: string, ns: string, sa: string, role: string): Assoc => ({ associationId: id, namespace: ns, serviceAccount: sa, roleArn: `arn:aws:iam::111122223333:role/${role}` });
+
+describe("npm run drift", () => {
+  it("exits 0 and prints the table when the cluster matches the file", async () => {
+    const file = tenantsFile();
+    const outdir = join(process.cwd(), "cdktf.out");
+    const before = existsSync(outdir) ? statSync(outdir).mtimeMs : undefined;
+    const r = await run(["demo", "--file", file], () => fakeEks([live("a-1", "web", "web-sa", "web.demo"), live("a-2", "api", "api-sa", "api.demo")]));
+    expect(r.code).toBe(0);
+    expect(r.err).toEqual([]);
+    expect(r.regions).toEqual(["eu-west-1"]);
+    // The in-memory stack for import addresses must not touch the project's cdktf.out.
+    expect(existsSync(outdir) ? statSync(outdir).mtimeMs : undefined).toBe(before);
+    expect(r.out).toBe(
+      [
+        "STATUS  NAMESPACE/SERVICE-ACCOUNT  OWNER       WANT ROLE  LIVE ROLE  ASSOCIATION  NOTE",
+        "ok      api/api-sa                 tenant api  api.demo   api.demo   a-2",
+        "ok      web/web-sa                 tenant web  web.demo   web.demo   a-1",
+        "",
+        "demo: no drift: 2 ok, 0 missing, 0 extra, 0 different, 0 conflict, 0 add-on",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("exits 1 on drift, with an import command whose address is the one synth writes", async () => {
+    const file = tenantsFile();
+    const r = await run([`--file=${file}`, "demo"], () => fakeEks([live("a-7", "web", "web-sa", "hand-made"), live("a-8", "gone", "gone-sa", "gone.demo")]));
+    expect(r.code).toBe(1);
+    const synth = (await synthYaml(YAML)).demo!;
+    const [address] = Object.keys(JSON.parse(synth).resource.aws_eks_pod_identity_association).filter((k) => k.startsWith("web_"));
+    expect(address).toMatch(/^web_association_[0-9A-F]{8}$/);
+    expect(r.out).toContain(`  terraform import 'aws_eks_pod_identity_association.${address}' 'demo,a-7'\n`);
+    expect(r.out).toContain("demo: drift: 0 ok, 1 missing, 1 extra, 0 different, 1 conflict, 0 add-on\n");
+  });
+
+  it("reads TENANTS_FILE's default when --file is left out", async () => {
+    const file = tenantsFile();
+    const r = await run(["other"], () => fakeEks([]), file);
+    expect(r.code).toBe(1);
+    expect(r.regions).toEqual(["us-east-1"]);
+    expect(r.out).toContain("other: drift: 0 ok, 2 missing,");
+  });
+
+  it("exits 2 with one line on an AWS error", async () => {
+    const file = tenantsFile();
+    const failing: EksApi = { send: (async () => Promise.reject(Object.assign(new Error("Could not load credentials from any providers"), { name: "CredentialsProviderError" }))) as EksApi["send"] };
+    const r = await run(["demo", "--file", file], () => failing);
+    expect(r).toEqual({
+      code: 2,
+      out: "",
+      err: ["error: no AWS credentials for eu-west-1: Could not load credentials from any providers (set AWS_PROFILE, or run in an environment with credentials)"],
+      regions: ["eu-west-1"],
+    });
+  });
+
+  it("exits 2 for a cluster that is not in the file, without calling AWS", async () => {
+    const file = tenantsFile();
+    const r = await run(["prod", "--file", file], () => fakeEks([]));
+    expect(r).toEqual({ code: 2, out: "", err: [`${file}: cluster "prod" is not in clusters[]; clusters: demo, other`], regions: [] });
+  });
+
+  it("exits 2 with the file's problems when it is invalid", async () => {
+    const file = tenantsFile("clusters: []\n");
+    const r = await run(["demo", "--file", file], () => fakeEks([]));
+    expect(r).toEqual({ code: 2, out: "", err: [`${file}:1:11: clusters: at least one cluster is required`], regions: [] });
+  });
+
+  it("exits 2 with the usage on bad arguments", async () => {
+    for (const [args, why] of [
+      [[], "which cluster?"],
+      [["a", "b"], "one cluster at a time, got a b"],
+      [["demo", "--file"], "--file needs a tenants file"],
+      [["demo", "-x"], "unknown option -x"],
+    ] as const) {
+      const r = await run([...args], () => fakeEks([]));
+      expect(r).toEqual({ code: 2, out: "", err: [`${why}; usage: npm run drift -- <cluster> [--file <tenants file>]`], regions: [] });
+    }
+  });
+
+  it("parses arguments in any order", () => {
+    expect(parseDriftArgs(["--file", "f.yaml", "demo"])).toEqual({ cluster: "demo", file: "f.yaml" });
+    expect(parseDriftArgs(["demo"])).toEqual({ cluster: "demo", file: undefined });
+  });
+});

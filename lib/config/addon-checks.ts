@@ -1,0 +1,127 @@
+/**
+ * Checks on clusters[].addons: that each add-on can get a role (a known add-on, or a service
+ * account and policies), that its Pod Identity association clashes with no tenant's, and that
+ * its role name is free in the account.
+ */
+import type { Check } from "./checks";
+import { compareAddonVersions, KNOWN_ADDONS, knownAddon } from "./known-addons";
+import { planAddon } from "./plan";
+import { error, warning, type Finding } from "./problems";
+import { addonRoleNameFor, roleNameFor } from "./role-name";
+import { MANAGED_POLICIES_PER_ROLE } from "./rules";
+import type { Config } from "./schema";
+import { didYouMean } from "./suggest";
+
+const AGENT = "eks-pod-identity-agent";
+const KNOWN_LIST = Object.keys(KNOWN_ADDONS).join(", ");
+
+function onCluster(t: Config["tenants"][number], cluster: string): boolean {
+  return t.clusters === undefined || t.clusters.includes(cluster);
+}
+
+export const addonEntries: Check = (c) =>
+  c.clusters.flatMap((cluster, i) => {
+    const out: Finding[] = [];
+    const seen = new Map<string, number>();
+    cluster.addons.forEach((addon, k) => {
+      const at = (...rest: Array<string | number>) => ["clusters", i, "addons", k, ...rest];
+      const first = seen.get(addon.name);
+      if (first !== undefined) {
+        out.push(error(at("name"), `add-on ${JSON.stringify(addon.name)} is already listed at clusters[${i}].addons[${first}]; a cluster has each add-on once`));
+        return;
+      }
+      seen.set(addon.name, k);
+      if (addon.name === AGENT) {
+        // The agent add-on runs with the node role (EKS user guide, workloads-add-ons-available-eks).
+        out.push(error(at("name"), `${JSON.stringify(AGENT)} is the Pod Identity agent itself, which uses the node role; set it up with clusters[${i}].agent instead`));
+        return;
+      }
+      const known = knownAddon(addon.name);
+      if (!known) {
+        const lacks = [addon.serviceAccount === undefined ? "serviceAccount" : undefined, (addon.managedPolicyArns ?? []).length === 0 ? "managedPolicyArns" : undefined].filter(
+          (x): x is string => x !== undefined,
+        );
+        if (lacks.length > 0) {
+          out.push(
+            error(
+              at("name"),
+              `add-on ${JSON.stringify(addon.name)} is not a known add-on${didYouMean(addon.name, Object.keys(KNOWN_ADDONS))}, so it needs ${lacks.join(" and ")}; known add-ons, which need only a name: ${KNOWN_LIST}`,
+            ),
+          );
+        }
+      } else if (addon.version !== undefined && compareAddonVersions(addon.version, known.minVersion) < 0) {
+        out.push(error(at("version"), `${addon.name} supports Pod Identity from ${known.minVersion}; ${JSON.stringify(addon.version)} is older`));
+      }
+      const arns = addon.managedPolicyArns ?? [];
+      arns.forEach((a, n) => {
+        if (arns.indexOf(a) !== n) out.push(error(at("managedPolicyArns", n), `${a} is listed twice`));
+      });
+      if (arns.length > MANAGED_POLICIES_PER_ROLE.max) {
+        out.push(error(at("managedPolicyArns"), `add-on ${JSON.stringify(addon.name)} attaches ${arns.length} managed policies; IAM allows at most ${MANAGED_POLICIES_PER_ROLE.max} per role even after a quota raise`));
+      } else if (arns.length > MANAGED_POLICIES_PER_ROLE.default) {
+        out.push(warning(at("managedPolicyArns"), `add-on ${JSON.stringify(addon.name)} attaches ${arns.length} managed policies; the default IAM quota is ${MANAGED_POLICIES_PER_ROLE.default} per role, so this needs a quota raise (up to ${MANAGED_POLICIES_PER_ROLE.max})`));
+      }
+    });
+    return out;
+  });
+
+/**
+ * One role per service account per cluster (FACTS): a tenant must not claim a known add-on's
+ * service account. Only known add-ons have a namespace this tool knows.
+ */
+export const addonServiceAccounts: Check = (c) =>
+  c.clusters.flatMap((cluster) =>
+    cluster.addons.flatMap((addon) => {
+      const known = knownAddon(addon.name);
+      if (!known) return [];
+      const sa = planAddon(addon, cluster.name).serviceAccount;
+      return c.tenants.flatMap((t, i) =>
+        onCluster(t, cluster.name) && t.namespace === known.namespace && t.serviceAccount === sa
+          ? [
+              error(
+                ["tenants", i, "serviceAccount"],
+                `tenant ${JSON.stringify(t.name)} associates service account ${JSON.stringify(sa)} in namespace ${JSON.stringify(known.namespace)} on cluster ${JSON.stringify(cluster.name)}, which add-on ${JSON.stringify(addon.name)} already associates; EKS allows one role per service account`,
+              ),
+            ]
+          : [],
+      );
+    }),
+  );
+
+/**
+ * Add-on roles share the account's role names with tenant roles (unique ignoring case). Clashes
+ * between two tenants are reported by checks.ts; this reports those an add-on role is part of.
+ */
+export const addonRoleNames: Check = (c) => {
+  const key = (accountId: string | undefined, name: string) => `${accountId ?? "(unspecified)"}/${name.toLowerCase()}`;
+  const seen = new Map<string, string>();
+  for (const t of c.tenants) {
+    for (const cluster of c.clusters) {
+      if (!onCluster(t, cluster.name)) continue;
+      const k = key(cluster.accountId, roleNameFor(t, cluster.name));
+      if (!seen.has(k)) seen.set(k, `tenant ${JSON.stringify(t.name)} for cluster ${JSON.stringify(cluster.name)}`);
+    }
+  }
+  const out: Finding[] = [];
+  c.clusters.forEach((cluster, i) => {
+    cluster.addons.forEach((addon, k) => {
+      // A second entry of the same add-on is reported by addonEntries already.
+      if (cluster.addons.findIndex((a) => a.name === addon.name) !== k) return;
+      const name = addonRoleNameFor(addon, cluster.name);
+      const ck = key(cluster.accountId, name);
+      const prior = seen.get(ck);
+      if (prior === undefined) {
+        seen.set(ck, `add-on ${JSON.stringify(addon.name)} for cluster ${JSON.stringify(cluster.name)}`);
+        return;
+      }
+      const where = cluster.accountId ? `account ${cluster.accountId}` : "the same account (no accountId is set; set it if the clusters are in different accounts)";
+      const field = addon.role.name !== undefined ? ["clusters", i, "addons", k, "role", "name"] : ["clusters", i, "addons", k, "name"];
+      out.push(
+        error(field, `role name ${JSON.stringify(name)} for add-on ${JSON.stringify(addon.name)} on cluster ${JSON.stringify(cluster.name)} is already used by ${prior} in ${where}; IAM role names are unique per account, ignoring case. Leave role.name out to get a per-cluster name`),
+      );
+    });
+  });
+  return out;
+};
+
+export const ADDON_CHECKS: ReadonlyArray<Check> = [addonEntries, addonServiceAccounts, addonRoleNames];

@@ -1,0 +1,130 @@
+import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { EksAddon } from "@cdktf/provider-aws/lib/eks-addon";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import { TerraformOutput, type ITerraformDependable } from "cdktf";
+import { Construct } from "constructs";
+import { defaultAddonRoleName } from "../config/role-name";
+import * as rules from "../config/rules";
+import type { Tags } from "../config/schema";
+import { podIdentityTrustStatement } from "../policy/trust";
+import { attachmentId } from "./tenant-identity";
+import { PropChecker } from "./validate-props";
+
+export interface AddonIdentityProps {
+  /** Name of the existing EKS cluster. */
+  readonly clusterName: string;
+  /** The add-on's name, such as `aws-ebs-csi-driver`. */
+  readonly addonName: string;
+  /**
+   * Pins the add-on version, such as `v1.26.0-eksbuild.1`.
+   * @default the default version EKS picks for the cluster's Kubernetes version
+   */
+  readonly version?: string;
+  /** The add-on's service account that gets the role, such as `ebs-csi-controller-sa`. */
+  readonly serviceAccount: string;
+  /**
+   * IAM role name: at most 64 characters of `[\w+=,.@-]`, unique in the account ignoring case.
+   * @default `addon.<addonName>.<clusterName>`, cut to 64 characters with a hash when longer
+   */
+  readonly roleName?: string;
+  /** IAM path of the role. @default "/" */
+  readonly rolePath?: string;
+  /** ARN of a managed policy used as the role's permissions boundary. @default no boundary */
+  readonly permissionsBoundaryArn?: string;
+  /** Longest session the role allows, in seconds, 3600 to 43200. @default 3600 */
+  readonly maxSessionDuration?: number;
+  /** Managed policies to attach, one `aws_iam_role_policy_attachment` each. @default [] */
+  readonly managedPolicyArns?: ReadonlyArray<string>;
+  /** The add-on's `configuration_values`, written as JSON. @default none */
+  readonly configurationValues?: Readonly<Record<string, unknown>>;
+  /** Tags on the role and the add-on. @default {} */
+  readonly tags?: Tags;
+  /**
+   * What the add-on waits for, usually the Pod Identity agent: an add-on pod that starts before
+   * the agent gets no credentials until it restarts.
+   * @default []
+   */
+  readonly dependsOn?: ReadonlyArray<ITerraformDependable>;
+}
+
+/**
+ * An EKS add-on whose service account gets its own IAM role: the role with the Pod Identity
+ * trust and its policies, and the `aws_eks_addon` whose `pod_identity_association` block binds
+ * the role to the add-on's service account. EKS owns that association (it goes with the add-on),
+ * so there is no separate `aws_eks_pod_identity_association`: it would be a second one for the
+ * same service account, which EKS refuses (EKS user guide, add-ons-iam).
+ */
+export class AddonIdentity extends Construct {
+  readonly trustPolicy: DataAwsIamPolicyDocument;
+  readonly role: IamRole;
+  readonly addon: EksAddon;
+  /** The role's name, as given or derived. */
+  readonly roleName: string;
+
+  constructor(scope: Construct, id: string, props: AddonIdentityProps) {
+    super(scope, id);
+    const roleName = props.roleName ?? defaultAddonRoleName(props.addonName, props.clusterName);
+    const maxSession = props.maxSessionDuration ?? rules.SESSION_DURATION.min;
+    const arns = props.managedPolicyArns ?? [];
+    const check = new PropChecker(`AddonIdentity ${JSON.stringify(id)}`)
+      .rule("clusterName", rules.CLUSTER_NAME, props.clusterName)
+      .rule("addonName", rules.ADDON_NAME, props.addonName)
+      .that("addonName", props.addonName !== "eks-pod-identity-agent", "the Pod Identity agent uses the node role; use PodIdentityAgent for it")
+      .rule("version", rules.ADDON_VERSION, props.version, true)
+      .rule("serviceAccount", rules.SERVICE_ACCOUNT, props.serviceAccount)
+      .rule("roleName", rules.ROLE_NAME, roleName)
+      .rule("rolePath", rules.IAM_PATH, props.rolePath, true)
+      .rule("permissionsBoundaryArn", rules.POLICY_ARN, props.permissionsBoundaryArn, true)
+      .that(
+        "maxSessionDuration",
+        Number.isInteger(maxSession) && maxSession >= rules.SESSION_DURATION.min && maxSession <= rules.SESSION_DURATION.max,
+        `${maxSession} is not allowed: a whole number of seconds from ${rules.SESSION_DURATION.min} to ${rules.SESSION_DURATION.max}`,
+      )
+      .that("managedPolicyArns", arns.length <= rules.MANAGED_POLICIES_PER_ROLE.max, `${arns.length} policies; IAM allows at most ${rules.MANAGED_POLICIES_PER_ROLE.max} per role`)
+      .that("managedPolicyArns", new Set(arns).size === arns.length, "lists a policy twice");
+    arns.forEach((arn, i) => check.rule(`managedPolicyArns[${i}]`, rules.POLICY_ARN, arn));
+    check.done();
+
+    this.roleName = roleName;
+    const tags = props.tags && Object.keys(props.tags).length > 0 ? { ...props.tags } : undefined;
+
+    this.trustPolicy = new DataAwsIamPolicyDocument(this, "trust", { statement: [podIdentityTrustStatement()] });
+    this.role = new IamRole(this, "role", {
+      name: roleName,
+      path: props.rolePath ?? "/",
+      assumeRolePolicy: this.trustPolicy.json,
+      permissionsBoundary: props.permissionsBoundaryArn,
+      maxSessionDuration: maxSession,
+      description: `EKS Pod Identity role for the ${props.addonName} add-on (${props.serviceAccount}) on ${props.clusterName}`,
+      tags,
+    });
+    const attachments = arns.map((arn) => new IamRolePolicyAttachment(this, attachmentId(arn), { role: this.role.name, policyArn: arn }));
+
+    // The add-on waits for its policies too, so that its pods never start with a bare role.
+    const dependsOn = [...(props.dependsOn ?? []), ...attachments];
+    this.addon = new EksAddon(this, "addon", {
+      clusterName: props.clusterName,
+      addonName: props.addonName,
+      addonVersion: props.version,
+      podIdentityAssociation: [{ roleArn: this.role.arn, serviceAccount: props.serviceAccount }],
+      // As for the agent: take over a self-managed copy on create (vpc-cni runs on every
+      // cluster before it becomes an add-on), and keep this stack the one owner on update.
+      // CreateAddon/UpdateAddon resolveConflicts, EKS API reference.
+      resolveConflictsOnCreate: "OVERWRITE",
+      resolveConflictsOnUpdate: "OVERWRITE",
+      configurationValues: props.configurationValues ? JSON.stringify(props.configurationValues) : undefined,
+      tags,
+      dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
+    });
+
+    const prefix = `addon_${props.addonName}`;
+    output(this, `${prefix}_role_arn`, this.role.arn, `ARN of the ${props.addonName} add-on's IAM role`);
+    output(this, `${prefix}_role_name`, this.role.name, `Name of the ${props.addonName} add-on's IAM role`);
+  }
+}
+
+/** Named `addon_<add-on>_<what>`: tenant names have no '_', so these never clash with theirs. */
+function output(scope: Construct, id: string, value: string, description: string): void {
+  new TerraformOutput(scope, id, { value, description }).overrideLogicalId(id);
+}

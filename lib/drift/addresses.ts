@@ -1,0 +1,25 @@
+/**
+ * The Terraform address of each tenant's association in a cluster's stack, for import hints.
+ * Built from the same ClusterStack that synth builds, in memory, so the logical IDs are exactly
+ * those of cdktf.out. The App's constructor creates its outdir, so it gets a temporary one
+ * rather than touching cdktf.out.
+ */
+import { App } from "cdktf";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { ClusterPlan } from "../config/plan";
+import type { Config } from "../config/schema";
+import { ClusterStack } from "../../stacks/cluster-stack";
+
+export function associationAddresses(config: Config, plan: ClusterPlan): Map<string, string> {
+  const outdir = mkdtempSync(join(tmpdir(), "drift-addresses-"));
+  try {
+    const stack = new ClusterStack(new App({ outdir, skipValidation: true }), { plan, defaultTags: config.defaults.tags, s3State: config.state?.s3 });
+    return new Map(
+      [...stack.tenants].map(([tenant, identity]) => [tenant, `aws_eks_pod_identity_association.${stack.getLogicalId(identity.association)}`]),
+    );
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}

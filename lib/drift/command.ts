@@ -1,0 +1,63 @@
+/**
+ * `npm run drift -- <cluster> [--file <tenants file>]`: compares a cluster's live Pod Identity
+ * associations with the tenants file. Exit 0 when they agree, 1 on drift, 2 on a usage, file or
+ * AWS error (one line each, no stack trace). The AWS client is injected for tests.
+ */
+import { tenantsFileFromEnv, loadOrReport } from "../cli";
+import { planClusters } from "../config/plan";
+import { associationAddresses } from "./addresses";
+import { describeAwsError, fetchLiveAssociations, type EksApi } from "./aws";
+import { compareAssociations, formatReport, wantedAssociations } from "./compare";
+
+export const DRIFT_USAGE = "usage: npm run drift -- <cluster> [--file <tenants file>]";
+
+export interface DriftDeps {
+  readonly client: (region: string) => EksApi;
+  readonly stdout: (text: string) => void;
+  readonly stderr: (line: string) => void;
+  /** @default TENANTS_FILE, else tenants.yaml */
+  readonly defaultFile?: string;
+}
+
+export function parseDriftArgs(args: ReadonlyArray<string>): { cluster: string; file?: string } | string {
+  let file: string | undefined;
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === "--file") {
+      if (args[i + 1] === undefined) return "--file needs a tenants file";
+      file = args[++i];
+    } else if (a.startsWith("--file=")) file = a.slice("--file=".length);
+    else if (a.startsWith("-")) return `unknown option ${a}`;
+    else rest.push(a);
+  }
+  if (rest.length !== 1) return rest.length === 0 ? "which cluster?" : `one cluster at a time, got ${rest.join(" ")}`;
+  return { cluster: rest[0]!, file };
+}
+
+export async function runDrift(args: ReadonlyArray<string>, deps: DriftDeps): Promise<number> {
+  const parsed = parseDriftArgs(args);
+  if (typeof parsed === "string") {
+    deps.stderr(`${parsed}; ${DRIFT_USAGE}`);
+    return 2;
+  }
+  const file = parsed.file ?? deps.defaultFile ?? tenantsFileFromEnv();
+  const config = await loadOrReport(file, deps.stderr);
+  if (!config) return 2;
+  const plan = planClusters(config).find((p) => p.cluster.name === parsed.cluster);
+  if (!plan) {
+    deps.stderr(`${file}: cluster ${JSON.stringify(parsed.cluster)} is not in clusters[]; clusters: ${config.clusters.map((c) => c.name).join(", ")}`);
+    return 2;
+  }
+  const { name, region } = plan.cluster;
+  let live;
+  try {
+    live = await fetchLiveAssociations(deps.client(region), name);
+  } catch (e) {
+    deps.stderr(`error: ${describeAwsError(e, name, region)}`);
+    return 2;
+  }
+  const report = compareAssociations(name, wantedAssociations(plan, associationAddresses(config, plan)), live);
+  deps.stdout(formatReport(report));
+  return report.drift ? 1 : 0;
+}
