@@ -1,12 +1,15 @@
+import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
 import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
+import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { Fn, LocalBackend, S3Backend, TerraformStack, type ITerraformDependable } from "cdktf";
-import type { Construct } from "constructs";
+import { Construct } from "constructs";
 import type { ClusterPlan } from "../lib/config/plan";
 import type { S3State, Tags } from "../lib/config/schema";
 import { PodIdentityAgent } from "../lib/constructs/pod-identity-agent";
+import { SharedRole } from "../lib/constructs/shared-role";
 import { TenantIdentity } from "../lib/constructs/tenant-identity";
 
 export interface ClusterStackProps {
@@ -25,6 +28,7 @@ export interface ClusterStackProps {
 export class ClusterStack extends TerraformStack {
   readonly agent: PodIdentityAgent;
   readonly tenants: ReadonlyMap<string, TenantIdentity>;
+  readonly sharedRoles: ReadonlyMap<string, SharedRole>;
 
   constructor(scope: Construct, props: ClusterStackProps) {
     const { cluster, tenants } = props.plan;
@@ -82,25 +86,68 @@ export class ClusterStack extends TerraformStack {
       namespaces.set(tenant.namespace, new NamespaceV1(this, `namespace-${tenant.namespace}`, { metadata: { name: tenant.namespace } }));
     }
 
+    // Partition and account for grants' ARNs, looked up only when a grant or statement needs them.
+    const needsArns = tenants.some(({ tenant: t }) => t.grants.length + t.statements.length > 0 || t.targetRoleArn) || props.plan.sharedRoles.some(({ sharedRole: r }) => r.grants.length + r.statements.length > 0);
+    const arnEnvironment = needsArns
+      ? { partition: new DataAwsPartition(this, "partition").partition, accountId: cluster.accountId ?? new DataAwsCallerIdentity(this, "account").accountId, region: cluster.region }
+      : undefined;
+
+    // Under a scope whose ID no tenant name can take ('_' is not in the tenant alphabet).
+    const sharedScope = new Construct(this, "shared_roles");
+    const shared = new Map<string, SharedRole>();
+    for (const { sharedRole: r, roleName, members } of props.plan.sharedRoles) {
+      shared.set(
+        r.name,
+        new SharedRole(sharedScope, r.name, {
+          clusterName: cluster.name,
+          clusterArn: eks.arn,
+          members: members.map((t) => ({ name: t.name, namespace: t.namespace, serviceAccount: t.serviceAccount })),
+          roleName,
+          rolePath: r.role.path,
+          permissionsBoundaryArn: r.role.permissionsBoundaryArn,
+          maxSessionDuration: r.role.maxSessionDuration,
+          managedPolicyArns: r.managedPolicyArns,
+          grants: r.grants,
+          statements: r.statements,
+          arnEnvironment,
+          tags: r.tags,
+        }),
+      );
+    }
+    this.sharedRoles = shared;
+
     const identities = new Map<string, TenantIdentity>();
     for (const { tenant, roleName } of tenants) {
       const dependsOn: ITerraformDependable[] = [this.agent.dependable];
       const ns = namespaces.get(tenant.namespace);
       if (ns) dependsOn.push(ns);
+      const sharedRole = tenant.sharedRole === undefined ? undefined : shared.get(tenant.sharedRole);
+      const own = sharedRole
+        ? { sharedRole }
+        : {
+            roleName,
+            rolePath: tenant.role.path,
+            permissionsBoundaryArn: tenant.role.permissionsBoundaryArn,
+            maxSessionDuration: tenant.role.maxSessionDuration,
+            managedPolicyArns: tenant.managedPolicyArns,
+            clusterArn: eks.arn,
+            scopeTrustToServiceAccount: tenant.trust.scopeToServiceAccount ?? !tenant.disableSessionTags,
+            grants: tenant.grants,
+            statements: tenant.statements,
+            targetRoleArn: tenant.targetRoleArn,
+            arnEnvironment,
+          };
       identities.set(
         tenant.name,
         new TenantIdentity(this, tenant.name, {
           clusterName: cluster.name,
           namespace: tenant.namespace,
           serviceAccount: tenant.serviceAccount,
-          roleName,
-          rolePath: tenant.role.path,
-          permissionsBoundaryArn: tenant.role.permissionsBoundaryArn,
-          maxSessionDuration: tenant.role.maxSessionDuration,
-          managedPolicyArns: tenant.managedPolicyArns,
           createServiceAccount: tenant.createServiceAccount,
+          disableSessionTags: tenant.disableSessionTags,
           tags: tenant.tags,
           dependsOn,
+          ...own,
         }),
       );
     }

@@ -3,6 +3,7 @@
  * that only show once the file is read as a whole. Each finding points at the later of two
  * clashing entries and names the earlier one.
  */
+import { POLICY_CHECKS } from "../policy/checks";
 import { error, warning, type Finding } from "./problems";
 import { roleNameFor } from "./role-name";
 import { ASSOCIATIONS_PER_CLUSTER, MANAGED_POLICIES_PER_ROLE, MAX_TAGS } from "./rules";
@@ -75,7 +76,7 @@ const uniqueRoleNames: Check = (c) => {
   const out: Finding[] = [];
   c.tenants.forEach((t, i) => {
     for (const cluster of c.clusters) {
-      if (!onCluster(t, cluster.name)) continue;
+      if (!onCluster(t, cluster.name) || t.sharedRole !== undefined) continue;
       const name = roleNameFor(t, cluster.name);
       const key = `${cluster.accountId ?? "(unspecified)"}/${name.toLowerCase()}`;
       const prior = seen.get(key);
@@ -122,9 +123,11 @@ const tagCount: Check = (c) =>
   });
 
 /** Every cross-field check; later issues add theirs here. */
-export const CHECKS: ReadonlyArray<Check> = [uniqueNames, clusterReferences, oneRolePerServiceAccount, uniqueRoleNames, associationQuota, managedPolicies, tagCount];
+export const CHECKS: ReadonlyArray<Check> = [uniqueNames, clusterReferences, oneRolePerServiceAccount, uniqueRoleNames, associationQuota, managedPolicies, tagCount, ...POLICY_CHECKS];
 
 export async function checkConfig(config: Config): Promise<Finding[]> {
   const results = await Promise.all(CHECKS.map((check) => check(config)));
-  return results.flat();
+  const findings = results.flat();
+  // strict: true makes every warning an error (issue 4, lint).
+  return config.strict ? findings.map((f) => (f.severity === "warning" ? error(f.path, `${f.message} (an error because strict is true)`) : f)) : findings;
 }
