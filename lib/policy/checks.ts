@@ -100,7 +100,9 @@ const statements: Check = async (c) => {
 const policyShape: Check = (c) =>
   owners(c).flatMap((o) => {
     const out: Finding[] = [];
+    // Bad or repeated grants are reported on their own; their statements would only echo them.
     if (o.grants.some((g) => grantProblems(g).some((p) => p.severity === "error"))) return out;
+    if (new Set(o.grants.map((g) => contentHash(g))).size < o.grants.length) return out;
     const region = (cluster: string) => c.clusters.find((x) => x.name === cluster)?.region;
     for (const cluster of o.clusters.length > 0 ? o.clusters : []) {
       const sts = permissionStatements(o, o.values(cluster));
