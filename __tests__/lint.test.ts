@@ -50,3 +50,12 @@ describe("lintStatementActions", () => {
     expect(await lint({ actions: ["sqs:SendMessageBatch"], resources: ["*"] })).toEqual(['error s.actions[0]: "sqs:SendMessageBatch" is not an IAM action; did you mean "sqs:SendMessage"?']);
   });
 });
+
+describe("checkStatementActions", () => {
+  it("lists the unknown actions of statements for TypeScript users", async () => {
+    const { checkStatementActions } = await import("../lib/policy/lint");
+    expect(await checkStatementActions([{ actions: ["s3:GetObject"] }, { actions: ["sns:Publish", "s3:GetObjects"] }])).toEqual([
+      'statements[1].actions[1]: "s3:GetObjects" is not an IAM action; did you mean "s3:GetObject"?',
+    ]);
+  });
+});

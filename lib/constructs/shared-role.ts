@@ -20,7 +20,9 @@ import { PropChecker } from "./validate-props";
 export interface SharedRoleMember {
   /** The tenant's name; names the member's trust statement. */
   readonly name: string;
+  /** The member's Kubernetes namespace: a DNS-1123 label. */
   readonly namespace: string;
+  /** The member's service account: a DNS-1123 subdomain. */
   readonly serviceAccount: string;
 }
 

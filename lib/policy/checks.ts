@@ -104,7 +104,7 @@ const policyShape: Check = (c) =>
     if (o.grants.some((g) => grantProblems(g).some((p) => p.severity === "error"))) return out;
     if (new Set(o.grants.map((g) => contentHash(g))).size < o.grants.length) return out;
     const region = (cluster: string) => c.clusters.find((x) => x.name === cluster)?.region;
-    for (const cluster of o.clusters.length > 0 ? o.clusters : []) {
+    for (const cluster of o.clusters) {
       const sts = permissionStatements(o, o.values(cluster));
       const dups = duplicateSids(sts);
       if (dups.length > 0) {

@@ -61,3 +61,19 @@ export async function lintStatementActions(s: StatementConfig, path: FieldPath, 
   }
   return out;
 }
+
+/**
+ * For TypeScript users of the constructs, which are synchronous and cannot read the catalogue:
+ * every action of `statements` that is not in the IAM action catalogue, one line each, such as
+ * `statements[0].actions[1]: "s3:GetObjects" is not an IAM action; did you mean "s3:GetObject"?`.
+ */
+export async function checkStatementActions(statements: ReadonlyArray<Pick<StatementConfig, "actions">>): Promise<string[]> {
+  const out: string[] = [];
+  for (const [i, s] of statements.entries()) {
+    for (const [k, action] of s.actions.entries()) {
+      const r = await lookUpAction(action);
+      if (r.error) out.push(`statements[${i}].actions[${k}]: ${r.error}`);
+    }
+  }
+  return out;
+}
