@@ -106,3 +106,16 @@ describe("examples/least-privilege.yaml", () => {
     for (const h of json.matchAll(/\$\{aws:/g)) expect(json[h.index! - 1]).toBe("$");
   });
 });
+
+describe("grant warnings through the tenants file", () => {
+  it("name the tenant and the policy", async () => {
+    expect(
+      await problemsOf(`
+clusters: [{ name: demo, region: us-east-1 }]
+tenants: [{ name: web, namespace: web, serviceAccount: sa, grants: [{ s3: { bucket: acme, prefix: team-a } }] }]
+`),
+    ).toEqual([
+      `warning: tenants.yaml:3:99: tenants[0].grants[0].s3.prefix: tenant "web", inline policy "least-privilege": prefix "team-a" does not end with '/', so it also covers keys such as "team-a-other/..."; end it with '/' to keep to one folder`,
+    ]);
+  });
+});

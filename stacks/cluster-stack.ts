@@ -131,7 +131,7 @@ export class ClusterStack extends TerraformStack {
             maxSessionDuration: tenant.role.maxSessionDuration,
             managedPolicyArns: tenant.managedPolicyArns,
             clusterArn: eks.arn,
-            scopeTrustToServiceAccount: tenant.trust.scopeToServiceAccount ?? !tenant.disableSessionTags,
+            scopeTrustToServiceAccount: tenant.trust.scopeToServiceAccount,
             grants: tenant.grants,
             statements: tenant.statements,
             targetRoleArn: tenant.targetRoleArn,

@@ -70,7 +70,7 @@ const grants: Check = (c) =>
     const seen = new Map<string, number>();
     o.grants.forEach((g, k) => {
       const path = [...o.path, "grants", k];
-      for (const p of grantProblems(g)) out.push(p.severity === "error" ? error([...path, ...p.field], p.message) : warning([...path, ...p.field], `${o.label}: ${p.message}`));
+      for (const p of grantProblems(g)) out.push(p.severity === "error" ? error([...path, ...p.field], p.message) : warning([...path, ...p.field], `${o.label}, inline policy ${JSON.stringify(INLINE_POLICY_NAME)}: ${p.message}`));
       const key = contentHash(g);
       const first = seen.get(key);
       if (first === undefined) seen.set(key, k);
