@@ -267,3 +267,17 @@ tenants: [{ name: web, namespace: web, serviceAccount: sa }]
     expect(dataSources(synth, "aws_partition")).toEqual({});
   });
 });
+
+describe("grant keys in the tenants file", () => {
+  it("suggest the right service for a misspelled one", async () => {
+    const { problemsOf } = await import("./helpers");
+    expect(
+      await problemsOf(`
+clusters: [{ name: demo, region: us-east-1 }]
+tenants: [{ name: web, namespace: web, serviceAccount: sa, grants: [{ secretManager: { secret: db } }] }]
+`),
+    ).toEqual([
+      'tenants.yaml:3:71: tenants[0].grants[0].secretManager: unknown key "secretManager"; did you mean "secretsManager"?; allowed keys: s3, dynamodb, sqs, sns, secretsManager, ssm, kms',
+    ]);
+  });
+});
