@@ -18,6 +18,10 @@ describe("a valid file", () => {
       smokeTest: false,
       role: { name: "nginx-s3-access-role", path: "/", maxSessionDuration: 3600 },
       managedPolicyArns: ["arn:aws:iam::aws:policy/AmazonS3FullAccess"],
+      grants: [],
+      statements: [],
+      disableSessionTags: false,
+      trust: {},
       tags: {},
     });
   });

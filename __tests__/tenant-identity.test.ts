@@ -16,7 +16,8 @@ function synth(props: Partial<TenantIdentityProps> = {}, id = "nginx"): string {
 describe("TenantIdentity, used directly from TypeScript", () => {
   const out = synth({ roleName: "nginx-s3-access-role", managedPolicyArns: ["arn:aws:iam::aws:policy/AmazonS3FullAccess"] });
 
-  it("builds the Pod Identity trust policy as a data source", () => {
+  it("builds the Pod Identity trust policy as a data source, scoped to its service account and cluster", () => {
+    const [clusterId] = Object.keys(dataSources(out, "aws_eks_cluster"));
     expect(out).toHaveDataSourceWithProperties(DataAwsIamPolicyDocument, {
       statement: [
         {
@@ -24,6 +25,11 @@ describe("TenantIdentity, used directly from TypeScript", () => {
           effect: "Allow",
           principals: [{ type: "Service", identifiers: ["pods.eks.amazonaws.com"] }],
           actions: ["sts:AssumeRole", "sts:TagSession"],
+          condition: [
+            { test: "StringEquals", variable: "aws:RequestTag/kubernetes-namespace", values: ["nginx"] },
+            { test: "StringEquals", variable: "aws:RequestTag/kubernetes-service-account", values: ["nginx-sa"] },
+            { test: "StringEquals", variable: "aws:RequestTag/eks-cluster-arn", values: [`\${data.aws_eks_cluster.${clusterId}.arn}`] },
+          ],
         },
       ],
     });

@@ -19,3 +19,25 @@ describe("podIdentityTrustStatement", () => {
     expect(podIdentityTrustStatement().actions).toEqual(["sts:AssumeRole", "sts:TagSession"]);
   });
 });
+
+describe("podIdentityTrustStatement with a scope", () => {
+  it("requires the namespace, service account and cluster ARN request tags with StringEquals", () => {
+    expect(podIdentityTrustStatement({ namespace: "web", serviceAccount: "web-sa", clusterArn: "arn:aws:eks:us-east-1:111122223333:cluster/demo" })).toEqual({
+      sid: "AllowEksAuthToAssumeRoleForPodIdentity",
+      effect: "Allow",
+      principals: [{ type: "Service", identifiers: ["pods.eks.amazonaws.com"] }],
+      actions: ["sts:AssumeRole", "sts:TagSession"],
+      condition: [
+        { test: "StringEquals", variable: "aws:RequestTag/kubernetes-namespace", values: ["web"] },
+        { test: "StringEquals", variable: "aws:RequestTag/kubernetes-service-account", values: ["web-sa"] },
+        { test: "StringEquals", variable: "aws:RequestTag/eks-cluster-arn", values: ["arn:aws:eks:us-east-1:111122223333:cluster/demo"] },
+      ],
+    });
+  });
+
+  it("never uses aws:SourceArn, which AWS does not document for this principal", () => {
+    const s = podIdentityTrustStatement({ namespace: "a", serviceAccount: "b", clusterArn: "c" }, "TenantA");
+    expect(s.sid).toBe("TenantA");
+    expect(JSON.stringify(s)).not.toContain("SourceArn");
+  });
+});

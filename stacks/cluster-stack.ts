@@ -1,14 +1,17 @@
+import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
 import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
+import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
 import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { Fn, LocalBackend, S3Backend, TerraformStack, type ITerraformDependable } from "cdktf";
-import type { Construct } from "constructs";
+import { Construct } from "constructs";
 import type { ClusterPlan } from "../lib/config/plan";
 import type { S3State, Tags } from "../lib/config/schema";
 import { AddonIdentity } from "../lib/constructs/addon-identity";
 import { PodIdentityAgent } from "../lib/constructs/pod-identity-agent";
+import { SharedRole } from "../lib/constructs/shared-role";
 import { SmokeTest } from "../lib/constructs/smoke-test";
 import { TenantIdentity } from "../lib/constructs/tenant-identity";
 
@@ -30,6 +33,8 @@ export class ClusterStack extends TerraformStack {
   readonly tenants: ReadonlyMap<string, TenantIdentity>;
   /** One per clusters[].addons entry, by add-on name. */
   readonly addons: ReadonlyMap<string, AddonIdentity>;
+  /** The shared roles that have members on this cluster, by name. */
+  readonly sharedRoles: ReadonlyMap<string, SharedRole>;
 
   constructor(scope: Construct, props: ClusterStackProps) {
     const { cluster, tenants } = props.plan;
@@ -101,25 +106,68 @@ export class ClusterStack extends TerraformStack {
       namespaces.set(tenant.namespace, new NamespaceV1(this, `namespace-${tenant.namespace}`, { metadata: { name: tenant.namespace } }));
     }
 
+    // Partition and account for grants' ARNs, looked up only when a grant or statement needs them.
+    const needsArns = tenants.some(({ tenant: t }) => t.grants.length + t.statements.length > 0 || t.targetRoleArn) || props.plan.sharedRoles.some(({ sharedRole: r }) => r.grants.length + r.statements.length > 0);
+    const arnEnvironment = needsArns
+      ? { partition: new DataAwsPartition(this, "partition").partition, accountId: cluster.accountId ?? new DataAwsCallerIdentity(this, "account").accountId, region: cluster.region }
+      : undefined;
+
+    // Under a scope whose ID no tenant name can take ('_' is not in the tenant alphabet).
+    const sharedScope = new Construct(this, "shared_roles");
+    const shared = new Map<string, SharedRole>();
+    for (const { sharedRole: r, roleName, members } of props.plan.sharedRoles) {
+      shared.set(
+        r.name,
+        new SharedRole(sharedScope, r.name, {
+          clusterName: cluster.name,
+          clusterArn: eks.arn,
+          members: members.map((t) => ({ name: t.name, namespace: t.namespace, serviceAccount: t.serviceAccount })),
+          roleName,
+          rolePath: r.role.path,
+          permissionsBoundaryArn: r.role.permissionsBoundaryArn,
+          maxSessionDuration: r.role.maxSessionDuration,
+          managedPolicyArns: r.managedPolicyArns,
+          grants: r.grants,
+          statements: r.statements,
+          arnEnvironment,
+          tags: r.tags,
+        }),
+      );
+    }
+    this.sharedRoles = shared;
+
     const identities = new Map<string, TenantIdentity>();
     for (const { tenant, roleName } of tenants) {
       const dependsOn: ITerraformDependable[] = this.agent.dependable ? [this.agent.dependable] : [];
       const ns = namespaces.get(tenant.namespace);
       if (ns) dependsOn.push(ns);
+      const sharedRole = tenant.sharedRole === undefined ? undefined : shared.get(tenant.sharedRole);
+      const own = sharedRole
+        ? { sharedRole }
+        : {
+            roleName,
+            rolePath: tenant.role.path,
+            permissionsBoundaryArn: tenant.role.permissionsBoundaryArn,
+            maxSessionDuration: tenant.role.maxSessionDuration,
+            managedPolicyArns: tenant.managedPolicyArns,
+            clusterArn: eks.arn,
+            scopeTrustToServiceAccount: tenant.trust.scopeToServiceAccount,
+            grants: tenant.grants,
+            statements: tenant.statements,
+            targetRoleArn: tenant.targetRoleArn,
+            arnEnvironment,
+          };
       identities.set(
         tenant.name,
         new TenantIdentity(this, tenant.name, {
           clusterName: cluster.name,
           namespace: tenant.namespace,
           serviceAccount: tenant.serviceAccount,
-          roleName,
-          rolePath: tenant.role.path,
-          permissionsBoundaryArn: tenant.role.permissionsBoundaryArn,
-          maxSessionDuration: tenant.role.maxSessionDuration,
-          managedPolicyArns: tenant.managedPolicyArns,
           createServiceAccount: tenant.createServiceAccount,
+          disableSessionTags: tenant.disableSessionTags,
           tags: tenant.tags,
           dependsOn,
+          ...own,
         }),
       );
       const identity = identities.get(tenant.name)!;
@@ -127,7 +175,8 @@ export class ClusterStack extends TerraformStack {
         new SmokeTest(identity, "smoke-test", {
           namespace: tenant.namespace,
           serviceAccount: tenant.serviceAccount,
-          roleName,
+          // The shared role's name for a member of a shared role.
+          roleName: identity.roleName,
           region: cluster.region,
           dependsOn: identity.serviceAccount ? [identity.association, identity.serviceAccount] : [identity.association],
         });

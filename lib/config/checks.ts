@@ -5,6 +5,7 @@
  */
 import { ADDON_CHECKS } from "./addon-checks";
 import { agentModes } from "./agent-checks";
+import { POLICY_CHECKS } from "../policy/checks";
 import { error, warning, type Finding } from "./problems";
 import { roleNameFor } from "./role-name";
 import { ASSOCIATIONS_PER_CLUSTER, MANAGED_POLICIES_PER_ROLE, MAX_TAGS } from "./rules";
@@ -89,7 +90,7 @@ const uniqueRoleNames: Check = (c) => {
   const clusters = firstOfEachName(c.clusters).map(({ item }) => item);
   firstOfEachName(c.tenants).forEach(({ item: t, index: i }) => {
     for (const cluster of clusters) {
-      if (!onCluster(t, cluster.name)) continue;
+      if (!onCluster(t, cluster.name) || t.sharedRole !== undefined) continue;
       const name = roleNameFor(t, cluster.name);
       const key = `${cluster.accountId ?? "(unspecified)"}/${name.toLowerCase()}`;
       const prior = seen.get(key);
@@ -136,9 +137,22 @@ const tagCount: Check = (c) =>
   });
 
 /** Every cross-field check; later issues add theirs here. */
-export const CHECKS: ReadonlyArray<Check> = [uniqueNames, clusterReferences, oneRolePerServiceAccount, uniqueRoleNames, associationQuota, managedPolicies, tagCount, agentModes, ...ADDON_CHECKS];
+export const CHECKS: ReadonlyArray<Check> = [
+  uniqueNames,
+  clusterReferences,
+  oneRolePerServiceAccount,
+  uniqueRoleNames,
+  associationQuota,
+  managedPolicies,
+  tagCount,
+  agentModes,
+  ...ADDON_CHECKS,
+  ...POLICY_CHECKS,
+];
 
 export async function checkConfig(config: Config): Promise<Finding[]> {
   const results = await Promise.all(CHECKS.map((check) => check(config)));
-  return results.flat();
+  const findings = results.flat();
+  // strict: true makes every warning an error (issue 4, lint).
+  return config.strict ? findings.map((f) => (f.severity === "warning" ? error(f.path, `${f.message} (an error because strict is true)`) : f)) : findings;
 }

@@ -1,7 +1,7 @@
 /** Which tenants land on which cluster, with their resolved names: the input of the stacks. */
 import { knownAddon } from "./known-addons";
 import { addonRoleNameFor, roleNameFor } from "./role-name";
-import type { Addon, Cluster, Config, Tenant } from "./schema";
+import type { Addon, Cluster, Config, SharedRoleConfig, Tenant } from "./schema";
 
 export interface TenantPlan {
   readonly tenant: Tenant;
@@ -17,10 +17,19 @@ export interface AddonPlan {
   readonly managedPolicyArns: ReadonlyArray<string>;
 }
 
+/** A shared role on one cluster, with the tenants of that cluster that use it. */
+export interface SharedRolePlan {
+  readonly sharedRole: SharedRoleConfig;
+  readonly roleName: string;
+  readonly members: ReadonlyArray<Tenant>;
+}
+
 export interface ClusterPlan {
   readonly cluster: Cluster;
   readonly tenants: ReadonlyArray<TenantPlan>;
   readonly addons: ReadonlyArray<AddonPlan>;
+  /** Only the shared roles that have a member on this cluster. */
+  readonly sharedRoles: ReadonlyArray<SharedRolePlan>;
 }
 
 /** Valid only after checks.ts has passed: an unknown add-on then has its own service account. */
@@ -50,5 +59,8 @@ export function planClusters(config: Config): ClusterPlan[] {
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
       .map((tenant) => ({ tenant, roleName: roleNameFor(tenant, cluster.name) })),
     addons: cluster.addons.map((addon) => planAddon(addon, cluster.name)),
+    sharedRoles: config.sharedRoles
+      .map((sharedRole) => ({ sharedRole, roleName: roleNameFor(sharedRole, cluster.name), members: tenantsOn(config, cluster.name).filter((t) => t.sharedRole === sharedRole.name) }))
+      .filter((p) => p.members.length > 0),
   }));
 }

@@ -105,6 +105,100 @@ export const roleSchema = z
   })
   .meta({ description: "The tenant's IAM role." });
 
+// Least privilege (issue 4): grants, raw statements and shared roles. Names and ARNs inside
+// grants are checked in lib/policy/grant-rules.ts, because placeholders such as ${namespace}
+// make them templates rather than plain names.
+const resourceName = (description: string) => z.string().min(1).meta({ description });
+
+export const grantSchema = z
+  .strictObject({
+    s3: z
+      .strictObject({
+        bucket: resourceName("Bucket name or bucket ARN."),
+        prefix: z.string().default("").meta({ description: "Key prefix, ending with '/'. Left out: the whole bucket." }),
+        access: z.enum(["read", "write", "readwrite"]).default("read").meta({ description: "read (list under the prefix, get), write (put, delete, multipart) or readwrite." }),
+      })
+      .optional(),
+    dynamodb: z
+      .strictObject({
+        table: resourceName("Table name or table ARN."),
+        access: z.enum(["read", "write", "readwrite"]).default("read").meta({ description: "read (get, query, scan, also on the table's indexes), write (put, update, delete) or readwrite." }),
+      })
+      .optional(),
+    sqs: z
+      .strictObject({
+        queue: resourceName("Queue name or queue ARN."),
+        access: z.enum(["send", "consume"]).meta({ description: "send, or consume (receive, delete, change visibility)." }),
+      })
+      .optional(),
+    sns: z
+      .strictObject({
+        topic: resourceName("Topic name or topic ARN."),
+        access: z.enum(["publish"]).default("publish").meta({ description: "publish." }),
+      })
+      .optional(),
+    secretsManager: z
+      .strictObject({
+        secret: resourceName("Secret name (the random 6-character suffix is matched for you) or full secret ARN."),
+        access: z.enum(["read"]).default("read").meta({ description: "read (GetSecretValue, DescribeSecret)." }),
+      })
+      .optional(),
+    ssm: z
+      .strictObject({
+        path: resourceName("Parameter Store path such as /reports/, or a parameter ARN. Covers the path and everything below it."),
+        access: z.enum(["read"]).default("read").meta({ description: "read (GetParameter, GetParameters, GetParametersByPath)." }),
+      })
+      .optional(),
+    kms: z
+      .strictObject({
+        keyArn: resourceName("Key ARN (arn:...:kms:<region>:<account>:key/<id>); alias ARNs do not work in IAM policies."),
+        access: z.enum(["decrypt", "encrypt"]).default("decrypt").meta({ description: "decrypt, or encrypt (Encrypt, GenerateDataKey)." }),
+      })
+      .optional(),
+  })
+  .meta({ description: "One resource-scoped grant: exactly one of s3, dynamodb, sqs, sns, secretsManager, ssm, kms." });
+
+const conditionValue = z.union([z.string(), z.number(), z.boolean()]);
+export const statementSchema = z
+  .strictObject({
+    sid: z
+      .string()
+      .regex(/^[A-Za-z0-9]{1,128}$/, { error: (iss) => `${JSON.stringify(iss.input)} is not a valid Sid: ASCII letters and digits only` })
+      .optional()
+      .meta({ description: "Statement ID. Left out: derived from the statement's content." }),
+    effect: z.enum(["Allow", "Deny"]).default("Allow").meta({ description: "Allow or Deny." }),
+    actions: z.array(z.string().min(1)).min(1).meta({ description: "IAM actions such as s3:GetObject; checked against the IAM action catalogue. Wildcards must match an action." }),
+    resources: z.array(z.string().min(1)).min(1).meta({ description: "Resource ARNs, or *." }),
+    conditions: z
+      .record(z.string(), z.record(z.string(), z.union([conditionValue, z.array(conditionValue).min(1)])))
+      .optional()
+      .meta({ description: "IAM condition block: { <operator>: { <condition key>: value or [values] } }." }),
+  })
+  .meta({ description: "A raw IAM statement for the role's inline policy." });
+
+export const trustSchema = z
+  .strictObject({
+    scopeToServiceAccount: z
+      .boolean()
+      .optional()
+      .meta({
+        description:
+          "Require the session tags of this tenant's namespace, service account and cluster in the trust policy, so no other association can use the role. Left out: true, unless disableSessionTags is true.",
+      }),
+  })
+  .meta({ description: "The role's trust policy." });
+
+export const sharedRoleSchema = z
+  .strictObject({
+    name: ruled(rules.TENANT_NAME, "Unique shared-role name; tenants refer to it with sharedRole."),
+    role: roleSchema.default({ path: "/", maxSessionDuration: rules.SESSION_DURATION.min }),
+    managedPolicyArns: z.array(ruled(rules.POLICY_ARN, "A managed policy ARN.")).default([]).meta({ description: "Managed policies attached to the role." }),
+    grants: z.array(grantSchema).default([]).meta({ description: "Grants; ${namespace}, ${serviceAccount} and ${cluster} become the caller's session tags." }),
+    statements: z.array(statementSchema).default([]).meta({ description: "Raw statements; placeholders as in grants." }),
+    tags: tags.default({}),
+  })
+  .meta({ description: "One IAM role per cluster shared by many tenants (ABAC on the Pod Identity session tags)." });
+
 export const tenantSchema = z
   .strictObject({
     name: ruled(rules.TENANT_NAME, "Unique tenant name. Drives every resource address and default name, so renaming a tenant replaces its resources."),
@@ -126,6 +220,12 @@ export const tenantSchema = z
       .meta({ description: "Run a Kubernetes Job as the tenant's service account that checks, with aws sts get-caller-identity, that its pods get the tenant's role." }),
     role: roleSchema.default({ path: "/", maxSessionDuration: rules.SESSION_DURATION.min }),
     managedPolicyArns: z.array(ruled(rules.POLICY_ARN, "A managed policy ARN.")).default([]).meta({ description: "Managed policies attached to the role." }),
+    grants: z.array(grantSchema).default([]).meta({ description: "Resource-scoped grants, turned into minimal statements of the role's inline policy." }),
+    statements: z.array(statementSchema).default([]).meta({ description: "Raw IAM statements for the role's inline policy." }),
+    targetRoleArn: ruled(rules.ROLE_ARN, "Cross-account: the role that EKS assumes with this tenant's role (role chaining).").optional(),
+    disableSessionTags: z.boolean().default(false).meta({ description: "Stop EKS from adding session tags. The trust policy then cannot be scoped to the tenant." }),
+    sharedRole: ruled(rules.TENANT_NAME, "Use this shared role from sharedRoles[] instead of a role of the tenant's own.").optional(),
+    trust: trustSchema.default({}),
     tags: tags.default({}),
   })
   .meta({ description: "A team whose pods get their own IAM role through EKS Pod Identity." });
@@ -158,6 +258,8 @@ export const tenantsFileSchema = z
     state: stateSchema.optional(),
     defaults: defaultsSchema.default({ tags: {} }),
     tenants: z.array(tenantSchema).default([]).meta({ description: "The teams whose pods get IAM roles." }),
+    sharedRoles: z.array(sharedRoleSchema).default([]).meta({ description: "Roles shared by many tenants, one per cluster." }),
+    strict: z.boolean().default(false).meta({ description: "Turn every warning into an error." }),
   })
   .meta({ title: "EKS Pod Identity tenants file", description: "Clusters and the tenants whose pods get IAM roles on them." });
 
@@ -173,3 +275,6 @@ export type Addon = Cluster["addons"][number];
 export type RoleConfig = Tenant["role"];
 export type S3State = NonNullable<NonNullable<Config["state"]>["s3"]>;
 export type Tags = Record<string, string>;
+export type Grant = z.output<typeof grantSchema>;
+export type StatementConfig = z.output<typeof statementSchema>;
+export type SharedRoleConfig = z.output<typeof sharedRoleSchema>;

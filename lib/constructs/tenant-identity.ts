@@ -1,3 +1,4 @@
+import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
 import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { EksPodIdentityAssociation } from "@cdktf/provider-aws/lib/eks-pod-identity-association";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
@@ -7,8 +8,13 @@ import { TerraformOutput, type ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { defaultRoleName } from "../config/role-name";
 import * as rules from "../config/rules";
-import type { Tags } from "../config/schema";
+import type { Grant, StatementConfig, Tags } from "../config/schema";
+import type { ArnEnvironment } from "../policy/model";
+import { permissionStatements } from "../policy/permissions";
 import { podIdentityTrustStatement } from "../policy/trust";
+import { checkPermissionProps } from "./permission-props";
+import { lookUpArnEnvironment, RolePermissions } from "./role-permissions";
+import type { SharedRole } from "./shared-role";
 import { PropChecker } from "./validate-props";
 
 export interface TenantIdentityProps {
@@ -46,6 +52,45 @@ export interface TenantIdentityProps {
    * @default []
    */
   readonly dependsOn?: ReadonlyArray<ITerraformDependable>;
+  /**
+   * The cluster's ARN, for the tenant-scoped trust policy; usually `data.aws_eks_cluster`'s `arn`.
+   * @default looked up with a `data.aws_eks_cluster` of this construct when the trust is scoped
+   */
+  readonly clusterArn?: string;
+  /**
+   * Trust only sessions whose tags name this namespace, service account and cluster, so that
+   * no other association (a look-alike service account in another namespace or cluster) can
+   * use the role. Needs session tags, so it cannot be true with `disableSessionTags`.
+   * @default true, or false when `disableSessionTags` is true
+   */
+  readonly scopeTrustToServiceAccount?: boolean;
+  /** Resource-scoped grants for the role's inline policy. @default [] */
+  readonly grants?: ReadonlyArray<Grant>;
+  /**
+   * Raw statements for the role's inline policy. Checked here for shape only; check their
+   * actions against the IAM action catalogue with `checkStatementActions` (async) first.
+   * @default []
+   */
+  readonly statements?: ReadonlyArray<StatementConfig>;
+  /**
+   * Where names in grants resolve to ARNs.
+   * @default `data.aws_partition`, `data.aws_caller_identity` and `data.aws_region` of this construct
+   */
+  readonly arnEnvironment?: ArnEnvironment;
+  /**
+   * Cross-account: the role EKS assumes with the tenant's role (the association's
+   * `target_role_arn`). The tenant's role gets sts:AssumeRole and sts:TagSession on exactly it.
+   * @default none
+   */
+  readonly targetRoleArn?: string;
+  /** The association's `disable_session_tags`. @default false */
+  readonly disableSessionTags?: boolean;
+  /**
+   * Use this shared role instead of a role of the tenant's own. The tenant must be one of its
+   * members, and then sets none of the role props.
+   * @default the tenant gets its own role
+   */
+  readonly sharedRole?: SharedRole;
 }
 
 /**
@@ -56,10 +101,12 @@ export interface TenantIdentityProps {
  * from a position in a list, so adding or removing another tenant leaves these untouched.
  */
 export class TenantIdentity extends Construct {
-  /** The trust policy document (`data.aws_iam_policy_document`). */
-  readonly trustPolicy: DataAwsIamPolicyDocument;
-  /** The role the tenant's pods receive; grant it more with policies of your own. */
+  /** The trust policy document (`data.aws_iam_policy_document`); absent with a shared role. */
+  readonly trustPolicy?: DataAwsIamPolicyDocument;
+  /** The role the tenant's pods receive (the shared role's, with `sharedRole`). */
   readonly role: IamRole;
+  /** The inline policy from grants, statements and the target role; absent when there are none. */
+  readonly permissions?: RolePermissions;
   readonly association: EksPodIdentityAssociation;
   /** Absent when `createServiceAccount` is false. */
   readonly serviceAccount?: ServiceAccountV1;
@@ -89,26 +136,49 @@ export class TenantIdentity extends Construct {
       )
       .that("managedPolicyArns", new Set(props.managedPolicyArns).size === (props.managedPolicyArns?.length ?? 0), "lists a policy twice");
     props.managedPolicyArns?.forEach((arn, i) => check.rule(`managedPolicyArns[${i}]`, rules.POLICY_ARN, arn));
+    check.rule("targetRoleArn", rules.ROLE_ARN, props.targetRoleArn, true);
+    const scoped = props.scopeTrustToServiceAccount ?? !props.disableSessionTags;
+    // FACTS.md, trust policy: the aws:RequestTag conditions work only while session tags are enabled.
+    check.that("scopeTrustToServiceAccount", !(scoped && props.disableSessionTags), "cannot be true with disableSessionTags: without session tags the request tags it checks do not exist, and every AssumeRole would fail");
+    if (props.sharedRole) checkSharedRoleMember(check, props.sharedRole, props);
+    checkPermissionProps(check, props.grants, props.statements);
     check.done();
 
-    this.roleName = roleName;
+    this.roleName = props.sharedRole?.roleName ?? roleName;
     const tags = props.tags && Object.keys(props.tags).length > 0 ? { ...props.tags } : undefined;
     const dependsOn = props.dependsOn && props.dependsOn.length > 0 ? [...props.dependsOn] : undefined;
 
-    this.trustPolicy = new DataAwsIamPolicyDocument(this, "trust", { statement: [podIdentityTrustStatement()] });
+    if (props.sharedRole) {
+      this.role = props.sharedRole.role;
+    } else {
+      const scope = scoped
+        ? { namespace: props.namespace, serviceAccount: props.serviceAccount, clusterArn: props.clusterArn ?? new DataAwsEksCluster(this, "cluster", { name: props.clusterName }).arn }
+        : undefined;
+      this.trustPolicy = new DataAwsIamPolicyDocument(this, "trust", { statement: [podIdentityTrustStatement(scope)] });
 
-    this.role = new IamRole(this, "role", {
-      name: roleName,
-      path: props.rolePath ?? "/",
-      assumeRolePolicy: this.trustPolicy.json,
-      permissionsBoundary: props.permissionsBoundaryArn,
-      maxSessionDuration: maxSession,
-      description: `EKS Pod Identity role for ${props.namespace}/${props.serviceAccount} on ${props.clusterName}`,
-      tags,
-    });
+      this.role = new IamRole(this, "role", {
+        name: roleName,
+        path: props.rolePath ?? "/",
+        assumeRolePolicy: this.trustPolicy.json,
+        permissionsBoundary: props.permissionsBoundaryArn,
+        maxSessionDuration: maxSession,
+        description: `EKS Pod Identity role for ${props.namespace}/${props.serviceAccount} on ${props.clusterName}`,
+        tags,
+      });
 
-    for (const arn of props.managedPolicyArns ?? []) {
-      new IamRolePolicyAttachment(this, attachmentId(arn), { role: this.role.name, policyArn: arn });
+      for (const arn of props.managedPolicyArns ?? []) {
+        new IamRolePolicyAttachment(this, attachmentId(arn), { role: this.role.name, policyArn: arn });
+      }
+
+      const statements = permissionStatements(props, { namespace: props.namespace, serviceAccount: props.serviceAccount, cluster: props.clusterName });
+      if (statements.length > 0) {
+        this.permissions = new RolePermissions(this, "permissions", {
+          roleName: this.role.name,
+          statements,
+          environment: props.arnEnvironment ?? lookUpArnEnvironment(this),
+          owner: `TenantIdentity ${JSON.stringify(id)}`,
+        });
+      }
     }
 
     if (props.createServiceAccount ?? true) {
@@ -125,6 +195,8 @@ export class TenantIdentity extends Construct {
       namespace: props.namespace,
       serviceAccount: props.serviceAccount,
       roleArn: this.role.arn,
+      targetRoleArn: props.targetRoleArn,
+      disableSessionTags: props.disableSessionTags ? true : undefined,
       tags,
       dependsOn,
     });
@@ -133,6 +205,10 @@ export class TenantIdentity extends Construct {
     output(this, "role_name", this.role.name, "Name of the tenant's IAM role");
     output(this, "association_id", this.association.associationId, "ID of the Pod Identity association");
     output(this, "association_arn", this.association.associationArn, "ARN of the Pod Identity association");
+    if (props.targetRoleArn) {
+      // The target role's trust policy checks it as sts:ExternalId (docs/security.md).
+      output(this, "external_id", this.association.externalId, "External ID of the association, for the target role's sts:ExternalId condition");
+    }
   }
 }
 
@@ -149,4 +225,17 @@ export function attachmentId(arn: string): string {
 function output(scope: Construct, what: string, value: string, description: string): void {
   const o = new TerraformOutput(scope, what, { value, description });
   o.overrideLogicalId(`${scope.node.id}_${what}`);
+}
+
+/** A member of a shared role brings no role settings of its own, and must be listed by the role. */
+function checkSharedRoleMember(check: PropChecker, shared: SharedRole, props: TenantIdentityProps): void {
+  const set = (["roleName", "rolePath", "permissionsBoundaryArn", "maxSessionDuration", "targetRoleArn", "scopeTrustToServiceAccount", "arnEnvironment", "clusterArn"] as const).filter((k) => props[k] !== undefined) as string[];
+  for (const k of ["managedPolicyArns", "grants", "statements"] as const) if ((props[k]?.length ?? 0) > 0) set.push(k);
+  check.that("sharedRole", set.length === 0, `a tenant has either its own role or a shared one; with sharedRole, leave out ${set.join(", ")} and set them on the shared role`);
+  check.that("sharedRole", !props.disableSessionTags, "cannot be used with disableSessionTags: a shared role's trust policy and its ${...} placeholders need the session tags");
+  check.that(
+    "sharedRole",
+    shared.hasMember(props.namespace, props.serviceAccount),
+    `shared role ${JSON.stringify(shared.name)} does not list ${props.namespace}/${props.serviceAccount} among its members, so its trust policy would refuse this association`,
+  );
 }

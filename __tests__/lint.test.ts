@@ -1,0 +1,61 @@
+import { statementSchema } from "../lib/config/schema";
+import { formatPath } from "../lib/config/problems";
+import { lintManagedPolicy, lintStatementActions } from "../lib/policy/lint";
+
+const show = (fs: ReadonlyArray<{ path: ReadonlyArray<string | number>; message: string; severity: string }>) => fs.map((f) => `${f.severity} ${formatPath(f.path)}: ${f.message}`);
+
+describe("lintManagedPolicy", () => {
+  const lint = (arn: string) => show(lintManagedPolicy(arn, ["p"], 'tenant "web"'));
+
+  it("warns about admin policies and any *FullAccess, naming the tenant and the policy", () => {
+    expect(lint("arn:aws:iam::aws:policy/AdministratorAccess")).toEqual([
+      'warning p: tenant "web": AWS-managed policy "AdministratorAccess" (arn:aws:iam::aws:policy/AdministratorAccess) grants every action on every resource; prefer grants or statements scoped to the resources the tenant uses',
+    ]);
+    expect(lint("arn:aws:iam::aws:policy/PowerUserAccess")[0]).toContain("grants every action outside IAM, Organizations and Account management");
+    expect(lint("arn:aws:iam::aws:policy/IAMFullAccess")[0]).toContain("grants iam:*, with which the role can create roles and policies");
+    expect(lint("arn:aws-cn:iam::aws:policy/AmazonDynamoDBFullAccess")).toEqual([
+      'warning p: tenant "web": AWS-managed policy "AmazonDynamoDBFullAccess" (arn:aws-cn:iam::aws:policy/AmazonDynamoDBFullAccess) grants full access to a whole service (its *FullAccess name says so); prefer grants or statements scoped to the resources the tenant uses',
+    ]);
+    expect(lint("arn:aws:iam::aws:policy/job-function/SystemAdministrator")[0]).toContain("is an administrator job function");
+  });
+
+  it("leaves read-only and customer-managed policies alone", () => {
+    expect(lint("arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess")).toEqual([]);
+    expect(lint("arn:aws:iam::111122223333:policy/AdministratorAccess")).toEqual([]);
+  });
+});
+
+describe("lintStatementActions", () => {
+  const lint = async (input: unknown) => show(await lintStatementActions(statementSchema.parse(input), ["s"], 'tenant "web": inline policy "least-privilege", statement "X"'));
+
+  it("warns about * and svc:* actions", async () => {
+    expect(await lint({ actions: ["*"], resources: ["arn:aws:s3:::b"] })).toEqual([
+      'warning s.actions[0]: tenant "web": inline policy "least-privilege", statement "X": action "*" allows every action of every service; name the actions the tenant needs',
+    ]);
+    expect(await lint({ actions: ["S3:*"], resources: ["arn:aws:s3:::b"] })).toEqual([
+      'warning s.actions[0]: tenant "web": inline policy "least-privilege", statement "X": action "S3:*" allows every action of service "s3"; name the actions the tenant needs',
+    ]);
+  });
+
+  it("warns about write actions on a * resource, and not about reads or denies", async () => {
+    expect(await lint({ actions: ["sns:Publish", "sns:GetTopicAttributes"], resources: ["*"] })).toEqual([
+      'warning s.resources[0]: tenant "web": inline policy "least-privilege", statement "X": allows write actions such as sns:Publish on every resource ("*"); name the resources by ARN',
+    ]);
+    expect(await lint({ actions: ["s3:Put*"], resources: ["arn:aws:s3:::b/*", "*"] })).toEqual([expect.stringMatching(/^warning s\.resources\[1\]: .*allows write actions such as s3:Put\S+, s3:Put\S+, s3:Put\S+ \(\d+ in all\) on every resource/)]);
+    expect(await lint({ actions: ["s3:ListAllMyBuckets", "ec2:Describe*"], resources: ["*"] })).toEqual([]);
+    expect(await lint({ effect: "Deny", actions: ["s3:DeleteObject"], resources: ["*"] })).toEqual([]);
+  });
+
+  it("reports unknown actions as errors", async () => {
+    expect(await lint({ actions: ["sqs:SendMessageBatch"], resources: ["*"] })).toEqual(['error s.actions[0]: "sqs:SendMessageBatch" is not an IAM action; did you mean "sqs:SendMessage"?']);
+  });
+});
+
+describe("checkStatementActions", () => {
+  it("lists the unknown actions of statements for TypeScript users", async () => {
+    const { checkStatementActions } = await import("../lib/policy/lint");
+    expect(await checkStatementActions([{ actions: ["s3:GetObject"] }, { actions: ["sns:Publish", "s3:GetObjects"] }])).toEqual([
+      'statements[1].actions[1]: "s3:GetObjects" is not an IAM action; did you mean "s3:GetObject"?',
+    ]);
+  });
+});

@@ -1,0 +1,121 @@
+/** The least-privilege checks of the tenants file: strict, size, duplicates, the seed's warning. */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { loadOrReport } from "../lib/cli";
+import { load, problemsOf, synthYaml } from "./helpers";
+
+describe("strict", () => {
+  const yaml = (strict: boolean) => `
+strict: ${strict}
+clusters: [{ name: demo, region: us-east-1 }]
+tenants: [{ name: web, namespace: web, serviceAccount: sa, managedPolicyArns: [arn:aws:iam::aws:policy/AdministratorAccess] }]
+`;
+  const line =
+    'tenants.yaml:4:80: tenants[0].managedPolicyArns[0]: tenant "web": AWS-managed policy "AdministratorAccess" (arn:aws:iam::aws:policy/AdministratorAccess) grants every action on every resource; prefer grants or statements scoped to the resources the tenant uses';
+
+  it("left out, a lint finding is a warning and the file is valid", async () => {
+    const r = await load(yaml(false));
+    expect(r.config).toBeDefined();
+    expect(await problemsOf(yaml(false))).toEqual([`warning: ${line}`]);
+  });
+
+  it("true turns every warning into an error", async () => {
+    const r = await load(yaml(true));
+    expect(r.config).toBeUndefined();
+    expect(await problemsOf(yaml(true))).toEqual([`${line} (an error because strict is true)`]);
+  });
+});
+
+describe("the seed tenants.yaml", () => {
+  it("is valid, with one warning about AmazonS3FullAccess", async () => {
+    const file = join(__dirname, "..", "tenants.yaml");
+    const lines: string[] = [];
+    const config = await loadOrReport(file, (l) => lines.push(l));
+    expect(config).toBeDefined();
+    expect(lines).toEqual([
+      `warning: ${file}:17:9: tenants[0].managedPolicyArns[0]: tenant "nginx": AWS-managed policy "AmazonS3FullAccess" (arn:aws:iam::aws:policy/AmazonS3FullAccess) grants full access to a whole service (its *FullAccess name says so); prefer grants or statements scoped to the resources the tenant uses`,
+    ]);
+  });
+});
+
+describe("inline policy size", () => {
+  const statements = (n: number) =>
+    Array.from({ length: n }, (_, i) => `      - { sid: S${i}, actions: [s3:GetObject], resources: ["arn:aws:s3:::bucket-with-a-long-name-${i}/some/long/prefix/for/this/statement/*"] }`).join("\n");
+  const yaml = (n: number) => `
+clusters: [{ name: demo, region: us-east-1 }]
+tenants:
+  - name: web
+    namespace: web
+    serviceAccount: sa
+    statements:
+${statements(n)}
+`;
+
+  it("refuses more than 10,240 characters of inline policy, naming the limit", async () => {
+    expect(await problemsOf(yaml(60))).toEqual([]);
+    expect(await problemsOf(yaml(100))).toEqual([
+      'tenants.yaml:4:5: tenants[0]: tenant "web": inline policy "least-privilege" would be 15018 characters on cluster "demo"; IAM allows at most 10240 characters of inline policy per role (white space not counted). Use fewer grants or statements, or move some into customer-managed policies (managedPolicyArns)',
+    ]);
+  });
+});
+
+describe("duplicates", () => {
+  it("refuses a grant listed twice and a sid used twice", async () => {
+    expect(
+      await problemsOf(`
+clusters: [{ name: demo, region: us-east-1 }]
+tenants:
+  - name: web
+    namespace: web
+    serviceAccount: sa
+    grants:
+      - sns: { topic: alerts }
+      - sns: { topic: alerts, access: publish }
+`),
+    ).toEqual(["tenants.yaml:9:9: tenants[0].grants[1]: this grant repeats grants[0]; remove one"]);
+    expect(
+      await problemsOf(`
+clusters: [{ name: demo, region: us-east-1 }]
+tenants:
+  - name: web
+    namespace: web
+    serviceAccount: sa
+    statements:
+      - { sid: Read, actions: [s3:GetObject], resources: ["arn:aws:s3:::a/*"] }
+      - { sid: Read, actions: [s3:GetObject], resources: ["arn:aws:s3:::b/*"] }
+`),
+    ).toEqual(['tenants.yaml:8:7: tenants[0].statements: tenant "web": sid "Read" is used by more than one statement; give each statement its own sid, or remove the repeated statement']);
+  });
+});
+
+describe("examples/least-privilege.yaml", () => {
+  const text = readFileSync(join(__dirname, "..", "examples", "least-privilege.yaml"), "utf8");
+
+  it("is valid without warnings", async () => {
+    expect(await problemsOf(text, "examples/least-privilege.yaml")).toEqual([]);
+  });
+
+  it("synthesizes one stack with every grant, a cross-account tenant and a shared role", async () => {
+    const json = (await synthYaml(text))["prod-east"]!;
+    for (const action of ["s3:ListBucket", "dynamodb:Query", "sqs:ReceiveMessage", "sns:Publish", "secretsmanager:GetSecretValue", "ssm:GetParametersByPath", "kms:Decrypt", "sts:TagSession"]) {
+      expect(json).toContain(`"${action}"`);
+    }
+    expect(json).toContain('"target_role_arn": "arn:aws:iam::444455556666:role/invoices-reader"');
+    expect(json).toContain('"billing_external_id"');
+    expect(json).toContain("acme-teams/$${aws:PrincipalTag/kubernetes-namespace}/*");
+    for (const h of json.matchAll(/\$\{aws:/g)) expect(json[h.index! - 1]).toBe("$");
+  });
+});
+
+describe("grant warnings through the tenants file", () => {
+  it("name the tenant and the policy", async () => {
+    expect(
+      await problemsOf(`
+clusters: [{ name: demo, region: us-east-1 }]
+tenants: [{ name: web, namespace: web, serviceAccount: sa, grants: [{ s3: { bucket: acme, prefix: team-a } }] }]
+`),
+    ).toEqual([
+      `warning: tenants.yaml:3:99: tenants[0].grants[0].s3.prefix: tenant "web", inline policy "least-privilege": prefix "team-a" does not end with '/', so it also covers keys such as "team-a-other/..."; end it with '/' to keep to one folder`,
+    ]);
+  });
+});

@@ -1,0 +1,147 @@
+import { EksPodIdentityAssociation } from "@cdktf/provider-aws/lib/eks-pod-identity-association";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { SharedRole } from "../lib/constructs/shared-role";
+import { TenantIdentity } from "../lib/constructs/tenant-identity";
+import { dataSources, parse, problemsOf, resources, stackOf, synthYaml } from "./helpers";
+
+const YAML = `
+clusters:
+  - { name: demo, region: us-east-1, accountId: "111122223333" }
+  - { name: other, region: eu-west-1, accountId: "111122223333" }
+sharedRoles:
+  - name: team-buckets
+    grants:
+      - s3: { bucket: acme-teams, prefix: "\${namespace}/", access: readwrite }
+    statements:
+      - sid: OwnQueue
+        actions: [sqs:SendMessage]
+        resources: ["arn:aws:sqs:us-east-1:111122223333:\${namespace}-\${serviceAccount}-\${cluster}"]
+tenants:
+  - { name: team-a, namespace: team-a, serviceAccount: app, sharedRole: team-buckets, clusters: [demo] }
+  - { name: team-b, namespace: team-b, serviceAccount: worker, sharedRole: team-buckets, clusters: [demo] }
+  - { name: solo, namespace: solo, serviceAccount: app }
+`;
+
+const member = (ns: string, sa: string) => [
+  { test: "StringEquals", variable: "aws:RequestTag/kubernetes-namespace", values: [ns] },
+  { test: "StringEquals", variable: "aws:RequestTag/kubernetes-service-account", values: [sa] },
+  { test: "StringEquals", variable: "aws:RequestTag/eks-cluster-arn", values: ["${data.aws_eks_cluster.cluster.arn}"] },
+];
+
+describe("shared roles through the tenants file", () => {
+  it("make one role per cluster with members, trusted by one statement per member", async () => {
+    const stacks = await synthYaml(YAML);
+    const demo = stacks.demo!;
+    expect(Object.values(resources(demo, "aws_iam_role")).map((r) => r.name).sort()).toEqual(["solo.demo", "team-buckets.demo"]);
+    // No member on "other": no shared role there.
+    expect(Object.values(resources(stacks.other!, "aws_iam_role")).map((r) => r.name)).toEqual(["solo.other"]);
+    const trust = dataSources(demo, "aws_iam_policy_document")["shared_roles_team-buckets_trust_9F02A2EE"]!;
+    expect(trust.statement).toEqual([
+      { sid: "TenantTeamA", effect: "Allow", principals: [{ type: "Service", identifiers: ["pods.eks.amazonaws.com"] }], actions: ["sts:AssumeRole", "sts:TagSession"], condition: member("team-a", "app") },
+      { sid: "TenantTeamB", effect: "Allow", principals: [{ type: "Service", identifiers: ["pods.eks.amazonaws.com"] }], actions: ["sts:AssumeRole", "sts:TagSession"], condition: member("team-b", "worker") },
+    ]);
+  });
+
+  it("give each member its own association and service account, bound to the shared role", async () => {
+    const demo = (await synthYaml(YAML)).demo!;
+    for (const [ns, sa] of [["team-a", "app"], ["team-b", "worker"]]) {
+      expect(demo).toHaveResourceWithProperties(EksPodIdentityAssociation, { namespace: ns, service_account: sa, role_arn: "${aws_iam_role.shared_roles_team-buckets_role_ADA6D1BA.arn}" });
+    }
+    expect(Object.keys(resources(demo, "kubernetes_service_account_v1")).sort()).toEqual(["solo_service-account_81EB444F", "team-a_service-account_7F308B7D", "team-b_service-account_0D3254AE"]);
+    expect(parse(demo).output["team-a_role_arn"].value).toBe("${aws_iam_role.shared_roles_team-buckets_role_ADA6D1BA.arn}");
+    expect(parse(demo).output["shared_team-buckets_role_name"].value).toBe("${aws_iam_role.shared_roles_team-buckets_role_ADA6D1BA.name}");
+  });
+
+  it("turn placeholders into session-tag variables, escaped for Terraform", async () => {
+    const demo = (await synthYaml(YAML)).demo!;
+    const doc = dataSources(demo, "aws_iam_policy_document")["shared_roles_team-buckets_permissions_document_5DB74084"]!;
+    expect(doc.statement.map((s: { resources: string[] }) => s.resources)).toEqual([
+      ["arn:${data.aws_partition.partition.partition}:s3:::acme-teams"],
+      ["arn:${data.aws_partition.partition.partition}:s3:::acme-teams/$${aws:PrincipalTag/kubernetes-namespace}/*"],
+      ["arn:${data.aws_partition.partition.partition}:s3:::acme-teams/$${aws:PrincipalTag/kubernetes-namespace}/*"],
+      ["arn:aws:sqs:us-east-1:111122223333:$${aws:PrincipalTag/kubernetes-namespace}-$${aws:PrincipalTag/kubernetes-service-account}-$${aws:PrincipalTag/eks-cluster-name}"],
+    ]);
+    expect(doc.statement[0].condition).toEqual([{ test: "StringLike", variable: "s3:prefix", values: ["$${aws:PrincipalTag/kubernetes-namespace}/*"] }]);
+  });
+
+  it("never leave an unescaped ${aws: in the synthesized JSON", async () => {
+    const stacks = await synthYaml(YAML);
+    expect([...stacks.demo!.matchAll(/\$\{aws:/g)]).toHaveLength(6);
+    for (const json of Object.values(stacks)) {
+      for (const h of json.matchAll(/\$\{aws:/g)) expect(json[h.index! - 1]).toBe("$");
+    }
+  });
+
+  it("refuse a tenant that has both its own role settings and a shared role", async () => {
+    expect(
+      await problemsOf(`
+clusters: [{ name: demo, region: us-east-1 }]
+sharedRoles: [{ name: team-buckets }]
+tenants:
+  - name: team-a
+    namespace: team-a
+    serviceAccount: app
+    sharedRole: team-buckets
+    role: { name: own-role }
+    grants: [{ sns: { topic: t } }]
+    disableSessionTags: true
+`),
+    ).toEqual([
+      'tenants.yaml:9:11: tenants[0].role: tenant "team-a" uses shared role "team-buckets", so it cannot also set role; a tenant has either its own role or a shared one. Set role on the shared role, or leave out sharedRole',
+      'tenants.yaml:10:13: tenants[0].grants: tenant "team-a" uses shared role "team-buckets", so it cannot also set grants; a tenant has either its own role or a shared one. Set grants on the shared role, or leave out sharedRole',
+      'tenants.yaml:11:25: tenants[0].disableSessionTags: tenant "team-a" uses shared role "team-buckets", which needs session tags: its trust policy and its ${namespace}-style placeholders read them',
+    ]);
+  });
+
+  it("refuse an unknown shared role with a suggestion, and warn about one without members", async () => {
+    expect(
+      await problemsOf(`
+clusters: [{ name: demo, region: us-east-1 }]
+sharedRoles: [{ name: team-buckets }, { name: unused }]
+tenants: [{ name: team-a, namespace: team-a, serviceAccount: app, sharedRole: team-bucket }]
+`),
+    ).toEqual([
+      'warning: tenants.yaml:3:23: sharedRoles[0].name: shared role "team-buckets" has no member; no tenant sets sharedRole: team-buckets, so it is not created',
+      'warning: tenants.yaml:3:47: sharedRoles[1].name: shared role "unused" has no member; no tenant sets sharedRole: unused, so it is not created',
+      'tenants.yaml:4:79: tenants[0].sharedRole: tenant "team-a" names shared role "team-bucket", which is not in sharedRoles[]; did you mean "team-buckets"?; defined shared roles: team-buckets, unused',
+    ]);
+  });
+
+  it("refuse a shared role whose role name another role already uses", async () => {
+    expect(
+      await problemsOf(`
+clusters: [{ name: demo, region: us-east-1 }]
+sharedRoles: [{ name: team-buckets, role: { name: Web.Demo } }]
+tenants:
+  - { name: web, namespace: web, serviceAccount: app }
+  - { name: team-a, namespace: team-a, serviceAccount: app, sharedRole: team-buckets }
+`),
+    ).toEqual(['tenants.yaml:3:51: sharedRoles[0].role.name: role name "Web.Demo" of shared role "team-buckets" on cluster "demo" is already used by tenant "web"; IAM role names are unique per account, ignoring case']);
+  });
+
+  it("warn when the trust policy outgrows the default 2,048-character quota", async () => {
+    const members = Array.from({ length: 6 }, (_, i) => `  - { name: team-${i}, namespace: team-${i}, serviceAccount: app, sharedRole: shared }`).join("\n");
+    expect(await problemsOf(`clusters: [{ name: demo, region: us-east-1 }]\nsharedRoles: [{ name: shared }]\ntenants:\n${members}\n`)).toEqual([
+      'warning: tenants.yaml:2:23: sharedRoles[0].name: shared role "shared": its trust policy on cluster "demo" would be about 2186 characters for 6 member(s); the default IAM quota is 2048, so this needs a quota raise (up to 4096)',
+    ]);
+  });
+});
+
+describe("SharedRole and TenantIdentity from TypeScript", () => {
+  it("binds members to the shared role and refuses a tenant that is not a member", () => {
+    const synth = stackOf((s) => {
+      const shared = new SharedRole(s, "team-buckets", { clusterName: "demo", clusterArn: "arn:aws:eks:us-east-1:111122223333:cluster/demo", members: [{ name: "team-a", namespace: "team-a", serviceAccount: "app" }] });
+      new TenantIdentity(s, "team-a", { clusterName: "demo", namespace: "team-a", serviceAccount: "app", sharedRole: shared });
+      expect(() => new TenantIdentity(s, "team-b", { clusterName: "demo", namespace: "team-b", serviceAccount: "app", sharedRole: shared, grants: [{ sns: { topic: "t", access: "publish" } }] })).toThrow(
+        'TenantIdentity "team-b": invalid props:\n  - sharedRole: a tenant has either its own role or a shared one; with sharedRole, leave out grants and set them on the shared role\n  - sharedRole: shared role "team-buckets" does not list team-b/app among its members, so its trust policy would refuse this association',
+      );
+    });
+    expect(synth).toHaveResourceWithProperties(IamRole, { name: "team-buckets.demo" });
+    expect(Object.keys(resources(synth, "aws_iam_role"))).toHaveLength(1);
+    expect(synth).toHaveResourceWithProperties(EksPodIdentityAssociation, { namespace: "team-a", role_arn: "${aws_iam_role.team-buckets_role_C6D5B00E.arn}" });
+  });
+
+  it("refuses a shared role without members", () => {
+    expect(() => stackOf((s) => new SharedRole(s, "x", { clusterName: "demo", members: [] }))).toThrow('SharedRole "x": invalid props:\n  - members: must not be empty: a shared role without members could not be assumed by anyone');
+  });
+});

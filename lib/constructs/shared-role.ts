@@ -1,0 +1,143 @@
+import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
+import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import { TerraformOutput } from "cdktf";
+import { Construct } from "constructs";
+import { defaultRoleName } from "../config/role-name";
+import * as rules from "../config/rules";
+import type { Grant, StatementConfig, Tags } from "../config/schema";
+import { SESSION_TAG_VARIABLES } from "../policy/abac";
+import { contentHash, pascal, type ArnEnvironment } from "../policy/model";
+import { permissionStatements } from "../policy/permissions";
+import { podIdentityTrustStatement } from "../policy/trust";
+import { checkPermissionProps } from "./permission-props";
+import { lookUpArnEnvironment, RolePermissions } from "./role-permissions";
+import { attachmentId } from "./tenant-identity";
+import { PropChecker } from "./validate-props";
+
+/** A tenant that may use a shared role: its service account in its namespace. */
+export interface SharedRoleMember {
+  /** The tenant's name; names the member's trust statement. */
+  readonly name: string;
+  /** The member's Kubernetes namespace: a DNS-1123 label. */
+  readonly namespace: string;
+  /** The member's service account: a DNS-1123 subdomain. */
+  readonly serviceAccount: string;
+}
+
+export interface SharedRoleProps {
+  /** Name of the existing EKS cluster; the role serves members on this cluster only. */
+  readonly clusterName: string;
+  /** The tenants that may use the role. Each gets one trust statement. Must not be empty. */
+  readonly members: ReadonlyArray<SharedRoleMember>;
+  /**
+   * The cluster's ARN, which every trust statement requires as the eks-cluster-arn session tag.
+   * @default looked up with a `data.aws_eks_cluster` of this construct
+   */
+  readonly clusterArn?: string;
+  /** IAM role name. @default `<construct id>.<clusterName>`, cut to 64 characters with a hash when longer */
+  readonly roleName?: string;
+  /** IAM path of the role. @default "/" */
+  readonly rolePath?: string;
+  /** ARN of a permissions boundary. @default no boundary */
+  readonly permissionsBoundaryArn?: string;
+  /** Longest session in seconds, 3600 to 43200. @default 3600 */
+  readonly maxSessionDuration?: number;
+  /** Managed policies to attach. @default [] */
+  readonly managedPolicyArns?: ReadonlyArray<string>;
+  /**
+   * Grants; `${namespace}`, `${serviceAccount}` and `${cluster}` become the caller's session
+   * tags (`${aws:PrincipalTag/kubernetes-namespace}` and so on). @default []
+   */
+  readonly grants?: ReadonlyArray<Grant>;
+  /** Raw statements, with the same placeholders. @default [] */
+  readonly statements?: ReadonlyArray<StatementConfig>;
+  /** Where names in grants resolve to ARNs. @default data sources of this construct */
+  readonly arnEnvironment?: ArnEnvironment;
+  /** Tags on the role. @default {} */
+  readonly tags?: Tags;
+}
+
+/**
+ * One IAM role that many tenants of a cluster share (attribute-based access control). Its
+ * trust policy has one statement per member, each requiring that member's namespace, service
+ * account and cluster as session tags; its policies tell members apart by the same tags
+ * (EKS user guide, pod-id-abac), which EKS sets on every session and which pods cannot change.
+ */
+export class SharedRole extends Construct {
+  readonly trustPolicy: DataAwsIamPolicyDocument;
+  readonly role: IamRole;
+  readonly permissions?: RolePermissions;
+  readonly roleName: string;
+  /** The shared role's name: the construct ID. */
+  readonly name: string;
+  readonly members: ReadonlyArray<SharedRoleMember>;
+
+  constructor(scope: Construct, id: string, props: SharedRoleProps) {
+    super(scope, id);
+    this.name = id;
+    const roleName = props.roleName ?? defaultRoleName(id, props.clusterName);
+    const maxSession = props.maxSessionDuration ?? rules.SESSION_DURATION.min;
+    const check = new PropChecker(`SharedRole ${JSON.stringify(id)}`)
+      .rule("clusterName", rules.CLUSTER_NAME, props.clusterName)
+      .rule("roleName", rules.ROLE_NAME, roleName)
+      .rule("rolePath", rules.IAM_PATH, props.rolePath, true)
+      .rule("permissionsBoundaryArn", rules.POLICY_ARN, props.permissionsBoundaryArn, true)
+      .that("maxSessionDuration", Number.isInteger(maxSession) && maxSession >= rules.SESSION_DURATION.min && maxSession <= rules.SESSION_DURATION.max, `${maxSession} is not allowed: a whole number of seconds from ${rules.SESSION_DURATION.min} to ${rules.SESSION_DURATION.max}`)
+      .that("members", props.members.length > 0, "must not be empty: a shared role without members could not be assumed by anyone");
+    props.members.forEach((m, i) => {
+      check.rule(`members[${i}].name`, rules.TENANT_NAME, m.name).rule(`members[${i}].namespace`, rules.NAMESPACE, m.namespace).rule(`members[${i}].serviceAccount`, rules.SERVICE_ACCOUNT, m.serviceAccount);
+    });
+    props.managedPolicyArns?.forEach((arn, i) => check.rule(`managedPolicyArns[${i}]`, rules.POLICY_ARN, arn));
+    checkPermissionProps(check, props.grants, props.statements);
+    check.done();
+
+    this.roleName = roleName;
+    this.members = [...props.members];
+    const clusterArn = props.clusterArn ?? new DataAwsEksCluster(this, "cluster", { name: props.clusterName }).arn;
+    const used = new Set<string>();
+    const trust = props.members.map((m) => {
+      // Sids from the tenant's name; a hash separates the rare names that differ only in '-'.
+      let sid = `Tenant${pascal(m.name)}`;
+      if (used.has(sid)) sid += contentHash(m.name, 6);
+      used.add(sid);
+      return podIdentityTrustStatement({ namespace: m.namespace, serviceAccount: m.serviceAccount, clusterArn }, sid);
+    });
+    this.trustPolicy = new DataAwsIamPolicyDocument(this, "trust", { statement: trust });
+
+    const tags = props.tags && Object.keys(props.tags).length > 0 ? { ...props.tags } : undefined;
+    this.role = new IamRole(this, "role", {
+      name: roleName,
+      path: props.rolePath ?? "/",
+      assumeRolePolicy: this.trustPolicy.json,
+      permissionsBoundary: props.permissionsBoundaryArn,
+      maxSessionDuration: maxSession,
+      description: `EKS Pod Identity role shared by ${props.members.length} tenant(s) on ${props.clusterName}`,
+      tags,
+    });
+    for (const arn of props.managedPolicyArns ?? []) {
+      new IamRolePolicyAttachment(this, attachmentId(arn), { role: this.role.name, policyArn: arn });
+    }
+    const statements = permissionStatements(props, SESSION_TAG_VARIABLES);
+    if (statements.length > 0) {
+      this.permissions = new RolePermissions(this, "permissions", {
+        roleName: this.role.name,
+        statements,
+        environment: props.arnEnvironment ?? lookUpArnEnvironment(this),
+        owner: `SharedRole ${JSON.stringify(id)}`,
+      });
+    }
+
+    for (const [what, value, description] of [
+      ["role_arn", this.role.arn, "ARN of the shared IAM role"],
+      ["role_name", this.role.name, "Name of the shared IAM role"],
+    ] as const) {
+      new TerraformOutput(this, what, { value, description }).overrideLogicalId(`shared_${id}_${what}`);
+    }
+  }
+
+  hasMember(namespace: string, serviceAccount: string): boolean {
+    return this.members.some((m) => m.namespace === namespace && m.serviceAccount === serviceAccount);
+  }
+}
