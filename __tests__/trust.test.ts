@@ -1,4 +1,4 @@
-import { podIdentityTrustStatement, POD_IDENTITY_PRINCIPAL, TRUST_ACTIONS, TRUST_SID } from "../lib/policy/trust";
+import { podIdentityTrustStatement, POD_IDENTITY_PRINCIPAL, sharedTrustGroups, sharedTrustStatements, TRUST_ACTIONS, TRUST_SID } from "../lib/policy/trust";
 
 describe("podIdentityTrustStatement", () => {
   it("trusts pods.eks.amazonaws.com (plural) for AssumeRole and TagSession", () => {
@@ -40,4 +40,45 @@ describe("podIdentityTrustStatement with a scope", () => {
     expect(s.sid).toBe("TenantA");
     expect(JSON.stringify(s)).not.toContain("SourceArn");
   });
+});
+
+describe("sharedTrustGroups", () => {
+  it("groups members by service account, sorted, with namespaces sorted and unique", () => {
+    expect(
+      sharedTrustGroups([
+        { namespace: "b", serviceAccount: "app" },
+        { namespace: "x", serviceAccount: "worker" },
+        { namespace: "a", serviceAccount: "app" },
+        { namespace: "a", serviceAccount: "app" },
+      ]),
+    ).toEqual([
+      { sid: "ServiceAccountApp", serviceAccount: "app", namespaces: ["a", "b"] },
+      { sid: "ServiceAccountWorker", serviceAccount: "worker", namespaces: ["x"] },
+    ]);
+  });
+
+  it("keeps sids unique when service account names differ only in punctuation", () => {
+    const sids = sharedTrustGroups([
+      { namespace: "n", serviceAccount: "my-app" },
+      { namespace: "n", serviceAccount: "my.app" },
+      { namespace: "n", serviceAccount: "myapp" },
+    ]).map((g) => g.sid);
+    expect(sids).toEqual(["ServiceAccountMyApp", "ServiceAccountMyApp2", "ServiceAccountMyapp"]);
+  });
+});
+
+it("sharedTrustStatements allows exactly the grouped pairs on the given cluster", () => {
+  expect(sharedTrustStatements([{ namespace: "a", serviceAccount: "app" }], "CLUSTER_ARN")).toEqual([
+    {
+      sid: "ServiceAccountApp",
+      effect: "Allow",
+      principals: [{ type: "Service", identifiers: ["pods.eks.amazonaws.com"] }],
+      actions: ["sts:AssumeRole", "sts:TagSession"],
+      condition: [
+        { test: "StringEquals", variable: "aws:RequestTag/kubernetes-namespace", values: ["a"] },
+        { test: "StringEquals", variable: "aws:RequestTag/kubernetes-service-account", values: ["app"] },
+        { test: "StringEquals", variable: "aws:RequestTag/eks-cluster-arn", values: ["CLUSTER_ARN"] },
+      ],
+    },
+  ]);
 });

@@ -8,9 +8,9 @@ import { defaultRoleName } from "../config/role-name";
 import * as rules from "../config/rules";
 import type { Grant, StatementConfig, Tags } from "../config/schema";
 import { SESSION_TAG_VARIABLES } from "../policy/abac";
-import { contentHash, pascal, type ArnEnvironment } from "../policy/model";
+import type { ArnEnvironment } from "../policy/model";
 import { permissionStatements } from "../policy/permissions";
-import { podIdentityTrustStatement } from "../policy/trust";
+import { sharedTrustStatements } from "../policy/trust";
 import { checkPermissionProps } from "./permission-props";
 import { lookUpArnEnvironment, RolePermissions } from "./role-permissions";
 import { attachmentId } from "./tenant-identity";
@@ -18,7 +18,7 @@ import { PropChecker } from "./validate-props";
 
 /** A tenant that may use a shared role: its service account in its namespace. */
 export interface SharedRoleMember {
-  /** The tenant's name; names the member's trust statement. */
+  /** The tenant's name. */
   readonly name: string;
   /** The member's Kubernetes namespace: a DNS-1123 label. */
   readonly namespace: string;
@@ -29,7 +29,7 @@ export interface SharedRoleMember {
 export interface SharedRoleProps {
   /** Name of the existing EKS cluster; the role serves members on this cluster only. */
   readonly clusterName: string;
-  /** The tenants that may use the role. Each gets one trust statement. Must not be empty. */
+  /** The tenants that may use the role; the trust allows exactly these. Must not be empty. */
   readonly members: ReadonlyArray<SharedRoleMember>;
   /**
    * The cluster's ARN, which every trust statement requires as the eks-cluster-arn session tag.
@@ -61,8 +61,9 @@ export interface SharedRoleProps {
 
 /**
  * One IAM role that many tenants of a cluster share (attribute-based access control). Its
- * trust policy has one statement per member, each requiring that member's namespace, service
- * account and cluster as session tags; its policies tell members apart by the same tags
+ * trust policy allows exactly its members' (namespace, service account) pairs on this cluster,
+ * as session tags, in one statement per service account name (see `sharedTrustGroups`); its
+ * policies tell members apart by the same tags
  * (EKS user guide, pod-id-abac), which EKS sets on every session and which pods cannot change.
  */
 export class SharedRole extends Construct {
@@ -96,15 +97,7 @@ export class SharedRole extends Construct {
     this.roleName = roleName;
     this.members = [...props.members];
     const clusterArn = props.clusterArn ?? new DataAwsEksCluster(this, "cluster", { name: props.clusterName }).arn;
-    const used = new Set<string>();
-    const trust = props.members.map((m) => {
-      // Sids from the tenant's name; a hash separates the rare names that differ only in '-'.
-      let sid = `Tenant${pascal(m.name)}`;
-      if (used.has(sid)) sid += contentHash(m.name, 6);
-      used.add(sid);
-      return podIdentityTrustStatement({ namespace: m.namespace, serviceAccount: m.serviceAccount, clusterArn }, sid);
-    });
-    this.trustPolicy = new DataAwsIamPolicyDocument(this, "trust", { statement: trust });
+    this.trustPolicy = new DataAwsIamPolicyDocument(this, "trust", { statement: sharedTrustStatements(props.members, clusterArn) });
 
     const tags = props.tags && Object.keys(props.tags).length > 0 ? { ...props.tags } : undefined;
     this.role = new IamRole(this, "role", {
@@ -113,7 +106,7 @@ export class SharedRole extends Construct {
       assumeRolePolicy: this.trustPolicy.json,
       permissionsBoundary: props.permissionsBoundaryArn,
       maxSessionDuration: maxSession,
-      description: `EKS Pod Identity role shared by ${props.members.length} tenant(s) on ${props.clusterName}`,
+      description: `EKS Pod Identity role shared by tenants on ${props.clusterName}`,
       tags,
     });
     for (const arn of props.managedPolicyArns ?? []) {

@@ -52,3 +52,60 @@ export function podIdentityTrustStatement(scope?: TrustScope, sid: string = TRUS
       : {}),
   };
 }
+
+/** A tenant that may use a shared role: its service account in its namespace. */
+export interface TrustMember {
+  readonly namespace: string;
+  readonly serviceAccount: string;
+}
+
+/** The statements of a shared role's trust, in IAM's own form (for sizing and for tests). */
+export interface SharedTrustGroup {
+  readonly sid: string;
+  readonly serviceAccount: string;
+  /** Sorted, without repeats. */
+  readonly namespaces: ReadonlyArray<string>;
+}
+
+/**
+ * Members grouped by service account: one statement per service account name, listing the
+ * namespaces whose members use it. IAM ORs the values of one condition key, so a statement
+ * allows exactly (any listed namespace, that service account, this cluster). Since all members
+ * of a group share the service account, that is exactly the set of members, no more. One
+ * statement per member would allow the same pairs, but the trust policy quota (2,048
+ * characters, 4,096 at most) would then cap a shared role at about ten members; grouped, the
+ * common ABAC layout (the same service account name in each tenant's namespace) costs a few
+ * characters per member. Groups and namespaces are sorted, so file order changes nothing.
+ */
+export function sharedTrustGroups(members: ReadonlyArray<TrustMember>): SharedTrustGroup[] {
+  const bySa = new Map<string, Set<string>>();
+  for (const m of members) {
+    const set = bySa.get(m.serviceAccount) ?? new Set<string>();
+    set.add(m.namespace);
+    bySa.set(m.serviceAccount, set);
+  }
+  const names = [...bySa.keys()].sort();
+  const used = new Set<string>();
+  return names.map((sa) => {
+    // Sids allow only [A-Za-z0-9]; service accounts that differ only in '.' or '-' get a suffix.
+    let sid = `ServiceAccount${sa.split(/[^a-z0-9]+/).map((w) => (w ? w[0]!.toUpperCase() + w.slice(1) : "")).join("")}`;
+    for (let i = 2; used.has(sid); i++) sid = `${sid.replace(/\d+$/, "")}${i}`;
+    used.add(sid);
+    return { sid, serviceAccount: sa, namespaces: [...bySa.get(sa)!].sort() };
+  });
+}
+
+/** The shared role's trust statements, for `data.aws_iam_policy_document`. */
+export function sharedTrustStatements(members: ReadonlyArray<TrustMember>, clusterArn: string): DataAwsIamPolicyDocumentStatement[] {
+  return sharedTrustGroups(members).map((g) => ({
+    sid: g.sid,
+    effect: "Allow",
+    principals: [{ type: "Service", identifiers: [POD_IDENTITY_PRINCIPAL] }],
+    actions: [...TRUST_ACTIONS],
+    condition: [
+      { test: "StringEquals", variable: SCOPE_CONDITION_KEYS.namespace, values: [...g.namespaces] },
+      { test: "StringEquals", variable: SCOPE_CONDITION_KEYS.serviceAccount, values: [g.serviceAccount] },
+      { test: "StringEquals", variable: SCOPE_CONDITION_KEYS.clusterArn, values: [clusterArn] },
+    ],
+  }));
+}
