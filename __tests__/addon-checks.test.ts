@@ -67,8 +67,8 @@ tenants:
   - { name: web, namespace: web, serviceAccount: web, role: { name: shared-role }, clusters: [demo] }
 `),
     ).toEqual([
-      'tenants.yaml:5:40: clusters[0].addons[0].role.name: role name "Shared-Role" for add-on "vpc-cni" on cluster "demo" is already used by tenant "web" for cluster "demo" in the same account (no accountId is set; set it if the clusters are in different accounts); IAM role names are unique per account, ignoring case. Leave role.name out to get a per-cluster name',
-      'tenants.yaml:10:15: clusters[1].addons[0].name: role name "addon.vpc-cni.other" for add-on "vpc-cni" on cluster "other" is already used by add-on "aws-ebs-csi-driver" for cluster "demo" in the same account (no accountId is set; set it if the clusters are in different accounts); IAM role names are unique per account, ignoring case. Leave role.name out to get a per-cluster name',
+      'tenants.yaml:5:40: clusters[0].addons[0].role.name: role name "Shared-Role" of add-on "vpc-cni" on cluster "demo" is already used by tenant "web" on cluster "demo" in the same account (no accountId is set; set it if the clusters are in different accounts); IAM role names are unique per account, ignoring case. Leave role.name out to get a per-cluster name',
+      'tenants.yaml:10:15: clusters[1].addons[0].name: role name "addon.vpc-cni.other" of add-on "vpc-cni" on cluster "other" is already used by add-on "aws-ebs-csi-driver" on cluster "demo" in the same account (no accountId is set; set it if the clusters are in different accounts); IAM role names are unique per account, ignoring case. Leave role.name out to get a per-cluster name',
     ]);
   });
 

@@ -48,7 +48,7 @@ tenants:
   - { name: three, namespace: n3, serviceAccount: s, clusters: [b], role: { name: READER } }
 `;
     expect(await problemsOf(yaml)).toEqual([
-      'tenants.yaml:7:81: tenants[1].role.name: role name "reader" for cluster "a" is already used by tenant "one" for cluster "a" in account 111122223333; IAM role names are unique per account, ignoring case. Leave role.name out to get a per-cluster name',
+      'tenants.yaml:7:81: tenants[1].role.name: role name "reader" of tenant "two" on cluster "a" is already used by tenant "one" on cluster "a" in account 111122223333; IAM role names are unique per account, ignoring case. Leave role.name out to get a per-cluster name',
     ]);
   });
 
@@ -61,7 +61,7 @@ tenants:
   - { name: web, namespace: n, serviceAccount: s, role: { name: web-role } }
 `;
     expect(await problemsOf(yaml)).toEqual([
-      'tenants.yaml:6:65: tenants[0].role.name: role name "web-role" for cluster "b" is already used for cluster "a" in the same account (no accountId is set; set it if the clusters are in different accounts); IAM role names are unique per account, ignoring case. Leave role.name out to get a per-cluster name',
+      'tenants.yaml:6:65: tenants[0].role.name: role name "web-role" of tenant "web" on cluster "b" is already used by tenant "web" on cluster "a" in the same account (no accountId is set; set it if the clusters are in different accounts); IAM role names are unique per account, ignoring case. Leave role.name out to get a per-cluster name',
     ]);
   });
 
@@ -99,6 +99,28 @@ tenants:
   it("refuses more than 5,000 associations on one cluster", async () => {
     const tenants = Array.from({ length: 5001 }, (_, i) => `  - { name: t${i}, namespace: n${i}, serviceAccount: s }`).join("\n");
     const yaml = `clusters:\n  - { name: big, region: us-east-1 }\ntenants:\n${tenants}\n`;
+    expect(await problemsOf(yaml)).toEqual([
+      'tenants.yaml:2:13: clusters[0].name: cluster "big" would hold 5001 Pod Identity associations; EKS allows at most 5000 per cluster, and that quota cannot be raised',
+    ]);
+  });
+
+  it("compares every kind of role: a fixed shared-role name on two clusters of one account clashes", async () => {
+    const yaml = `
+clusters:
+  - { name: a, region: us-east-1, accountId: "111122223333" }
+  - { name: b, region: eu-west-1, accountId: "111122223333" }
+sharedRoles: [{ name: teams, role: { name: teams-role } }]
+tenants:
+  - { name: t1, namespace: n1, serviceAccount: app, sharedRole: teams }
+`;
+    expect(await problemsOf(yaml)).toEqual([
+      'tenants.yaml:5:44: sharedRoles[0].role.name: role name "teams-role" of shared role "teams" on cluster "b" is already used by shared role "teams" on cluster "a" in account 111122223333; IAM role names are unique per account, ignoring case. Leave role.name out to get a per-cluster name',
+    ]);
+  });
+
+  it("counts add-ons' associations against the 5,000 per cluster", async () => {
+    const tenants = Array.from({ length: 4999 }, (_, i) => `  - { name: t${i}, namespace: n${i}, serviceAccount: s }`).join("\n");
+    const yaml = `clusters:\n  - { name: big, region: us-east-1, addons: [{ name: vpc-cni }, { name: aws-ebs-csi-driver }] }\ntenants:\n${tenants}\n`;
     expect(await problemsOf(yaml)).toEqual([
       'tenants.yaml:2:13: clusters[0].name: cluster "big" would hold 5001 Pod Identity associations; EKS allows at most 5000 per cluster, and that quota cannot be raised',
     ]);

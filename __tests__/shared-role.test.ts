@@ -131,7 +131,7 @@ tenants:
   - { name: web, namespace: web, serviceAccount: app }
   - { name: team-a, namespace: team-a, serviceAccount: app, sharedRole: team-buckets }
 `),
-    ).toEqual(['tenants.yaml:3:51: sharedRoles[0].role.name: role name "Web.Demo" of shared role "team-buckets" on cluster "demo" is already used by tenant "web"; IAM role names are unique per account, ignoring case']);
+    ).toEqual(['tenants.yaml:3:51: sharedRoles[0].role.name: role name "Web.Demo" of shared role "team-buckets" on cluster "demo" is already used by tenant "web" on cluster "demo" in the same account (no accountId is set; set it if the clusters are in different accounts); IAM role names are unique per account, ignoring case. Leave role.name out to get a per-cluster name']);
   });
 
   it("warn when the trust policy outgrows the default 2,048-character quota, and refuse past 4,096", async () => {

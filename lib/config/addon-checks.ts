@@ -7,7 +7,6 @@ import type { Check } from "./checks";
 import { compareAddonVersions, KNOWN_ADDONS, knownAddon } from "./known-addons";
 import { planAddon } from "./plan";
 import { error, warning, type Finding } from "./problems";
-import { addonRoleNameFor, roleNameFor } from "./role-name";
 import { MANAGED_POLICIES_PER_ROLE } from "./rules";
 import type { Config } from "./schema";
 import { didYouMean } from "./suggest";
@@ -88,40 +87,4 @@ export const addonServiceAccounts: Check = (c) =>
     }),
   );
 
-/**
- * Add-on roles share the account's role names with tenant roles (unique ignoring case). Clashes
- * between two tenants are reported by checks.ts; this reports those an add-on role is part of.
- */
-export const addonRoleNames: Check = (c) => {
-  const key = (accountId: string | undefined, name: string) => `${accountId ?? "(unspecified)"}/${name.toLowerCase()}`;
-  const seen = new Map<string, string>();
-  for (const t of c.tenants) {
-    for (const cluster of c.clusters) {
-      if (!onCluster(t, cluster.name)) continue;
-      const k = key(cluster.accountId, roleNameFor(t, cluster.name));
-      if (!seen.has(k)) seen.set(k, `tenant ${JSON.stringify(t.name)} for cluster ${JSON.stringify(cluster.name)}`);
-    }
-  }
-  const out: Finding[] = [];
-  c.clusters.forEach((cluster, i) => {
-    cluster.addons.forEach((addon, k) => {
-      // A second entry of the same add-on is reported by addonEntries already.
-      if (cluster.addons.findIndex((a) => a.name === addon.name) !== k) return;
-      const name = addonRoleNameFor(addon, cluster.name);
-      const ck = key(cluster.accountId, name);
-      const prior = seen.get(ck);
-      if (prior === undefined) {
-        seen.set(ck, `add-on ${JSON.stringify(addon.name)} for cluster ${JSON.stringify(cluster.name)}`);
-        return;
-      }
-      const where = cluster.accountId ? `account ${cluster.accountId}` : "the same account (no accountId is set; set it if the clusters are in different accounts)";
-      const field = addon.role.name !== undefined ? ["clusters", i, "addons", k, "role", "name"] : ["clusters", i, "addons", k, "name"];
-      out.push(
-        error(field, `role name ${JSON.stringify(name)} for add-on ${JSON.stringify(addon.name)} on cluster ${JSON.stringify(cluster.name)} is already used by ${prior} in ${where}; IAM role names are unique per account, ignoring case. Leave role.name out to get a per-cluster name`),
-      );
-    });
-  });
-  return out;
-};
-
-export const ADDON_CHECKS: ReadonlyArray<Check> = [addonEntries, addonServiceAccounts, addonRoleNames];
+export const ADDON_CHECKS: ReadonlyArray<Check> = [addonEntries, addonServiceAccounts];

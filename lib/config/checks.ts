@@ -6,8 +6,8 @@
 import { ADDON_CHECKS } from "./addon-checks";
 import { agentModes } from "./agent-checks";
 import { POLICY_CHECKS } from "../policy/checks";
-import { error, warning, type Finding } from "./problems";
-import { roleNameFor } from "./role-name";
+import { error, warning, type FieldPath, type Finding } from "./problems";
+import { addonRoleNameFor, roleNameFor } from "./role-name";
 import { ASSOCIATIONS_PER_CLUSTER, MANAGED_POLICIES_PER_ROLE, MAX_TAGS } from "./rules";
 import type { Config } from "./schema";
 import { didYouMean } from "./suggest";
@@ -80,38 +80,76 @@ const oneRolePerServiceAccount: Check = (c) =>
     );
   });
 
+/** One role this file would create: whose it is, where, and the field that names it. */
+interface RoleClaim {
+  readonly name: string;
+  readonly cluster: Config["clusters"][number];
+  /** `tenant "web"`, `shared role "teams"`, `add-on "vpc-cni"`. */
+  readonly owner: string;
+  readonly path: FieldPath;
+}
+
+/** Every role of the file, in file order: tenants' own roles, shared roles, add-ons' roles. */
+function roleClaims(c: Config): RoleClaim[] {
+  const clusters = firstOfEachName(c.clusters);
+  const claims: RoleClaim[] = [];
+  for (const { item: t, index: i } of firstOfEachName(c.tenants)) {
+    if (t.sharedRole !== undefined) continue;
+    for (const { item: cluster } of clusters) {
+      if (!onCluster(t, cluster.name)) continue;
+      const path = t.role.name !== undefined ? ["tenants", i, "role", "name"] : ["tenants", i, "name"];
+      claims.push({ name: roleNameFor(t, cluster.name), cluster, owner: `tenant ${JSON.stringify(t.name)}`, path });
+    }
+  }
+  for (const { item: r, index: j } of firstOfEachName(c.sharedRoles)) {
+    for (const { item: cluster } of clusters) {
+      // A shared role exists only on clusters where it has a member.
+      if (!c.tenants.some((t) => t.sharedRole === r.name && onCluster(t, cluster.name))) continue;
+      const path = r.role.name !== undefined ? ["sharedRoles", j, "role", "name"] : ["sharedRoles", j, "name"];
+      claims.push({ name: roleNameFor(r, cluster.name), cluster, owner: `shared role ${JSON.stringify(r.name)}`, path });
+    }
+  }
+  for (const { item: cluster, index: i } of clusters) {
+    // A repeated add-on entry is reported by addonEntries.
+    for (const { item: addon, index: k } of firstOfEachName(cluster.addons)) {
+      const path = addon.role.name !== undefined ? ["clusters", i, "addons", k, "role", "name"] : ["clusters", i, "addons", k, "name"];
+      claims.push({ name: addonRoleNameFor(addon, cluster.name), cluster, owner: `add-on ${JSON.stringify(addon.name)}`, path });
+    }
+  }
+  return claims;
+}
+
 /**
- * IAM role names are unique per account, ignoring case. Clusters without accountId are taken
- * to share one account, since nothing says they do not.
+ * IAM role names are unique per account, ignoring case, across every kind of role the file
+ * creates. Clusters without accountId are taken to share one account, since nothing says they
+ * do not.
  */
 const uniqueRoleNames: Check = (c) => {
-  const seen = new Map<string, { tenant: string; cluster: string }>();
+  const seen = new Map<string, RoleClaim>();
   const out: Finding[] = [];
-  const clusters = firstOfEachName(c.clusters).map(({ item }) => item);
-  firstOfEachName(c.tenants).forEach(({ item: t, index: i }) => {
-    for (const cluster of clusters) {
-      if (!onCluster(t, cluster.name) || t.sharedRole !== undefined) continue;
-      const name = roleNameFor(t, cluster.name);
-      const key = `${cluster.accountId ?? "(unspecified)"}/${name.toLowerCase()}`;
-      const prior = seen.get(key);
-      if (!prior) {
-        seen.set(key, { tenant: t.name, cluster: cluster.name });
-        continue;
-      }
-      const where = cluster.accountId ? `account ${cluster.accountId}` : "the same account (no accountId is set; set it if the clusters are in different accounts)";
-      const field = t.role.name !== undefined ? ["tenants", i, "role", "name"] : ["tenants", i, "name"];
-      const also = prior.tenant === t.name ? "" : ` by tenant ${JSON.stringify(prior.tenant)}`;
-      out.push(
-        error(field, `role name ${JSON.stringify(name)} for cluster ${JSON.stringify(cluster.name)} is already used${also} for cluster ${JSON.stringify(prior.cluster)} in ${where}; IAM role names are unique per account, ignoring case. Leave role.name out to get a per-cluster name`),
-      );
+  for (const claim of roleClaims(c)) {
+    const account = claim.cluster.accountId;
+    const key = `${account ?? "(unspecified)"}/${claim.name.toLowerCase()}`;
+    const prior = seen.get(key);
+    if (!prior) {
+      seen.set(key, claim);
+      continue;
     }
-  });
+    const where = account ? `account ${account}` : "the same account (no accountId is set; set it if the clusters are in different accounts)";
+    out.push(
+      error(
+        claim.path,
+        `role name ${JSON.stringify(claim.name)} of ${claim.owner} on cluster ${JSON.stringify(claim.cluster.name)} is already used by ${prior.owner} on cluster ${JSON.stringify(prior.cluster.name)} in ${where}; IAM role names are unique per account, ignoring case. Leave role.name out to get a per-cluster name`,
+      ),
+    );
+  }
   return out;
 };
 
 const associationQuota: Check = (c) =>
   firstOfEachName(c.clusters).flatMap(({ item: cluster, index: i }) => {
-    const n = c.tenants.filter((t) => onCluster(t, cluster.name)).length;
+    // An add-on's pod_identity_association is an association too, and counts against the quota.
+    const n = c.tenants.filter((t) => onCluster(t, cluster.name)).length + cluster.addons.length;
     return n > ASSOCIATIONS_PER_CLUSTER
       ? [error(["clusters", i, "name"], `cluster ${JSON.stringify(cluster.name)} would hold ${n} Pod Identity associations; EKS allows at most ${ASSOCIATIONS_PER_CLUSTER} per cluster, and that quota cannot be raised`)]
       : [];

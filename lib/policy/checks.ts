@@ -5,7 +5,6 @@
  */
 import type { Check } from "../config/checks";
 import { error, warning, type FieldPath, type Finding } from "../config/problems";
-import { roleNameFor } from "../config/role-name";
 import { ROLE_ARN } from "../config/rules";
 import type { Config, Grant, SharedRoleConfig, StatementConfig, Tenant } from "../config/schema";
 import { didYouMean } from "../config/suggest";
@@ -190,27 +189,6 @@ const sharedRoles: Check = (c) => {
 };
 
 /**
- * Role names are unique per account, ignoring case; lib/config/checks.ts compares tenants'
- * roles, this compares shared roles with them and with each other.
- */
-const sharedRoleNames: Check = (c) => {
-  const out: Finding[] = [];
-  for (const cluster of c.clusters) {
-    const taken = new Map<string, string>();
-    for (const t of c.tenants) if (t.sharedRole === undefined && onCluster(t, cluster.name)) taken.set(roleNameFor(t, cluster.name).toLowerCase(), `tenant ${JSON.stringify(t.name)}`);
-    c.sharedRoles.forEach((r, j) => {
-      if (!c.tenants.some((t) => t.sharedRole === r.name && onCluster(t, cluster.name))) return;
-      const name = roleNameFor(r, cluster.name);
-      const prior = taken.get(name.toLowerCase());
-      if (prior) {
-        out.push(error(r.role.name !== undefined ? ["sharedRoles", j, "role", "name"] : ["sharedRoles", j, "name"], `role name ${JSON.stringify(name)} of shared role ${JSON.stringify(r.name)} on cluster ${JSON.stringify(cluster.name)} is already used by ${prior}; IAM role names are unique per account, ignoring case`));
-      } else taken.set(name.toLowerCase(), `shared role ${JSON.stringify(r.name)}`);
-    });
-  }
-  return out;
-};
-
-/**
  * A shared role's trust has one statement per member; IAM allows 2,048 characters of trust
  * policy by default and 4,096 after a quota raise (FACTS.md, limits).
  */
@@ -238,4 +216,4 @@ const crossAccount: Check = (c) =>
       : [];
   });
 
-export const POLICY_CHECKS: ReadonlyArray<Check> = [grants, statements, policyShape, managedPolicyLint, trustScope, sharedRoles, sharedRoleNames, sharedTrustSize, crossAccount];
+export const POLICY_CHECKS: ReadonlyArray<Check> = [grants, statements, policyShape, managedPolicyLint, trustScope, sharedRoles, sharedTrustSize, crossAccount];
