@@ -98,11 +98,12 @@ describe("evaluateTargets", () => {
 });
 
 describe("renderReport and spliceSection", () => {
-  const machine = { cpu: "Test CPU", cores: 2, memoryGiB: 4, node: "v20.0.0", os: "Linux 6" };
-  const report = renderReport([row(1, 200, 70)], machine, { command: "node dist/main.js", rssMethod: "gnu-time", date: "2025-01-01" });
+  const machine = { cpu: "Test CPU", cores: 2, memoryGiB: 4, node: "v20.0.0", os: "Linux 6", load: 0.5 };
+  const report = renderReport([row(1, 200, 70)], machine, { command: "node dist/main.js", fromCdktfJson: true, rssMethod: "gnu-time", date: "2025-01-01" });
 
   it("describes the machine and prints the baseline, one row per size and a verdict per target", () => {
-    expect(report).toContain("Measured 2025-01-01 on Test CPU, 2 cores, 4.0 GiB memory, Node v20.0.0, Linux 6.");
+    expect(report).toContain("Measured 2025-01-01 on Test CPU, 2 cores, 4.0 GiB memory, Node v20.0.0, Linux 6; load average 0.50 at the start.");
+    expect(report).toContain("Command: `node dist/main.js` from cdktf.json, one cluster; peak RSS by GNU time (ru_maxrss).");
     expect(report).toContain("| baseline: `cdktf init` template (ts-node, provider root imports), 1 tenant | – | 8.6 s | – | 2 GB | – | – |");
     expect(report).toContain("| 1 | 3 | 200 ms | 200 ms–200 ms | 70 MiB | 13 | 10.00 |");
     expect(report).toContain("| 1 tenant: time vs baseline | ≤ 3% of 8.6 s (258 ms) | 200 ms = 2.33% | pass |");

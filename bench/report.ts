@@ -84,15 +84,17 @@ export interface Machine {
   readonly memoryGiB: number;
   readonly node: string;
   readonly os: string;
+  /** 1-minute load average when the benchmark started: other work on the machine skews times. */
+  readonly load: number;
 }
 
 const verdict = (p: boolean | undefined) => (p === undefined ? "–" : p ? "pass" : "FAIL");
 
 /** Markdown: the machine, the measured table, the targets. Also fine to print on a terminal. */
-export function renderReport(rows: ReadonlyArray<Row>, machine: Machine, meta: { command: string; rssMethod: string; date: string }): string {
+export function renderReport(rows: ReadonlyArray<Row>, machine: Machine, meta: { command: string; fromCdktfJson: boolean; rssMethod: string; date: string }): string {
   const lines = [
-    `Measured ${meta.date} on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB.toFixed(1)} GiB memory, Node ${machine.node}, ${machine.os}.`,
-    `Command: \`${meta.command}\` from cdktf.json, one cluster; peak RSS by ${meta.rssMethod === "gnu-time" ? "GNU time (ru_maxrss)" : "a --require probe (process.resourceUsage().maxRSS)"}.`,
+    `Measured ${meta.date} on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB.toFixed(1)} GiB memory, Node ${machine.node}, ${machine.os}; load average ${machine.load.toFixed(2)} at the start.`,
+    `Command: \`${meta.command}\`${meta.fromCdktfJson ? " from cdktf.json" : " (BENCH_APP)"}, one cluster; peak RSS by ${meta.rssMethod === "gnu-time" ? "GNU time (ru_maxrss)" : "a --require probe (process.resourceUsage().maxRSS)"}.`,
     "",
     "| tenants | runs | median wall time | min–max | peak RSS | Terraform objects | objects per tenant |",
     "|---:|---:|---:|---:|---:|---:|---:|",

@@ -9,11 +9,12 @@
  * - BENCH_SIZES: comma-separated tenant counts, default 1,100,1000,5000.
  * - BENCH_DOC: the markdown file to update, default docs/benchmarks.md; "-" writes nothing.
  * - BENCH_KEEP=1 keeps the temporary directory (tenants files and output).
+ * - BENCH_APP: another command to measure instead of cdktf.json's app, for before/after runs.
  *
  * It never changes cdktf.out/ or tenants.yaml: input and output live in a temporary directory.
  * Exit code 1 when a target fails, so a pipeline can run it on purpose; `npm test` never does.
  */
-import { cpus, release, tmpdir, totalmem, type } from "node:os";
+import { cpus, loadavg, release, tmpdir, totalmem, type } from "node:os";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { outDirFor, rssMethod, runOnce, type RssMethod } from "./measure";
@@ -33,23 +34,25 @@ function settings() {
 }
 
 function appCommand(): string {
+  if (process.env.BENCH_APP) return process.env.BENCH_APP;
   const app = (JSON.parse(readFileSync(join(ROOT, "cdktf.json"), "utf8")) as { app?: unknown }).app;
   if (typeof app !== "string" || app.trim() === "") throw new Error("cdktf.json has no app command");
   return app;
 }
 
-function machine(): Machine {
+function machine(load: number): Machine {
   let cpu = cpus()[0]?.model ?? "unknown CPU";
   try {
     cpu = /^model name\s*:\s*(.+)$/m.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1]?.trim() ?? cpu;
   } catch {
     // Not Linux: os.cpus() has the model too.
   }
-  return { cpu, cores: cpus().length, memoryGiB: totalmem() / 2 ** 30, node: process.version, os: `${type()} ${release()}` };
+  return { cpu, cores: cpus().length, memoryGiB: totalmem() / 2 ** 30, node: process.version, os: `${type()} ${release()}`, load };
 }
 
 function main(): number {
   const s = settings();
+  const load = loadavg()[0]!;
   const command = appCommand();
   const method: RssMethod = rssMethod();
   const tmp = mkdtempSync(join(tmpdir(), "eks-pi-bench-"));
@@ -89,7 +92,7 @@ function main(): number {
       rows.push(row);
       process.stderr.write(`${tenants} tenants: ${Math.round(row.wallMs)} ms, ${row.peakRssMiB.toFixed(0)} MiB\n`);
     }
-    const report = renderReport(rows, machine(), { command, rssMethod: method, date: new Date().toISOString().slice(0, 10) });
+    const report = renderReport(rows, machine(load), { command, fromCdktfJson: !process.env.BENCH_APP, rssMethod: method, date: new Date().toISOString().slice(0, 10) });
     process.stdout.write(`\n${report}`);
     if (s.doc) {
       writeFileSync(s.doc, spliceSection(existsSync(s.doc) ? readFileSync(s.doc, "utf8") : undefined, report));
