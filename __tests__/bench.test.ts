@@ -1,4 +1,5 @@
 import { BASELINE, END, BEGIN, evaluateTargets, renderReport, spliceSection, type Row } from "../bench/report";
+import { parseFigures } from "../bench/measure";
 import { countObjects, median, objectsPerTenant } from "../bench/stats";
 import { BENCH_CLUSTER, tenantName, tenantsYaml } from "../bench/tenants-file";
 import { load } from "./helpers";
@@ -42,6 +43,18 @@ describe("median", () => {
   });
 });
 
+describe("parseFigures", () => {
+  it("reads peak RSS and user + system CPU time from the last line, as GNU time and the probe write it", () => {
+    expect(parseFigures("75300 0.21 0.04\n")).toEqual({ peakRssKiB: 75300, cpuMs: 250 });
+    expect(parseFigures("Command exited with non-zero status 1\n75300 0.21 0.04\n")).toEqual({ peakRssKiB: 75300, cpuMs: 250 });
+    expect(parseFigures("71234 0.180123 0.030456")).toEqual({ peakRssKiB: 71234, cpuMs: 211 });
+  });
+  it("refuses anything else", () => {
+    expect(() => parseFigures("")).toThrow('expected "<peak RSS KiB> <user s> <system s>", got ""');
+    expect(() => parseFigures("75300")).toThrow("got \"75300\"");
+  });
+});
+
 describe("countObjects", () => {
   it("counts resource and data instances of every type and the outputs, skipping // metadata", () => {
     const stack = {
@@ -67,6 +80,7 @@ const row = (tenants: number, wallMs: number, peakRssMiB: number): Row => ({
   wallMs,
   minMs: wallMs,
   maxMs: wallMs,
+  cpuMs: wallMs + 40,
   peakRssMiB,
   objects: tenants * 10 + 3,
   objectsPerTenant: 10,
@@ -104,8 +118,8 @@ describe("renderReport and spliceSection", () => {
   it("describes the machine and prints the baseline, one row per size and a verdict per target", () => {
     expect(report).toContain("Measured 2025-01-01 on Test CPU, 2 cores, 4.0 GiB memory, Node v20.0.0, Linux 6; load average 0.50 at the start.");
     expect(report).toContain("Command: `node dist/main.js` from cdktf.json, one cluster; peak RSS by GNU time (ru_maxrss).");
-    expect(report).toContain("| baseline: `cdktf init` template (ts-node, provider root imports), 1 tenant | – | 8.6 s | – | 2 GB | – | – |");
-    expect(report).toContain("| 1 | 3 | 200 ms | 200 ms–200 ms | 70 MiB | 13 | 10.00 |");
+    expect(report).toContain("| baseline: `cdktf init` template (ts-node, provider root imports), 1 tenant | – | 8.6 s | – | – | 2 GB | – | – |");
+    expect(report).toContain("| 1 | 3 | 200 ms | 200 ms–200 ms | 240 ms | 70 MiB | 13 | 10.00 |");
     expect(report).toContain("| 1 tenant: time vs baseline | ≤ 3% of 8.6 s (258 ms) | 200 ms = 2.33% | pass |");
     expect(report).toContain("| 5,000 tenants: peak RSS | ≤ 600 MiB | not run | – |");
   });

@@ -24,6 +24,8 @@ export type RssMethod = "gnu-time" | "node-probe";
 
 export interface RunResult {
   readonly wallMs: number;
+  /** User + system CPU time of the child; less sensitive than wall time to other load. */
+  readonly cpuMs: number;
   readonly peakRssKiB: number;
 }
 
@@ -51,16 +53,26 @@ export function runOnce(o: RunOptions): RunResult {
   rmSync(o.rssFile, { force: true });
   const [file, args, env] =
     o.method === "gnu-time"
-      ? [GNU_TIME, ["-o", o.rssFile, "-f", "%M", "sh", "-c", o.command], o.env]
+      ? [GNU_TIME, ["-o", o.rssFile, "-f", "%M %U %S", "sh", "-c", o.command], o.env]
       : ["sh", ["-c", o.command], { ...o.env, BENCH_RSS_FILE: o.rssFile, NODE_OPTIONS: `${o.env.NODE_OPTIONS ?? ""} --require ${JSON.stringify(o.probe)}`.trim() }];
   const start = process.hrtime.bigint();
   const r = spawnSync(file, args, { cwd: o.cwd, env, encoding: "utf8", stdio: ["ignore", "ignore", "pipe"], maxBuffer: 64 * 1024 * 1024 });
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
   if (r.error) throw r.error;
   if (r.status !== 0) throw new Error(`${o.command} exited with ${r.status ?? r.signal}:\n${r.stderr}`);
-  const peakRssKiB = Number(readFileSync(o.rssFile, "utf8").trim().split("\n").pop());
-  if (!Number.isFinite(peakRssKiB) || peakRssKiB <= 0) throw new Error(`no peak RSS figure in ${o.rssFile}`);
-  return { wallMs, peakRssKiB };
+  return { wallMs, ...parseFigures(readFileSync(o.rssFile, "utf8")) };
+}
+
+/**
+ * The last line of the figures file: `<peak RSS KiB> <user s> <system s>`, as both GNU time's
+ * format above and rss-probe.ts write it. GNU time prints other lines first when the command fails.
+ */
+export function parseFigures(text: string): { peakRssKiB: number; cpuMs: number } {
+  const [rss, user, sys] = (text.trim().split("\n").pop() ?? "").trim().split(/\s+/).map(Number);
+  if (!rss || !Number.isFinite(rss) || rss <= 0 || !Number.isFinite(user) || !Number.isFinite(sys)) {
+    throw new Error(`expected "<peak RSS KiB> <user s> <system s>", got ${JSON.stringify(text.trim())}`);
+  }
+  return { peakRssKiB: rss, cpuMs: Math.round((user! + sys!) * 1000) };
 }
 
 export function outDirFor(tmp: string, tenants: number, run: number): string {

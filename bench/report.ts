@@ -25,6 +25,8 @@ export interface Row {
   readonly wallMs: number;
   readonly minMs: number;
   readonly maxMs: number;
+  /** Median user + system CPU time of the runs. */
+  readonly cpuMs: number;
   /** The highest peak RSS of the runs. */
   readonly peakRssMiB: number;
   /** Resources + data sources + outputs of the stack. */
@@ -96,13 +98,13 @@ export function renderReport(rows: ReadonlyArray<Row>, machine: Machine, meta: {
     `Measured ${meta.date} on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB.toFixed(1)} GiB memory, Node ${machine.node}, ${machine.os}; load average ${machine.load.toFixed(2)} at the start.`,
     `Command: \`${meta.command}\`${meta.fromCdktfJson ? " from cdktf.json" : " (BENCH_APP)"}, one cluster; peak RSS by ${meta.rssMethod === "gnu-time" ? "GNU time (ru_maxrss)" : "a --require probe (process.resourceUsage().maxRSS)"}.`,
     "",
-    "| tenants | runs | median wall time | min–max | peak RSS | Terraform objects | objects per tenant |",
-    "|---:|---:|---:|---:|---:|---:|---:|",
-    `| baseline: \`cdktf init\` template (ts-node, provider root imports), 1 tenant | – | ${BASELINE.wallMs / 1000} s | – | ${BASELINE.peakRssMiB / 1024} GB | – | – |`,
+    "| tenants | runs | median wall time | min–max | median CPU time | peak RSS | Terraform objects | objects per tenant |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|",
+    `| baseline: \`cdktf init\` template (ts-node, provider root imports), 1 tenant | – | ${BASELINE.wallMs / 1000} s | – | – | ${BASELINE.peakRssMiB / 1024} GB | – | – |`,
   ];
   for (const r of rows) {
     lines.push(
-      `| ${r.tenants.toLocaleString("en-US")} | ${r.runs} | ${ms(r.wallMs)} | ${ms(r.minMs)}–${ms(r.maxMs)} | ${mib(r.peakRssMiB)} | ${r.objects.toLocaleString("en-US")} | ${r.objectsPerTenant.toFixed(2)} |`,
+      `| ${r.tenants.toLocaleString("en-US")} | ${r.runs} | ${ms(r.wallMs)} | ${ms(r.minMs)}–${ms(r.maxMs)} | ${ms(r.cpuMs)} | ${mib(r.peakRssMiB)} | ${r.objects.toLocaleString("en-US")} | ${r.objectsPerTenant.toFixed(2)} |`,
     );
   }
   lines.push("", "| target | limit | measured | result |", "|---|---|---|---|");

@@ -85,6 +85,7 @@ function main(): number {
         wallMs: median(walls),
         minMs: Math.min(...walls),
         maxMs: Math.max(...walls),
+        cpuMs: median(results.map((r) => r.cpuMs)),
         peakRssMiB: Math.max(...results.map((r) => r.peakRssKiB)) / 1024,
         objects,
         objectsPerTenant: objectsPerTenant(objects, perCluster, tenants),
