@@ -3,13 +3,17 @@
  * tenants.yaml), validates all of it, and only then builds and synthesizes one stack per
  * cluster. Invalid input exits 1 before anything is written.
  */
+// First: defers modules that cdktf and zod load eagerly and a synth never uses.
+import "./lib/runtime/defer-unused-modules";
 import { App } from "cdktf";
 import { buildStacks } from "./stacks/build-stacks";
 import { loadOrReport, runCli, tenantsFileFromEnv } from "./lib/cli";
+import { skipTokenStackTraces } from "./lib/runtime/token-stack-traces";
 
 void runCli(async () => {
   const config = await loadOrReport(tenantsFileFromEnv(), (line) => process.stderr.write(`${line}\n`));
   if (!config) return 1;
+  skipTokenStackTraces();
   const app = new App();
   buildStacks(app, config);
   app.synth();

@@ -1,0 +1,126 @@
+/** The benchmark's figures, the targets of issue 6 they are held to, and the table they print as. */
+
+/**
+ * The `cdktf init` template's way (ts-node, provider classes imported from each package root),
+ * one tenant on the same resources: 8.6 s and 2 GB, measured on this machine and recorded in
+ * /work/shared/reference/FACTS.md ("CDKTF facts"). It is not re-run here: it needs ts-node and
+ * several GB of memory.
+ */
+export const BASELINE = { wallMs: 8600, peakRssMiB: 2048 } as const;
+
+/** Issue 6's targets. */
+export const TARGETS = {
+  /** One tenant: at most 3% of the baseline's time. */
+  oneTenantShareOfBaseline: 0.03,
+  oneTenantRssMiB: 150,
+  largeRssMiB: 600,
+  /** 5,000 tenants cost at most 6 times as much as 1,000 (about linear growth). */
+  largeOverMediumRatio: 6,
+} as const;
+
+export interface Row {
+  readonly tenants: number;
+  readonly runs: number;
+  /** Median wall time of the runs. */
+  readonly wallMs: number;
+  readonly minMs: number;
+  readonly maxMs: number;
+  /** Median user + system CPU time of the runs. */
+  readonly cpuMs: number;
+  /** The highest peak RSS of the runs. */
+  readonly peakRssMiB: number;
+  /** Resources + data sources + outputs of the stack. */
+  readonly objects: number;
+  readonly objectsPerTenant: number;
+}
+
+export interface TargetResult {
+  readonly name: string;
+  readonly target: string;
+  readonly measured: string;
+  /** undefined when the sizes it needs were not run. */
+  readonly pass?: boolean;
+}
+
+const ms = (x: number) => `${Math.round(x)} ms`;
+const mib = (x: number) => `${x.toFixed(0)} MiB`;
+
+export function evaluateTargets(rows: ReadonlyArray<Row>): TargetResult[] {
+  const at = (n: number) => rows.find((r) => r.tenants === n);
+  const one = at(1);
+  const medium = at(1000);
+  const large = at(5000);
+  const limitMs = BASELINE.wallMs * TARGETS.oneTenantShareOfBaseline;
+  const out: TargetResult[] = [];
+  out.push({
+    name: "1 tenant: time vs baseline",
+    target: `≤ ${TARGETS.oneTenantShareOfBaseline * 100}% of ${BASELINE.wallMs / 1000} s (${ms(limitMs)})`,
+    measured: one ? `${ms(one.wallMs)} = ${((one.wallMs / BASELINE.wallMs) * 100).toFixed(2)}%` : "not run",
+    pass: one && one.wallMs <= limitMs,
+  });
+  out.push({
+    name: "1 tenant: peak RSS",
+    target: `≤ ${TARGETS.oneTenantRssMiB} MiB`,
+    measured: one ? `${mib(one.peakRssMiB)} (baseline ${BASELINE.peakRssMiB / 1024} GB)` : "not run",
+    pass: one && one.peakRssMiB <= TARGETS.oneTenantRssMiB,
+  });
+  out.push({
+    name: "5,000 tenants: peak RSS",
+    target: `≤ ${TARGETS.largeRssMiB} MiB`,
+    measured: large ? mib(large.peakRssMiB) : "not run",
+    pass: large && large.peakRssMiB <= TARGETS.largeRssMiB,
+  });
+  const ratio = medium && large ? large.wallMs / medium.wallMs : undefined;
+  out.push({
+    name: "5,000 vs 1,000 tenants: time",
+    target: `≤ ${TARGETS.largeOverMediumRatio}×`,
+    measured: ratio === undefined ? "not run" : `${ratio.toFixed(2)}×`,
+    pass: ratio === undefined ? undefined : ratio <= TARGETS.largeOverMediumRatio,
+  });
+  return out;
+}
+
+export interface Machine {
+  readonly cpu: string;
+  readonly cores: number;
+  readonly memoryGiB: number;
+  readonly node: string;
+  readonly os: string;
+  /** 1-minute load average when the benchmark started: other work on the machine skews times. */
+  readonly load: number;
+}
+
+const verdict = (p: boolean | undefined) => (p === undefined ? "–" : p ? "pass" : "FAIL");
+
+/** Markdown: the machine, the measured table, the targets. Also fine to print on a terminal. */
+export function renderReport(rows: ReadonlyArray<Row>, machine: Machine, meta: { command: string; fromCdktfJson: boolean; rssMethod: string; date: string }): string {
+  const lines = [
+    `Measured ${meta.date} on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB.toFixed(1)} GiB memory, Node ${machine.node}, ${machine.os}; load average ${machine.load.toFixed(2)} at the start.`,
+    `Command: \`${meta.command}\`${meta.fromCdktfJson ? " from cdktf.json" : " (BENCH_APP)"}, one cluster; peak RSS by ${meta.rssMethod === "gnu-time" ? "GNU time (ru_maxrss)" : "a --require probe (process.resourceUsage().maxRSS)"}.`,
+    "",
+    "| tenants | runs | median wall time | min–max | median CPU time | peak RSS | Terraform objects | objects per tenant |",
+    "|---:|---:|---:|---:|---:|---:|---:|---:|",
+    `| baseline: \`cdktf init\` template (ts-node, provider root imports), 1 tenant | – | ${BASELINE.wallMs / 1000} s | – | – | ${BASELINE.peakRssMiB / 1024} GB | – | – |`,
+  ];
+  for (const r of rows) {
+    lines.push(
+      `| ${r.tenants.toLocaleString("en-US")} | ${r.runs} | ${ms(r.wallMs)} | ${ms(r.minMs)}–${ms(r.maxMs)} | ${ms(r.cpuMs)} | ${mib(r.peakRssMiB)} | ${r.objects.toLocaleString("en-US")} | ${r.objectsPerTenant.toFixed(2)} |`,
+    );
+  }
+  lines.push("", "| target | limit | measured | result |", "|---|---|---|---|");
+  for (const t of evaluateTargets(rows)) lines.push(`| ${t.name} | ${t.target} | ${t.measured} | ${verdict(t.pass)} |`);
+  return `${lines.join("\n")}\n`;
+}
+
+export const BEGIN = "<!-- bench:begin (written by `npm run bench`; edit outside these markers) -->";
+export const END = "<!-- bench:end -->";
+
+/** Puts `section` between the markers of `doc`, keeping the hand-written text around them. */
+export function spliceSection(doc: string | undefined, section: string): string {
+  const block = `${BEGIN}\n${section}${END}\n`;
+  if (doc === undefined) return `# Benchmarks\n\n${block}`;
+  const b = doc.indexOf(BEGIN);
+  const e = doc.indexOf(END);
+  if (b < 0 || e < b) return `${doc.trimEnd()}\n\n${block}`;
+  return `${doc.slice(0, b)}${block}${doc.slice(e + END.length).replace(/^\n/, "")}`;
+}

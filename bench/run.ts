@@ -1,0 +1,114 @@
+/**
+ * `npm run bench`: synthesizes one cluster with 1, 100, 1,000 and 5,000 tenants by running the
+ * `app` command of cdktf.json as a whole process, as `cdktf synth` would, several times each;
+ * prints the median wall time, peak RSS and Terraform objects per tenant, checks issue 6's
+ * targets and writes the table into docs/benchmarks.md.
+ *
+ * Settings (environment):
+ * - BENCH_RUNS: timed runs per size, default 3 (at least 1).
+ * - BENCH_SIZES: comma-separated tenant counts, default 1,100,1000,5000.
+ * - BENCH_DOC: the markdown file to update, default docs/benchmarks.md; "-" writes nothing.
+ * - BENCH_KEEP=1 keeps the temporary directory (tenants files and output).
+ * - BENCH_APP: another command to measure instead of cdktf.json's app, for before/after runs.
+ *
+ * It never changes cdktf.out/ or tenants.yaml: input and output live in a temporary directory.
+ * Exit code 1 when a target fails, so a pipeline can run it on purpose; `npm test` never does.
+ */
+import { cpus, loadavg, release, tmpdir, totalmem, type } from "node:os";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { outDirFor, rssMethod, runOnce, type RssMethod } from "./measure";
+import { evaluateTargets, renderReport, spliceSection, type Machine, type Row } from "./report";
+import { countObjects, median, objectsPerTenant } from "./stats";
+import { BENCH_CLUSTER, tenantsYaml } from "./tenants-file";
+
+const ROOT = resolve(__dirname, "..", "..");
+
+function settings() {
+  const runs = Number(process.env.BENCH_RUNS ?? 3);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`BENCH_RUNS must be a whole number ≥ 1, got ${process.env.BENCH_RUNS}`);
+  const sizes = (process.env.BENCH_SIZES ?? "1,100,1000,5000").split(",").map((s) => Number(s.trim()));
+  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`BENCH_SIZES must list whole numbers ≥ 1, got ${process.env.BENCH_SIZES}`);
+  const doc = process.env.BENCH_DOC ?? join(ROOT, "docs", "benchmarks.md");
+  return { runs, sizes, doc: doc === "-" ? undefined : resolve(doc), keep: process.env.BENCH_KEEP === "1" };
+}
+
+function appCommand(): string {
+  if (process.env.BENCH_APP) return process.env.BENCH_APP;
+  const app = (JSON.parse(readFileSync(join(ROOT, "cdktf.json"), "utf8")) as { app?: unknown }).app;
+  if (typeof app !== "string" || app.trim() === "") throw new Error("cdktf.json has no app command");
+  return app;
+}
+
+function machine(load: number): Machine {
+  let cpu = cpus()[0]?.model ?? "unknown CPU";
+  try {
+    cpu = /^model name\s*:\s*(.+)$/m.exec(readFileSync("/proc/cpuinfo", "utf8"))?.[1]?.trim() ?? cpu;
+  } catch {
+    // Not Linux: os.cpus() has the model too.
+  }
+  return { cpu, cores: cpus().length, memoryGiB: totalmem() / 2 ** 30, node: process.version, os: `${type()} ${release()}`, load };
+}
+
+function main(): number {
+  const s = settings();
+  const load = loadavg()[0]!;
+  const command = appCommand();
+  const method: RssMethod = rssMethod();
+  const tmp = mkdtempSync(join(tmpdir(), "eks-pi-bench-"));
+  const probe = join(__dirname, "rss-probe.js");
+  const measure = (tenants: number, run: number) => {
+    const file = join(tmp, `tenants-${tenants}.yaml`);
+    if (!existsSync(file)) writeFileSync(file, tenantsYaml(tenants));
+    // A fresh output directory per run, so every run writes the same files from scratch.
+    const outdir = outDirFor(tmp, tenants, run);
+    const env = { ...process.env, TENANTS_FILE: file, CDKTF_OUTDIR: outdir, CHECKPOINT_DISABLE: "1" };
+    const result = runOnce({ command, cwd: ROOT, env, rssFile: join(tmp, "rss"), method, probe });
+    const stack = join(outdir, "stacks", BENCH_CLUSTER, "cdk.tf.json");
+    const objects = countObjects(JSON.parse(readFileSync(stack, "utf8"))).total;
+    rmSync(outdir, { recursive: true, force: true });
+    return { ...result, objects };
+  };
+
+  try {
+    // Untimed: the objects of a cluster without tenants, and a warm file cache for what follows.
+    const perCluster = measure(0, 0).objects;
+    const rows: Row[] = [];
+    for (const tenants of s.sizes) {
+      const results = Array.from({ length: s.runs }, (_, run) => measure(tenants, run + 1));
+      const walls = results.map((r) => r.wallMs);
+      const objects = results[0]!.objects;
+      if (results.some((r) => r.objects !== objects)) throw new Error(`${tenants} tenants: runs synthesized different stacks`);
+      const row: Row = {
+        tenants,
+        runs: s.runs,
+        wallMs: median(walls),
+        minMs: Math.min(...walls),
+        maxMs: Math.max(...walls),
+        cpuMs: median(results.map((r) => r.cpuMs)),
+        peakRssMiB: Math.max(...results.map((r) => r.peakRssKiB)) / 1024,
+        objects,
+        objectsPerTenant: objectsPerTenant(objects, perCluster, tenants),
+      };
+      rows.push(row);
+      process.stderr.write(`${tenants} tenants: ${Math.round(row.wallMs)} ms, ${row.peakRssMiB.toFixed(0)} MiB\n`);
+    }
+    const report = renderReport(rows, machine(load), { command, fromCdktfJson: !process.env.BENCH_APP, rssMethod: method, date: new Date().toISOString().slice(0, 10) });
+    process.stdout.write(`\n${report}`);
+    if (s.doc) {
+      writeFileSync(s.doc, spliceSection(existsSync(s.doc) ? readFileSync(s.doc, "utf8") : undefined, report));
+      process.stdout.write(`\nwritten to ${s.doc}\n`);
+    }
+    return evaluateTargets(rows).some((t) => t.pass === false) ? 1 : 0;
+  } finally {
+    if (s.keep) process.stderr.write(`kept ${tmp}\n`);
+    else rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+try {
+  process.exitCode = main();
+} catch (e) {
+  process.stderr.write(`bench: ${e instanceof Error ? e.message : String(e)}\n`);
+  process.exitCode = 2;
+}

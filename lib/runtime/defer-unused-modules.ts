@@ -1,0 +1,69 @@
+/**
+ * Imported first by the app (main.ts), before cdktf and zod: defers two dependencies that the
+ * packages load eagerly and a synth never uses. Together they were a third of the start-up time
+ * of a one-tenant synth (issue 6's target is 3% of the `cdktf init` way, 258 ms; measured in
+ * docs/benchmarks.md):
+ * - cdktf's lib/private/fs.js requires `archiver` (some 200 files) at load time, only to zip
+ *   TerraformAsset folders, which this app has none of: about 40 ms.
+ * - zod's core requires `v4/locales/index.cjs`, all its 40-odd message translations, only to
+ *   export them as `z.locales`; the default English locale is loaded separately: about 20 ms.
+ *
+ * Node documents `require.cache` as writable ("adding or replacing entries is possible"), so a
+ * lazy stand-in placed there under the module's resolved file name is what `require` returns.
+ * The stand-in loads the real module on first use, so behaviour never changes, only timing.
+ * A dependency that cannot be resolved (another layout or version) is left alone. The library
+ * (lib/index.ts) does not do this; only the app does, for its own process.
+ *
+ * Node 22's module.enableCompileCache() would cut load time further, but the project supports
+ * Node 20 (package.json engines), which lacks it.
+ */
+import Module from "node:module";
+import { dirname } from "node:path";
+import { lazyExports, type ExportsKind } from "./lazy-module";
+
+interface Deferred {
+  /** The request as the requiring package writes it. */
+  readonly request: string;
+  /** The package that requires it, for resolution from its own folder. */
+  readonly from: string;
+  readonly kind: ExportsKind;
+  readonly esModule: boolean;
+}
+
+export const DEFERRED: ReadonlyArray<Deferred> = [
+  { request: "archiver", from: "cdktf", kind: "function", esModule: false },
+  { request: "zod/v4/locales/index.cjs", from: "zod", kind: "object", esModule: true },
+];
+
+/** The cache entries to seed, by resolved file name; in a function of its own for the tests. */
+export function seedLazyModules(cache: NodeJS.Dict<NodeJS.Module>, resolve: (request: string, from: string) => string | undefined, load: (file: string) => unknown): string[] {
+  const seeded: string[] = [];
+  for (const d of DEFERRED) {
+    const file = resolve(d.request, d.from);
+    if (!file || cache[file]) continue;
+    const m = new Module(file);
+    m.filename = file;
+    m.loaded = true;
+    m.exports = lazyExports(
+      () => {
+        delete cache[file];
+        return load(file);
+      },
+      d.kind,
+      d.esModule,
+    );
+    cache[file] = m;
+    seeded.push(file);
+  }
+  return seeded;
+}
+
+function resolveFrom(request: string, from: string): string | undefined {
+  try {
+    return require.resolve(request, { paths: [dirname(require.resolve(`${from}/package.json`))] });
+  } catch {
+    return undefined;
+  }
+}
+
+seedLazyModules(require.cache, resolveFrom, (file) => require(file));
