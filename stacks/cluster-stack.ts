@@ -2,18 +2,30 @@ import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-i
 import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
 import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
+import type { HelmProvider } from "@cdktf/provider-helm/lib/provider";
 import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { Fn, LocalBackend, S3Backend, TerraformStack, type ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import type { ClusterPlan } from "../lib/config/plan";
 import type { S3State, Tags } from "../lib/config/schema";
-import { AddonIdentity } from "../lib/constructs/addon-identity";
+import type { AddonIdentity } from "../lib/constructs/addon-identity";
 import { PodIdentityAgent } from "../lib/constructs/pod-identity-agent";
-import { SharedRole } from "../lib/constructs/shared-role";
-import { SmokeTest } from "../lib/constructs/smoke-test";
+import type { SharedRole } from "../lib/constructs/shared-role";
+import type { SmokeTest } from "../lib/constructs/smoke-test";
 import { TenantIdentity } from "../lib/constructs/tenant-identity";
+
+/**
+ * Constructs that only some stacks use, loaded when first needed: the provider classes behind
+ * them are large (the Job's alone adds about 45 ms to every synth's start-up), and most tenants
+ * files use none of them (docs/benchmarks.md).
+ */
+const optional = {
+  helmProvider: (): typeof HelmProvider => (require("@cdktf/provider-helm/lib/provider") as typeof import("@cdktf/provider-helm/lib/provider")).HelmProvider,
+  addonIdentity: (): typeof AddonIdentity => (require("../lib/constructs/addon-identity") as typeof import("../lib/constructs/addon-identity")).AddonIdentity,
+  sharedRole: (): typeof SharedRole => (require("../lib/constructs/shared-role") as typeof import("../lib/constructs/shared-role")).SharedRole,
+  smokeTest: (): typeof SmokeTest => (require("../lib/constructs/smoke-test") as typeof import("../lib/constructs/smoke-test")).SmokeTest,
+};
 
 export interface ClusterStackProps {
   /** The cluster and the tenants that run on it. */
@@ -81,7 +93,7 @@ export class ClusterStack extends TerraformStack {
 
     if (cluster.agent.install === "helm") {
       // Only stacks that install the chart need the helm provider; configured like kubernetes.
-      new HelmProvider(this, "helm", {
+      new (optional.helmProvider())(this, "helm", {
         kubernetes: {
           host: eks.endpoint,
           clusterCaCertificate: Fn.base64decode(eks.certificateAuthority.get(0).data),
@@ -118,7 +130,7 @@ export class ClusterStack extends TerraformStack {
     for (const { sharedRole: r, roleName, members } of props.plan.sharedRoles) {
       shared.set(
         r.name,
-        new SharedRole(sharedScope, r.name, {
+        new (optional.sharedRole())(sharedScope, r.name, {
           clusterName: cluster.name,
           clusterArn: eks.arn,
           members: members.map((t) => ({ name: t.name, namespace: t.namespace, serviceAccount: t.serviceAccount })),
@@ -172,7 +184,7 @@ export class ClusterStack extends TerraformStack {
       );
       const identity = identities.get(tenant.name)!;
       if (tenant.smokeTest) {
-        new SmokeTest(identity, "smoke-test", {
+        new (optional.smokeTest())(identity, "smoke-test", {
           namespace: tenant.namespace,
           serviceAccount: tenant.serviceAccount,
           // The shared role's name for a member of a shared role.
@@ -189,7 +201,7 @@ export class ClusterStack extends TerraformStack {
     this.addons = new Map(
       props.plan.addons.map(({ addon, roleName, serviceAccount, managedPolicyArns }) => [
         addon.name,
-        new AddonIdentity(this, `addon_${addon.name}`, {
+        new (optional.addonIdentity())(this, `addon_${addon.name}`, {
           clusterName: cluster.name,
           addonName: addon.name,
           version: addon.version,

@@ -1,6 +1,6 @@
 import { DataAwsEksAddonVersion } from "@cdktf/provider-aws/lib/data-aws-eks-addon-version";
 import { EksAddon } from "@cdktf/provider-aws/lib/eks-addon";
-import { Release } from "@cdktf/provider-helm/lib/release";
+import type { Release } from "@cdktf/provider-helm/lib/release";
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { agentImageRegistry, valuesChooseImage } from "../config/agent-image";
@@ -136,6 +136,8 @@ export class PodIdentityAgent extends Construct {
     if (registry !== undefined && !valuesChooseImage(props.configurationValues)) {
       set.push({ name: "image.containerRegistry", value: registry, type: "string" });
     }
+    // Loaded only in helm mode: most clusters use the add-on, and start-up pays for every module.
+    const { Release } = require("@cdktf/provider-helm/lib/release") as typeof import("@cdktf/provider-helm/lib/release");
     return new Release(this, "release", {
       name: AGENT_CHART_NAME,
       repository: AGENT_CHART_REPOSITORY,
