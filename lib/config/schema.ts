@@ -96,14 +96,14 @@ export const defaultsSchema = z
 
 export const roleSchema = z
   .strictObject({
-    name: ruled(rules.ROLE_NAME, "The IAM role's name. Left out: derived from the tenant and the cluster, unique in the account.").optional(),
+    name: ruled(rules.ROLE_NAME, "The IAM role's name. Left out: derived from the owner (tenant, shared role or add-on) and the cluster, unique in the account.").optional(),
     path: ruled(rules.IAM_PATH, "The IAM role's path.").default("/"),
     permissionsBoundaryArn: ruled(rules.POLICY_ARN, "A permissions boundary for the role.").optional(),
     maxSessionDuration: wholeNumber(rules.SESSION_DURATION.min, rules.SESSION_DURATION.max, "seconds")
       .default(rules.SESSION_DURATION.min)
       .meta({ description: "Maximum session duration in seconds, 3600 to 43200." }),
   })
-  .meta({ description: "The tenant's IAM role." });
+  .meta({ description: "Settings of the IAM role." });
 
 // Least privilege (issue 4): grants, raw statements and shared roles. Names and ARNs inside
 // grants are checked in lib/policy/grant-rules.ts, because placeholders such as ${namespace}
