@@ -4,7 +4,8 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { ServiceAccountV1 } from "@cdktf/provider-kubernetes/lib/service-account-v1";
 import { Testing, TerraformStack } from "cdktf";
-import { attachmentId, TenantIdentity, type TenantIdentityProps } from "../lib/constructs/tenant-identity";
+import { attachmentId } from "../lib/constructs/pod-identity-role";
+import { TenantIdentity, type TenantIdentityProps } from "../lib/constructs/tenant-identity";
 import { dataSources, only, parse, resources, stackOf } from "./helpers";
 
 const base: TenantIdentityProps = { clusterName: "demo-cluster", namespace: "nginx", serviceAccount: "nginx-sa" };

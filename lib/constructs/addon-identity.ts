@@ -1,17 +1,16 @@
-import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import type { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { EksAddon } from "@cdktf/provider-aws/lib/eks-addon";
-import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import type { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { TerraformOutput, type ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { defaultAddonRoleName } from "../config/role-name";
 import * as rules from "../config/rules";
 import type { Tags } from "../config/schema";
 import { podIdentityTrustStatement } from "../policy/trust";
-import { attachmentId } from "./tenant-identity";
+import { addPodIdentityRole, checkRoleSettings, type RoleSettings, type PodIdentityRoleParts } from "./pod-identity-role";
 import { PropChecker } from "./validate-props";
 
-export interface AddonIdentityProps {
+export interface AddonIdentityProps extends RoleSettings {
   /** Name of the existing EKS cluster. */
   readonly clusterName: string;
   /** The add-on's name, such as `aws-ebs-csi-driver`. */
@@ -28,14 +27,6 @@ export interface AddonIdentityProps {
    * @default `addon.<addonName>.<clusterName>`, cut to 64 characters with a hash when longer
    */
   readonly roleName?: string;
-  /** IAM path of the role. @default "/" */
-  readonly rolePath?: string;
-  /** ARN of a managed policy used as the role's permissions boundary. @default no boundary */
-  readonly permissionsBoundaryArn?: string;
-  /** Longest session the role allows, in seconds, 3600 to 43200. @default 3600 */
-  readonly maxSessionDuration?: number;
-  /** Managed policies to attach, one `aws_iam_role_policy_attachment` each. @default [] */
-  readonly managedPolicyArns?: ReadonlyArray<string>;
   /** The add-on's `configuration_values`, written as JSON. @default none */
   readonly configurationValues?: Readonly<Record<string, unknown>>;
   /** Tags on the role and the add-on. @default {} */
@@ -65,41 +56,26 @@ export class AddonIdentity extends Construct {
   constructor(scope: Construct, id: string, props: AddonIdentityProps) {
     super(scope, id);
     const roleName = props.roleName ?? defaultAddonRoleName(props.addonName, props.clusterName);
-    const maxSession = props.maxSessionDuration ?? rules.SESSION_DURATION.min;
-    const arns = props.managedPolicyArns ?? [];
     const check = new PropChecker(`AddonIdentity ${JSON.stringify(id)}`)
       .rule("clusterName", rules.CLUSTER_NAME, props.clusterName)
       .rule("addonName", rules.ADDON_NAME, props.addonName)
       .that("addonName", props.addonName !== "eks-pod-identity-agent", "the Pod Identity agent uses the node role; use PodIdentityAgent for it")
       .rule("version", rules.ADDON_VERSION, props.version, true)
-      .rule("serviceAccount", rules.SERVICE_ACCOUNT, props.serviceAccount)
-      .rule("roleName", rules.ROLE_NAME, roleName)
-      .rule("rolePath", rules.IAM_PATH, props.rolePath, true)
-      .rule("permissionsBoundaryArn", rules.POLICY_ARN, props.permissionsBoundaryArn, true)
-      .that(
-        "maxSessionDuration",
-        Number.isInteger(maxSession) && maxSession >= rules.SESSION_DURATION.min && maxSession <= rules.SESSION_DURATION.max,
-        `${maxSession} is not allowed: a whole number of seconds from ${rules.SESSION_DURATION.min} to ${rules.SESSION_DURATION.max}`,
-      )
-      .that("managedPolicyArns", arns.length <= rules.MANAGED_POLICIES_PER_ROLE.max, `${arns.length} policies; IAM allows at most ${rules.MANAGED_POLICIES_PER_ROLE.max} per role`)
-      .that("managedPolicyArns", new Set(arns).size === arns.length, "lists a policy twice");
-    arns.forEach((arn, i) => check.rule(`managedPolicyArns[${i}]`, rules.POLICY_ARN, arn));
+      .rule("serviceAccount", rules.SERVICE_ACCOUNT, props.serviceAccount);
+    checkRoleSettings(check, roleName, props);
     check.done();
 
     this.roleName = roleName;
     const tags = props.tags && Object.keys(props.tags).length > 0 ? { ...props.tags } : undefined;
 
-    this.trustPolicy = new DataAwsIamPolicyDocument(this, "trust", { statement: [podIdentityTrustStatement()] });
-    this.role = new IamRole(this, "role", {
-      name: roleName,
-      path: props.rolePath ?? "/",
-      assumeRolePolicy: this.trustPolicy.json,
-      permissionsBoundary: props.permissionsBoundaryArn,
-      maxSessionDuration: maxSession,
+    let attachments: PodIdentityRoleParts["attachments"];
+    ({ trustPolicy: this.trustPolicy, role: this.role, attachments } = addPodIdentityRole(this, {
+      ...props,
+      roleName,
+      trust: [podIdentityTrustStatement()],
       description: `EKS Pod Identity role for the ${props.addonName} add-on (${props.serviceAccount}) on ${props.clusterName}`,
-      tags,
-    });
-    const attachments = arns.map((arn) => new IamRolePolicyAttachment(this, attachmentId(arn), { role: this.role.name, policyArn: arn }));
+      tags: props.tags,
+    }));
 
     // The add-on waits for its policies too, so that its pods never start with a bare role.
     const dependsOn = [...(props.dependsOn ?? []), ...attachments];

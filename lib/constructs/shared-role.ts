@@ -1,7 +1,6 @@
 import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
-import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
-import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import type { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import type { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
 import { defaultRoleName } from "../config/role-name";
@@ -13,7 +12,7 @@ import { permissionStatements } from "../policy/permissions";
 import { sharedTrustStatements } from "../policy/trust";
 import { checkPermissionProps } from "./permission-props";
 import { lookUpArnEnvironment, RolePermissions } from "./role-permissions";
-import { attachmentId } from "./tenant-identity";
+import { addPodIdentityRole, checkRoleSettings, type RoleSettings } from "./pod-identity-role";
 import { PropChecker } from "./validate-props";
 
 /** A tenant that may use a shared role: its service account in its namespace. */
@@ -26,7 +25,7 @@ export interface SharedRoleMember {
   readonly serviceAccount: string;
 }
 
-export interface SharedRoleProps {
+export interface SharedRoleProps extends RoleSettings {
   /** Name of the existing EKS cluster; the role serves members on this cluster only. */
   readonly clusterName: string;
   /** The tenants that may use the role; the trust allows exactly these. Must not be empty. */
@@ -38,14 +37,6 @@ export interface SharedRoleProps {
   readonly clusterArn?: string;
   /** IAM role name. @default `<construct id>.<clusterName>`, cut to 64 characters with a hash when longer */
   readonly roleName?: string;
-  /** IAM path of the role. @default "/" */
-  readonly rolePath?: string;
-  /** ARN of a permissions boundary. @default no boundary */
-  readonly permissionsBoundaryArn?: string;
-  /** Longest session in seconds, 3600 to 43200. @default 3600 */
-  readonly maxSessionDuration?: number;
-  /** Managed policies to attach. @default [] */
-  readonly managedPolicyArns?: ReadonlyArray<string>;
   /**
    * Grants; `${namespace}`, `${serviceAccount}` and `${cluster}` become the caller's session
    * tags (`${aws:PrincipalTag/kubernetes-namespace}` and so on). @default []
@@ -79,39 +70,26 @@ export class SharedRole extends Construct {
     super(scope, id);
     this.name = id;
     const roleName = props.roleName ?? defaultRoleName(id, props.clusterName);
-    const maxSession = props.maxSessionDuration ?? rules.SESSION_DURATION.min;
     const check = new PropChecker(`SharedRole ${JSON.stringify(id)}`)
       .rule("clusterName", rules.CLUSTER_NAME, props.clusterName)
-      .rule("roleName", rules.ROLE_NAME, roleName)
-      .rule("rolePath", rules.IAM_PATH, props.rolePath, true)
-      .rule("permissionsBoundaryArn", rules.POLICY_ARN, props.permissionsBoundaryArn, true)
-      .that("maxSessionDuration", Number.isInteger(maxSession) && maxSession >= rules.SESSION_DURATION.min && maxSession <= rules.SESSION_DURATION.max, `${maxSession} is not allowed: a whole number of seconds from ${rules.SESSION_DURATION.min} to ${rules.SESSION_DURATION.max}`)
       .that("members", props.members.length > 0, "must not be empty: a shared role without members could not be assumed by anyone");
     props.members.forEach((m, i) => {
       check.rule(`members[${i}].name`, rules.TENANT_NAME, m.name).rule(`members[${i}].namespace`, rules.NAMESPACE, m.namespace).rule(`members[${i}].serviceAccount`, rules.SERVICE_ACCOUNT, m.serviceAccount);
     });
-    props.managedPolicyArns?.forEach((arn, i) => check.rule(`managedPolicyArns[${i}]`, rules.POLICY_ARN, arn));
+    checkRoleSettings(check, roleName, props);
     checkPermissionProps(check, props.grants, props.statements);
     check.done();
 
     this.roleName = roleName;
     this.members = [...props.members];
     const clusterArn = props.clusterArn ?? new DataAwsEksCluster(this, "cluster", { name: props.clusterName }).arn;
-    this.trustPolicy = new DataAwsIamPolicyDocument(this, "trust", { statement: sharedTrustStatements(props.members, clusterArn) });
-
-    const tags = props.tags && Object.keys(props.tags).length > 0 ? { ...props.tags } : undefined;
-    this.role = new IamRole(this, "role", {
-      name: roleName,
-      path: props.rolePath ?? "/",
-      assumeRolePolicy: this.trustPolicy.json,
-      permissionsBoundary: props.permissionsBoundaryArn,
-      maxSessionDuration: maxSession,
+    ({ trustPolicy: this.trustPolicy, role: this.role } = addPodIdentityRole(this, {
+      ...props,
+      roleName,
+      trust: sharedTrustStatements(props.members, clusterArn),
       description: `EKS Pod Identity role shared by tenants on ${props.clusterName}`,
-      tags,
-    });
-    for (const arn of props.managedPolicyArns ?? []) {
-      new IamRolePolicyAttachment(this, attachmentId(arn), { role: this.role.name, policyArn: arn });
-    }
+      tags: props.tags,
+    }));
     const statements = permissionStatements(props, SESSION_TAG_VARIABLES);
     if (statements.length > 0) {
       this.permissions = new RolePermissions(this, "permissions", {

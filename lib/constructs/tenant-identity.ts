@@ -2,7 +2,6 @@ import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster"
 import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { EksPodIdentityAssociation } from "@cdktf/provider-aws/lib/eks-pod-identity-association";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { ServiceAccountV1 } from "@cdktf/provider-kubernetes/lib/service-account-v1";
 import { TerraformOutput, type ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
@@ -15,9 +14,10 @@ import { podIdentityTrustStatement } from "../policy/trust";
 import { checkPermissionProps } from "./permission-props";
 import { lookUpArnEnvironment, RolePermissions } from "./role-permissions";
 import type { SharedRole } from "./shared-role";
+import { addPodIdentityRole, checkRoleSettings, type RoleSettings } from "./pod-identity-role";
 import { PropChecker } from "./validate-props";
 
-export interface TenantIdentityProps {
+export interface TenantIdentityProps extends RoleSettings {
   /** Name of the existing EKS cluster that the association belongs to. */
   readonly clusterName: string;
   /** Kubernetes namespace of the tenant's pods: a DNS-1123 label. It need not exist yet. */
@@ -29,14 +29,6 @@ export interface TenantIdentityProps {
    * @default `<construct id>.<clusterName>`, cut to 64 characters with a hash when longer
    */
   readonly roleName?: string;
-  /** IAM path of the role. @default "/" */
-  readonly rolePath?: string;
-  /** ARN of a managed policy used as the role's permissions boundary. @default no boundary */
-  readonly permissionsBoundaryArn?: string;
-  /** Longest session the role allows, in seconds, 3600 to 43200. @default 3600 */
-  readonly maxSessionDuration?: number;
-  /** Managed policies to attach, one `aws_iam_role_policy_attachment` each. @default [] */
-  readonly managedPolicyArns?: ReadonlyArray<string>;
   /**
    * Create the `kubernetes_service_account_v1`. Set false when another tool (a Helm chart,
    * say) owns the service account; Pod Identity does not need it to exist first.
@@ -116,26 +108,11 @@ export class TenantIdentity extends Construct {
   constructor(scope: Construct, id: string, props: TenantIdentityProps) {
     super(scope, id);
     const roleName = props.roleName ?? defaultRoleName(id, props.clusterName);
-    const maxSession = props.maxSessionDuration ?? rules.SESSION_DURATION.min;
     const check = new PropChecker(`TenantIdentity ${JSON.stringify(id)}`)
       .rule("clusterName", rules.CLUSTER_NAME, props.clusterName)
       .rule("namespace", rules.NAMESPACE, props.namespace)
-      .rule("serviceAccount", rules.SERVICE_ACCOUNT, props.serviceAccount)
-      .rule("roleName", rules.ROLE_NAME, roleName)
-      .rule("rolePath", rules.IAM_PATH, props.rolePath, true)
-      .rule("permissionsBoundaryArn", rules.POLICY_ARN, props.permissionsBoundaryArn, true)
-      .that(
-        "maxSessionDuration",
-        Number.isInteger(maxSession) && maxSession >= rules.SESSION_DURATION.min && maxSession <= rules.SESSION_DURATION.max,
-        `${maxSession} is not allowed: a whole number of seconds from ${rules.SESSION_DURATION.min} to ${rules.SESSION_DURATION.max}`,
-      )
-      .that(
-        "managedPolicyArns",
-        (props.managedPolicyArns?.length ?? 0) <= rules.MANAGED_POLICIES_PER_ROLE.max,
-        `${props.managedPolicyArns?.length} policies; IAM allows at most ${rules.MANAGED_POLICIES_PER_ROLE.max} per role`,
-      )
-      .that("managedPolicyArns", new Set(props.managedPolicyArns).size === (props.managedPolicyArns?.length ?? 0), "lists a policy twice");
-    props.managedPolicyArns?.forEach((arn, i) => check.rule(`managedPolicyArns[${i}]`, rules.POLICY_ARN, arn));
+      .rule("serviceAccount", rules.SERVICE_ACCOUNT, props.serviceAccount);
+    if (!props.sharedRole) checkRoleSettings(check, roleName, props);
     check.rule("targetRoleArn", rules.ROLE_ARN, props.targetRoleArn, true);
     const scoped = props.scopeTrustToServiceAccount ?? !props.disableSessionTags;
     // FACTS.md, trust policy: the aws:RequestTag conditions work only while session tags are enabled.
@@ -154,21 +131,13 @@ export class TenantIdentity extends Construct {
       const scope = scoped
         ? { namespace: props.namespace, serviceAccount: props.serviceAccount, clusterArn: props.clusterArn ?? new DataAwsEksCluster(this, "cluster", { name: props.clusterName }).arn }
         : undefined;
-      this.trustPolicy = new DataAwsIamPolicyDocument(this, "trust", { statement: [podIdentityTrustStatement(scope)] });
-
-      this.role = new IamRole(this, "role", {
-        name: roleName,
-        path: props.rolePath ?? "/",
-        assumeRolePolicy: this.trustPolicy.json,
-        permissionsBoundary: props.permissionsBoundaryArn,
-        maxSessionDuration: maxSession,
+      ({ trustPolicy: this.trustPolicy, role: this.role } = addPodIdentityRole(this, {
+        ...props,
+        roleName,
+        trust: [podIdentityTrustStatement(scope)],
         description: `EKS Pod Identity role for ${props.namespace}/${props.serviceAccount} on ${props.clusterName}`,
-        tags,
-      });
-
-      for (const arn of props.managedPolicyArns ?? []) {
-        new IamRolePolicyAttachment(this, attachmentId(arn), { role: this.role.name, policyArn: arn });
-      }
+        tags: props.tags,
+      }));
 
       const statements = permissionStatements(props, { namespace: props.namespace, serviceAccount: props.serviceAccount, cluster: props.clusterName });
       if (statements.length > 0) {
@@ -210,15 +179,6 @@ export class TenantIdentity extends Construct {
       output(this, "external_id", this.association.externalId, "External ID of the association, for the target role's sts:ExternalId condition");
     }
   }
-}
-
-/**
- * The construct ID of a policy attachment: the ARN's account and policy path, since a policy
- * name alone can repeat across accounts and paths. Only '/' is unsafe in construct IDs.
- */
-export function attachmentId(arn: string): string {
-  const [, , , , account, resource] = arn.split(":");
-  return `policy-${account}-${(resource ?? arn).replace(/^policy\//, "").replace(/\//g, ".")}`;
 }
 
 /** Outputs are named `<tenant>_<what>`, readable in `terraform output` without hashes. */

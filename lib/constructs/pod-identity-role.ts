@@ -1,0 +1,83 @@
+/**
+ * What every Pod Identity role is made of, for tenants, shared roles and add-ons alike: a trust
+ * document, the role, and one attachment per managed policy, with one set of prop checks.
+ * The parts are created directly in the caller's scope under fixed IDs ("trust", "role",
+ * "policy-…"), so their Terraform addresses are those of the caller.
+ */
+import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import type { Construct } from "constructs";
+import * as rules from "../config/rules";
+import type { Tags } from "../config/schema";
+import type { PropChecker } from "./validate-props";
+
+/** A role's own settings, as every construct that makes a role takes them. */
+export interface RoleSettings {
+  /** IAM path of the role. @default "/" */
+  readonly rolePath?: string;
+  /** ARN of a managed policy used as the role's permissions boundary. @default no boundary */
+  readonly permissionsBoundaryArn?: string;
+  /** Longest session the role allows, in seconds, 3600 to 43200. @default 3600 */
+  readonly maxSessionDuration?: number;
+  /** Managed policies to attach, one `aws_iam_role_policy_attachment` each. @default [] */
+  readonly managedPolicyArns?: ReadonlyArray<string>;
+}
+
+/** Adds the checks of a role's name and settings to `check`, with the tenants file's rules. */
+export function checkRoleSettings(check: PropChecker, roleName: string, s: RoleSettings): void {
+  const maxSession = s.maxSessionDuration ?? rules.SESSION_DURATION.min;
+  const arns = s.managedPolicyArns ?? [];
+  check
+    .rule("roleName", rules.ROLE_NAME, roleName)
+    .rule("rolePath", rules.IAM_PATH, s.rolePath, true)
+    .rule("permissionsBoundaryArn", rules.POLICY_ARN, s.permissionsBoundaryArn, true)
+    .that(
+      "maxSessionDuration",
+      Number.isInteger(maxSession) && maxSession >= rules.SESSION_DURATION.min && maxSession <= rules.SESSION_DURATION.max,
+      `${maxSession} is not allowed: a whole number of seconds from ${rules.SESSION_DURATION.min} to ${rules.SESSION_DURATION.max}`,
+    )
+    .that("managedPolicyArns", arns.length <= rules.MANAGED_POLICIES_PER_ROLE.max, `${arns.length} policies; IAM allows at most ${rules.MANAGED_POLICIES_PER_ROLE.max} per role`)
+    .that("managedPolicyArns", new Set(arns).size === arns.length, "lists a policy twice");
+  arns.forEach((arn, i) => check.rule(`managedPolicyArns[${i}]`, rules.POLICY_ARN, arn));
+}
+
+export interface PodIdentityRoleParts {
+  readonly trustPolicy: DataAwsIamPolicyDocument;
+  readonly role: IamRole;
+  readonly attachments: ReadonlyArray<IamRolePolicyAttachment>;
+}
+
+/** Creates the trust document, the role and its attachments in `scope`; check the props first. */
+export function addPodIdentityRole(
+  scope: Construct,
+  props: RoleSettings & {
+    readonly roleName: string;
+    readonly trust: ReadonlyArray<DataAwsIamPolicyDocumentStatement>;
+    readonly description: string;
+    readonly tags?: Tags;
+  },
+): PodIdentityRoleParts {
+  const trustPolicy = new DataAwsIamPolicyDocument(scope, "trust", { statement: [...props.trust] });
+  const role = new IamRole(scope, "role", {
+    name: props.roleName,
+    path: props.rolePath ?? "/",
+    assumeRolePolicy: trustPolicy.json,
+    permissionsBoundary: props.permissionsBoundaryArn,
+    maxSessionDuration: props.maxSessionDuration ?? rules.SESSION_DURATION.min,
+    description: props.description,
+    tags: props.tags && Object.keys(props.tags).length > 0 ? { ...props.tags } : undefined,
+  });
+  const attachments = (props.managedPolicyArns ?? []).map((arn) => new IamRolePolicyAttachment(scope, attachmentId(arn), { role: role.name, policyArn: arn }));
+  return { trustPolicy, role, attachments };
+}
+
+/**
+ * The construct ID of a policy attachment: the ARN's account and policy path, since a policy
+ * name alone can repeat across accounts and paths. Only '/' is unsafe in construct IDs.
+ */
+export function attachmentId(arn: string): string {
+  const [, , , , account, resource] = arn.split(":");
+  return `policy-${account}-${(resource ?? arn).replace(/^policy\//, "").replace(/\//g, ".")}`;
+}
