@@ -10,8 +10,14 @@ import { buildStacks } from "./stacks/build-stacks";
 import { loadOrReport, runCli, tenantsFileFromEnv } from "./lib/cli";
 import { skipTokenStackTraces } from "./lib/runtime/token-stack-traces";
 
+// `npm run synth` validates first and prints the warnings there, cleanly; the cdktf CLI would
+// print them again, each behind an "[ERROR]" log prefix. Errors are always printed.
+const quietWarnings = process.env.TENANTS_WARNINGS_SHOWN === "1";
+
 void runCli(async () => {
-  const config = await loadOrReport(tenantsFileFromEnv(), (line) => process.stderr.write(`${line}\n`));
+  const config = await loadOrReport(tenantsFileFromEnv(), (line) => {
+    if (!(quietWarnings && line.startsWith("warning: "))) process.stderr.write(`${line}\n`);
+  });
   if (!config) return 1;
   skipTokenStackTraces();
   const app = new App();

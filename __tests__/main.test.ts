@@ -81,3 +81,20 @@ describe("bad input", () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 });
+
+describe("warnings", () => {
+  it("are printed by the app, and left to validate when npm run synth has shown them", () => {
+    const shown = runApp({ TENANTS_FILE: "tenants.yaml", CDKTF_OUTDIR: join(tmp, "w1") });
+    expect(shown.status).toBe(0);
+    expect(shown.stderr).toMatch(/^warning: tenants\.yaml:\d+:\d+: tenants\[0\]\.managedPolicyArns\[0\]: tenant "nginx": AWS-managed policy "AmazonS3FullAccess"/);
+    const quiet = runApp({ TENANTS_FILE: "tenants.yaml", CDKTF_OUTDIR: join(tmp, "w2"), TENANTS_WARNINGS_SHOWN: "1" });
+    expect(quiet.status).toBe(0);
+    expect(quiet.stderr).toBe("");
+  });
+
+  it("never hide errors", () => {
+    const run = runApp({ TENANTS_FILE: join(tmp, "bad.yaml"), CDKTF_OUTDIR: join(tmp, "w3"), TENANTS_WARNINGS_SHOWN: "1" });
+    expect(run.status).toBe(1);
+    expect(run.stderr.split("\n").filter(Boolean)).toHaveLength(2);
+  });
+});
