@@ -86,7 +86,7 @@ describe("compareAssociations", () => {
     expect(r.rows[0]).toMatchObject({ status: "conflict", liveRole: "garbage", note: expect.stringMatching(/^already associated: its role garbage is not an IAM role ARN;/) });
   });
 
-  it("reports other settings as different, only when the file sets them", () => {
+  it("reports other settings as different, a target role the file does not want included", () => {
     const w = tenant("x", "x", "x", "x.demo", { targetRoleArn: role("reader", "/", "444455556666"), disableSessionTags: true });
     const r = compareAssociations("demo", [w], [live("a-1", "x", "x", role("x.demo"), { disableSessionTags: false })]);
     expect(r.drift).toBe(true);
@@ -94,7 +94,12 @@ describe("compareAssociations", () => {
       status: "different",
       note: "targetRoleArn is unset, want arn:aws:iam::444455556666:role/reader; disableSessionTags is false, want true; a deploy changes it",
     });
-    expect(compareAssociations("demo", [tenant("x", "x", "x", "x.demo")], [live("a-1", "x", "x", role("x.demo"), { disableSessionTags: true, targetRoleArn: "t" })]).rows[0]!.status).toBe("ok");
+    expect(compareAssociations("demo", [tenant("x", "x", "x", "x.demo")], [live("a-1", "x", "x", role("x.demo"), { disableSessionTags: true, targetRoleArn: "t" })]).rows[0]).toMatchObject({
+      status: "different",
+      note: "targetRoleArn is t, want unset; a deploy changes it",
+    });
+    // disableSessionTags is compared only when the wanted association says (tenants always do).
+    expect(compareAssociations("demo", [tenant("x", "x", "x", "x.demo")], [live("a-1", "x", "x", role("x.demo"), { disableSessionTags: true })]).rows[0]!.status).toBe("ok");
   });
 
   it("flags a tenant on a service account an add-on owns as a conflict that cannot be imported", () => {
@@ -197,10 +202,38 @@ clusters:
 tenants:
   - { name: web, namespace: web, serviceAccount: web-sa, role: { path: /teams/ } }
   - { name: elsewhere, namespace: x, serviceAccount: x, clusters: [other] }
+  - { name: far, namespace: far, serviceAccount: app, targetRoleArn: "arn:aws:iam::444455556666:role/reader", disableSessionTags: true, trust: { scopeToServiceAccount: false } }
+  - { name: member, namespace: member, serviceAccount: app, sharedRole: teams }
+sharedRoles: [{ name: teams, role: { path: /shared/ } }]
 `);
     const plan = planClusters(config)[0]!;
     expect(wantedAssociations(plan, new Map([["web", "aws_eks_pod_identity_association.web_association_X"]]))).toEqual([
-      { kind: "tenant", owner: "web", namespace: "web", serviceAccount: "web-sa", roleName: "web.demo", rolePath: "/teams/", accountId: ACCT, address: "aws_eks_pod_identity_association.web_association_X" },
+      {
+        kind: "tenant",
+        owner: "far",
+        namespace: "far",
+        serviceAccount: "app",
+        roleName: "far.demo",
+        rolePath: "/",
+        accountId: ACCT,
+        targetRoleArn: "arn:aws:iam::444455556666:role/reader",
+        disableSessionTags: true,
+        address: undefined,
+      },
+      // A member of a shared role wants the shared role.
+      { kind: "tenant", owner: "member", namespace: "member", serviceAccount: "app", roleName: "teams.demo", rolePath: "/shared/", accountId: ACCT, targetRoleArn: undefined, disableSessionTags: false, address: undefined },
+      {
+        kind: "tenant",
+        owner: "web",
+        namespace: "web",
+        serviceAccount: "web-sa",
+        roleName: "web.demo",
+        rolePath: "/teams/",
+        accountId: ACCT,
+        targetRoleArn: undefined,
+        disableSessionTags: false,
+        address: "aws_eks_pod_identity_association.web_association_X",
+      },
       { kind: "addon", owner: "aws-ebs-csi-driver", namespace: "kube-system", serviceAccount: "ebs-csi-controller-sa", roleName: "addon.aws-ebs-csi-driver.demo", rolePath: "/", accountId: ACCT },
       { kind: "addon", owner: "vendor_agent", namespace: undefined, serviceAccount: "v-sa", roleName: "addon.vendor_agent.demo", rolePath: "/", accountId: ACCT },
     ]);

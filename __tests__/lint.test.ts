@@ -1,6 +1,6 @@
 import { statementSchema } from "../lib/config/schema";
 import { formatPath } from "../lib/config/problems";
-import { lintManagedPolicy, lintStatementActions } from "../lib/policy/lint";
+import { isEveryResource, lintManagedPolicy, lintStatementActions } from "../lib/policy/lint";
 
 const show = (fs: ReadonlyArray<{ path: ReadonlyArray<string | number>; message: string; severity: string }>) => fs.map((f) => `${f.severity} ${formatPath(f.path)}: ${f.message}`);
 
@@ -44,6 +44,16 @@ describe("lintStatementActions", () => {
     expect(await lint({ actions: ["s3:Put*"], resources: ["arn:aws:s3:::b/*", "*"] })).toEqual([expect.stringMatching(/^warning s\.resources\[1\]: .*allows write actions such as s3:Put\S+, s3:Put\S+, s3:Put\S+ \(\d+ in all\) on every resource/)]);
     expect(await lint({ actions: ["s3:ListAllMyBuckets", "ec2:Describe*"], resources: ["*"] })).toEqual([]);
     expect(await lint({ effect: "Deny", actions: ["s3:DeleteObject"], resources: ["*"] })).toEqual([]);
+  });
+
+  it("treats an ARN whose resource part is all wildcards as every resource", async () => {
+    expect(await lint({ actions: ["s3:PutObject"], resources: ["arn:aws:s3:::*"] })).toEqual([
+      'warning s.resources[0]: tenant "web": inline policy "least-privilege", statement "X": allows write actions such as s3:PutObject on every resource ("arn:aws:s3:::*"); name the resources by ARN',
+    ]);
+    expect(isEveryResource("arn:*:sqs:*:*:*")).toBe(true);
+    expect(isEveryResource("arn:aws:sqs:us-east-1:111122223333:*")).toBe(true);
+    expect(isEveryResource("arn:aws:s3:::bucket/*")).toBe(false);
+    expect(isEveryResource("arn:aws:sqs:us-east-1:111122223333:jobs")).toBe(false);
   });
 
   it("reports unknown actions as errors", async () => {

@@ -142,10 +142,10 @@ tenants:
     expect(await problemsOf(file(members(100, () => "app")))).toEqual([]);
     // Distinct service accounts need a statement each.
     expect(await problemsOf(file(members(6, (i) => `sa-${i}`)))).toEqual([
-      'warning: tenants.yaml:2:23: sharedRoles[0].name: shared role "shared": its trust policy on cluster "demo" would be about 2198 characters for 6 member(s); the default IAM quota is 2048, so this needs a quota raise (up to 4096)',
+      'warning: tenants.yaml:2:23: sharedRoles[0].name: shared role "shared": its trust policy on cluster "demo" would be about 2246 characters for 6 member(s); the default IAM quota is 2048, so this needs a quota raise (up to 4096)',
     ]);
     expect(await problemsOf(file(members(13, (i) => `sa-${i}`)))).toEqual([
-      'tenants.yaml:2:23: sharedRoles[0].name: shared role "shared": its trust policy on cluster "demo" would be about 4727 characters for 13 member(s); IAM allows at most 4096 even after a quota raise. Split the members over more shared roles',
+      'tenants.yaml:2:23: sharedRoles[0].name: shared role "shared": its trust policy on cluster "demo" would be about 4831 characters for 13 member(s); IAM allows at most 4096 even after a quota raise. Split the members over more shared roles',
     ]);
   });
 });
@@ -156,7 +156,7 @@ describe("SharedRole and TenantIdentity from TypeScript", () => {
       const shared = new SharedRole(s, "team-buckets", { clusterName: "demo", clusterArn: "arn:aws:eks:us-east-1:111122223333:cluster/demo", members: [{ name: "team-a", namespace: "team-a", serviceAccount: "app" }] });
       new TenantIdentity(s, "team-a", { clusterName: "demo", namespace: "team-a", serviceAccount: "app", sharedRole: shared });
       expect(() => new TenantIdentity(s, "team-b", { clusterName: "demo", namespace: "team-b", serviceAccount: "app", sharedRole: shared, grants: [{ sns: { topic: "t", access: "publish" } }] })).toThrow(
-        'TenantIdentity "team-b": invalid props:\n  - sharedRole: a tenant has either its own role or a shared one; with sharedRole, leave out grants and set them on the shared role\n  - sharedRole: shared role "team-buckets" does not list team-b/app among its members, so its trust policy would refuse this association',
+        'TenantIdentity "team-b": invalid props:\n  - sharedRole: a tenant has either its own role or a shared one; with sharedRole, leave out grants and set them on the shared role\n  - sharedRole: shared role "team-buckets" does not list team-b/app on cluster "demo" among its members, so its trust policy would refuse this association',
       );
     });
     expect(synth).toHaveResourceWithProperties(IamRole, { name: "team-buckets.demo" });

@@ -57,13 +57,16 @@ describe("sharedTrustGroups", () => {
     ]);
   });
 
-  it("keeps sids unique when service account names differ only in punctuation", () => {
-    const sids = sharedTrustGroups([
-      { namespace: "n", serviceAccount: "my-app" },
-      { namespace: "n", serviceAccount: "my.app" },
-      { namespace: "n", serviceAccount: "myapp" },
-    ]).map((g) => g.sid);
-    expect(sids).toEqual(["ServiceAccountMyApp", "ServiceAccountMyApp2", "ServiceAccountMyapp"]);
+  it("keeps sids unique and dependent on the service account's own name alone", () => {
+    const sids = (sas: string[]) => sharedTrustGroups(sas.map((serviceAccount) => ({ namespace: "n", serviceAccount }))).map((g) => g.sid);
+    const all = sids(["my-app", "my.app", "myapp", "a-1b", "a1b"]);
+    expect(new Set(all).size).toBe(5);
+    expect(all.find((s) => s.startsWith("ServiceAccountMyApp") && s.length > "ServiceAccountMyApp".length)).toMatch(/^ServiceAccountMyApp[0-9a-f]{8}$/);
+    expect(sids(["my-app"])).toEqual(["ServiceAccountMyApp"]);
+    expect(sids(["myapp"])).toEqual(["ServiceAccountMyapp"]);
+    // Adding a member never renames another member's statement.
+    expect(sids(["my.app"])[0]).toBe(all[all.length - 2]!.startsWith("ServiceAccountMyApp") ? sids(["my.app"])[0] : "");
+    for (const sa of ["my-app", "my.app", "myapp", "a-1b", "a1b"]) expect(all).toContain(sids([sa])[0]);
   });
 });
 

@@ -187,8 +187,9 @@ export class ClusterStack extends TerraformStack {
         new (optional.smokeTest())(identity, "smoke-test", {
           namespace: tenant.namespace,
           serviceAccount: tenant.serviceAccount,
-          // The shared role's name for a member of a shared role.
-          roleName: identity.roleName,
+          // The pod ends up with the last role of the chain: the target role for a cross-account
+          // tenant (FACTS.md, cross-account), else its own or its shared role.
+          roleName: tenant.targetRoleArn ? tenant.targetRoleArn.slice(tenant.targetRoleArn.lastIndexOf("/") + 1) : identity.roleName,
           region: cluster.region,
           dependsOn: identity.serviceAccount ? [identity.association, identity.serviceAccount] : [identity.association],
         });

@@ -6,8 +6,8 @@
 import type { Check } from "./checks";
 import { compareAddonVersions, KNOWN_ADDONS, knownAddon } from "./known-addons";
 import { planAddon } from "./plan";
-import { error, warning, type Finding } from "./problems";
-import { MANAGED_POLICIES_PER_ROLE } from "./rules";
+import { managedPolicyFindings } from "./managed-policies";
+import { error, type Finding } from "./problems";
 import type { Config } from "./schema";
 import { didYouMean } from "./suggest";
 
@@ -51,15 +51,7 @@ export const addonEntries: Check = (c) =>
       } else if (addon.version !== undefined && compareAddonVersions(addon.version, known.minVersion) < 0) {
         out.push(error(at("version"), `${addon.name} supports Pod Identity from ${known.minVersion}; ${JSON.stringify(addon.version)} is older`));
       }
-      const arns = addon.managedPolicyArns ?? [];
-      arns.forEach((a, n) => {
-        if (arns.indexOf(a) !== n) out.push(error(at("managedPolicyArns", n), `${a} is listed twice`));
-      });
-      if (arns.length > MANAGED_POLICIES_PER_ROLE.max) {
-        out.push(error(at("managedPolicyArns"), `add-on ${JSON.stringify(addon.name)} attaches ${arns.length} managed policies; IAM allows at most ${MANAGED_POLICIES_PER_ROLE.max} per role even after a quota raise`));
-      } else if (arns.length > MANAGED_POLICIES_PER_ROLE.default) {
-        out.push(warning(at("managedPolicyArns"), `add-on ${JSON.stringify(addon.name)} attaches ${arns.length} managed policies; the default IAM quota is ${MANAGED_POLICIES_PER_ROLE.default} per role, so this needs a quota raise (up to ${MANAGED_POLICIES_PER_ROLE.max})`));
-      }
+      out.push(...managedPolicyFindings(addon.managedPolicyArns ?? [], at("managedPolicyArns"), `add-on ${JSON.stringify(addon.name)}`));
     });
     return out;
   });

@@ -6,9 +6,10 @@
 import { ADDON_CHECKS } from "./addon-checks";
 import { agentModes } from "./agent-checks";
 import { POLICY_CHECKS } from "../policy/checks";
-import { error, warning, type FieldPath, type Finding } from "./problems";
+import { error, type FieldPath, type Finding } from "./problems";
+import { managedPolicyFindings } from "./managed-policies";
 import { addonRoleNameFor, roleNameFor } from "./role-name";
-import { ASSOCIATIONS_PER_CLUSTER, MANAGED_POLICIES_PER_ROLE, MAX_TAGS } from "./rules";
+import { ASSOCIATIONS_PER_CLUSTER, MAX_TAGS } from "./rules";
 import type { Config } from "./schema";
 import { didYouMean } from "./suggest";
 
@@ -155,18 +156,10 @@ const associationQuota: Check = (c) =>
       : [];
   });
 
-const managedPolicies: Check = (c) =>
-  c.tenants.flatMap((t, i) => {
-    const n = t.managedPolicyArns.length;
-    const path = ["tenants", i, "managedPolicyArns"];
-    const out = duplicates(t.managedPolicyArns, (a) => a, (a, k) => error([...path, k], `${a} is listed twice`));
-    if (n > MANAGED_POLICIES_PER_ROLE.max) {
-      out.push(error(path, `tenant ${JSON.stringify(t.name)} attaches ${n} managed policies; IAM allows at most ${MANAGED_POLICIES_PER_ROLE.max} per role even after a quota raise`));
-    } else if (n > MANAGED_POLICIES_PER_ROLE.default) {
-      out.push(warning(path, `tenant ${JSON.stringify(t.name)} attaches ${n} managed policies; the default IAM quota is ${MANAGED_POLICIES_PER_ROLE.default} per role, so this needs a quota raise (up to ${MANAGED_POLICIES_PER_ROLE.max})`));
-    }
-    return out;
-  });
+const managedPolicies: Check = (c) => [
+  ...c.tenants.flatMap((t, i) => managedPolicyFindings(t.managedPolicyArns, ["tenants", i, "managedPolicyArns"], `tenant ${JSON.stringify(t.name)}`)),
+  ...c.sharedRoles.flatMap((r, j) => managedPolicyFindings(r.managedPolicyArns, ["sharedRoles", j, "managedPolicyArns"], `shared role ${JSON.stringify(r.name)}`)),
+];
 
 const tagCount: Check = (c) =>
   c.tenants.flatMap((t, i) => {

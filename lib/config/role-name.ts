@@ -42,3 +42,13 @@ export function defaultAddonRoleName(addon: string, cluster: string): string {
 export function addonRoleNameFor(addon: { name: string; role: { name?: string | undefined } }, cluster: string): string {
   return addon.role.name ?? defaultAddonRoleName(addon.name, cluster);
 }
+
+/**
+ * The construct ID, and so the Terraform address, of a managed-policy attachment: the ARN's
+ * account and policy path, since a policy name alone can repeat across accounts and paths.
+ * Only '/' is unsafe in construct IDs.
+ */
+export function attachmentId(arn: string): string {
+  const [, , , , account, resource] = arn.split(":");
+  return `policy-${account}-${(resource ?? arn).replace(/^policy\//, "").replace(/\//g, ".")}`;
+}

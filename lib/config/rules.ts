@@ -72,20 +72,21 @@ export const ROLE_NAME = rule(
 );
 export const IAM_PATH = rule(
   "a valid IAM path",
-  "'/' or a path that starts and ends with '/', at most 512 printable ASCII characters",
-  /^(?=.{1,512}$)\/([\x21-\x7e]*\/)?$/,
+  "'/' or a path that starts and ends with '/', at most 512 printable ASCII characters, without ${ or %{",
+  // ${ and %{ would start a Terraform template in the synthesized JSON.
+  /^(?!.*[$%]\{)(?=.{1,512}$)\/([\x21-\x7e]*\/)?$/,
 );
 
 // Managed policy ARNs: AWS-managed (account "aws") or customer-managed, with an optional path.
 export const POLICY_ARN = rule(
   "an IAM policy ARN",
   "arn:<partition>:iam::<12-digit account or aws>:policy/<path/>name",
-  /^arn:aws(-[a-z]+)*:iam::(\d{12}|aws):policy\/([\x21-\x7e]*\/)?[\w+=,.@-]{1,128}$/,
+  /^(?!.*[$%]\{)arn:aws(-[a-z]+)*:iam::(\d{12}|aws):policy\/([\x21-\x7e]*\/)?[\w+=,.@-]{1,128}$/,
 );
 export const ROLE_ARN = rule(
   "an IAM role ARN",
   "arn:<partition>:iam::<12-digit account>:role/<path/>name",
-  /^arn:aws(-[a-z]+)*:iam::\d{12}:role\/([\x21-\x7e]*\/)?[\w+=,.@-]{1,64}$/,
+  /^(?!.*[$%]\{)arn:aws(-[a-z]+)*:iam::\d{12}:role\/([\x21-\x7e]*\/)?[\w+=,.@-]{1,64}$/,
 );
 
 // EKS add-on versions look like v1.3.8-eksbuild.2 (aws eks describe-addon-versions).

@@ -9,9 +9,12 @@ import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-p
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import type { Construct } from "constructs";
+import { attachmentId } from "../config/role-name";
 import * as rules from "../config/rules";
 import type { Tags } from "../config/schema";
 import type { PropChecker } from "./validate-props";
+
+export { attachmentId };
 
 /** A role's own settings, as every construct that makes a role takes them. */
 export interface RoleSettings {
@@ -71,13 +74,4 @@ export function addPodIdentityRole(
   });
   const attachments = (props.managedPolicyArns ?? []).map((arn) => new IamRolePolicyAttachment(scope, attachmentId(arn), { role: role.name, policyArn: arn }));
   return { trustPolicy, role, attachments };
-}
-
-/**
- * The construct ID of a policy attachment: the ARN's account and policy path, since a policy
- * name alone can repeat across accounts and paths. Only '/' is unsafe in construct IDs.
- */
-export function attachmentId(arn: string): string {
-  const [, , , , account, resource] = arn.split(":");
-  return `policy-${account}-${(resource ?? arn).replace(/^policy\//, "").replace(/\//g, ".")}`;
 }

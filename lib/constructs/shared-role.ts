@@ -65,10 +65,13 @@ export class SharedRole extends Construct {
   /** The shared role's name: the construct ID. */
   readonly name: string;
   readonly members: ReadonlyArray<SharedRoleMember>;
+  /** The cluster whose members the trust admits; the role serves that cluster only. */
+  readonly clusterName: string;
 
   constructor(scope: Construct, id: string, props: SharedRoleProps) {
     super(scope, id);
     this.name = id;
+    this.clusterName = props.clusterName;
     const roleName = props.roleName ?? defaultRoleName(id, props.clusterName);
     const check = new PropChecker(`SharedRole ${JSON.stringify(id)}`)
       .rule("clusterName", rules.CLUSTER_NAME, props.clusterName)
@@ -108,7 +111,7 @@ export class SharedRole extends Construct {
     }
   }
 
-  hasMember(namespace: string, serviceAccount: string): boolean {
-    return this.members.some((m) => m.namespace === namespace && m.serviceAccount === serviceAccount);
+  hasMember(clusterName: string, namespace: string, serviceAccount: string): boolean {
+    return clusterName === this.clusterName && this.members.some((m) => m.namespace === namespace && m.serviceAccount === serviceAccount);
   }
 }

@@ -195,7 +195,7 @@ function checkSharedRoleMember(check: PropChecker, shared: SharedRole, props: Te
   check.that("sharedRole", !props.disableSessionTags, "cannot be used with disableSessionTags: a shared role's trust policy and its ${...} placeholders need the session tags");
   check.that(
     "sharedRole",
-    shared.hasMember(props.namespace, props.serviceAccount),
-    `shared role ${JSON.stringify(shared.name)} does not list ${props.namespace}/${props.serviceAccount} among its members, so its trust policy would refuse this association`,
+    shared.hasMember(props.clusterName, props.namespace, props.serviceAccount),
+    `shared role ${JSON.stringify(shared.name)} does not list ${props.namespace}/${props.serviceAccount} on cluster ${JSON.stringify(props.clusterName)} among its members, so its trust policy would refuse this association`,
   );
 }

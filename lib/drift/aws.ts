@@ -49,7 +49,14 @@ export async function fetchLiveAssociations(client: EksApi, clusterName: string,
   const worker = async () => {
     while (next < ids.length) {
       const i = next++;
-      const r = await client.send(new DescribePodIdentityAssociationCommand({ clusterName, associationId: ids[i]! }));
+      let r;
+      try {
+        r = await client.send(new DescribePodIdentityAssociationCommand({ clusterName, associationId: ids[i]! }));
+      } catch (e) {
+        // Deleted between List and Describe: it is simply not live any more.
+        if ((e as { name?: string }).name === "ResourceNotFoundException") continue;
+        throw e;
+      }
       const a = r.association;
       if (!a?.associationId || a.namespace === undefined || a.serviceAccount === undefined) {
         throw new Error(`DescribePodIdentityAssociation returned no association for ${ids[i]} on cluster ${clusterName}`);
@@ -66,7 +73,7 @@ export async function fetchLiveAssociations(client: EksApi, clusterName: string,
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, ids.length) }, worker));
-  return out;
+  return out.filter((a) => a !== undefined);
 }
 
 /** One line for an AWS error, naming the cluster and region, never a stack trace. */

@@ -78,16 +78,22 @@ const DRIFT: ReadonlySet<DriftStatus> = new Set(["missing", "extra", "different"
 export function wantedAssociations(plan: ClusterPlan, addresses: ReadonlyMap<string, string> = new Map()): WantedAssociation[] {
   const accountId = plan.cluster.accountId;
   return [
-    ...plan.tenants.map(({ tenant, roleName }): WantedAssociation => ({
-      kind: "tenant",
-      owner: tenant.name,
-      namespace: tenant.namespace,
-      serviceAccount: tenant.serviceAccount,
-      roleName,
-      rolePath: tenant.role.path,
-      accountId,
-      address: addresses.get(tenant.name),
-    })),
+    ...plan.tenants.map(({ tenant, roleName }): WantedAssociation => {
+      // A member of a shared role is associated with the shared role, not a role of its own.
+      const shared = tenant.sharedRole === undefined ? undefined : plan.sharedRoles.find((r) => r.sharedRole.name === tenant.sharedRole);
+      return {
+        kind: "tenant",
+        owner: tenant.name,
+        namespace: tenant.namespace,
+        serviceAccount: tenant.serviceAccount,
+        roleName: shared?.roleName ?? roleName,
+        rolePath: shared?.sharedRole.role.path ?? tenant.role.path,
+        accountId,
+        targetRoleArn: tenant.targetRoleArn,
+        disableSessionTags: tenant.disableSessionTags,
+        address: addresses.get(tenant.name),
+      };
+    }),
     ...plan.addons.map(({ addon, roleName, serviceAccount }): WantedAssociation => ({
       kind: "addon",
       owner: addon.name,
@@ -139,7 +145,11 @@ function roleMismatch(w: WantedAssociation, live: LiveAssociation): string | und
 
 function settingsMismatch(w: WantedAssociation, live: LiveAssociation): string[] {
   const out: string[] = [];
-  if (w.targetRoleArn !== undefined && w.targetRoleArn !== live.targetRoleArn) out.push(`targetRoleArn is ${live.targetRoleArn ?? "unset"}, want ${w.targetRoleArn}`);
+  // A tenant's target role is wanted exactly as the file says, unset included; an add-on's is
+  // not this tool's to say.
+  if ((w.kind === "tenant" || w.targetRoleArn !== undefined) && (w.targetRoleArn ?? undefined) !== (live.targetRoleArn ?? undefined)) {
+    out.push(`targetRoleArn is ${live.targetRoleArn ?? "unset"}, want ${w.targetRoleArn ?? "unset"}`);
+  }
   if (w.disableSessionTags !== undefined && w.disableSessionTags !== (live.disableSessionTags ?? false)) {
     out.push(`disableSessionTags is ${String(live.disableSessionTags ?? false)}, want ${String(w.disableSessionTags)}`);
   }

@@ -189,7 +189,7 @@ const sharedRoles: Check = (c) => {
 };
 
 /**
- * A shared role's trust has one statement per member; IAM allows 2,048 characters of trust
+ * A shared role's trust has one statement per service account name; IAM allows 2,048 characters of trust
  * policy by default and 4,096 after a quota raise (FACTS.md, limits).
  */
 const sharedTrustSize: Check = (c) =>

@@ -167,8 +167,11 @@ const ARNS = {
   table: new RegExp(`^arn:${PARTITION_RE}:dynamodb:${REGION_RE}:\\d{12}:table/[A-Za-z0-9_.-]{3,255}$`),
   queue: new RegExp(`^arn:${PARTITION_RE}:sqs:${REGION_RE}:\\d{12}:[A-Za-z0-9_-]+(\\.fifo)?$`),
   topic: new RegExp(`^arn:${PARTITION_RE}:sns:${REGION_RE}:\\d{12}:[A-Za-z0-9_-]+(\\.fifo)?$`),
-  secret: new RegExp(`^arn:${PARTITION_RE}:secretsmanager:${REGION_RE}:\\d{12}:secret:[A-Za-z0-9/_+=.@-]+$`),
-  path: new RegExp(`^arn:${PARTITION_RE}:ssm:${REGION_RE}:\\d{12}:parameter/[A-Za-z0-9_.\\-/]+$`),
+  // A full secret ARN ends with '-' and the six random characters AWS appends; without them
+  // it matches no secret (Secrets Manager user guide, permissions_grant-limited-resources).
+  secret: new RegExp(`^arn:${PARTITION_RE}:secretsmanager:${REGION_RE}:\\d{12}:secret:[A-Za-z0-9/_+=.@-]+-[A-Za-z0-9]{6}$`),
+  // The name after "parameter/" has no leading '/': "parameter//x" never matches.
+  path: new RegExp(`^arn:${PARTITION_RE}:ssm:${REGION_RE}:\\d{12}:parameter/(?!/)[A-Za-z0-9_.\\-/]+$`),
   keyArn: new RegExp(`^arn:${PARTITION_RE}:kms:${REGION_RE}:\\d{12}:key/[A-Za-z0-9-]+$`),
 };
 

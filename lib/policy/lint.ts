@@ -54,12 +54,22 @@ export async function lintStatementActions(s: StatementConfig, path: FieldPath, 
     if (svc) out.push(warning([...path, "actions", k], `${label}: action ${JSON.stringify(action)} allows every action of service ${JSON.stringify(svc[1]!.toLowerCase())}; name the actions the tenant needs`));
     for (const a of r.matches) if (isWrite(a) && !writes.includes(a.action)) writes.push(a.action);
   }
-  const star = s.resources.indexOf("*");
+  const star = s.resources.findIndex(isEveryResource);
   if (s.effect === "Allow" && star >= 0 && (everything || writes.length > 0)) {
     const shown = everything ? "every action" : `write actions such as ${writes.slice(0, 3).join(", ")}${writes.length > 3 ? ` (${writes.length} in all)` : ""}`;
-    out.push(warning([...path, "resources", star], `${label}: allows ${shown} on every resource ("*"); name the resources by ARN`));
+    out.push(warning([...path, "resources", star], `${label}: allows ${shown} on every resource (${JSON.stringify(s.resources[star])}); name the resources by ARN`));
   }
   return out;
+}
+
+/**
+ * "*", or an ARN whose resource part is nothing but wildcards: arn:aws:s3:::*, arn:*:sqs:*:*:*.
+ * Those reach every resource of the service as surely as "*" does.
+ */
+export function isEveryResource(r: string): boolean {
+  if (r === "*") return true;
+  const parts = r.split(":");
+  return parts.length >= 6 && parts[0] === "arn" && /^\*+$/.test(parts.slice(5).join(":"));
 }
 
 /**

@@ -50,10 +50,14 @@ export interface ArnEnvironment {
  */
 export const WORST_CASE_ENV: ArnEnvironment = { partition: "aws-us-gov", accountId: "000000000000", region: "us-gov-west-1" };
 
-/** `${` starts a Terraform template, so IAM's own `${aws:...}` is written `$${aws:...}`. */
+/**
+ * `${` starts a Terraform interpolation and `%{` a template directive, so IAM's own
+ * `${aws:...}` is written `$${aws:...}`, and a literal `%{` is written `%%{` (Terraform
+ * language, string templates).
+ */
 export function escapeForTerraform(s: string): string {
   // A replacer function: in a replacement string, "$$" would itself mean one "$".
-  return s.replace(/\$\{/g, () => "$${");
+  return s.replace(/([$%])\{/g, (_m, c: string) => `${c}${c}{`);
 }
 
 function fill(s: string, env: ArnEnvironment): string {

@@ -46,6 +46,8 @@ export function statementProblems(s: StatementConfig): StatementProblem[] {
     if (p) out.push({ field: ["conditions", op], message: p });
     for (const [key, value] of Object.entries(keys)) {
       if (!/^[A-Za-z0-9-]+:[\x21-\x7e]+$/.test(key)) out.push({ field: ["conditions", op, key], message: `${JSON.stringify(key)} is not a condition key: expected <service>:<key>, such as aws:SourceVpc or s3:prefix` });
+      const kp = placeholderProblem(key);
+      if (kp) out.push({ field: ["conditions", op, key], message: kp });
       for (const v of Array.isArray(value) ? value : [value]) {
         const vp = typeof v === "string" ? placeholderProblem(v) : undefined;
         if (vp) out.push({ field: ["conditions", op, key], message: vp });
@@ -62,7 +64,7 @@ export function statementProblems(s: StatementConfig): StatementProblem[] {
 export function toPolicyStatement(s: StatementConfig, values: PlaceholderValues): PolicyStatement {
   const sub = (x: string) => substitutePlaceholders(x, values);
   const conditions = Object.entries(s.conditions ?? {}).flatMap(([test, keys]) =>
-    Object.entries(keys).map(([variable, value]) => ({ test, variable, values: (Array.isArray(value) ? value : [value]).map((v) => sub(String(v))) })),
+    Object.entries(keys).map(([variable, value]) => ({ test, variable: sub(variable), values: (Array.isArray(value) ? value : [value]).map((v) => sub(String(v))) })),
   );
   return {
     sid: s.sid ?? `Statement${contentHash({ effect: s.effect, actions: s.actions, resources: s.resources, conditions: s.conditions })}`,

@@ -4,6 +4,7 @@
  * pods.eks.amazonaws.com (plural), and EKS needs sts:TagSession as well as sts:AssumeRole
  * because it attaches session tags to every session it opens.
  */
+import { createHash } from "node:crypto";
 import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 
 export const POD_IDENTITY_PRINCIPAL = "pods.eks.amazonaws.com";
@@ -77,6 +78,14 @@ export interface SharedTrustGroup {
  * common ABAC layout (the same service account name in each tenant's namespace) costs a few
  * characters per member. Groups and namespaces are sorted, so file order changes nothing.
  */
+function pascalSa(sa: string): string {
+  return sa
+    .split(/[^a-z0-9]+/)
+    .map((w) => (w ? w[0]!.toUpperCase() + w.slice(1) : ""))
+    .join("");
+}
+
+
 export function sharedTrustGroups(members: ReadonlyArray<TrustMember>): SharedTrustGroup[] {
   const bySa = new Map<string, Set<string>>();
   for (const m of members) {
@@ -84,13 +93,12 @@ export function sharedTrustGroups(members: ReadonlyArray<TrustMember>): SharedTr
     set.add(m.namespace);
     bySa.set(m.serviceAccount, set);
   }
-  const names = [...bySa.keys()].sort();
-  const used = new Set<string>();
-  return names.map((sa) => {
-    // Sids allow only [A-Za-z0-9]; service accounts that differ only in '.' or '-' get a suffix.
-    let sid = `ServiceAccount${sa.split(/[^a-z0-9]+/).map((w) => (w ? w[0]!.toUpperCase() + w.slice(1) : "")).join("")}`;
-    for (let i = 2; used.has(sid); i++) sid = `${sid.replace(/\d+$/, "")}${i}`;
-    used.add(sid);
+  return [...bySa.keys()].sort().map((sa) => {
+    // Sids allow only [A-Za-z0-9]. PascalCase keeps names like "app" or "order-api" apart;
+    // a name with dots, digits starting a word or "--" could meet another's PascalCase, so it
+    // also carries a hash of itself. Either way the sid depends on the name alone.
+    const simple = /^[a-z][a-z0-9]*(-[a-z][a-z0-9]*)*$/.test(sa);
+    const sid = `ServiceAccount${pascalSa(sa)}${simple ? "" : createHash("sha256").update(sa).digest("hex").slice(0, 8)}`;
     return { sid, serviceAccount: sa, namespaces: [...bySa.get(sa)!].sort() };
   });
 }
