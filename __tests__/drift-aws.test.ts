@@ -46,6 +46,17 @@ describe("fetchLiveAssociations", () => {
     await expect(fetchLiveAssociations(vanishing, "demo")).rejects.toThrow("DescribePodIdentityAssociation returned no association for a-1 on cluster demo");
   });
 
+  it("skips an association deleted between list and describe: it is simply not live any more", async () => {
+    const eks = fakeEks([A(1), A(2)]);
+    const deleting: EksApi = {
+      send: (async (c: unknown) =>
+        c instanceof DescribePodIdentityAssociationCommand && c.input.associationId === "a-1"
+          ? Promise.reject(Object.assign(new Error("Association not found"), { name: "ResourceNotFoundException" }))
+          : eks.send(c as ListPodIdentityAssociationsCommand)) as EksApi["send"],
+    };
+    expect((await fetchLiveAssociations(deleting, "demo")).map((a) => a.associationId)).toEqual(["a-2"]);
+  });
+
   it("passes AWS errors through to the caller", async () => {
     const failing: EksApi = { send: (async () => Promise.reject(Object.assign(new Error("No cluster found for name: nope."), { name: "ResourceNotFoundException" }))) as EksApi["send"] };
     await expect(fetchLiveAssociations(failing, "nope")).rejects.toThrow("No cluster found for name: nope.");

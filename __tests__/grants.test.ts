@@ -196,6 +196,13 @@ describe("grantProblems", () => {
     expect(messages({ dynamodb: { table: "arn:aws-us-gov:dynamodb:us-gov-west-1:111122223333:table/orders" } })).toEqual([]);
   });
 
+  it("refuses ARNs that would never match: an SSM path with a leading '/', a secret without its suffix", () => {
+    expect(messages({ ssm: { path: "arn:aws:ssm:us-east-1:111122223333:parameter//reports/" } })).toHaveLength(1);
+    expect(messages({ ssm: { path: "arn:aws:ssm:us-east-1:111122223333:parameter/reports/" } })).toEqual([]);
+    expect(messages({ secretsManager: { secret: "arn:aws:secretsmanager:us-east-1:111122223333:secret:reports/db" } })).toHaveLength(1);
+    expect(messages({ secretsManager: { secret: "arn:aws:secretsmanager:us-east-1:111122223333:secret:reports/db-AbC123" } })).toEqual([]);
+  });
+
   it("wants exactly one service per grant", () => {
     expect(messages({})).toEqual(["error : a grant names exactly one of s3, dynamodb, sqs, sns, secretsManager, ssm, kms; this one names none"]);
     expect(messages({ sns: { topic: "a" }, sqs: { queue: "b", access: "send" } })).toEqual([

@@ -13,6 +13,10 @@ describe("escapeForTerraform", () => {
   it("doubles the $ of every ${, and only that", () => {
     expect(escapeForTerraform("a/${aws:x}/${aws:y}/$b{")).toBe("a/$${aws:x}/$${aws:y}/$b{");
   });
+
+  it("doubles the % of every %{, which Terraform reads as a template directive", () => {
+    expect(escapeForTerraform("a%{b}/%c{")).toBe("a%%{b}/%c{");
+  });
 });
 
 describe("renderStatement", () => {

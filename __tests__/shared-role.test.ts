@@ -164,6 +164,15 @@ describe("SharedRole and TenantIdentity from TypeScript", () => {
     expect(synth).toHaveResourceWithProperties(EksPodIdentityAssociation, { namespace: "team-a", role_arn: "${aws_iam_role.team-buckets_role_C6D5B00E.arn}" });
   });
 
+  it("refuses a tenant of another cluster: the shared role's trust admits its own cluster only", () => {
+    expect(() =>
+      stackOf((s) => {
+        const shared = new SharedRole(s, "teams", { clusterName: "demo", clusterArn: "arn:aws:eks:us-east-1:111122223333:cluster/demo", members: [{ name: "a", namespace: "a", serviceAccount: "app" }] });
+        new TenantIdentity(s, "a", { clusterName: "other", namespace: "a", serviceAccount: "app", sharedRole: shared });
+      }),
+    ).toThrow('TenantIdentity "a": invalid props:\n  - sharedRole: shared role "teams" does not list a/app on cluster "other" among its members, so its trust policy would refuse this association');
+  });
+
   it("refuses a shared role without members", () => {
     expect(() => stackOf((s) => new SharedRole(s, "x", { clusterName: "demo", members: [] }))).toThrow('SharedRole "x": invalid props:\n  - members: must not be empty: a shared role without members could not be assumed by anyone');
   });

@@ -66,6 +66,18 @@ describe("tenants[].smokeTest", () => {
     expect(job.depends_on).toEqual(["aws_eks_pod_identity_association.api_association_A6B6D8D5"]);
   });
 
+  it("expects the target role for a cross-account tenant, the last role of EKS's chain", async () => {
+    const s = (
+      await synthYaml(`
+clusters: [{ name: demo, region: us-east-1 }]
+tenants:
+  - { name: far, namespace: far, serviceAccount: app, smokeTest: true, targetRoleArn: "arn:aws:iam::444455556666:role/team/orders-reader" }
+`)
+    ).demo!;
+    const job = Object.values(resources(s, "kubernetes_job_v1"))[0]!;
+    expect(job.spec.template.spec.container[0].env[0]).toEqual({ name: "EXPECTED_ROLE_NAME", value: "orders-reader" });
+  });
+
   it("is off by default", async () => {
     const s = (await synthYaml(FILE)).demo!;
     expect(Object.values(resources(s, "kubernetes_job_v1")).map((j) => j.metadata.namespace).sort()).toEqual(["api", "web"]);

@@ -55,6 +55,12 @@ describe("statementProblems", () => {
     ]);
   });
 
+  it("checks condition keys for pre-escaped variables too", () => {
+    expect(problems({ actions: ["s3:GetObject"], resources: ["*"], conditions: { StringEquals: { "aws:ResourceTag/$${aws:username}": "x" } } })).toEqual([
+      'conditions.StringEquals.aws:ResourceTag/$${aws:username}: "aws:ResourceTag/$${aws:username}" contains "$${"; write IAM policy variables as ${aws:...}, they are escaped for Terraform automatically',
+    ]);
+  });
+
   it("refuses pre-escaped variables: escaping is done for the user", () => {
     expect(problems({ actions: ["s3:GetObject"], resources: ["arn:aws:s3:::b/$${aws:username}/*"] })).toEqual([
       'resources.0: "arn:aws:s3:::b/$${aws:username}/*" contains "$${"; write IAM policy variables as ${aws:...}, they are escaped for Terraform automatically',
