@@ -37,7 +37,7 @@ describe("AddonIdentity through clusters[].addons", () => {
       resolve_conflicts_on_create: "OVERWRITE",
       resolve_conflicts_on_update: "OVERWRITE",
       depends_on: [
-        "aws_eks_addon.pod-identity-agent_addon_832ABABB",
+        "aws_eks_addon.pod_identity_agent_addon_642A3B0D",
         "aws_iam_role_policy_attachment.addon_aws-ebs-csi-driver_policy-aws-service-roleAmazonEBSCSIDriverPolicy_51F084BE",
       ],
     });
@@ -118,7 +118,7 @@ describe("AddonIdentity through clusters[].addons", () => {
   it("depends on the Helm release with install: helm, and on nothing but its policies with install: none", async () => {
     const helm = (await synthYaml(withAddons("      - name: aws-efs-csi-driver", "{ install: helm }"))).demo!;
     expect(Object.values(resources(helm, "aws_eks_addon"))[0]!.depends_on).toEqual([
-      "helm_release.pod-identity-agent_release_73DE763A",
+      "helm_release.pod_identity_agent_release_B6B9E398",
       "aws_iam_role_policy_attachment.addon_aws-efs-csi-driver_policy-aws-service-roleAmazonEFSCSIDriverPolicy_2807B5CE",
     ]);
     const none = (await synthYaml(withAddons("      - name: aws-efs-csi-driver", "{ install: none }"))).demo!;

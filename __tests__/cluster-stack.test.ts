@@ -24,8 +24,8 @@ describe("ClusterStack from the seed example", () => {
   it("reads the cluster, and reaches Kubernetes through it with exec auth and no kubeconfig", () => {
     expect(out).toHaveDataSourceWithProperties(DataAwsEksCluster, { name: "demo-cluster" });
     expect(out).toHaveProviderWithProperties(KubernetesProvider, {
-      host: "${data.aws_eks_cluster.cluster.endpoint}",
-      cluster_ca_certificate: "${base64decode(data.aws_eks_cluster.cluster.certificate_authority[0].data)}",
+      host: "${data.aws_eks_cluster.eks_cluster.endpoint}",
+      cluster_ca_certificate: "${base64decode(data.aws_eks_cluster.eks_cluster.certificate_authority[0].data)}",
       exec: [
         {
           api_version: "client.authentication.k8s.io/v1beta1",
@@ -43,7 +43,7 @@ describe("ClusterStack from the seed example", () => {
     expect(out).toHaveResourceWithProperties(EksAddon, {
       cluster_name: "demo-cluster",
       addon_name: "eks-pod-identity-agent",
-      addon_version: "${data.aws_eks_addon_version.pod-identity-agent_latest_2A188ED3.version}",
+      addon_version: "${data.aws_eks_addon_version.pod_identity_agent_latest_AC9ADA85.version}",
     });
   });
 
@@ -105,12 +105,12 @@ tenants:
 
   it("creates a shared namespace once, and its tenants wait for it", () => {
     expect(out).toHaveResourceWithProperties(NamespaceV1, { metadata: { name: "shop" } });
-    expect(Object.keys(resources(out, "kubernetes_namespace_v1"))).toEqual(["namespace-shop"]);
+    expect(Object.keys(resources(out, "kubernetes_namespace_v1"))).toEqual(["namespace_shop"]);
     const assocs = resources(out, "aws_eks_pod_identity_association");
     const dependsOf = (prefix: string) => Object.entries(assocs).find(([k]) => k.startsWith(prefix))![1].depends_on;
-    expect(dependsOf("web_")).toContain("kubernetes_namespace_v1.namespace-shop");
-    expect(dependsOf("api_")).toContain("kubernetes_namespace_v1.namespace-shop");
-    expect(dependsOf("jobs_")).not.toContain("kubernetes_namespace_v1.namespace-shop");
+    expect(dependsOf("web_")).toContain("kubernetes_namespace_v1.namespace_shop");
+    expect(dependsOf("api_")).toContain("kubernetes_namespace_v1.namespace_shop");
+    expect(dependsOf("jobs_")).not.toContain("kubernetes_namespace_v1.namespace_shop");
   });
 
   it("exposes the agent and each tenant's identity to TypeScript users", async () => {
@@ -121,4 +121,16 @@ tenants:
     expect(stack.tenants.get("web")!.roleName).toBe("web.prod");
     expect(stack.agent.addon?.addonNameInput).toBe("eks-pod-identity-agent");
   });
+});
+
+it("lets tenants take names the stack uses for its own parts, without clashing", async () => {
+  const names = ["aws", "kubernetes", "helm", "cluster", "account", "partition", "pod-identity-agent", "namespace-shop", "shared-roles"];
+  const yaml = `
+clusters: [{ name: demo, region: us-east-1, agent: { install: helm } }]
+tenants:
+${names.map((n) => `  - { name: ${n}, namespace: shop, serviceAccount: ${n}, createNamespace: true, grants: [{ sns: { topic: t } }] }`).join("\n")}
+`;
+  const out = (await synthYaml(yaml)).demo!;
+  expect(Object.values(resources(out, "aws_iam_role")).map((r) => r.name).sort()).toEqual(names.map((n) => `${n}.demo`).sort());
+  expect(Object.keys(resources(out, "kubernetes_namespace_v1"))).toEqual(["namespace_shop"]);
 });

@@ -250,9 +250,9 @@ tenants:
     });
     const doc = dataSources(synth, "aws_iam_policy_document").web_permissions_document_9D68ACA5!;
     expect(doc.statement).toEqual([
-      { sid: expect.stringMatching(/^SQSSend[0-9a-f]{8}$/), effect: "Allow", actions: ["sqs:SendMessage", "sqs:GetQueueUrl"], resources: ["arn:${data.aws_partition.partition.partition}:sqs:eu-west-1:111122223333:jobs"] },
+      { sid: expect.stringMatching(/^SQSSend[0-9a-f]{8}$/), effect: "Allow", actions: ["sqs:SendMessage", "sqs:GetQueueUrl"], resources: ["arn:${data.aws_partition.aws_partition.partition}:sqs:eu-west-1:111122223333:jobs"] },
     ]);
-    expect(dataSources(synth, "aws_partition")).toEqual({ partition: {} });
+    expect(dataSources(synth, "aws_partition")).toEqual({ aws_partition: {} });
     expect(dataSources(synth, "aws_caller_identity")).toEqual({});
   });
 
@@ -262,7 +262,7 @@ clusters: [{ name: demo, region: us-east-1 }]
 tenants: [{ name: web, namespace: web, serviceAccount: sa, grants: [{ sns: { topic: alerts } }] }]
 `)).demo!;
     const doc = dataSources(synth, "aws_iam_policy_document").web_permissions_document_9D68ACA5!;
-    expect(doc.statement[0].resources).toEqual(["arn:${data.aws_partition.partition.partition}:sns:us-east-1:${data.aws_caller_identity.account.account_id}:alerts"]);
+    expect(doc.statement[0].resources).toEqual(["arn:${data.aws_partition.aws_partition.partition}:sns:us-east-1:${data.aws_caller_identity.caller_identity.account_id}:alerts"]);
   });
 
   it("add no policy and no data sources to a tenant without grants", async () => {

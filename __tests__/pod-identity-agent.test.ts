@@ -21,12 +21,12 @@ describe("PodIdentityAgent, install: addon", () => {
   it("looks up the most recent version for the cluster's Kubernetes version when none is pinned", async () => {
     const s = (await synthYaml(cluster("{}"))).demo!;
     expect(dataSources(s, "aws_eks_addon_version")).toEqual({
-      "pod-identity-agent_latest_2A188ED3": { addon_name: "eks-pod-identity-agent", kubernetes_version: "${data.aws_eks_cluster.cluster.version}", most_recent: true },
+      "pod_identity_agent_latest_AC9ADA85": { addon_name: "eks-pod-identity-agent", kubernetes_version: "${data.aws_eks_cluster.eks_cluster.version}", most_recent: true },
     });
     expect(resources(s, "aws_eks_addon")).toEqual({
-      "pod-identity-agent_addon_832ABABB": {
+      "pod_identity_agent_addon_642A3B0D": {
         addon_name: "eks-pod-identity-agent",
-        addon_version: "${data.aws_eks_addon_version.pod-identity-agent_latest_2A188ED3.version}",
+        addon_version: "${data.aws_eks_addon_version.pod_identity_agent_latest_AC9ADA85.version}",
         cluster_name: "demo",
         resolve_conflicts_on_create: "OVERWRITE",
         resolve_conflicts_on_update: "OVERWRITE",
@@ -49,12 +49,12 @@ describe("PodIdentityAgent, install: addon", () => {
   it("makes the service account and the association depend on the add-on", async () => {
     const s = (await synthYaml(cluster("{}"))).demo!;
     expect(Object.values(resources(s, "aws_eks_pod_identity_association"))[0]!.depends_on).toEqual([
-      "aws_eks_addon.pod-identity-agent_addon_832ABABB",
-      "kubernetes_namespace_v1.namespace-web",
+      "aws_eks_addon.pod_identity_agent_addon_642A3B0D",
+      "kubernetes_namespace_v1.namespace_web",
     ]);
     expect(Object.values(resources(s, "kubernetes_service_account_v1"))[0]!.depends_on).toEqual([
-      "aws_eks_addon.pod-identity-agent_addon_832ABABB",
-      "kubernetes_namespace_v1.namespace-web",
+      "aws_eks_addon.pod_identity_agent_addon_642A3B0D",
+      "kubernetes_namespace_v1.namespace_web",
     ]);
   });
 
@@ -83,7 +83,7 @@ describe("PodIdentityAgent, install: helm", () => {
   it("installs the eks-charts chart in kube-system with the cluster name, region and regional registry", async () => {
     const s = (await synthYaml(cluster("{ install: helm, version: 1.2.0 }", "eu-west-1"))).demo!;
     expect(resources(s, "helm_release")).toEqual({
-      "pod-identity-agent_release_73DE763A": {
+      "pod_identity_agent_release_B6B9E398": {
         name: "eks-pod-identity-agent",
         repository: "https://aws.github.io/eks-charts",
         chart: "eks-pod-identity-agent",
@@ -107,8 +107,8 @@ describe("PodIdentityAgent, install: helm", () => {
     expect(parse(s).provider.helm).toEqual([
       {
         kubernetes: {
-          host: "${data.aws_eks_cluster.cluster.endpoint}",
-          cluster_ca_certificate: "${base64decode(data.aws_eks_cluster.cluster.certificate_authority[0].data)}",
+          host: "${data.aws_eks_cluster.eks_cluster.endpoint}",
+          cluster_ca_certificate: "${base64decode(data.aws_eks_cluster.eks_cluster.certificate_authority[0].data)}",
           exec: { api_version: "client.authentication.k8s.io/v1beta1", command: "aws", args },
         },
       },
@@ -137,7 +137,7 @@ describe("PodIdentityAgent, install: helm", () => {
   it("makes the service account and the association depend on the release", async () => {
     const s = (await synthYaml(cluster("{ install: helm }"))).demo!;
     for (const type of ["aws_eks_pod_identity_association", "kubernetes_service_account_v1"]) {
-      expect(Object.values(resources(s, type))[0]!.depends_on).toEqual(["helm_release.pod-identity-agent_release_73DE763A", "kubernetes_namespace_v1.namespace-web"]);
+      expect(Object.values(resources(s, type))[0]!.depends_on).toEqual(["helm_release.pod_identity_agent_release_B6B9E398", "kubernetes_namespace_v1.namespace_web"]);
     }
   });
 
@@ -166,7 +166,7 @@ describe("PodIdentityAgent, install: none", () => {
     expect(parse(s).provider.helm).toBeUndefined();
     const association = Object.values(resources(s, "aws_eks_pod_identity_association"))[0]!;
     expect(association).toMatchObject({ cluster_name: "demo", namespace: "web", service_account: "web-sa" });
-    expect(association.depends_on).toEqual(["kubernetes_namespace_v1.namespace-web"]);
+    expect(association.depends_on).toEqual(["kubernetes_namespace_v1.namespace_web"]);
   });
 
   it("leaves depends_on out when there is nothing to wait for", async () => {

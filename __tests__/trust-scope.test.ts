@@ -60,7 +60,7 @@ describe("trust through the tenants file", () => {
 clusters: [{ name: demo, region: us-east-1 }]
 tenants: [{ name: web, namespace: web, serviceAccount: web-sa }]
 `)).demo!;
-    expect(dataSources(synth, "aws_iam_policy_document").web_trust_23E71F01!.statement[0].condition).toEqual(SCOPED("web", "web-sa", "${data.aws_eks_cluster.cluster.arn}"));
+    expect(dataSources(synth, "aws_iam_policy_document").web_trust_23E71F01!.statement[0].condition).toEqual(SCOPED("web", "web-sa", "${data.aws_eks_cluster.eks_cluster.arn}"));
   });
 
   it("trust.scopeToServiceAccount: false drops the conditions", async () => {

@@ -40,6 +40,11 @@ export interface ClusterStackProps {
  * Everything one cluster needs: providers that reach the cluster without a kubeconfig, the Pod
  * Identity agent, and one TenantIdentity per tenant. The stack is named after the cluster.
  */
+/*
+ * Every ID this stack gives a child of its own has a '_' (provider_aws, eks_cluster,
+ * pod_identity_agent, namespace_<name>, shared_roles, addon_<name>), which tenant names cannot
+ * contain: a tenant may be called "aws", "cluster" or "account" without taking their address.
+ */
 export class ClusterStack extends TerraformStack {
   readonly agent: PodIdentityAgent;
   readonly tenants: ReadonlyMap<string, TenantIdentity>;
@@ -52,7 +57,7 @@ export class ClusterStack extends TerraformStack {
     const { cluster, tenants } = props.plan;
     super(scope, cluster.name);
 
-    new AwsProvider(this, "aws", {
+    new AwsProvider(this, "provider_aws", {
       region: cluster.region,
       allowedAccountIds: cluster.accountId ? [cluster.accountId] : undefined,
       defaultTags: props.defaultTags && Object.keys(props.defaultTags).length > 0 ? [{ tags: { ...props.defaultTags } }] : undefined,
@@ -75,34 +80,25 @@ export class ClusterStack extends TerraformStack {
       new LocalBackend(this, { path: `../../../terraform.${cluster.name}.tfstate` });
     }
 
-    const eks = new DataAwsEksCluster(this, "cluster", { name: cluster.name });
+    const eks = new DataAwsEksCluster(this, "eks_cluster", { name: cluster.name });
 
     // Endpoint and CA come from the cluster itself and the token from the AWS CLI at plan and
     // apply time, so `cdktf deploy` needs no kubeconfig and never stores a token in state.
-    new KubernetesProvider(this, "kubernetes", {
-      host: eks.endpoint,
-      clusterCaCertificate: Fn.base64decode(eks.certificateAuthority.get(0).data),
-      exec: [
-        {
-          apiVersion: "client.authentication.k8s.io/v1beta1",
-          command: "aws",
-          args: ["eks", "get-token", "--cluster-name", cluster.name, "--region", cluster.region],
-        },
-      ],
-    });
+    const endpoint = { host: eks.endpoint, clusterCaCertificate: Fn.base64decode(eks.certificateAuthority.get(0).data) };
+    const exec = {
+      apiVersion: "client.authentication.k8s.io/v1beta1",
+      command: "aws",
+      args: ["eks", "get-token", "--cluster-name", cluster.name, "--region", cluster.region],
+    };
+    new KubernetesProvider(this, "provider_kubernetes", { ...endpoint, exec: [exec] });
 
     if (cluster.agent.install === "helm") {
       // Only stacks that install the chart need the helm provider; configured like kubernetes.
-      new (optional.helmProvider())(this, "helm", {
-        kubernetes: {
-          host: eks.endpoint,
-          clusterCaCertificate: Fn.base64decode(eks.certificateAuthority.get(0).data),
-          exec: { apiVersion: "client.authentication.k8s.io/v1beta1", command: "aws", args: ["eks", "get-token", "--cluster-name", cluster.name, "--region", cluster.region] },
-        },
-      });
+      // Helm provider 3.x takes the kubernetes block and its exec as objects, not lists.
+      new (optional.helmProvider())(this, "provider_helm", { kubernetes: { ...endpoint, exec } });
     }
 
-    this.agent = new PodIdentityAgent(this, "pod-identity-agent", {
+    this.agent = new PodIdentityAgent(this, "pod_identity_agent", {
       clusterName: cluster.name,
       install: cluster.agent.install,
       version: cluster.agent.version,
@@ -115,13 +111,13 @@ export class ClusterStack extends TerraformStack {
     const namespaces = new Map<string, NamespaceV1>();
     for (const { tenant } of tenants) {
       if (!tenant.createNamespace || namespaces.has(tenant.namespace)) continue;
-      namespaces.set(tenant.namespace, new NamespaceV1(this, `namespace-${tenant.namespace}`, { metadata: { name: tenant.namespace } }));
+      namespaces.set(tenant.namespace, new NamespaceV1(this, `namespace_${tenant.namespace}`, { metadata: { name: tenant.namespace } }));
     }
 
     // Partition and account for grants' ARNs, looked up only when a grant or statement needs them.
     const needsArns = tenants.some(({ tenant: t }) => t.grants.length + t.statements.length > 0 || t.targetRoleArn) || props.plan.sharedRoles.some(({ sharedRole: r }) => r.grants.length + r.statements.length > 0);
     const arnEnvironment = needsArns
-      ? { partition: new DataAwsPartition(this, "partition").partition, accountId: cluster.accountId ?? new DataAwsCallerIdentity(this, "account").accountId, region: cluster.region }
+      ? { partition: new DataAwsPartition(this, "aws_partition").partition, accountId: cluster.accountId ?? new DataAwsCallerIdentity(this, "caller_identity").accountId, region: cluster.region }
       : undefined;
 
     // Under a scope whose ID no tenant name can take ('_' is not in the tenant alphabet).
