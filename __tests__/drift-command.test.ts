@@ -5,6 +5,7 @@ import { parseDriftArgs, runDrift } from "../lib/drift/command";
 import type { EksApi } from "../lib/drift/aws";
 import { fakeEks, type Assoc } from "./fake-eks";
 import { synthYaml } from "./helpers";
+import { runNode } from "./run";
 
 const YAML = `clusters:
   - name: demo
@@ -123,4 +124,20 @@ describe("npm run drift", () => {
     expect(parseDriftArgs(["--file", "f.yaml", "demo"])).toEqual({ cluster: "demo", file: "f.yaml" });
     expect(parseDriftArgs(["demo"])).toEqual({ cluster: "demo", file: undefined });
   });
+});
+
+it("the compiled command fails in one line without credentials, with no SDK notices", () => {
+  const r = runNode(["dist/bin/drift.js", "demo-cluster"], {
+    AWS_ACCESS_KEY_ID: undefined,
+    AWS_SECRET_ACCESS_KEY: undefined,
+    AWS_PROFILE: "no-such-profile-here",
+    AWS_CONFIG_FILE: "/nonexistent",
+    AWS_SHARED_CREDENTIALS_FILE: "/nonexistent",
+    AWS_EC2_METADATA_DISABLED: "true",
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: undefined,
+  });
+  expect(r.status).toBe(2);
+  const lines = r.stderr.split("\n").filter((l) => l && !l.startsWith("warning: "));
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^error: /);
 });
