@@ -1,4 +1,4 @@
-/** The benchmark's figures, the targets of issue 6 they are held to, and the table they print as. */
+/** The benchmark's figures, the performance targets they are held to, and the table they print as. */
 
 /**
  * The `cdktf init` template's way (ts-node, provider classes imported from each package root),

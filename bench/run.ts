@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: synthesizes one cluster with 1, 100, 1,000 and 5,000 tenants by running the
  * `app` command of cdktf.json as a whole process, as `cdktf synth` would, several times each;
- * prints the median wall time, peak RSS and Terraform objects per tenant, checks issue 6's
+ * prints the median wall time, peak RSS and Terraform objects per tenant, checks the performance
  * targets and writes the table into docs/benchmarks.md.
  *
  * Settings (environment):

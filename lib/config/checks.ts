@@ -184,6 +184,6 @@ export const CHECKS: ReadonlyArray<Check> = [
 export async function checkConfig(config: Config): Promise<Finding[]> {
   const results = await Promise.all(CHECKS.map((check) => check(config)));
   const findings = results.flat();
-  // strict: true makes every warning an error (issue 4, lint).
+  // strict: true makes every warning an error.
   return config.strict ? findings.map((f) => (f.severity === "warning" ? error(f.path, `${f.message} (an error because strict is true)`) : f)) : findings;
 }

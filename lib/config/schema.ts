@@ -105,8 +105,8 @@ export const roleSchema = z
   })
   .meta({ description: "Settings of the IAM role." });
 
-// Least privilege (issue 4): grants, raw statements and shared roles. Names and ARNs inside
-// grants are checked in lib/policy/grant-rules.ts, because placeholders such as ${namespace}
+// Least privilege: grants, raw statements and shared roles. Names and ARNs inside
+// grants are checked in lib/policy/grants.ts (grantProblems), because placeholders such as ${namespace}
 // make them templates rather than plain names.
 const resourceName = (description: string) => z.string().min(1).meta({ description });
 

@@ -1,5 +1,5 @@
 /**
- * The tenants-file checks of issue 4: grants, statements (against the IAM action catalogue),
+ * The tenants-file checks of least privilege: grants, statements (against the IAM action catalogue),
  * trust scoping, cross-account, shared roles, policy size, and the least-privilege lint.
  * Registered in lib/config/checks.ts.
  */

@@ -1,7 +1,7 @@
 /**
  * Imported first by the app (main.ts), before cdktf and zod: defers two dependencies that the
  * packages load eagerly and a synth never uses. Together they were a third of the start-up time
- * of a one-tenant synth (issue 6's target is 3% of the `cdktf init` way, 258 ms; measured in
+ * of a one-tenant synth (the target is 3% of the `cdktf init` way, 258 ms; measured in
  * docs/benchmarks.md):
  * - cdktf's lib/private/fs.js requires `archiver` (some 200 files) at load time, only to zip
  *   TerraformAsset folders, which this app has none of: about 40 ms.
