@@ -177,3 +177,24 @@ describe("SharedRole and TenantIdentity from TypeScript", () => {
     expect(() => stackOf((s) => new SharedRole(s, "x", { clusterName: "demo", members: [] }))).toThrow('SharedRole "x": invalid props:\n  - members: must not be empty: a shared role without members could not be assumed by anyone');
   });
 });
+
+describe("placeholders that members could share", () => {
+  it("warn when two placeholders are joined by anything but '/' or ':'", async () => {
+    expect(
+      await problemsOf(`
+clusters: [{ name: demo, region: us-east-1 }]
+sharedRoles:
+  - name: teams
+    grants:
+      - s3: { bucket: acme, prefix: "\${namespace}-\${serviceAccount}/" }
+      - s3: { bucket: acme, prefix: "\${namespace}/\${serviceAccount}/" }
+    statements:
+      - { actions: [sqs:SendMessage], resources: ["arn:aws:sqs:us-east-1:111122223333:\${namespace}\${cluster}"] }
+tenants: [{ name: a, namespace: a, serviceAccount: app, sharedRole: teams }]
+`),
+    ).toEqual([
+      `warning: tenants.yaml:6:37: sharedRoles[0].grants[0].s3.prefix: shared role "teams": "\${namespace}-\${serviceAccount}/" joins placeholders without a '/' or ':' between them, so two members can get the same value (a with b-c, and a-b with c); separate them with '/'`,
+      `warning: tenants.yaml:9:51: sharedRoles[0].statements[0].resources[0]: shared role "teams": "arn:aws:sqs:us-east-1:111122223333:\${namespace}\${cluster}" joins placeholders without a '/' or ':' between them, so two members can get the same value (a with b-c, and a-b with c); separate them with '/'`,
+    ]);
+  });
+});
