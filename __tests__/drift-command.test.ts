@@ -141,3 +141,12 @@ it("the compiled command fails in one line without credentials, with no SDK noti
   expect(lines).toHaveLength(1);
   expect(lines[0]).toMatch(/^error: /);
 });
+
+it("refuses to compare a same-named cluster of another account than the file pins", async () => {
+  const file = tenantsFile(YAML.replace("    region: eu-west-1\n", '    region: eu-west-1\n    accountId: "111122223333"\n'));
+  const foreign: Assoc = { ...live("a-1", "web", "web-sa", "web.demo"), associationArn: "arn:aws:eks:eu-west-1:999999999999:podidentityassociation/demo/a-1" };
+  const r = await run(["demo", "--file", file], () => fakeEks([foreign]));
+  expect(r.code).toBe(2);
+  expect(r.out).toBe("");
+  expect(r.err).toEqual([`error: cluster demo in eu-west-1 belongs to account 999999999999, but ${file} pins account 111122223333; use credentials for 111122223333`]);
+});

@@ -1,4 +1,4 @@
-import { addonOfOwner, compareAssociations, formatReport, parseRoleArn, wantedAssociations, type LiveAssociation, type WantedAssociation } from "../lib/drift/compare";
+import { addonOfOwner, compareAssociations, foreignAccount, formatReport, parseRoleArn, wantedAssociations, type LiveAssociation, type WantedAssociation } from "../lib/drift/compare";
 import { planClusters } from "../lib/config/plan";
 import { configOf } from "./helpers";
 
@@ -281,5 +281,17 @@ describe("formatReport", () => {
 
   it("prints only the summary for a cluster with nothing on either side", () => {
     expect(formatReport(compareAssociations("demo", [], []))).toBe("demo: no drift: 0 ok, 0 missing, 0 extra, 0 different, 0 conflict, 0 add-on\n");
+  });
+});
+
+describe("foreignAccount", () => {
+  const at = (account: string) => ({ associationId: "a", namespace: "n", serviceAccount: "s", associationArn: `arn:aws:eks:us-east-1:${account}:podidentityassociation/demo/a` });
+  it("names the other account the live associations belong to", () => {
+    expect(foreignAccount([at("111122223333"), at("999999999999")], "111122223333")).toBe("999999999999");
+  });
+  it("says nothing when the accounts agree, the file pins none, or nothing is live", () => {
+    expect(foreignAccount([at("111122223333")], "111122223333")).toBeUndefined();
+    expect(foreignAccount([at("999999999999")], undefined)).toBeUndefined();
+    expect(foreignAccount([], "111122223333")).toBeUndefined();
   });
 });

@@ -2,7 +2,7 @@
 import { DescribePodIdentityAssociationCommand, ListPodIdentityAssociationsCommand } from "@aws-sdk/client-eks";
 import type { EksApi } from "../lib/drift/aws";
 
-export type Assoc = { associationId: string; namespace: string; serviceAccount: string; roleArn: string; ownerArn?: string };
+export type Assoc = { associationId: string; namespace: string; serviceAccount: string; roleArn: string; ownerArn?: string; associationArn?: string };
 
 /** A fake EKS: serves pages of `pageSize` and describes from `all`, recording every call. */
 export function fakeEks(all: Assoc[], pageSize = 2): EksApi & { calls: string[] } {

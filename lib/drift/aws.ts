@@ -69,6 +69,7 @@ export async function fetchLiveAssociations(client: EksApi, clusterName: string,
         ownerArn: a.ownerArn,
         targetRoleArn: a.targetRoleArn,
         disableSessionTags: a.disableSessionTags,
+        associationArn: a.associationArn,
       };
     }
   };

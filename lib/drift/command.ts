@@ -7,7 +7,7 @@ import { tenantsFileFromEnv, loadOrReport } from "../cli";
 import { planClusters } from "../config/plan";
 import { associationAddresses } from "./addresses";
 import { describeAwsError, fetchLiveAssociations, type EksApi } from "./aws";
-import { compareAssociations, formatReport, wantedAssociations } from "./compare";
+import { compareAssociations, foreignAccount, formatReport, wantedAssociations } from "./compare";
 
 export const DRIFT_USAGE = "usage: npm run drift -- <cluster> [--file <tenants file>]";
 
@@ -55,6 +55,11 @@ export async function runDrift(args: ReadonlyArray<string>, deps: DriftDeps): Pr
     live = await fetchLiveAssociations(deps.client(region), name);
   } catch (e) {
     deps.stderr(`error: ${describeAwsError(e, name, region)}`);
+    return 2;
+  }
+  const foreign = foreignAccount(live, plan.cluster.accountId);
+  if (foreign) {
+    deps.stderr(`error: cluster ${name} in ${region} belongs to account ${foreign}, but ${file} pins account ${plan.cluster.accountId}; use credentials for ${plan.cluster.accountId}`);
     return 2;
   }
   const report = compareAssociations(name, wantedAssociations(plan, associationAddresses(config, plan)), live);

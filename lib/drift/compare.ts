@@ -37,6 +37,21 @@ export interface LiveAssociation {
   readonly ownerArn?: string;
   readonly targetRoleArn?: string;
   readonly disableSessionTags?: boolean;
+  /** arn:<partition>:eks:<region>:<account>:podidentityassociation/<cluster>/<id>. */
+  readonly associationArn?: string;
+}
+
+/**
+ * The account the live associations belong to, when it is not the one the file pins: the
+ * credentials then reach a same-named cluster in another account, and every row would mislead.
+ */
+export function foreignAccount(live: ReadonlyArray<LiveAssociation>, accountId: string | undefined): string | undefined {
+  if (accountId === undefined) return undefined;
+  for (const a of live) {
+    const account = a.associationArn?.split(":")[4];
+    if (account && account !== accountId) return account;
+  }
+  return undefined;
 }
 
 /**
