@@ -18,7 +18,17 @@ describe("addPodIdentityRole", () => {
   );
 
   it("creates the trust document, the role with the defaults, and one attachment per policy, under fixed IDs", () => {
-    expect(out).toHaveDataSourceWithProperties(DataAwsIamPolicyDocument, { statement: [podIdentityTrustStatement()] });
+    // The trust statement of the EKS user guide's pod-id-role page, written out by hand.
+    expect(out).toHaveDataSourceWithProperties(DataAwsIamPolicyDocument, {
+      statement: [
+        {
+          sid: "AllowEksAuthToAssumeRoleForPodIdentity",
+          effect: "Allow",
+          principals: [{ type: "Service", identifiers: ["pods.eks.amazonaws.com"] }],
+          actions: ["sts:AssumeRole", "sts:TagSession"],
+        },
+      ],
+    });
     expect(out).toHaveResourceWithProperties(IamRole, {
       name: "r",
       path: "/",
