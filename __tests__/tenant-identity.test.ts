@@ -148,9 +148,9 @@ describe("TenantIdentity prop validation", () => {
         `  - namespace: "Bad_NS" is not a valid namespace: a DNS-1123 label of at most 63 characters of a-z, 0-9 and '-', starting and ending with a letter or digit`,
         `  - serviceAccount: "" is not a valid service account name: a DNS-1123 subdomain of at most 253 characters of a-z, 0-9, '-' and '.', each dot-separated part starting and ending with a letter or digit`,
         `  - roleName: "has space" is not a valid IAM role name: 1 to 64 characters of A-Z, a-z, 0-9 and + = , . @ _ -`,
-        `  - rolePath: "nope" is not a valid IAM path: '/' or a path that starts and ends with '/', at most 512 printable ASCII characters, without \${ or %{`,
+        `  - rolePath: "nope" is not a valid IAM path: '/' or a path that starts and ends with '/' with at least one character between slashes, at most 512 printable ASCII characters; /aws-service-role/ and below are reserved for service-linked roles`,
         "  - maxSessionDuration: 100 is not allowed: a whole number of seconds from 3600 to 43200",
-        `  - managedPolicyArns[0]: "AmazonS3FullAccess" is not an IAM policy ARN: arn:<partition>:iam::<12-digit account or aws>:policy/<path/>name`,
+        `  - managedPolicyArns[0]: "AmazonS3FullAccess" is not an IAM policy ARN: arn:<partition>:iam::<12-digit account or aws>:policy/<path/>name, the path without '//' and not under aws-service-role/`,
       ].join("\n"),
     );
   });
