@@ -72,6 +72,14 @@ describe("AddonIdentity through clusters[].addons", () => {
     expect(Object.values(resources(s, "aws_iam_role_policy_attachment")).map((a) => a.policy_arn).sort()).toEqual(known.managedPolicies.map((n) => `arn:aws:iam::aws:policy/${n}`).sort());
   });
 
+  it("attaches a known add-on's AWS managed policies in the cluster's partition", async () => {
+    const s = (await synthYaml(withAddons("      - name: amazon-cloudwatch-observability").replace("region: us-east-1", "region: us-gov-west-1"))).demo!;
+    expect(Object.values(resources(s, "aws_iam_role_policy_attachment")).map((a) => a.policy_arn).sort()).toEqual([
+      "arn:aws-us-gov:iam::aws:policy/AWSXrayWriteOnlyAccess",
+      "arn:aws-us-gov:iam::aws:policy/CloudWatchAgentServerPolicy",
+    ]);
+  });
+
   it("has the documented defaults for the four common add-ons", () => {
     expect(KNOWN_ADDONS).toEqual({
       "aws-ebs-csi-driver": { serviceAccount: "ebs-csi-controller-sa", namespace: "kube-system", managedPolicies: ["service-role/AmazonEBSCSIDriverPolicy"], minVersion: "v1.26.0-eksbuild.1" },

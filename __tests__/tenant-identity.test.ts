@@ -155,6 +155,31 @@ describe("TenantIdentity prop validation", () => {
     );
   });
 
+  it("refuses to create a service account that every namespace or EKS already has, with the tenants file's message", () => {
+    expect(() => synth({ serviceAccount: "default" })).toThrow(
+      'TenantIdentity "nginx": invalid props:\n  - serviceAccount: every namespace already has a service account named "default", so the stack must not create it; set createServiceAccount: false to associate a role with it without creating it',
+    );
+    expect(() => synth({ namespace: "kube-system", serviceAccount: "aws-node" })).toThrow(
+      "  - serviceAccount: service account kube-system/aws-node belongs to the Amazon VPC CNI (vpc-cni), which EKS installs on every cluster, so the stack must not create it; set createServiceAccount: false to associate a role with it without creating it",
+    );
+    const kept = synth({ namespace: "kube-system", serviceAccount: "aws-node", createServiceAccount: false });
+    expect(kept).not.toHaveResource(ServiceAccountV1);
+    expect(kept).toHaveResourceWithProperties(EksPodIdentityAssociation, { namespace: "kube-system", service_account: "aws-node" });
+  });
+
+  it("checks its tags like the tenants file: characters, aws: in any case, keys that differ only in case", () => {
+    expect(() => synth({ tags: { Team: "a", team: "b", "AWS:x": "v", env: "Aws:y" } })).toThrow(
+      [
+        'TenantIdentity "nginx": invalid props:',
+        '  - tags["AWS:x"]: "AWS:x" is not a valid tag key: 1 to 128 letters, digits, spaces and _ . : / = + - @, not starting with aws: in any letter case',
+        '  - tags["env"]: "Aws:y" is not a valid tag value: at most 256 letters, digits, spaces and _ . : / = + - @, not starting with aws: in any letter case',
+        '  - tags["team"]: tag key "team" differs from tag key "Team" only in letter case; AWS treats tag keys case-insensitively, so they are one key. Keep one',
+      ].join("\n"),
+    );
+    const many = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, "v"]));
+    expect(() => synth({ tags: many })).toThrow("  - tags: each tagged resource would carry 51 tags; AWS allows at most 50 per resource");
+  });
+
   it("refuses a derived role name that breaks IAM's rules", () => {
     expect(() => synth({ clusterName: "bad cluster" })).toThrow(/clusterName: "bad cluster" is not a valid EKS cluster name/);
   });

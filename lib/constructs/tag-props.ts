@@ -15,6 +15,6 @@ export function checkTags(check: PropChecker, field: string, tags: Tags | undefi
     check.rule(`${field}[${JSON.stringify(k)}]`, rules.TAG_KEY, k).rule(`${field}[${JSON.stringify(k)}]`, rules.TAG_VALUE, v);
   }
   for (const { key, message } of tagKeyClashes(tags)) check.that(`${field}[${JSON.stringify(key)}]`, false, message);
-  const n = tagCountProblem("these tags", Object.keys(tags).length, false);
+  const n = tagCountProblem("each tagged resource", Object.keys(tags).length, false);
   check.that(field, n === undefined, n ?? "");
 }
