@@ -64,6 +64,8 @@ export class ClusterStack extends TerraformStack {
       defaultTags: props.defaultTags && Object.keys(props.defaultTags).length > 0 ? [{ tags: terraformLiteralTags(props.defaultTags) }] : undefined,
     });
 
+    // Backend settings are not templates in Terraform (a "${" in them is taken literally), so,
+    // unlike every other user string, they are not escaped.
     if (props.s3State) {
       const s3 = props.s3State;
       const backend = new S3Backend(this, {
