@@ -180,6 +180,23 @@ describe("TenantIdentity prop validation", () => {
     expect(() => synth({ tags: many })).toThrow("  - tags: each tagged resource would carry 51 tags; AWS allows at most 50 per resource");
   });
 
+  it("refuses ARNs of another partition than its region's, with the tenants file's message", () => {
+    const arnEnvironment = { partition: "aws-us-gov", accountId: "111122223333", region: "us-gov-west-1" };
+    expect(() =>
+      synth({
+        arnEnvironment,
+        managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws-us-gov:iam::aws:policy/ReadOnlyAccess2"],
+        statements: [{ effect: "Allow", actions: ["s3:GetObject"], resources: ["arn:aws:s3:::b/*", "arn:aws-us-gov:s3:::c/*"] }],
+      }),
+    ).toThrow(
+      [
+        'TenantIdentity "nginx": invalid props:',
+        '  - managedPolicyArns[0]: arn:aws:iam::aws:policy/ReadOnlyAccess is in partition "aws", but cluster "demo-cluster" is in us-gov-west-1, partition "aws-us-gov"; a role can only use ARNs of its own partition: write arn:aws-us-gov:…',
+        '  - statements[0].resources[0]: arn:aws:s3:::b/* is in partition "aws", but cluster "demo-cluster" is in us-gov-west-1, partition "aws-us-gov"; a role can only use ARNs of its own partition: write arn:aws-us-gov:…',
+      ].join("\n"),
+    );
+  });
+
   it("refuses a derived role name that breaks IAM's rules", () => {
     expect(() => synth({ clusterName: "bad cluster" })).toThrow(/clusterName: "bad cluster" is not a valid EKS cluster name/);
   });

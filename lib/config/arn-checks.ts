@@ -33,8 +33,8 @@ function onCluster(t: Config["tenants"][number], cluster: string): boolean {
   return t.clusters === undefined || t.clusters.includes(cluster);
 }
 
-/** Grants' and statements' ARNs, which only IAM reads (so no account rule). */
-function policyArns(path: FieldPath, grants: ReadonlyArray<Grant>, statements: ReadonlyArray<StatementConfig>): ArnField[] {
+/** Grants' and statements' ARNs, which only IAM reads (so no account rule). Shared with the constructs. */
+export function policyArns(path: FieldPath, grants: ReadonlyArray<Grant>, statements: ReadonlyArray<StatementConfig>): ArnField[] {
   const out: ArnField[] = [];
   grants.forEach((g, k) => {
     for (const [kind, fields] of Object.entries(g)) {

@@ -14,6 +14,7 @@ import { checkPermissionProps } from "./permission-props";
 import { lookUpArnEnvironment, RolePermissions } from "./role-permissions";
 import { addPodIdentityRole, checkRoleSettings, type RoleSettings } from "./pod-identity-role";
 import { terraformLiteral } from "./terraform-literal";
+import { checkArnPartitions } from "./arn-props";
 import { checkTags } from "./tag-props";
 import { PropChecker } from "./validate-props";
 
@@ -83,6 +84,7 @@ export class SharedRole extends Construct {
     });
     checkRoleSettings(check, roleName, props);
     checkTags(check, "tags", props.tags);
+    checkArnPartitions(check, props.clusterName, props);
     checkPermissionProps(check, props.grants, props.statements);
     check.done();
 

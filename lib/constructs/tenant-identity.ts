@@ -17,6 +17,7 @@ import { lookUpArnEnvironment, RolePermissions } from "./role-permissions";
 import type { SharedRole } from "./shared-role";
 import { addPodIdentityRole, checkRoleSettings, type RoleSettings } from "./pod-identity-role";
 import { terraformLiteral, terraformLiteralTags } from "./terraform-literal";
+import { checkArnPartitions } from "./arn-props";
 import { checkTags } from "./tag-props";
 import { PropChecker } from "./validate-props";
 
@@ -124,6 +125,7 @@ export class TenantIdentity extends Construct {
     const ownedBySomeoneElse = (props.createServiceAccount ?? true) ? serviceAccountCreationProblem(props.namespace, props.serviceAccount) : undefined;
     check.that("serviceAccount", ownedBySomeoneElse === undefined, ownedBySomeoneElse ?? "");
     checkTags(check, "tags", props.tags);
+    checkArnPartitions(check, props.clusterName, props);
     checkPermissionProps(check, props.grants, props.statements);
     check.done();
 
