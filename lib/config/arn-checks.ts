@@ -77,14 +77,23 @@ function roles(c: Config): RoleArns[] {
 
 /** Whether the ARN's partition field, which may hold IAM wildcards (* and ?), matches `partition`. */
 function partitionMatches(field: string, partition: string): boolean {
+  if (field === partition) return true;
   const glob = new RegExp(`^${field.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`);
   return glob.test(partition);
+}
+
+/** The SDK's look-up walks every partition's patterns; a file has few regions and many ARNs. */
+const partitions = new Map<string, string>();
+function partitionOfRegion(region: string): string {
+  let p = partitions.get(region);
+  if (p === undefined) partitions.set(region, (p = partitionOf(region)));
+  return p;
 }
 
 /** The message when `arn` is not in `cluster`'s partition, or undefined. Shared with the constructs. */
 export function arnPartitionProblem(arn: string, cluster: { name: string; region: string }): string | undefined {
   const field = arn.split(":")[1] ?? "";
-  const partition = partitionOf(cluster.region);
+  const partition = partitionOfRegion(cluster.region);
   if (field.includes("${") || partitionMatches(field, partition)) return undefined;
   return `${arn} is in partition ${JSON.stringify(field)}, but cluster ${JSON.stringify(cluster.name)} is in ${cluster.region}, partition ${JSON.stringify(partition)}; a role can only use ARNs of its own partition: write arn:${partition}:…`;
 }

@@ -29,6 +29,9 @@ const EKS_SERVICE_ACCOUNTS: ReadonlyArray<{ namespace: string; name: string; own
   { namespace: "kube-system", name: "kube-proxy", owner: "kube-proxy, which EKS installs on every cluster" },
 ];
 
+/** The known add-ons' own service accounts, in their namespaces. */
+const KNOWN_ADDON_ACCOUNTS = Object.entries(KNOWN_ADDONS).map(([addon, k]) => ({ addon, namespace: k.namespace, serviceAccount: k.serviceAccount }));
+
 /** Why the stack must not create `namespace`, or undefined. */
 export function namespaceCreationProblem(namespace: string): string | undefined {
   return BUILT_IN_NAMESPACES.includes(namespace)
@@ -46,14 +49,11 @@ export function serviceAccountCreationProblem(namespace: string, name: string, a
   if (name === DEFAULT_SERVICE_ACCOUNT) return `every namespace already has a service account named "default", so the stack must not create it; ${keep}`;
   const eks = EKS_SERVICE_ACCOUNTS.find((s) => s.namespace === namespace && s.name === name);
   if (eks) return `service account ${namespace}/${name} belongs to ${eks.owner}, so the stack must not create it; ${keep}`;
-  const owners = [
-    ...Object.entries(KNOWN_ADDONS).map(([addon, k]) => ({ addon, namespace: k.namespace, serviceAccount: k.serviceAccount })),
-    ...addons.flatMap((a) => {
-      const k = knownAddon(a.name);
-      return k && a.serviceAccount !== undefined ? [{ addon: a.name, namespace: k.namespace, serviceAccount: a.serviceAccount }] : [];
-    }),
-  ];
-  const addon = owners.find((o) => o.namespace === namespace && o.serviceAccount === name);
+  const configured = addons.flatMap((a) => {
+    const k = knownAddon(a.name);
+    return k && a.serviceAccount !== undefined ? [{ addon: a.name, namespace: k.namespace, serviceAccount: a.serviceAccount }] : [];
+  });
+  const addon = [...KNOWN_ADDON_ACCOUNTS, ...configured].find((o) => o.namespace === namespace && o.serviceAccount === name);
   if (addon) return `service account ${namespace}/${name} belongs to the EKS add-on ${addon.addon}, which creates it, so the stack must not create it; ${keep}`;
   return undefined;
 }
