@@ -51,6 +51,8 @@ tenants:
   - { name: other, namespace: kube-system, serviceAccount: cloudwatch-agent }
 `),
     ).toEqual([
+      // Creating it is refused too (kubernetes-checks.ts); createServiceAccount: false alone would not fix this file.
+      'tenants.yaml:7:63: tenants[0].serviceAccount: service account amazon-cloudwatch/cloudwatch-agent belongs to the EKS add-on amazon-cloudwatch-observability, which creates it, so the stack must not create it; set createServiceAccount: false to associate a role with it without creating it',
       'tenants.yaml:7:63: tenants[0].serviceAccount: tenant "cw" associates service account "cloudwatch-agent" in namespace "amazon-cloudwatch" on cluster "demo", which add-on "amazon-cloudwatch-observability" already associates; EKS allows one role per service account',
     ]);
   });

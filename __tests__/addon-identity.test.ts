@@ -69,18 +69,26 @@ describe("AddonIdentity through clusters[].addons", () => {
     const s = (await synthYaml(withAddons(`      - name: ${name}`))).demo!;
     const addon = Object.values(resources(s, "aws_eks_addon")).find((a) => a.addon_name === name)!;
     expect(addon.pod_identity_association[0].service_account).toBe(known.serviceAccount);
-    expect(Object.values(resources(s, "aws_iam_role_policy_attachment")).map((a) => a.policy_arn).sort()).toEqual([...known.managedPolicyArns].sort());
+    expect(Object.values(resources(s, "aws_iam_role_policy_attachment")).map((a) => a.policy_arn).sort()).toEqual(known.managedPolicies.map((n) => `arn:aws:iam::aws:policy/${n}`).sort());
+  });
+
+  it("attaches a known add-on's AWS managed policies in the cluster's partition", async () => {
+    const s = (await synthYaml(withAddons("      - name: amazon-cloudwatch-observability").replace("region: us-east-1", "region: us-gov-west-1"))).demo!;
+    expect(Object.values(resources(s, "aws_iam_role_policy_attachment")).map((a) => a.policy_arn).sort()).toEqual([
+      "arn:aws-us-gov:iam::aws:policy/AWSXrayWriteOnlyAccess",
+      "arn:aws-us-gov:iam::aws:policy/CloudWatchAgentServerPolicy",
+    ]);
   });
 
   it("has the documented defaults for the four common add-ons", () => {
     expect(KNOWN_ADDONS).toEqual({
-      "aws-ebs-csi-driver": { serviceAccount: "ebs-csi-controller-sa", namespace: "kube-system", managedPolicyArns: ["arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy"], minVersion: "v1.26.0-eksbuild.1" },
-      "aws-efs-csi-driver": { serviceAccount: "efs-csi-controller-sa", namespace: "kube-system", managedPolicyArns: ["arn:aws:iam::aws:policy/service-role/AmazonEFSCSIDriverPolicy"], minVersion: "v2.0.5-eksbuild.1" },
-      "vpc-cni": { serviceAccount: "aws-node", namespace: "kube-system", managedPolicyArns: ["arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy"], minVersion: "v1.15.5-eksbuild.1" },
+      "aws-ebs-csi-driver": { serviceAccount: "ebs-csi-controller-sa", namespace: "kube-system", managedPolicies: ["service-role/AmazonEBSCSIDriverPolicy"], minVersion: "v1.26.0-eksbuild.1" },
+      "aws-efs-csi-driver": { serviceAccount: "efs-csi-controller-sa", namespace: "kube-system", managedPolicies: ["service-role/AmazonEFSCSIDriverPolicy"], minVersion: "v2.0.5-eksbuild.1" },
+      "vpc-cni": { serviceAccount: "aws-node", namespace: "kube-system", managedPolicies: ["AmazonEKS_CNI_Policy"], minVersion: "v1.15.5-eksbuild.1" },
       "amazon-cloudwatch-observability": {
         serviceAccount: "cloudwatch-agent",
         namespace: "amazon-cloudwatch",
-        managedPolicyArns: ["arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy", "arn:aws:iam::aws:policy/AWSXrayWriteOnlyAccess"],
+        managedPolicies: ["CloudWatchAgentServerPolicy", "AWSXrayWriteOnlyAccess"],
         minVersion: "v3.1.0-eksbuild.1",
       },
     });
@@ -174,8 +182,8 @@ describe("AddonIdentity from TypeScript", () => {
         '  - version: "1.2.0" is not an EKS add-on version: a version such as v1.3.8-eksbuild.2',
         "  - serviceAccount: \"Bad_SA\" is not a valid service account name: a DNS-1123 subdomain of at most 253 characters of a-z, 0-9, '-' and '.', each dot-separated part starting and ending with a letter or digit",
         "  - managedPolicyArns: lists a policy twice",
-        '  - managedPolicyArns[0]: "a" is not an IAM policy ARN: arn:<partition>:iam::<12-digit account or aws>:policy/<path/>name',
-        '  - managedPolicyArns[1]: "a" is not an IAM policy ARN: arn:<partition>:iam::<12-digit account or aws>:policy/<path/>name',
+        `  - managedPolicyArns[0]: "a" is not an IAM policy ARN: arn:<partition>:iam::<12-digit account or aws>:policy/<path/>name, the path without '//' and not under aws-service-role/`,
+        `  - managedPolicyArns[1]: "a" is not an IAM policy ARN: arn:<partition>:iam::<12-digit account or aws>:policy/<path/>name, the path without '//' and not under aws-service-role/`,
       ].join("\n"),
     );
   });

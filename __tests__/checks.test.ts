@@ -73,8 +73,8 @@ tenants:
   it("warns above 10 managed policies and refuses above 20, and refuses a policy listed twice", async () => {
     const arns = (n: number) => Array.from({ length: n }, (_, i) => `"arn:aws:iam::111122223333:policy/p${i}"`).join(", ");
     const yaml = `${clusters}tenants:
-  - { name: eleven, namespace: n1, serviceAccount: s, managedPolicyArns: [${arns(11)}] }
-  - { name: many, namespace: n2, serviceAccount: s, managedPolicyArns: [${arns(21)}] }
+  - { name: eleven, namespace: n1, serviceAccount: s, managedPolicyArns: [${arns(11)}], clusters: [a] }
+  - { name: many, namespace: n2, serviceAccount: s, managedPolicyArns: [${arns(21)}], clusters: [a] }
   - { name: twice, namespace: n3, serviceAccount: s, managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/ReadOnlyAccess"] }
 `;
     const problems = await problemsOf(yaml);

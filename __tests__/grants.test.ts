@@ -250,9 +250,10 @@ tenants:
     });
     const doc = dataSources(synth, "aws_iam_policy_document").web_permissions_document_9D68ACA5!;
     expect(doc.statement).toEqual([
-      { sid: expect.stringMatching(/^SQSSend[0-9a-f]{8}$/), effect: "Allow", actions: ["sqs:SendMessage", "sqs:GetQueueUrl"], resources: ["arn:${data.aws_partition.aws_partition.partition}:sqs:eu-west-1:111122223333:jobs"] },
+      { sid: expect.stringMatching(/^SQSSend[0-9a-f]{8}$/), effect: "Allow", actions: ["sqs:SendMessage", "sqs:GetQueueUrl"], resources: ["arn:aws:sqs:eu-west-1:111122223333:jobs"] },
     ]);
-    expect(dataSources(synth, "aws_partition")).toEqual({ aws_partition: {} });
+    // The partition follows from the region: no look-up.
+    expect(dataSources(synth, "aws_partition")).toEqual({});
     expect(dataSources(synth, "aws_caller_identity")).toEqual({});
   });
 
@@ -262,7 +263,20 @@ clusters: [{ name: demo, region: us-east-1 }]
 tenants: [{ name: web, namespace: web, serviceAccount: sa, grants: [{ sns: { topic: alerts } }] }]
 `)).demo!;
     const doc = dataSources(synth, "aws_iam_policy_document").web_permissions_document_9D68ACA5!;
-    expect(doc.statement[0].resources).toEqual(["arn:${data.aws_partition.aws_partition.partition}:sns:us-east-1:${data.aws_caller_identity.caller_identity.account_id}:alerts"]);
+    expect(doc.statement[0].resources).toEqual(["arn:aws:sns:us-east-1:${data.aws_caller_identity.caller_identity.account_id}:alerts"]);
+  });
+
+  it("write ARNs in the partition of the cluster's region: aws-us-gov and aws-cn", async () => {
+    const synth = await synthYaml(`
+clusters:
+  - { name: gov, region: us-gov-west-1, accountId: "111122223333" }
+  - { name: china, region: cn-north-1, accountId: "444455556666" }
+tenants: [{ name: web, namespace: web, serviceAccount: sa, grants: [{ s3: { bucket: reports } }, { sns: { topic: alerts } }] }]
+`);
+    const resourcesOf = (stack: string) => dataSources(synth[stack]!, "aws_iam_policy_document").web_permissions_document_9D68ACA5!.statement.flatMap((st: { resources: string[] }) => st.resources);
+    expect(resourcesOf("gov")).toEqual(["arn:aws-us-gov:s3:::reports", "arn:aws-us-gov:s3:::reports/*", "arn:aws-us-gov:sns:us-gov-west-1:111122223333:alerts"]);
+    expect(resourcesOf("china")).toEqual(["arn:aws-cn:s3:::reports", "arn:aws-cn:s3:::reports/*", "arn:aws-cn:sns:cn-north-1:444455556666:alerts"]);
+    expect(dataSources(synth.gov!, "aws_partition")).toEqual({});
   });
 
   it("add no policy and no data sources to a tenant without grants", async () => {

@@ -71,9 +71,9 @@ ${order.map((i) => `  - { name: team-${i}, namespace: ns-${i}, serviceAccount: a
     const demo = (await synthYaml(YAML)).demo!;
     const doc = dataSources(demo, "aws_iam_policy_document")["shared_roles_team-buckets_permissions_document_5DB74084"]!;
     expect(doc.statement.map((s: { resources: string[] }) => s.resources)).toEqual([
-      ["arn:${data.aws_partition.aws_partition.partition}:s3:::acme-teams"],
-      ["arn:${data.aws_partition.aws_partition.partition}:s3:::acme-teams/$${aws:PrincipalTag/kubernetes-namespace}/*"],
-      ["arn:${data.aws_partition.aws_partition.partition}:s3:::acme-teams/$${aws:PrincipalTag/kubernetes-namespace}/*"],
+      ["arn:aws:s3:::acme-teams"],
+      ["arn:aws:s3:::acme-teams/$${aws:PrincipalTag/kubernetes-namespace}/*"],
+      ["arn:aws:s3:::acme-teams/$${aws:PrincipalTag/kubernetes-namespace}/*"],
       ["arn:aws:sqs:us-east-1:111122223333:$${aws:PrincipalTag/kubernetes-namespace}-$${aws:PrincipalTag/kubernetes-service-account}-$${aws:PrincipalTag/eks-cluster-name}"],
     ]);
     expect(doc.statement[0].condition).toEqual([{ test: "StringLike", variable: "s3:prefix", values: ["$${aws:PrincipalTag/kubernetes-namespace}/*"] }]);

@@ -148,9 +148,51 @@ describe("TenantIdentity prop validation", () => {
         `  - namespace: "Bad_NS" is not a valid namespace: a DNS-1123 label of at most 63 characters of a-z, 0-9 and '-', starting and ending with a letter or digit`,
         `  - serviceAccount: "" is not a valid service account name: a DNS-1123 subdomain of at most 253 characters of a-z, 0-9, '-' and '.', each dot-separated part starting and ending with a letter or digit`,
         `  - roleName: "has space" is not a valid IAM role name: 1 to 64 characters of A-Z, a-z, 0-9 and + = , . @ _ -`,
-        `  - rolePath: "nope" is not a valid IAM path: '/' or a path that starts and ends with '/', at most 512 printable ASCII characters, without \${ or %{`,
+        `  - rolePath: "nope" is not a valid IAM path: '/' or a path that starts and ends with '/' with at least one character between slashes, at most 512 printable ASCII characters; /aws-service-role/ and below are reserved for service-linked roles`,
         "  - maxSessionDuration: 100 is not allowed: a whole number of seconds from 3600 to 43200",
-        `  - managedPolicyArns[0]: "AmazonS3FullAccess" is not an IAM policy ARN: arn:<partition>:iam::<12-digit account or aws>:policy/<path/>name`,
+        `  - managedPolicyArns[0]: "AmazonS3FullAccess" is not an IAM policy ARN: arn:<partition>:iam::<12-digit account or aws>:policy/<path/>name, the path without '//' and not under aws-service-role/`,
+      ].join("\n"),
+    );
+  });
+
+  it("refuses to create a service account that every namespace or EKS already has, with the tenants file's message", () => {
+    expect(() => synth({ serviceAccount: "default" })).toThrow(
+      'TenantIdentity "nginx": invalid props:\n  - serviceAccount: every namespace already has a service account named "default", so the stack must not create it; set createServiceAccount: false to associate a role with it without creating it',
+    );
+    expect(() => synth({ namespace: "kube-system", serviceAccount: "aws-node" })).toThrow(
+      "  - serviceAccount: service account kube-system/aws-node belongs to the Amazon VPC CNI (vpc-cni), which EKS installs on every cluster, so the stack must not create it; set createServiceAccount: false to associate a role with it without creating it",
+    );
+    const kept = synth({ namespace: "kube-system", serviceAccount: "aws-node", createServiceAccount: false });
+    expect(kept).not.toHaveResource(ServiceAccountV1);
+    expect(kept).toHaveResourceWithProperties(EksPodIdentityAssociation, { namespace: "kube-system", service_account: "aws-node" });
+  });
+
+  it("checks its tags like the tenants file: characters, aws: in any case, keys that differ only in case", () => {
+    expect(() => synth({ tags: { Team: "a", team: "b", "AWS:x": "v", env: "Aws:y" } })).toThrow(
+      [
+        'TenantIdentity "nginx": invalid props:',
+        '  - tags["AWS:x"]: "AWS:x" is not a valid tag key: 1 to 128 letters, digits, spaces and _ . : / = + - @, not starting with aws: in any letter case',
+        '  - tags["env"]: "Aws:y" is not a valid tag value: at most 256 letters, digits, spaces and _ . : / = + - @, not starting with aws: in any letter case',
+        '  - tags["team"]: tag key "team" differs from tag key "Team" only in letter case; AWS treats tag keys case-insensitively, so they are one key. Keep one',
+      ].join("\n"),
+    );
+    const many = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, "v"]));
+    expect(() => synth({ tags: many })).toThrow("  - tags: each tagged resource would carry 51 tags; AWS allows at most 50 per resource");
+  });
+
+  it("refuses ARNs of another partition than its region's, with the tenants file's message", () => {
+    const arnEnvironment = { partition: "aws-us-gov", accountId: "111122223333", region: "us-gov-west-1" };
+    expect(() =>
+      synth({
+        arnEnvironment,
+        managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws-us-gov:iam::aws:policy/ReadOnlyAccess2"],
+        statements: [{ effect: "Allow", actions: ["s3:GetObject"], resources: ["arn:aws:s3:::b/*", "arn:aws-us-gov:s3:::c/*"] }],
+      }),
+    ).toThrow(
+      [
+        'TenantIdentity "nginx": invalid props:',
+        '  - managedPolicyArns[0]: arn:aws:iam::aws:policy/ReadOnlyAccess is in partition "aws", but cluster "demo-cluster" is in us-gov-west-1, partition "aws-us-gov"; a role can only use ARNs of its own partition: write arn:aws-us-gov:…',
+        '  - statements[0].resources[0]: arn:aws:s3:::b/* is in partition "aws", but cluster "demo-cluster" is in us-gov-west-1, partition "aws-us-gov"; a role can only use ARNs of its own partition: write arn:aws-us-gov:…',
       ].join("\n"),
     );
   });

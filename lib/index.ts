@@ -4,7 +4,8 @@ export { TenantIdentity, type TenantIdentityProps } from "./constructs/tenant-id
 export { addPodIdentityRole, attachmentId, type RoleSettings } from "./constructs/pod-identity-role";
 export { AddonIdentity, type AddonIdentityProps } from "./constructs/addon-identity";
 export { SmokeTest, SMOKE_TEST_IMAGE, SMOKE_TEST_SCRIPT, type SmokeTestProps } from "./constructs/smoke-test";
-export { KNOWN_ADDONS, type KnownAddon } from "./config/known-addons";
+export { KNOWN_ADDONS, knownAddonPolicyArns, type KnownAddon } from "./config/known-addons";
+export { terraformLiteral, terraformJsonLiteral } from "./constructs/terraform-literal";
 export { ClusterStack, type ClusterStackProps } from "../stacks/cluster-stack";
 export { buildStacks } from "../stacks/build-stacks";
 export { loadTenantsFile, parseTenantsText, TenantsFileUnreadable, type LoadResult } from "./config/load";

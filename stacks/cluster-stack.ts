@@ -1,6 +1,5 @@
 import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
 import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
-import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import type { HelmProvider } from "@cdktf/provider-helm/lib/provider";
 import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
@@ -8,11 +7,13 @@ import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { Fn, LocalBackend, S3Backend, TerraformStack, type ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import type { ClusterPlan } from "../lib/config/plan";
+import { partitionOf } from "../lib/config/regions";
 import type { S3State, Tags } from "../lib/config/schema";
 import type { AddonIdentity } from "../lib/constructs/addon-identity";
 import { PodIdentityAgent } from "../lib/constructs/pod-identity-agent";
 import type { SharedRole } from "../lib/constructs/shared-role";
 import type { SmokeTest } from "../lib/constructs/smoke-test";
+import { terraformLiteral, terraformLiteralTags } from "../lib/constructs/terraform-literal";
 import { TenantIdentity } from "../lib/constructs/tenant-identity";
 
 /**
@@ -60,9 +61,11 @@ export class ClusterStack extends TerraformStack {
     new AwsProvider(this, "provider_aws", {
       region: cluster.region,
       allowedAccountIds: cluster.accountId ? [cluster.accountId] : undefined,
-      defaultTags: props.defaultTags && Object.keys(props.defaultTags).length > 0 ? [{ tags: { ...props.defaultTags } }] : undefined,
+      defaultTags: props.defaultTags && Object.keys(props.defaultTags).length > 0 ? [{ tags: terraformLiteralTags(props.defaultTags) }] : undefined,
     });
 
+    // Backend settings are not templates in Terraform (a "${" in them is taken literally), so,
+    // unlike every other user string, they are not escaped.
     if (props.s3State) {
       const s3 = props.s3State;
       const backend = new S3Backend(this, {
@@ -111,13 +114,14 @@ export class ClusterStack extends TerraformStack {
     const namespaces = new Map<string, NamespaceV1>();
     for (const { tenant } of tenants) {
       if (!tenant.createNamespace || namespaces.has(tenant.namespace)) continue;
-      namespaces.set(tenant.namespace, new NamespaceV1(this, `namespace_${tenant.namespace}`, { metadata: { name: tenant.namespace } }));
+      namespaces.set(tenant.namespace, new NamespaceV1(this, `namespace_${tenant.namespace}`, { metadata: { name: terraformLiteral(tenant.namespace) } }));
     }
 
-    // Partition and account for grants' ARNs, looked up only when a grant or statement needs them.
+    // Account for grants' ARNs, looked up only when a grant or statement needs it and the file
+    // does not pin it. The partition follows from the region (lib/config/regions.ts).
     const needsArns = tenants.some(({ tenant: t }) => t.grants.length + t.statements.length > 0 || t.targetRoleArn) || props.plan.sharedRoles.some(({ sharedRole: r }) => r.grants.length + r.statements.length > 0);
     const arnEnvironment = needsArns
-      ? { partition: new DataAwsPartition(this, "aws_partition").partition, accountId: cluster.accountId ?? new DataAwsCallerIdentity(this, "caller_identity").accountId, region: cluster.region }
+      ? { partition: partitionOf(cluster.region), accountId: cluster.accountId ?? new DataAwsCallerIdentity(this, "caller_identity").accountId, region: cluster.region }
       : undefined;
 
     // Under a scope whose ID no tenant name can take ('_' is not in the tenant alphabet).

@@ -65,7 +65,7 @@ export const addonServiceAccounts: Check = (c) =>
     cluster.addons.flatMap((addon) => {
       const known = knownAddon(addon.name);
       if (!known) return [];
-      const sa = planAddon(addon, cluster.name).serviceAccount;
+      const sa = planAddon(addon, cluster).serviceAccount;
       return c.tenants.flatMap((t, i) =>
         onCluster(t, cluster.name) && t.namespace === known.namespace && t.serviceAccount === sa
           ? [

@@ -9,7 +9,10 @@ import { POLICY_CHECKS } from "../policy/checks";
 import { error, type FieldPath, type Finding } from "./problems";
 import { managedPolicyFindings } from "./managed-policies";
 import { addonRoleNameFor, roleNameFor } from "./role-name";
-import { ASSOCIATIONS_PER_CLUSTER, MAX_TAGS } from "./rules";
+import { ASSOCIATIONS_PER_CLUSTER } from "./rules";
+import { ARN_CHECKS } from "./arn-checks";
+import { KUBERNETES_CHECKS } from "./kubernetes-checks";
+import { TAG_CHECKS } from "./tag-checks";
 import type { Config } from "./schema";
 import { didYouMean } from "./suggest";
 
@@ -161,12 +164,6 @@ const managedPolicies: Check = (c) => [
   ...c.sharedRoles.flatMap((r, j) => managedPolicyFindings(r.managedPolicyArns, ["sharedRoles", j, "managedPolicyArns"], `shared role ${JSON.stringify(r.name)}`)),
 ];
 
-const tagCount: Check = (c) =>
-  c.tenants.flatMap((t, i) => {
-    const n = Object.keys({ ...c.defaults.tags, ...t.tags }).length;
-    return n > MAX_TAGS ? [error(["tenants", i, "tags"], `tenant ${JSON.stringify(t.name)} would carry ${n} tags with defaults.tags; AWS allows at most ${MAX_TAGS} per resource`)] : [];
-  });
-
 /** Every cross-field check; later issues add theirs here. */
 export const CHECKS: ReadonlyArray<Check> = [
   uniqueNames,
@@ -175,7 +172,9 @@ export const CHECKS: ReadonlyArray<Check> = [
   uniqueRoleNames,
   associationQuota,
   managedPolicies,
-  tagCount,
+  ...TAG_CHECKS,
+  ...ARN_CHECKS,
+  ...KUBERNETES_CHECKS,
   agentModes,
   ...ADDON_CHECKS,
   ...POLICY_CHECKS,

@@ -13,8 +13,11 @@ export interface KnownAddon {
   readonly serviceAccount: string;
   /** Where the add-on runs; EKS implies it, this tool uses it for conflict and drift checks. */
   readonly namespace: string;
-  /** AWS managed policies the add-on's role needs. */
-  readonly managedPolicyArns: ReadonlyArray<string>;
+  /**
+   * AWS managed policies the add-on's role needs, by path and name (`service-role/X`): every
+   * partition has them, under its own ARN (`knownAddonPolicyArns`).
+   */
+  readonly managedPolicies: ReadonlyArray<string>;
   /** The first add-on version that supports Pod Identity. */
   readonly minVersion: string;
 }
@@ -30,7 +33,7 @@ export const KNOWN_ADDONS: Readonly<Record<string, KnownAddon>> = {
   "aws-ebs-csi-driver": {
     serviceAccount: "ebs-csi-controller-sa",
     namespace: "kube-system",
-    managedPolicyArns: ["arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy"],
+    managedPolicies: ["service-role/AmazonEBSCSIDriverPolicy"],
     minVersion: "v1.26.0-eksbuild.1",
   },
   // "Amazon EFS CSI driver": efs-csi-controller-sa, AmazonEFSCSIDriverPolicy (also the Pod Identity
@@ -38,7 +41,7 @@ export const KNOWN_ADDONS: Readonly<Record<string, KnownAddon>> = {
   "aws-efs-csi-driver": {
     serviceAccount: "efs-csi-controller-sa",
     namespace: "kube-system",
-    managedPolicyArns: ["arn:aws:iam::aws:policy/service-role/AmazonEFSCSIDriverPolicy"],
+    managedPolicies: ["service-role/AmazonEFSCSIDriverPolicy"],
     minVersion: "v2.0.5-eksbuild.1",
   },
   // "Amazon VPC CNI plugin for Kubernetes": aws-node, AmazonEKS_CNI_Policy, which covers IPv4
@@ -46,7 +49,7 @@ export const KNOWN_ADDONS: Readonly<Record<string, KnownAddon>> = {
   "vpc-cni": {
     serviceAccount: "aws-node",
     namespace: "kube-system",
-    managedPolicyArns: ["arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy"],
+    managedPolicies: ["AmazonEKS_CNI_Policy"],
     minVersion: "v1.15.5-eksbuild.1",
   },
   // "Amazon CloudWatch Observability agent": cloudwatch-agent in amazon-cloudwatch, with
@@ -54,13 +57,22 @@ export const KNOWN_ADDONS: Readonly<Record<string, KnownAddon>> = {
   "amazon-cloudwatch-observability": {
     serviceAccount: "cloudwatch-agent",
     namespace: "amazon-cloudwatch",
-    managedPolicyArns: ["arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy", "arn:aws:iam::aws:policy/AWSXrayWriteOnlyAccess"],
+    managedPolicies: ["CloudWatchAgentServerPolicy", "AWSXrayWriteOnlyAccess"],
     minVersion: "v3.1.0-eksbuild.1",
   },
 };
 
 export function knownAddon(name: string): KnownAddon | undefined {
   return Object.prototype.hasOwnProperty.call(KNOWN_ADDONS, name) ? KNOWN_ADDONS[name] : undefined;
+}
+
+/**
+ * The add-on's AWS managed policies as ARNs of `partition`: AWS managed policies carry their
+ * partition like every ARN, `arn:aws-us-gov:iam::aws:policy/…` in GovCloud
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html).
+ */
+export function knownAddonPolicyArns(known: KnownAddon, partition: string): string[] {
+  return known.managedPolicies.map((p) => `arn:${partition}:iam::aws:policy/${p}`);
 }
 
 /** Compares two add-on versions (v1.2.3-eksbuild.4) numerically, part by part. */

@@ -1,5 +1,6 @@
 /** Which tenants land on which cluster, with their resolved names: the input of the stacks. */
-import { knownAddon } from "./known-addons";
+import { knownAddon, knownAddonPolicyArns } from "./known-addons";
+import { partitionOf } from "./regions";
 import { addonRoleNameFor, roleNameFor } from "./role-name";
 import type { Addon, Cluster, Config, SharedRoleConfig, Tenant } from "./schema";
 
@@ -33,13 +34,13 @@ export interface ClusterPlan {
 }
 
 /** Valid only after checks.ts has passed: an unknown add-on then has its own service account. */
-export function planAddon(addon: Addon, cluster: string): AddonPlan {
+export function planAddon(addon: Addon, cluster: Pick<Cluster, "name" | "region">): AddonPlan {
   const known = knownAddon(addon.name);
   return {
     addon,
-    roleName: addonRoleNameFor(addon, cluster),
+    roleName: addonRoleNameFor(addon, cluster.name),
     serviceAccount: addon.serviceAccount ?? known?.serviceAccount ?? "",
-    managedPolicyArns: addon.managedPolicyArns ?? known?.managedPolicyArns ?? [],
+    managedPolicyArns: addon.managedPolicyArns ?? (known ? knownAddonPolicyArns(known, partitionOf(cluster.region)) : []),
   };
 }
 
@@ -58,7 +59,7 @@ export function planClusters(config: Config): ClusterPlan[] {
     tenants: tenantsOn(config, cluster.name)
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
       .map((tenant) => ({ tenant, roleName: roleNameFor(tenant, cluster.name) })),
-    addons: cluster.addons.map((addon) => planAddon(addon, cluster.name)),
+    addons: cluster.addons.map((addon) => planAddon(addon, cluster)),
     sharedRoles: config.sharedRoles
       .map((sharedRole) => ({ sharedRole, roleName: roleNameFor(sharedRole, cluster.name), members: tenantsOn(config, cluster.name).filter((t) => t.sharedRole === sharedRole.name) }))
       .filter((p) => p.members.length > 0),

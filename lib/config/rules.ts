@@ -70,23 +70,37 @@ export const ROLE_NAME = rule(
   "1 to 64 characters of A-Z, a-z, 0-9 and + = , . @ _ -",
   /^[\w+=,.@-]{1,64}$/,
 );
+/**
+ * The path of an IAM path: each part between two slashes has at least one character, so there is
+ * no "//" (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_identifiers.html#identifiers-friendly-names);
+ * /aws-service-role/ and everything under it belong to service-linked roles
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/using-service-linked-roles.html).
+ * "${" and "%{" are allowed, as IAM allows them: the constructs write every string as a
+ * Terraform literal (lib/constructs/terraform-literal.ts).
+ */
+const PATH_PARTS = "(?!aws-service-role\\/)([\\x21-\\x2e\\x30-\\x7e]+\\/)*";
 export const IAM_PATH = rule(
   "a valid IAM path",
-  "'/' or a path that starts and ends with '/', at most 512 printable ASCII characters, without ${ or %{",
-  // ${ and %{ would start a Terraform template in the synthesized JSON.
-  /^(?!.*[$%]\{)(?=.{1,512}$)\/([\x21-\x7e]*\/)?$/,
+  "'/' or a path that starts and ends with '/' with at least one character between slashes, at most 512 printable ASCII characters; /aws-service-role/ and below are reserved for service-linked roles",
+  new RegExp(`^(?=.{1,512}$)\\/${PATH_PARTS}$`),
 );
 
-// Managed policy ARNs: AWS-managed (account "aws") or customer-managed, with an optional path.
+// Managed policy ARNs: AWS-managed (account "aws") or customer-managed, with an optional path
+// under the same rules as IAM_PATH; policies under aws-service-role/ are for service-linked
+// roles, and IAM refuses to attach them to other roles. "${" is allowed in the path, as IAM
+// allows it there (see IAM_PATH).
 export const POLICY_ARN = rule(
   "an IAM policy ARN",
-  "arn:<partition>:iam::<12-digit account or aws>:policy/<path/>name",
-  /^(?!.*[$%]\{)arn:aws(-[a-z]+)*:iam::(\d{12}|aws):policy\/([\x21-\x7e]*\/)?[\w+=,.@-]{1,128}$/,
+  "arn:<partition>:iam::<12-digit account or aws>:policy/<path/>name, the path without '//' and not under aws-service-role/",
+  new RegExp(`^arn:aws(-[a-z]+)*:iam::(\\d{12}|aws):policy\\/${PATH_PARTS}[\\w+=,.@-]{1,128}$`),
 );
+// A target role ARN also lands in the tenant's own policy (sts:AssumeRole on it), where IAM
+// would read "${...}" as a policy variable; so it stays refused rather than escaped. A
+// service-linked role (under aws-service-role/) cannot be a target: its trust policy is fixed.
 export const ROLE_ARN = rule(
   "an IAM role ARN",
-  "arn:<partition>:iam::<12-digit account>:role/<path/>name",
-  /^(?!.*[$%]\{)arn:aws(-[a-z]+)*:iam::\d{12}:role\/([\x21-\x7e]*\/)?[\w+=,.@-]{1,64}$/,
+  "arn:<partition>:iam::<12-digit account>:role/<path/>name, without ${ or %{, the path without '//' and not under aws-service-role/",
+  new RegExp(`^(?!.*[$%]\\{)arn:aws(-[a-z]+)*:iam::\\d{12}:role\\/${PATH_PARTS}[\\w+=,.@-]{1,64}$`),
 );
 
 // EKS add-on versions look like v1.3.8-eksbuild.2 (aws eks describe-addon-versions).
@@ -120,17 +134,19 @@ export const ADDON_NAME = rule(
   /^(?=.{1,63}$)[a-z0-9]([-_a-z0-9]*[a-z0-9])?$/,
 );
 
-// Tags: keys 1-128 and values 0-256 characters of letters, digits, spaces and _ . : / = + - @;
-// the aws: prefix is reserved. https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html
+// Tags: keys 1-128 and values 0-256 characters of letters, digits, spaces and _ . : / = + - @
+// (https://docs.aws.amazon.com/tag-editor/latest/userguide/tagging.html). The aws: prefix is
+// reserved in any letter case, for keys and for values
+// (https://docs.aws.amazon.com/eks/latest/userguide/eks-using-tags.html#tag-restrictions).
 export const TAG_KEY = rule(
   "a valid tag key",
-  "1 to 128 letters, digits, spaces and _ . : / = + - @, not starting with aws:",
-  /^(?!aws:)[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u,
+  "1 to 128 letters, digits, spaces and _ . : / = + - @, not starting with aws: in any letter case",
+  /^(?![aA][wW][sS]:)[\p{L}\p{Z}\p{N}_.:/=+\-@]{1,128}$/u,
 );
 export const TAG_VALUE = rule(
   "a valid tag value",
-  "at most 256 letters, digits, spaces and _ . : / = + - @",
-  /^[\p{L}\p{Z}\p{N}_.:/=+\-@]{0,256}$/u,
+  "at most 256 letters, digits, spaces and _ . : / = + - @, not starting with aws: in any letter case",
+  /^(?![aA][wW][sS]:)[\p{L}\p{Z}\p{N}_.:/=+\-@]{0,256}$/u,
 );
 /** Tags per IAM role and per EKS resource. */
 export const MAX_TAGS = 50;

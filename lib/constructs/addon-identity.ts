@@ -8,6 +8,8 @@ import * as rules from "../config/rules";
 import type { Tags } from "../config/schema";
 import { podIdentityTrustStatement } from "../policy/trust";
 import { addPodIdentityRole, checkRoleSettings, type RoleSettings, type PodIdentityRoleParts } from "./pod-identity-role";
+import { terraformJsonLiteral, terraformLiteral, terraformLiteralTags } from "./terraform-literal";
+import { checkTags } from "./tag-props";
 import { PropChecker } from "./validate-props";
 
 export interface AddonIdentityProps extends RoleSettings {
@@ -63,10 +65,11 @@ export class AddonIdentity extends Construct {
       .rule("version", rules.ADDON_VERSION, props.version, true)
       .rule("serviceAccount", rules.SERVICE_ACCOUNT, props.serviceAccount);
     checkRoleSettings(check, roleName, props);
+    checkTags(check, "tags", props.tags);
     check.done();
 
     this.roleName = roleName;
-    const tags = props.tags && Object.keys(props.tags).length > 0 ? { ...props.tags } : undefined;
+    const tags = terraformLiteralTags(props.tags);
 
     let attachments: PodIdentityRoleParts["attachments"];
     ({ trustPolicy: this.trustPolicy, role: this.role, attachments } = addPodIdentityRole(this, {
@@ -80,16 +83,16 @@ export class AddonIdentity extends Construct {
     // The add-on waits for its policies too, so that its pods never start with a bare role.
     const dependsOn = [...(props.dependsOn ?? []), ...attachments];
     this.addon = new EksAddon(this, "addon", {
-      clusterName: props.clusterName,
-      addonName: props.addonName,
-      addonVersion: props.version,
-      podIdentityAssociation: [{ roleArn: this.role.arn, serviceAccount: props.serviceAccount }],
+      clusterName: terraformLiteral(props.clusterName),
+      addonName: terraformLiteral(props.addonName),
+      addonVersion: terraformLiteral(props.version),
+      podIdentityAssociation: [{ roleArn: this.role.arn, serviceAccount: terraformLiteral(props.serviceAccount) }],
       // As for the agent: take over a self-managed copy on create (vpc-cni runs on every
       // cluster before it becomes an add-on), and keep this stack the one owner on update.
       // CreateAddon/UpdateAddon resolveConflicts, EKS API reference.
       resolveConflictsOnCreate: "OVERWRITE",
       resolveConflictsOnUpdate: "OVERWRITE",
-      configurationValues: props.configurationValues ? JSON.stringify(props.configurationValues) : undefined,
+      configurationValues: props.configurationValues ? terraformJsonLiteral(props.configurationValues) : undefined,
       tags,
       dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
     });

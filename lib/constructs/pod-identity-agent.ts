@@ -6,6 +6,8 @@ import { Construct } from "constructs";
 import { agentImageRegistry, valuesChooseImage } from "../config/agent-image";
 import * as rules from "../config/rules";
 import type { AgentInstall, Tags } from "../config/schema";
+import { terraformJsonLiteral, terraformLiteral, terraformLiteralTags } from "./terraform-literal";
+import { checkTags } from "./tag-props";
 import { PropChecker } from "./validate-props";
 
 export const AGENT_ADDON_NAME = "eks-pod-identity-agent";
@@ -88,6 +90,7 @@ export class PodIdentityAgent extends Construct {
         .that("version", props.version === undefined, "install: none installs no agent, so there is no version to pin")
         .that("configurationValues", props.configurationValues === undefined, "install: none installs no agent, so there is nothing to configure");
     }
+    checkTags(check, "tags", props.tags);
     check.done();
 
     if (install === "addon") this.addon = this.addAddon(props);
@@ -105,9 +108,9 @@ export class PodIdentityAgent extends Construct {
       new DataAwsEksAddonVersion(this, "latest", { addonName: AGENT_ADDON_NAME, kubernetesVersion: props.kubernetesVersion!, mostRecent: true }).version;
 
     return new EksAddon(this, "addon", {
-      clusterName: props.clusterName,
+      clusterName: terraformLiteral(props.clusterName),
       addonName: AGENT_ADDON_NAME,
-      addonVersion: version,
+      addonVersion: terraformLiteral(version),
       // On create, OVERWRITE takes over an agent installed by hand or by eksctl: EKS replaces its
       // differing fields with add-on defaults, where NONE may fail the create (CreateAddon
       // resolveConflicts). On update, OVERWRITE again rather than PRESERVE: this stack is the
@@ -116,8 +119,8 @@ export class PodIdentityAgent extends Construct {
       // when the version or configurationValues change (terraform-provider-aws eks/addon.go).
       resolveConflictsOnCreate: "OVERWRITE",
       resolveConflictsOnUpdate: "OVERWRITE",
-      configurationValues: props.configurationValues ? JSON.stringify(props.configurationValues) : undefined,
-      tags: props.tags && Object.keys(props.tags).length > 0 ? { ...props.tags } : undefined,
+      configurationValues: props.configurationValues ? terraformJsonLiteral(props.configurationValues) : undefined,
+      tags: terraformLiteralTags(props.tags),
     });
   }
 
@@ -128,8 +131,8 @@ export class PodIdentityAgent extends Construct {
     // AWS_REGION_NAME are the placeholder values of these keys. Typed as strings, so that an
     // all-digit cluster name stays a string.
     const set = [
-      { name: "clusterName", value: props.clusterName, type: "string" },
-      { name: "env.AWS_REGION", value: region, type: "string" },
+      { name: "clusterName", value: terraformLiteral(props.clusterName), type: "string" },
+      { name: "env.AWS_REGION", value: terraformLiteral(region), type: "string" },
     ];
     // The chart's default registry is us-west-2's; elsewhere pull from the region's own.
     const registry = agentImageRegistry(region);
@@ -145,7 +148,7 @@ export class PodIdentityAgent extends Construct {
       version: props.version,
       namespace: "kube-system",
       // JSON is YAML, so the values go in as written; `set` wins over them for the keys above.
-      values: props.configurationValues ? [JSON.stringify(props.configurationValues)] : undefined,
+      values: props.configurationValues ? [terraformJsonLiteral(props.configurationValues)] : undefined,
       set,
       // Wait for the DaemonSet to be ready, so that what depends on the agent really has it.
       wait: true,

@@ -12,6 +12,7 @@ import type { Construct } from "constructs";
 import { attachmentId } from "../config/role-name";
 import * as rules from "../config/rules";
 import type { Tags } from "../config/schema";
+import { terraformLiteral, terraformLiteralTags } from "./terraform-literal";
 import type { PropChecker } from "./validate-props";
 
 export { attachmentId };
@@ -64,14 +65,14 @@ export function addPodIdentityRole(
 ): PodIdentityRoleParts {
   const trustPolicy = new DataAwsIamPolicyDocument(scope, "trust", { statement: [...props.trust] });
   const role = new IamRole(scope, "role", {
-    name: props.roleName,
-    path: props.rolePath ?? "/",
+    name: terraformLiteral(props.roleName),
+    path: terraformLiteral(props.rolePath ?? "/"),
     assumeRolePolicy: trustPolicy.json,
-    permissionsBoundary: props.permissionsBoundaryArn,
+    permissionsBoundary: terraformLiteral(props.permissionsBoundaryArn),
     maxSessionDuration: props.maxSessionDuration ?? rules.SESSION_DURATION.min,
-    description: props.description,
-    tags: props.tags && Object.keys(props.tags).length > 0 ? { ...props.tags } : undefined,
+    description: terraformLiteral(props.description),
+    tags: terraformLiteralTags(props.tags),
   });
-  const attachments = (props.managedPolicyArns ?? []).map((arn) => new IamRolePolicyAttachment(scope, attachmentId(arn), { role: role.name, policyArn: arn }));
+  const attachments = (props.managedPolicyArns ?? []).map((arn) => new IamRolePolicyAttachment(scope, attachmentId(arn), { role: role.name, policyArn: terraformLiteral(arn) }));
   return { trustPolicy, role, attachments };
 }

@@ -13,6 +13,9 @@ import { sharedTrustStatements } from "../policy/trust";
 import { checkPermissionProps } from "./permission-props";
 import { lookUpArnEnvironment, RolePermissions } from "./role-permissions";
 import { addPodIdentityRole, checkRoleSettings, type RoleSettings } from "./pod-identity-role";
+import { terraformLiteral } from "./terraform-literal";
+import { checkArnPartitions } from "./arn-props";
+import { checkTags } from "./tag-props";
 import { PropChecker } from "./validate-props";
 
 /** A tenant that may use a shared role: its service account in its namespace. */
@@ -80,12 +83,14 @@ export class SharedRole extends Construct {
       check.rule(`members[${i}].name`, rules.TENANT_NAME, m.name).rule(`members[${i}].namespace`, rules.NAMESPACE, m.namespace).rule(`members[${i}].serviceAccount`, rules.SERVICE_ACCOUNT, m.serviceAccount);
     });
     checkRoleSettings(check, roleName, props);
+    checkTags(check, "tags", props.tags);
+    checkArnPartitions(check, props.clusterName, props);
     checkPermissionProps(check, props.grants, props.statements);
     check.done();
 
     this.roleName = roleName;
     this.members = [...props.members];
-    const clusterArn = props.clusterArn ?? new DataAwsEksCluster(this, "cluster", { name: props.clusterName }).arn;
+    const clusterArn = props.clusterArn ?? new DataAwsEksCluster(this, "cluster", { name: terraformLiteral(props.clusterName) }).arn;
     ({ trustPolicy: this.trustPolicy, role: this.role } = addPodIdentityRole(this, {
       ...props,
       roleName,

@@ -3,6 +3,7 @@ import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { createHash } from "node:crypto";
 import * as rules from "../config/rules";
+import { terraformLiteral } from "./terraform-literal";
 import { PropChecker } from "./validate-props";
 
 /**
@@ -90,8 +91,8 @@ export class SmokeTest extends Construct {
 
     this.job = new JobV1(this, "job", {
       metadata: {
-        name: jobName,
-        namespace: props.namespace,
+        name: terraformLiteral(jobName),
+        namespace: terraformLiteral(props.namespace),
         labels: { "app.kubernetes.io/name": "pod-identity-smoke-test", "app.kubernetes.io/managed-by": "eks-pod-identity-tenants" },
       },
       spec: {
@@ -103,7 +104,7 @@ export class SmokeTest extends Construct {
         template: {
           metadata: { labels: { "app.kubernetes.io/name": "pod-identity-smoke-test" } },
           spec: {
-            serviceAccountName: props.serviceAccount,
+            serviceAccountName: terraformLiteral(props.serviceAccount),
             restartPolicy: "Never",
             // Pod Identity does not support Windows pods (EKS user guide, pod-identities).
             nodeSelector: { "kubernetes.io/os": "linux" },
@@ -111,12 +112,13 @@ export class SmokeTest extends Construct {
             container: [
               {
                 name: "aws-cli",
-                image: props.image ?? SMOKE_TEST_IMAGE,
+                image: terraformLiteral(props.image ?? SMOKE_TEST_IMAGE),
                 command: ["/bin/sh", "-c"],
-                args: [SMOKE_TEST_SCRIPT],
+                // Shell text, meant literally: a "${VAR}" added to it must reach the shell.
+                args: [terraformLiteral(SMOKE_TEST_SCRIPT)],
                 env: [
-                  { name: "EXPECTED_ROLE_NAME", value: props.roleName },
-                  { name: "AWS_REGION", value: props.region },
+                  { name: "EXPECTED_ROLE_NAME", value: terraformLiteral(props.roleName) },
+                  { name: "AWS_REGION", value: terraformLiteral(props.region) },
                   // The CLI's home for its config and cache; the non-root user has none.
                   { name: "HOME", value: "/tmp" },
                 ],

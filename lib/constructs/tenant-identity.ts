@@ -5,6 +5,7 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { ServiceAccountV1 } from "@cdktf/provider-kubernetes/lib/service-account-v1";
 import { TerraformOutput, type ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
+import { serviceAccountCreationProblem } from "../config/kubernetes-objects";
 import { defaultRoleName } from "../config/role-name";
 import * as rules from "../config/rules";
 import type { Grant, StatementConfig, Tags } from "../config/schema";
@@ -15,6 +16,9 @@ import { checkPermissionProps } from "./permission-props";
 import { lookUpArnEnvironment, RolePermissions } from "./role-permissions";
 import type { SharedRole } from "./shared-role";
 import { addPodIdentityRole, checkRoleSettings, type RoleSettings } from "./pod-identity-role";
+import { terraformLiteral, terraformLiteralTags } from "./terraform-literal";
+import { checkArnPartitions } from "./arn-props";
+import { checkTags } from "./tag-props";
 import { PropChecker } from "./validate-props";
 
 export interface TenantIdentityProps extends RoleSettings {
@@ -118,18 +122,22 @@ export class TenantIdentity extends Construct {
     // FACTS.md, trust policy: the aws:RequestTag conditions work only while session tags are enabled.
     check.that("scopeTrustToServiceAccount", !(scoped && props.disableSessionTags), "cannot be true with disableSessionTags: without session tags the request tags it checks do not exist, and every AssumeRole would fail");
     if (props.sharedRole) checkSharedRoleMember(check, props.sharedRole, props);
+    const ownedBySomeoneElse = (props.createServiceAccount ?? true) ? serviceAccountCreationProblem(props.namespace, props.serviceAccount) : undefined;
+    check.that("serviceAccount", ownedBySomeoneElse === undefined, ownedBySomeoneElse ?? "");
+    checkTags(check, "tags", props.tags);
+    checkArnPartitions(check, props.clusterName, props);
     checkPermissionProps(check, props.grants, props.statements);
     check.done();
 
     this.roleName = props.sharedRole?.roleName ?? roleName;
-    const tags = props.tags && Object.keys(props.tags).length > 0 ? { ...props.tags } : undefined;
+    const tags = terraformLiteralTags(props.tags);
     const dependsOn = props.dependsOn && props.dependsOn.length > 0 ? [...props.dependsOn] : undefined;
 
     if (props.sharedRole) {
       this.role = props.sharedRole.role;
     } else {
       const scope = scoped
-        ? { namespace: props.namespace, serviceAccount: props.serviceAccount, clusterArn: props.clusterArn ?? new DataAwsEksCluster(this, "cluster", { name: props.clusterName }).arn }
+        ? { namespace: props.namespace, serviceAccount: props.serviceAccount, clusterArn: props.clusterArn ?? new DataAwsEksCluster(this, "cluster", { name: terraformLiteral(props.clusterName) }).arn }
         : undefined;
       ({ trustPolicy: this.trustPolicy, role: this.role } = addPodIdentityRole(this, {
         ...props,
@@ -154,17 +162,17 @@ export class TenantIdentity extends Construct {
       // No eks.amazonaws.com/role-arn annotation: that is IRSA. Pod Identity keeps the binding
       // in the association, not on Kubernetes objects.
       this.serviceAccount = new ServiceAccountV1(this, "service-account", {
-        metadata: { name: props.serviceAccount, namespace: props.namespace, labels: { "app.kubernetes.io/managed-by": "eks-pod-identity-tenants" } },
+        metadata: { name: terraformLiteral(props.serviceAccount), namespace: terraformLiteral(props.namespace), labels: { "app.kubernetes.io/managed-by": "eks-pod-identity-tenants" } },
         dependsOn,
       });
     }
 
     this.association = new EksPodIdentityAssociation(this, "association", {
-      clusterName: props.clusterName,
-      namespace: props.namespace,
-      serviceAccount: props.serviceAccount,
+      clusterName: terraformLiteral(props.clusterName),
+      namespace: terraformLiteral(props.namespace),
+      serviceAccount: terraformLiteral(props.serviceAccount),
       roleArn: this.role.arn,
-      targetRoleArn: props.targetRoleArn,
+      targetRoleArn: terraformLiteral(props.targetRoleArn),
       disableSessionTags: props.disableSessionTags ? true : undefined,
       tags,
       dependsOn,

@@ -8,6 +8,7 @@
  */
 import { createHash } from "node:crypto";
 import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { terraformLiteral } from "../constructs/terraform-literal";
 
 export interface PolicyCondition {
   /** The condition operator, such as `StringLike`. */
@@ -52,13 +53,11 @@ export const WORST_CASE_ENV: ArnEnvironment = { partition: "aws-us-gov", account
 
 /**
  * `${` starts a Terraform interpolation and `%{` a template directive, so IAM's own
- * `${aws:...}` is written `$${aws:...}`, and a literal `%{` is written `%%{` (Terraform
- * language, string templates).
+ * `${aws:...}` is written `$${aws:...}`, and a literal `%{` is written `%%{`: the one escaping
+ * function of the project (lib/constructs/terraform-literal.ts), applied once, here, to every
+ * string of a statement.
  */
-export function escapeForTerraform(s: string): string {
-  // A replacer function: in a replacement string, "$$" would itself mean one "$".
-  return s.replace(/([$%])\{/g, (_m, c: string) => `${c}${c}{`);
-}
+export const escapeForTerraform = terraformLiteral;
 
 function fill(s: string, env: ArnEnvironment): string {
   return s.split(PARTITION).join(env.partition).split(ACCOUNT).join(env.accountId).split(REGION).join(env.region);

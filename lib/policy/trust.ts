@@ -6,6 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { terraformLiteral } from "../constructs/terraform-literal";
 
 export const POD_IDENTITY_PRINCIPAL = "pods.eks.amazonaws.com";
 export const TRUST_SID = "AllowEksAuthToAssumeRoleForPodIdentity";
@@ -45,9 +46,9 @@ export function podIdentityTrustStatement(scope?: TrustScope, sid: string = TRUS
     ...(scope
       ? {
           condition: [
-            { test: "StringEquals", variable: SCOPE_CONDITION_KEYS.namespace, values: [scope.namespace] },
-            { test: "StringEquals", variable: SCOPE_CONDITION_KEYS.serviceAccount, values: [scope.serviceAccount] },
-            { test: "StringEquals", variable: SCOPE_CONDITION_KEYS.clusterArn, values: [scope.clusterArn] },
+            { test: "StringEquals", variable: SCOPE_CONDITION_KEYS.namespace, values: [terraformLiteral(scope.namespace)] },
+            { test: "StringEquals", variable: SCOPE_CONDITION_KEYS.serviceAccount, values: [terraformLiteral(scope.serviceAccount)] },
+            { test: "StringEquals", variable: SCOPE_CONDITION_KEYS.clusterArn, values: [terraformLiteral(scope.clusterArn)] },
           ],
         }
       : {}),
@@ -111,9 +112,9 @@ export function sharedTrustStatements(members: ReadonlyArray<TrustMember>, clust
     principals: [{ type: "Service", identifiers: [POD_IDENTITY_PRINCIPAL] }],
     actions: [...TRUST_ACTIONS],
     condition: [
-      { test: "StringEquals", variable: SCOPE_CONDITION_KEYS.namespace, values: [...g.namespaces] },
-      { test: "StringEquals", variable: SCOPE_CONDITION_KEYS.serviceAccount, values: [g.serviceAccount] },
-      { test: "StringEquals", variable: SCOPE_CONDITION_KEYS.clusterArn, values: [clusterArn] },
+      { test: "StringEquals", variable: SCOPE_CONDITION_KEYS.namespace, values: g.namespaces.map((n) => terraformLiteral(n)) },
+      { test: "StringEquals", variable: SCOPE_CONDITION_KEYS.serviceAccount, values: [terraformLiteral(g.serviceAccount)] },
+      { test: "StringEquals", variable: SCOPE_CONDITION_KEYS.clusterArn, values: [terraformLiteral(clusterArn)] },
     ],
   }));
 }
