@@ -7,11 +7,15 @@ import { formatProblem, hasErrors } from "./config/problems";
 import type { Config } from "./config/schema";
 import { debugEnabled } from "./runtime/debug";
 
-/** The validated configuration, or undefined after printing why there is none. */
-export async function loadOrReport(file: string, stderr: (line: string) => void): Promise<Config | undefined> {
+/**
+ * The validated configuration, or undefined after printing why there is none. With
+ * `warnings: false` only errors are printed: commands that run again and again against the
+ * same file (drift) leave its warnings to validate and synth.
+ */
+export async function loadOrReport(file: string, stderr: (line: string) => void, options: { warnings?: boolean } = {}): Promise<Config | undefined> {
   try {
     const { config, problems } = await loadTenantsFile(file);
-    for (const p of problems) stderr(formatProblem(p));
+    for (const p of problems) if (options.warnings !== false || p.severity === "error") stderr(formatProblem(p));
     if (!config || hasErrors(problems)) return undefined;
     return config;
   } catch (e) {
