@@ -7,7 +7,7 @@ import { TerraformOutput, type ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { defaultRoleName } from "../config/role-name";
 import * as rules from "../config/rules";
-import type { Grant, StatementConfig, Tags } from "../config/schema";
+import type { GrantInput, StatementInput, Tags } from "../config/schema";
 import type { ArnEnvironment } from "../policy/model";
 import { permissionStatements } from "../policy/permissions";
 import { podIdentityTrustStatement } from "../policy/trust";
@@ -57,13 +57,13 @@ export interface TenantIdentityProps extends RoleSettings {
    */
   readonly scopeTrustToServiceAccount?: boolean;
   /** Resource-scoped grants for the role's inline policy. @default [] */
-  readonly grants?: ReadonlyArray<Grant>;
+  readonly grants?: ReadonlyArray<GrantInput>;
   /**
    * Raw statements for the role's inline policy. Checked here for shape only; check their
    * actions against the IAM action catalogue with `checkStatementActions` (async) first.
    * @default []
    */
-  readonly statements?: ReadonlyArray<StatementConfig>;
+  readonly statements?: ReadonlyArray<StatementInput>;
   /**
    * Where names in grants resolve to ARNs.
    * @default `data.aws_partition`, `data.aws_caller_identity` and `data.aws_region` of this construct
@@ -118,7 +118,7 @@ export class TenantIdentity extends Construct {
     // FACTS.md, trust policy: the aws:RequestTag conditions work only while session tags are enabled.
     check.that("scopeTrustToServiceAccount", !(scoped && props.disableSessionTags), "cannot be true with disableSessionTags: without session tags the request tags it checks do not exist, and every AssumeRole would fail");
     if (props.sharedRole) checkSharedRoleMember(check, props.sharedRole, props);
-    checkPermissionProps(check, props.grants, props.statements);
+    const permissions = checkPermissionProps(check, props.grants, props.statements);
     check.done();
 
     this.roleName = props.sharedRole?.roleName ?? roleName;
@@ -139,7 +139,7 @@ export class TenantIdentity extends Construct {
         tags: props.tags,
       }));
 
-      const statements = permissionStatements(props, { namespace: props.namespace, serviceAccount: props.serviceAccount, cluster: props.clusterName });
+      const statements = permissionStatements({ ...props, ...permissions }, { namespace: props.namespace, serviceAccount: props.serviceAccount, cluster: props.clusterName });
       if (statements.length > 0) {
         this.permissions = new RolePermissions(this, "permissions", {
           roleName: this.role.name,
