@@ -80,6 +80,15 @@ describe("bad input", () => {
     expect(run.stderr).toMatch(/^(warning: .+\n)*error: .+\n$/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
+
+  it("adds the stack trace under TENANTS_DEBUG only, not under the debug package's DEBUG", () => {
+    writeFileSync(join(tmp, "blocked", "out2"), "");
+    const target = { TENANTS_FILE: "tenants.yaml", CDKTF_OUTDIR: join(tmp, "blocked", "out2") };
+    expect(runApp({ ...target, DEBUG: "*" }).stderr).not.toMatch(/\n\s+at /);
+    const debug = runApp({ ...target, TENANTS_DEBUG: "1" });
+    expect(debug.status).toBe(2);
+    expect(debug.stderr).toMatch(/\nerror: .+\n[^\n]*Error[^\n]*\n\s+at /);
+  });
 });
 
 describe("warnings", () => {

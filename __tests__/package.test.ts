@@ -3,13 +3,14 @@
  * depended on, the command entries, the licence and the changelog.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT } from "./run";
 
 jest.setTimeout(60_000);
 
 const pkg = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as Record<string, unknown> & {
+  scripts: Record<string, string>;
   bin: Record<string, string>;
   dependencies: Record<string, string>;
   devDependencies: Record<string, string>;
@@ -76,4 +77,11 @@ it("has a command entry per command, each a node script that exists once built",
     expect(existsSync(join(ROOT, file))).toBe(true);
     expect(readFileSync(join(ROOT, file), "utf8").split("\n")[0]).toBe("#!/usr/bin/env node");
   }
+});
+
+it("has every npm script that the README, docs, jest config and CI mention", () => {
+  const files = ["README.md", "jest.config.js", ".ci/run", ...readdirSync(join(ROOT, "docs")).map((f) => `docs/${f}`)];
+  const mentioned = new Set(files.flatMap((f) => [...readFileSync(join(ROOT, f), "utf8").matchAll(/\bnpm run (?:-s )?([a-z][a-z-]*)/g)].map((m) => m[1]!)));
+  expect(mentioned.has("typecheck")).toBe(true);
+  expect([...mentioned].filter((name) => !(name in pkg.scripts)).sort()).toEqual([]);
 });
