@@ -46,6 +46,18 @@ it("writes exactly what cdktf synth writes", () => {
   expect(tree(viaNpm)).toEqual(tree(viaCli));
 });
 
+it("under the real cdktf CLI, a warning shows once and never behind its [ERROR] log prefix", () => {
+  const cli = spawnSync(process.execPath, [require.resolve("cdktf-cli/bundle/bin/cdktf", { paths: [ROOT] }), "synth", "--output", join(tmp, "cli-warn")], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, CHECKPOINT_DISABLE: "1", TENANTS_FILE: "tenants.yaml", TF_CLI_CONFIG_FILE: undefined, NO_COLOR: "1" },
+  });
+  expect(cli.status).toBe(0);
+  const all = `${cli.stdout}\n${cli.stderr}`;
+  expect(all).not.toContain("[ERROR]");
+  expect(all.match(/warning: tenants\.yaml:17:9: tenants\[0\]\.managedPolicyArns\[0\]: /g)).toHaveLength(1);
+});
+
 it("prints the file's warnings once, on stderr, and nothing else there", () => {
   const run = synth(["--output", join(tmp, "warn")]);
   expect(run.status).toBe(0);
