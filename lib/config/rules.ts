@@ -5,6 +5,7 @@
  * Each pattern carries its length limit as a look-ahead, so one regular expression is the whole
  * rule: one message per bad value, and the same `pattern` lands in the JSON Schema for editors.
  */
+import { quote } from "./quote";
 
 export interface Rule {
   /** What a valid value is, as a noun phrase: `a DNS-1123 label`. */
@@ -21,7 +22,7 @@ function rule(what: string, allowed: string, pattern: RegExp): Rule {
 /** The message for a value that breaks `r`, or undefined when it is fine. */
 export function violation(r: Rule, value: unknown): string | undefined {
   if (typeof value !== "string") return `expected a string (${r.allowed})`;
-  return r.pattern.test(value) ? undefined : `${JSON.stringify(value)} is not ${r.what}: ${r.allowed}`;
+  return r.pattern.test(value) ? undefined : `${quote(value)} is not ${r.what}: ${r.allowed}`;
 }
 
 // Kubernetes: namespaces are DNS-1123 labels, service account names DNS-1123 subdomains.
