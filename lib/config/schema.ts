@@ -14,7 +14,8 @@ import { describeValue } from "./zod-messages";
 function ruled(r: rules.Rule, description: string) {
   return z
     .string({ error: (iss) => (iss.input === undefined ? "is required" : `expected a string, got ${describeValue(iss.input)}: ${r.allowed}`) })
-    .regex(r.pattern, { error: (iss) => rules.violation(r, iss.input) })
+    .regex(r.pattern, { error: (iss) => rules.violation(r, iss.input), abort: true })
+    .refine((v) => r.explain?.(v) === undefined, { error: (iss) => rules.violation(r, iss.input) })
     .meta({ description });
 }
 
