@@ -12,7 +12,7 @@ import { changedNumbers, pathKey } from "./number-text";
 import { partialFindings } from "./partial";
 import { hasErrors, sortProblems, type Finding, type Problem } from "./problems";
 import { quote } from "./quote";
-import { readTenantsFileText } from "./read-file";
+import { notARegularFile, readTenantsFileText } from "./read-file";
 import { tenantsFileSchema, type Config } from "./schema";
 import { errorMap, issuesToFindings } from "./zod-messages";
 
@@ -38,6 +38,8 @@ export function formatOf(file: string): Format | undefined {
 export async function loadTenantsFile(file: string): Promise<LoadResult> {
   const format = formatOf(file);
   if (!format) {
+    const why = notARegularFile(file);
+    if (why) throw new TenantsFileUnreadable(`${file}: cannot read the tenants file: ${why}`);
     throw new TenantsFileUnreadable(`${file}: unsupported file type ${JSON.stringify(extname(file))}; use .yaml, .yml or .json`);
   }
   const read = readTenantsFileText(file);

@@ -3,7 +3,7 @@
  * (a FIFO would otherwise wait for a writer forever) and checked through its open descriptor,
  * so what is checked is what is read: a regular file, no larger than the cap, and UTF-8 text.
  */
-import { closeSync, constants, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, constants, fstatSync, openSync, readSync, statSync } from "node:fs";
 
 /** Far above any real tenants file (5,000 tenants take about 1 MiB), far below what hurts. */
 export const MAX_FILE_BYTES = 16 * 1024 * 1024;
@@ -20,6 +20,25 @@ const OPEN_ERRORS: Record<string, string> = {
   ENOTDIR: "a part of the path is not a directory",
   ENAMETOOLONG: "the path is too long",
 };
+
+/**
+ * Why a path that is no regular file cannot be one, said before its name is judged: `/dev/zero`
+ * is a device first, and a file without a .yaml extension only second.
+ */
+export function notARegularFile(file: string): string | undefined {
+  try {
+    const stat = statSync(file);
+    return stat.isFile() ? undefined : notRegular(stat);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? "";
+    return code === "ENOENT" ? undefined : OPEN_ERRORS[code];
+  }
+}
+
+function notRegular(stat: ReturnType<typeof fstatSync>): string {
+  const kind = kindOf(stat);
+  return `is ${kind}${kind.startsWith("not") ? "" : ", not a regular file"}; a tenants file is a regular YAML or JSON file`;
+}
 
 function kindOf(stat: ReturnType<typeof fstatSync>): string {
   if (stat.isDirectory()) return "a directory";
@@ -46,10 +65,7 @@ export function readTenantsFileText(file: string): ReadResult {
   }
   try {
     const stat = fstatSync(fd);
-    if (!stat.isFile()) {
-      const kind = kindOf(stat);
-      return { why: `is ${kind}${kind.startsWith("not") ? "" : ", not a regular file"}; a tenants file is a regular YAML or JSON file` };
-    }
+    if (!stat.isFile()) return { why: notRegular(stat) };
     if (stat.size > MAX_FILE_BYTES) return { why: `is ${mib(stat.size)}; a tenants file may be at most ${mib(MAX_FILE_BYTES)}` };
     // Read at most one byte past the cap, in case the file grew since fstat.
     const buf = Buffer.alloc(Math.min(stat.size, MAX_FILE_BYTES) + 1);
