@@ -223,6 +223,19 @@ describe("grantProblems", () => {
     expect(messages({ ssm: { path: "/" } })).toEqual([`error ssm.path: "/" would cover every parameter in the account; name a path such as /reports/`]);
   });
 
+  it("applies every S3 bucket naming rule to names, bucket ARNs and names with placeholders", () => {
+    // https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html
+    expect(messages({ s3: { bucket: "my..bucket" } })).toEqual([`error s3.bucket: "my..bucket" is not a valid bucket: the bucket name must not contain two adjacent periods`]);
+    expect(messages({ s3: { bucket: "10.0.0.1" } })).toEqual([`error s3.bucket: "10.0.0.1" is not a valid bucket: the bucket name must not be formatted as an IP address`]);
+    expect(messages({ s3: { bucket: "arn:aws:s3:::xn--data" } })).toEqual([`error s3.bucket: "arn:aws:s3:::xn--data" is not a valid bucket: the bucket name must not start with xn--, which S3 reserves`]);
+    expect(messages({ s3: { bucket: "logs-${namespace}-s3alias" } })).toEqual([
+      `error s3.bucket: "logs-\${namespace}-s3alias" is not a valid bucket: the bucket name must not end with -s3alias, which S3 reserves for access point aliases`,
+    ]);
+    expect(messages({ s3: { bucket: "sthree-${namespace}" } })).toEqual([`error s3.bucket: "sthree-\${namespace}" is not a valid bucket: the bucket name must not start with sthree-, which S3 reserves`]);
+    expect(messages({ s3: { bucket: "arn:aws:s3:::data--x-s3" } })).toEqual([`error s3.bucket: "arn:aws:s3:::data--x-s3" is not a valid bucket: the bucket name must not end with --x-s3, which S3 reserves for directory buckets`]);
+    expect(messages({ s3: { bucket: "team-${namespace}.reports" } })).toEqual([]);
+  });
+
   it("warns about a prefix without a trailing slash", () => {
     expect(messages({ s3: { bucket: "acme", prefix: "team-a" } })).toEqual([
       `warning s3.prefix: prefix "team-a" does not end with '/', so it also covers keys such as "team-a-other/..."; end it with '/' to keep to one folder`,
