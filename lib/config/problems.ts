@@ -34,7 +34,7 @@ export function formatPath(path: FieldPath): string {
   let out = "";
   for (const seg of path) {
     if (typeof seg === "number") out += `[${seg}]`;
-    else if (/^[A-Za-z_$][\w$]*$/.test(seg)) out += out ? `.${seg}` : seg;
+    else if (seg.length <= 100 && /^[A-Za-z_$][\w$]*$/.test(seg)) out += out ? `.${seg}` : seg;
     else out += `[${quote(seg)}]`;
   }
   return out || "(file)";
