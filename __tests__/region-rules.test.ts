@@ -1,6 +1,8 @@
 /** Regions that exist (the AWS SDK's metadata), and no cluster where Pod Identity is unavailable. */
 import { podIdentityRegions, unknownRegion } from "../lib/config/region-rules";
+import { spawnSync } from "node:child_process";
 import { problemsOf } from "./helpers";
+import { ROOT } from "./run";
 
 const LIST = "use a region code such as us-east-1, as listed at https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html";
 
@@ -28,4 +30,17 @@ it("checks clusters only: the check takes the config as the schema left it", () 
 it("applies the region rule to the state bucket's region too", async () => {
   const yaml = ["clusters: [{ name: c, region: us-east-1 }]", "state: { s3: { bucket: my-state, region: us-est-1 } }", ""].join("\n");
   expect(await problemsOf(yaml)).toEqual([`tenants.yaml:2:42: state.s3.region: "us-est-1" is not an AWS region; did you mean "us-east-1"?; ${LIST}`]);
+});
+
+it("answers from the generated list without loading the AWS SDK's client module", () => {
+  // In a plain node process (jest keeps its own module registry): the built module, asked about
+  // known regions, leaves @aws-sdk/core unloaded; asked about an unknown one, it loads it.
+  const probe = (region: string) =>
+    spawnSync(
+      process.execPath,
+      ["-e", `const r = require("./dist/lib/config/region-rules"); r.unknownRegion(${JSON.stringify(region)}); r.regionPartition("cn-north-1"); process.stdout.write(String(Object.keys(require.cache).some((k) => k.includes("@aws-sdk/core"))))`],
+      { cwd: ROOT, encoding: "utf8" },
+    ).stdout;
+  expect(probe("eu-west-1")).toBe("false");
+  expect(probe("xx-nowhere-1")).toBe("true");
 });
