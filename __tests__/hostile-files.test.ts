@@ -4,15 +4,21 @@
  * and no output line over 1,000 characters. How long each takes is measured by the bench script
  * (bench/), not asserted here.
  */
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { runNode } from "./run";
+import { ROOT } from "./run";
 
 const dir = mkdtempSync(join(tmpdir(), "hostile-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const validate = (file: string) => runNode(["dist/bin/validate.js", file], { TENANTS_FILE: undefined });
+// Generous limits for a loaded machine; a regression that hangs (a FIFO read that blocks) is
+// killed by spawnSync's timeout and fails, instead of hanging the suite.
+jest.setTimeout(120_000);
+function validate(file: string) {
+  const r = spawnSync(process.execPath, ["dist/bin/validate.js", file], { cwd: ROOT, env: { ...process.env, TENANTS_FILE: undefined }, encoding: "utf8", timeout: 100_000 });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
 
 function refused(file: string): string[] {
   const run = validate(file);
@@ -74,7 +80,7 @@ it("50,000 tenants on one cluster: over the association quota, one line", () => 
   expect(refused(file)).toEqual([
     `${file}:2:11: clusters[0].name: cluster "c" would hold 50000 Pod Identity associations; EKS allows at most 5000 per cluster, and that quota cannot be raised`,
   ]);
-}, 120_000);
+});
 
 it("a megabyte-long value, quoted short", () => {
   const file = join(dir, "long.yaml");
