@@ -15,7 +15,10 @@ export interface Rule {
   /** What is allowed, for the error message. */
   readonly allowed: string;
   readonly pattern: RegExp;
-  /** A rule no pattern can say (a region the SDK knows), as the full message, for a value that matches `pattern`. */
+  /**
+   * The full message for a rule no pattern can say (a region the SDK knows), or a more specific
+   * message than `allowed` (which S3 naming rule a bucket name breaks); undefined when it has none.
+   */
   readonly explain?: (value: string) => string | undefined;
 }
 
