@@ -7,7 +7,7 @@ import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { Fn, LocalBackend, S3Backend, TerraformStack, type ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import type { ClusterPlan } from "../lib/config/plan";
-import { partitionOf } from "../lib/config/regions";
+import { regionPartition as partitionOf } from "../lib/config/region-rules";
 import type { S3State, Tags } from "../lib/config/schema";
 import type { AddonIdentity } from "../lib/constructs/addon-identity";
 import { PodIdentityAgent } from "../lib/constructs/pod-identity-agent";

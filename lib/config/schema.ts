@@ -7,13 +7,15 @@
  */
 import { z } from "zod";
 import * as rules from "./rules";
+import { quote } from "./quote";
 import { describeValue } from "./zod-messages";
 
 /** A string field checked by one rule, with a message that names the offending value. */
 function ruled(r: rules.Rule, description: string) {
   return z
     .string({ error: (iss) => (iss.input === undefined ? "is required" : `expected a string, got ${describeValue(iss.input)}: ${r.allowed}`) })
-    .regex(r.pattern, { error: (iss) => rules.violation(r, iss.input) })
+    .regex(r.pattern, { error: (iss) => rules.violation(r, iss.input), abort: true })
+    .refine((v) => r.explain?.(v) === undefined, { error: (iss) => rules.violation(r, iss.input) })
     .meta({ description });
 }
 
@@ -80,7 +82,7 @@ export const s3StateSchema = z
     region: ruled(rules.REGION, "The bucket's region."),
     keyPrefix: z
       .string()
-      .regex(/^$|^[^/].*\/$/, { error: (iss) => `${JSON.stringify(iss.input)} is not a valid key prefix: empty, or a prefix that ends with '/' and does not start with '/'` })
+      .regex(/^$|^[^/].*\/$/, { error: (iss) => `${quote(iss.input)} is not a valid key prefix: empty, or a prefix that ends with '/' and does not start with '/'` })
       .default("")
       .meta({ description: "Prefix of each stack's state key: <keyPrefix><cluster>/terraform.tfstate." }),
   })
@@ -163,7 +165,7 @@ export const statementSchema = z
   .strictObject({
     sid: z
       .string()
-      .regex(/^[A-Za-z0-9]{1,128}$/, { error: (iss) => `${JSON.stringify(iss.input)} is not a valid Sid: ASCII letters and digits only` })
+      .regex(/^[A-Za-z0-9]{1,128}$/, { error: (iss) => `${quote(iss.input)} is not a valid Sid: ASCII letters and digits only` })
       .optional()
       .meta({ description: "Statement ID. Left out: derived from the statement's content." }),
     effect: z.enum(["Allow", "Deny"]).default("Allow").meta({ description: "Allow or Deny." }),
