@@ -93,12 +93,14 @@ describe("clusters[].agent checks", () => {
   });
 
   it("asks for the image registry of a region it does not know, unless the values choose one", async () => {
-    expect(await problemsOf(file("{ install: helm, chart: { repository: oci://111122223333.dkr.ecr.eu-west-1.amazonaws.com/helm-charts } }", "il-central-1"))).toEqual([
-      'tenants.yaml:4:23: clusters[0].agent.install: install: helm needs the agent image registry of region "il-central-1", which this tool does not know; set agent.configurationValues.image.containerRegistry (see https://docs.aws.amazon.com/eks/latest/userguide/add-ons-images.html)',
+    expect(await problemsOf(file("{ install: helm, chart: { repository: oci://111122223333.dkr.ecr.eu-west-1.amazonaws.com/helm-charts } }", "me-west-1"))).toEqual([
+      'tenants.yaml:4:23: clusters[0].agent.install: install: helm needs the agent image registry of region "me-west-1", which this tool does not know; set agent.configurationValues.image.containerRegistry (see https://docs.aws.amazon.com/eks/latest/userguide/add-ons-images.html)',
     ]);
-    expect(await problemsOf(file("{ install: helm, chart: { repository: oci://111122223333.dkr.ecr.eu-west-1.amazonaws.com/helm-charts }, configurationValues: { image: { override: registry.example/eks/agent:0.1.6 } } }", "il-central-1"))).toEqual([]);
+    expect(await problemsOf(file("{ install: helm, chart: { repository: oci://111122223333.dkr.ecr.eu-west-1.amazonaws.com/helm-charts }, configurationValues: { image: { override: registry.example/eks/agent:0.1.6 } } }", "me-west-1"))).toEqual([]);
+    // Regions the table learned from the add-on images page since: il-central-1, ap-southeast-5 (amazon-eks-ami).
+    expect(await problemsOf(file("{ install: helm, chart: { repository: oci://111122223333.dkr.ecr.eu-west-1.amazonaws.com/helm-charts } }", "il-central-1"))).toEqual([]);
     // The add-on pulls its own image, so the region does not matter there.
-    expect(await problemsOf(file("{ install: addon }", "il-central-1"))).toEqual([]);
+    expect(await problemsOf(file("{ install: addon }", "me-west-1"))).toEqual([]);
   });
 
   it("refuses an unknown install mode with the allowed ones", async () => {
