@@ -6,8 +6,8 @@
  * written out below.
  *
  * Each provider start costs seconds (the AWS provider is 700 MB), so all stacks go into one
- * root module, one child module per stack with its own provider block: one `init`, one
- * `validate`, one `plan`, one `show` for the whole suite.
+ * root module, one child module per stack with its own provider block: one `plan` and one
+ * `show` for the whole suite, and one `validate` of the same modules under a single provider.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -319,8 +319,25 @@ if (terraformAvailable("terraform and the AWS provider mirror", SUITE)) {
         }
       });
       writeFileSync(join(root, "main.tf.json"), JSON.stringify({ module: modules }, null, 2));
-      await time("init", async () => ok(await terraform(["init", "-backend=false", "-input=false", `-plugin-dir=${pluginMirror()}`], root), "init"));
-      validate = await time("validate", async () => JSON.parse((await terraform(["validate", "-json"], root)).stdout) as Json);
+      // For validate, the same modules without their provider blocks, under one root provider
+      // they inherit: each provider configuration starts its own provider process, and a
+      // validate of eight costs half a minute here. The per-stack provider settings are still
+      // validated, by the plan.
+      const shared = join(work, "validate");
+      mkdirSync(shared);
+      for (const [m, part] of parts) {
+        const { provider: _provider, ...rest } = part.json;
+        mkdirSync(join(shared, m));
+        writeFileSync(join(shared, m, "main.tf.json"), JSON.stringify(rest, null, 2));
+      }
+      const standInProvider = { region: "us-east-1", access_key: "stand-in", secret_key: "stand-in", skip_credentials_validation: true, skip_requesting_account_id: true, skip_metadata_api_check: true, endpoints: [{ eks: eks.url }] };
+      writeFileSync(join(shared, "main.tf.json"), JSON.stringify({ module: modules, provider: { aws: [standInProvider] }, terraform: { required_providers: { aws: { source: "hashicorp/aws", version: PROVIDER_VERSION } } } }, null, 2));
+      const init = async (dir: string) => ok(await terraform(["init", "-backend=false", "-input=false", `-plugin-dir=${pluginMirror()}`], dir), "init");
+      await time("init", async () => {
+        await init(root);
+        await init(shared);
+      });
+      validate = await time("validate", async () => JSON.parse((await terraform(["validate", "-json"], shared)).stdout) as Json);
       await time("plan", async () => ok(await terraform(["plan", "-input=false", "-lock=false", "-out=plan.out"], root), "plan"));
       plan = await time("show", async () => {
         const show = await terraform(["show", "-json", "plan.out"], root);
