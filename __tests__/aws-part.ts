@@ -10,7 +10,8 @@ export type Json = Record<string, any>;
 
 /** Arguments that provider 5.100 does not know: where a resource sets one, the resource cannot be planned with it. */
 export const NEWER_THAN_MIRROR: Readonly<Record<string, ReadonlyArray<string>>> = {
-  // Added in provider 6.2.0 (terraform-provider-aws CHANGELOG, 6.2.0: "resource/aws_eks_pod_identity_association: Add disable_session_tags and target_role_arn arguments").
+  // Added by hashicorp/terraform-provider-aws PR #42979 (EKS Pod Identity cross-account, June 2025,
+  // in the 6.x line); the 5.100.0 schema (`terraform providers schema -json`) has neither.
   aws_eks_pod_identity_association: ["target_role_arn", "disable_session_tags"],
 };
 
