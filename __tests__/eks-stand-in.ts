@@ -1,6 +1,6 @@
 /**
- * A stand-in for the EKS API on 127.0.0.1, for `terraform plan` of a stack's AWS part: it
- * answers DescribeCluster and DescribeAddonVersions, the only reads the stacks' data sources make
+ * A stand-in for the EKS API on 127.0.0.1 (and for the STS and IAM endpoints, which must get no
+ * call), for `terraform plan` of a stack's AWS part: it answers DescribeCluster and DescribeAddonVersions, the only reads the stacks' data sources make
  * (EKS API reference: GET /clusters/{name}, GET /addons/supported-versions). Any other call is
  * recorded as unexpected and answered with an error, so that the test can fail on it.
  */

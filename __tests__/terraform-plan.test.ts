@@ -290,6 +290,9 @@ if (terraformAvailable("terraform and the AWS provider mirror", SUITE)) {
     let validate: Json;
     let plan: Json;
     const seconds: Record<string, number> = {};
+    // STS and IAM too: the plan should call neither, and if it did, the call must reach the
+    // stand-in (and fail the test as unexpected), never AWS.
+    const standInEndpoints = () => ({ eks: eks.url, sts: eks.url, iam: eks.url });
 
     beforeAll(async () => {
       const time = async <T>(what: string, f: () => Promise<T> | T): Promise<T> => {
@@ -309,7 +312,7 @@ if (terraformAvailable("terraform and the AWS provider mirror", SUITE)) {
           const run = runApp({ TENANTS_FILE: input, CDKTF_OUTDIR: out });
           if (run.status !== 0) throw new Error(`synth of ${input} failed:\n${run.stderr}`);
           for (const stack of readdirSync(join(out, "stacks")).sort()) {
-            const part = awsPart(readFileSync(join(out, "stacks", stack, "cdk.tf.json"), "utf8"), { providerVersion: PROVIDER_VERSION, endpoints: { eks: eks.url } });
+            const part = awsPart(readFileSync(join(out, "stacks", stack, "cdk.tf.json"), "utf8"), { providerVersion: PROVIDER_VERSION, endpoints: standInEndpoints() });
             const m = moduleName(input, stack);
             parts.set(m, part);
             mkdirSync(join(root, m));
@@ -330,7 +333,7 @@ if (terraformAvailable("terraform and the AWS provider mirror", SUITE)) {
         mkdirSync(join(shared, m));
         writeFileSync(join(shared, m, "main.tf.json"), JSON.stringify(rest, null, 2));
       }
-      const standInProvider = { region: "us-east-1", access_key: "stand-in", secret_key: "stand-in", skip_credentials_validation: true, skip_requesting_account_id: true, skip_metadata_api_check: true, endpoints: [{ eks: eks.url }] };
+      const standInProvider = { region: "us-east-1", access_key: "stand-in", secret_key: "stand-in", skip_credentials_validation: true, skip_requesting_account_id: true, skip_metadata_api_check: true, endpoints: [standInEndpoints()] };
       writeFileSync(join(shared, "main.tf.json"), JSON.stringify({ module: modules, provider: { aws: [standInProvider] }, terraform: { required_providers: { aws: { source: "hashicorp/aws", version: PROVIDER_VERSION } } } }, null, 2));
       const init = async (dir: string) => ok(await terraform(["init", "-backend=false", "-input=false", `-plugin-dir=${pluginMirror()}`], dir), "init");
       await time("init", async () => {
