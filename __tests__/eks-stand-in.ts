@@ -1,8 +1,9 @@
 /**
  * A stand-in for the EKS API on 127.0.0.1 (and for the STS and IAM endpoints, which must get no
- * call), for `terraform plan` of a stack's AWS part: it answers DescribeCluster and DescribeAddonVersions, the only reads the stacks' data sources make
- * (EKS API reference: GET /clusters/{name}, GET /addons/supported-versions). Any other call is
- * recorded as unexpected and answered with an error, so that the test can fail on it.
+ * call), for `terraform plan` of a stack's AWS part. It answers DescribeCluster and
+ * DescribeAddonVersions, the only reads the stacks' data sources make (EKS API reference:
+ * GET /clusters/{name}, GET /addons/supported-versions). Any other call is recorded as
+ * unexpected and answered with an error, so that the test can fail on it.
  */
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
