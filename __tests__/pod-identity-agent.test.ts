@@ -129,6 +129,12 @@ describe("PodIdentityAgent, install: helm", () => {
     expect(agent({ install: "helm", chart: { path: CHART_FOLDER }, version: "1.3.0" })).toThrow(
       `  - version: "1.3.0" is not the version of the chart at chart.path (${JSON.stringify(join(CHART_FOLDER, "Chart.yaml"))} says "1.2.0")`,
     );
+    expect(agent({ install: "helm", chart: { path: "charts/eks-pod-identity-agent" } })).toThrow(
+      '  - chart.path: "charts/eks-pod-identity-agent" is not an absolute path: the absolute path of a chart folder, such as /src/eks-pod-identity-agent/charts/eks-pod-identity-agent',
+    );
+    expect(agent({ install: "helm", chart: { repository: "s3://bucket/charts", name: "Agent" } })).toThrow(
+      '  - chart.repository: "s3://bucket/charts" is not a Helm chart repository: an https:// Helm repository URL or an oci:// registry path, such as oci://111122223333.dkr.ecr.us-east-1.amazonaws.com/charts\n  - chart.name: "Agent" is not a Helm chart name: lower-case letters, digits and \'-\', starting with a letter, such as eks-pod-identity-agent',
+    );
     expect(agent({ install: "helm", chart: { repository: "https://aws.github.io/eks-charts" } })).toThrow(
       '  - chart.repository: "https://aws.github.io/eks-charts" cannot be used: the eks-charts repository does not serve the eks-pod-identity-agent chart',
     );

@@ -68,7 +68,8 @@ export interface ChartProblem {
   readonly message: string;
 }
 
-export const CHART_MISSING = `install: helm needs agent.chart, the chart's location: the ${AGENT_CHART_NAME} chart is published to no Helm repository (https://aws.github.io/eks-charts does not serve it); set chart.path to the charts/${AGENT_CHART_NAME} folder of a clone of https://github.com/aws/eks-pod-identity-agent, or chart.repository to a Helm or OCI repository you published it to`;
+/** Why install: helm needs a chart source; `key` is how the caller names it (agent.chart in the file, chart in TypeScript). */
+export const chartMissing = (key: string) => `install: helm needs ${key}, the chart's location: the ${AGENT_CHART_NAME} chart is published to no Helm repository (https://aws.github.io/eks-charts does not serve it); set chart.path to the charts/${AGENT_CHART_NAME} folder of a clone of https://github.com/aws/eks-pod-identity-agent, or chart.repository to a Helm or OCI repository you published it to`;
 
 /**
  * Problems with a chart source: both or neither of path and repository, a source known not to

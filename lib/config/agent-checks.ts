@@ -2,7 +2,7 @@
  * Checks on clusters[].agent that depend on the install mode: what `version` means, where the
  * self-managed chart comes from, and what it needs to pull its image.
  */
-import { CHART_MISSING, chartSourceProblems } from "./agent-chart";
+import { chartMissing, chartSourceProblems } from "./agent-chart";
 import { agentImageRegistry, valuesChooseImage } from "./agent-image";
 import type { Check } from "./checks";
 import { error, type Finding } from "./problems";
@@ -31,7 +31,7 @@ export const agentModes: Check = (c) =>
     if (install === "helm" && version !== undefined && !CHART_VERSION.pattern.test(version)) {
       out.push(error(at("version"), `${JSON.stringify(version)} is an add-on version, but install is helm: ${CHART_PIN}`));
     }
-    if (install === "helm" && chart === undefined) out.push(error(at("install"), CHART_MISSING));
+    if (install === "helm" && chart === undefined) out.push(error(at("install"), chartMissing("agent.chart")));
     if (install === "helm" && chart !== undefined && (version === undefined || CHART_VERSION.pattern.test(version))) {
       for (const p of chartSourceProblems(chart, version)) out.push(error(p.key === "chart" ? at("chart") : p.key === "version" ? at("version") : at("chart", p.key), p.message));
     }

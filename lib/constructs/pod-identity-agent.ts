@@ -3,7 +3,7 @@ import { EksAddon } from "@cdktf/provider-aws/lib/eks-addon";
 import type { Release } from "@cdktf/provider-helm/lib/release";
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { AGENT_CHART_NAME, CHART_MISSING, chartSourceProblems, releaseChart, type AgentChartSource } from "../config/agent-chart";
+import { AGENT_CHART_NAME, CHART_NAME, CHART_PATH, CHART_REPOSITORY, chartMissing, chartSourceProblems, releaseChart, type AgentChartSource } from "../config/agent-chart";
 import { agentImageRegistry, valuesChooseImage } from "../config/agent-image";
 import * as rules from "../config/rules";
 import type { AgentInstall, Tags } from "../config/schema";
@@ -86,8 +86,14 @@ export class PodIdentityAgent extends Construct {
     } else if (install === "helm") {
       check
         .rule("version", rules.CHART_VERSION, props.version, true)
-        .that("chart", props.chart !== undefined, CHART_MISSING.replace(/^install: helm needs agent\.chart/, "install: helm needs chart"));
-      if (props.chart !== undefined) for (const p of chartSourceProblems(props.chart, props.version)) check.that(p.key === "chart" || p.key === "version" ? p.key : `chart.${p.key}`, false, p.message);
+        .that("chart", props.chart !== undefined, chartMissing("chart"))
+        .rule("chart.path", CHART_PATH, props.chart?.path, true)
+        .rule("chart.repository", CHART_REPOSITORY, props.chart?.repository, true)
+        .rule("chart.name", CHART_NAME, props.chart?.name, true);
+      const forms = [CHART_PATH.pattern.test(props.chart?.path ?? "/"), CHART_REPOSITORY.pattern.test(props.chart?.repository ?? "oci://x")];
+      if (props.chart !== undefined && forms.every(Boolean)) {
+        for (const p of chartSourceProblems(props.chart, props.version)) check.that(p.key === "chart" || p.key === "version" ? p.key : `chart.${p.key}`, false, p.message);
+      }
       check
         .rule("region", rules.REGION, props.region)
         .that(
