@@ -6,8 +6,9 @@
  * written out below.
  *
  * Each provider start costs seconds (the AWS provider is 700 MB), so all stacks go into one
- * root module, one child module per stack with its own provider block: one `plan` and one
- * `show` for the whole suite, and one `validate` of the same modules under a single provider.
+ * root module, one child module per stack, stacks with equal provider settings sharing one
+ * provider configuration: one `plan` and one `show` for the whole suite, and one `validate` of
+ * the same modules under a single provider.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -315,13 +316,36 @@ if (terraformAvailable("terraform and the AWS provider mirror", SUITE)) {
             const part = awsPart(readFileSync(join(out, "stacks", stack, "cdk.tf.json"), "utf8"), { providerVersion: PROVIDER_VERSION, endpoints: standInEndpoints() });
             const m = moduleName(input, stack);
             parts.set(m, part);
-            mkdirSync(join(root, m));
-            writeFileSync(join(root, m, "main.tf.json"), JSON.stringify(part.json, null, 2));
-            modules[m] = { source: `./${m}` };
           }
         }
       });
-      writeFileSync(join(root, "main.tf.json"), JSON.stringify({ module: modules }, null, 2));
+      // Stacks with the same provider settings (region, default tags) share one provider
+      // configuration in the root, passed in with `providers`; a stack with more than one AWS
+      // provider keeps its own blocks.
+      const rootProviders: Json[] = [];
+      const aliasOf = new Map<string, string>();
+      for (const [m, part] of parts) {
+        mkdirSync(join(root, m));
+        const own = part.json.provider.aws as Json[];
+        if (own.length !== 1 || own[0]!.alias !== undefined) {
+          writeFileSync(join(root, m, "main.tf.json"), JSON.stringify(part.json, null, 2));
+          modules[m] = { source: `./${m}` };
+          continue;
+        }
+        const key = JSON.stringify(own[0]);
+        if (!aliasOf.has(key)) {
+          aliasOf.set(key, `stack${aliasOf.size}`);
+          rootProviders.push({ ...own[0], alias: aliasOf.get(key) });
+        }
+        const { provider: _provider, ...rest } = part.json;
+        writeFileSync(join(root, m, "main.tf.json"), JSON.stringify(rest, null, 2));
+        modules[m] = { source: `./${m}`, providers: { aws: `aws.${aliasOf.get(key)}` } };
+      }
+      writeFileSync(
+        join(root, "main.tf.json"),
+        JSON.stringify({ module: modules, provider: { aws: rootProviders }, terraform: { required_providers: { aws: { source: "hashicorp/aws", version: PROVIDER_VERSION } } } }, null, 2),
+      );
+      seconds["provider configurations"] = rootProviders.length;
       // For validate, the same modules without their provider blocks, under one root provider
       // they inherit: each provider configuration starts its own provider process, and a
       // validate of eight costs half a minute here. The per-stack provider settings are still
@@ -334,7 +358,8 @@ if (terraformAvailable("terraform and the AWS provider mirror", SUITE)) {
         writeFileSync(join(shared, m, "main.tf.json"), JSON.stringify(rest, null, 2));
       }
       const standInProvider = { region: "us-east-1", access_key: "stand-in", secret_key: "stand-in", skip_credentials_validation: true, skip_requesting_account_id: true, skip_metadata_api_check: true, endpoints: [standInEndpoints()] };
-      writeFileSync(join(shared, "main.tf.json"), JSON.stringify({ module: modules, provider: { aws: [standInProvider] }, terraform: { required_providers: { aws: { source: "hashicorp/aws", version: PROVIDER_VERSION } } } }, null, 2));
+      const sourcesOnly = Object.fromEntries(Object.keys(modules).map((m) => [m, { source: `./${m}` }]));
+      writeFileSync(join(shared, "main.tf.json"), JSON.stringify({ module: sourcesOnly, provider: { aws: [standInProvider] }, terraform: { required_providers: { aws: { source: "hashicorp/aws", version: PROVIDER_VERSION } } } }, null, 2));
       const init = async (dir: string) => ok(await terraform(["init", "-backend=false", "-input=false", `-plugin-dir=${pluginMirror()}`], dir), "init");
       await time("init", async () => {
         await init(root);
@@ -352,7 +377,7 @@ if (terraformAvailable("terraform and the AWS provider mirror", SUITE)) {
     afterAll(async () => {
       await eks?.close();
       if (work) rmSync(work, { recursive: true, force: true });
-      process.stdout.write(`${SUITE}: ${Object.entries(seconds).map(([k, v]) => `${k} ${v.toFixed(1)} s`).join(", ")}\n`);
+      process.stdout.write(`${SUITE}: ${Object.entries(seconds).map(([k, v]) => (k === "provider configurations" ? `${v} ${k}` : `${k} ${v.toFixed(1)} s`)).join(", ")}\n`);
       const skipped = [...parts].flatMap(([m, p]) => p.notCheckable.map((n) => `${m}: ${n.address} (${n.arguments.join(", ")})`));
       if (skipped.length > 0) process.stdout.write(`${SUITE}: not checkable with provider ${PROVIDER_VERSION}, left out of the plan: ${skipped.join("; ")}\n`);
     });
