@@ -111,6 +111,7 @@ export class ClusterStack extends TerraformStack {
       clusterName: cluster.name,
       install: cluster.agent.install,
       version: cluster.agent.version,
+      chart: cluster.agent.chart,
       kubernetesVersion: eks.version,
       region: cluster.region,
       configurationValues: cluster.agent.configurationValues,

@@ -124,7 +124,8 @@ export const ADDON_VERSION = rule(
 );
 
 // Helm chart versions are SemVer 2 (https://helm.sh/docs/topics/charts/#charts-and-versioning),
-// such as 1.2.0 for the eks-pod-identity-agent chart of https://aws.github.io/eks-charts.
+// such as 1.2.0, the version in charts/eks-pod-identity-agent/Chart.yaml of aws/eks-pod-identity-agent
+// at tag v0.1.37 (the chart is published to no Helm repository; see agent-chart.ts).
 export const CHART_VERSION = rule(
   "a Helm chart version",
   "a SemVer version such as 1.2.0",
