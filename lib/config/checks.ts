@@ -5,10 +5,11 @@
  */
 import { ADDON_CHECKS } from "./addon-checks";
 import { agentModes } from "./agent-checks";
+import { CONTROLLER_CHECKS } from "./controller-checks";
 import { POLICY_CHECKS } from "../policy/checks";
 import { error, type FieldPath, type Finding } from "./problems";
 import { managedPolicyFindings } from "./managed-policies";
-import { addonRoleNameFor, roleNameFor } from "./role-name";
+import { addonRoleNameFor, controllerRoleNameFor, roleNameFor } from "./role-name";
 import { ASSOCIATIONS_PER_CLUSTER, MAX_TAGS } from "./rules";
 import type { Config } from "./schema";
 import { didYouMean } from "./suggest";
@@ -116,6 +117,10 @@ function roleClaims(c: Config): RoleClaim[] {
       const path = addon.role.name !== undefined ? ["clusters", i, "addons", k, "role", "name"] : ["clusters", i, "addons", k, "name"];
       claims.push({ name: addonRoleNameFor(addon, cluster.name), cluster, owner: `add-on ${JSON.stringify(addon.name)}`, path });
     }
+    for (const { item: ctl, index: k } of firstOfEachName(cluster.controllers)) {
+      const path = ctl.role.name !== undefined ? ["clusters", i, "controllers", k, "role", "name"] : ["clusters", i, "controllers", k, "name"];
+      claims.push({ name: controllerRoleNameFor(ctl, cluster.name), cluster, owner: `controller ${JSON.stringify(ctl.name)}`, path });
+    }
   }
   return claims;
 }
@@ -150,7 +155,7 @@ const uniqueRoleNames: Check = (c) => {
 const associationQuota: Check = (c) =>
   firstOfEachName(c.clusters).flatMap(({ item: cluster, index: i }) => {
     // An add-on's pod_identity_association is an association too, and counts against the quota.
-    const n = c.tenants.filter((t) => onCluster(t, cluster.name)).length + cluster.addons.length;
+    const n = c.tenants.filter((t) => onCluster(t, cluster.name)).length + cluster.addons.length + cluster.controllers.length;
     return n > ASSOCIATIONS_PER_CLUSTER
       ? [error(["clusters", i, "name"], `cluster ${JSON.stringify(cluster.name)} would hold ${n} Pod Identity associations; EKS allows at most ${ASSOCIATIONS_PER_CLUSTER} per cluster, and that quota cannot be raised`)]
       : [];
@@ -178,6 +183,7 @@ export const CHECKS: ReadonlyArray<Check> = [
   tagCount,
   agentModes,
   ...ADDON_CHECKS,
+  ...CONTROLLER_CHECKS,
   ...POLICY_CHECKS,
 ];
 
