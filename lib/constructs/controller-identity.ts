@@ -118,7 +118,7 @@ export class ControllerIdentity extends Construct {
     }));
 
     // The account is looked up only when a statement names it and the caller did not give it.
-    const needsAccount = policy.statements.some((s) => JSON.stringify(s).includes(ACCOUNT));
+    const needsAccount = policy.statements.some((s) => [...s.resources, ...(s.conditions ?? []).flatMap((c) => [c.variable, ...c.values])].some((x) => x.includes(ACCOUNT)));
     const accountId = props.accountId ?? (needsAccount ? new DataAwsCallerIdentity(this, "account").accountId : "");
     const env = { partition: ctx.partition, region: ctx.region, accountId };
     const policyAttachments: IamRolePolicyAttachment[] = [];
