@@ -13,22 +13,33 @@ export function managedPolicySize(statements: ReadonlyArray<PolicyStatement>, en
   return policyJson(statements, { ...env, accountId: "000000000000" }).length;
 }
 
-/** `st` split by resources into parts that each fit alone; a statement that fits stays whole. */
-function splitStatement(st: PolicyStatement, fits: (s: PolicyStatement) => boolean): PolicyStatement[] {
-  if (fits(st) || st.resources.length < 2) return [st];
-  const parts: PolicyStatement[][] = [];
-  const halves = (resources: ReadonlyArray<string>): void => {
-    const candidate = { ...st, resources: [...resources] };
-    if (fits(candidate) || resources.length < 2) parts.push([candidate]);
-    else {
-      const mid = Math.ceil(resources.length / 2);
-      halves(resources.slice(0, mid));
-      halves(resources.slice(mid));
+/**
+ * `st` split by resources into as few parts as fit `limit` alone, filled in order; a statement
+ * that fits stays whole. Each resource adds exactly its own JSON and a comma, so the parts are
+ * sized by arithmetic rather than by rendering each candidate.
+ */
+function splitStatement(st: PolicyStatement, size: (sts: ReadonlyArray<PolicyStatement>) => number, limit: number): PolicyStatement[] {
+  if (size([st]) <= limit || st.resources.length < 2) return [st];
+  // The longest sid a part can get, so that the arithmetic never underestimates.
+  const widest = { ...st, sid: `${st.sid}Part${st.resources.length}` };
+  const empty = size([{ ...widest, resources: [] }]);
+  const cost = (r: string) => size([{ ...widest, resources: [r] }]) - empty;
+  const parts: string[][] = [];
+  let current: string[] = [];
+  let used = empty;
+  for (const r of st.resources) {
+    const add = cost(r) + (current.length > 0 ? 1 : 0);
+    if (current.length > 0 && used + add > limit) {
+      parts.push(current);
+      current = [];
+      used = empty;
     }
-  };
-  halves(st.resources);
+    used += cost(r) + (current.length > 0 ? 1 : 0);
+    current.push(r);
+  }
+  parts.push(current);
   // Sids follow the part's place within its statement, which depends only on the resources given.
-  return parts.flat().map((p, i) => ({ ...p, sid: `${st.sid}Part${i + 1}` }));
+  return parts.map((resources, i) => ({ ...st, sid: `${st.sid}Part${i + 1}`, resources }));
 }
 
 /**
@@ -39,7 +50,7 @@ export function packPolicies(statements: ReadonlyArray<PolicyStatement>, env: Om
   const size = (sts: ReadonlyArray<PolicyStatement>) => managedPolicySize(sts, env);
   const docs: PolicyStatement[][] = [];
   let current: PolicyStatement[] = [];
-  for (const st of statements.flatMap((s) => splitStatement(s, (x) => size([x]) <= limit))) {
+  for (const st of statements.flatMap((s) => splitStatement(s, size, limit))) {
     if (current.length > 0 && size([...current, st]) > limit) {
       docs.push(current);
       current = [];
