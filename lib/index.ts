@@ -22,3 +22,7 @@ export { SESSION_TAG_VARIABLES } from "./policy/abac";
 export type { PolicyStatement, ArnEnvironment } from "./policy/model";
 export type { Grant, StatementConfig, SharedRoleConfig } from "./config/schema";
 export { SCOPE_CONDITION_KEYS, type TrustScope } from "./policy/trust";
+export { ControllerIdentity, type ControllerIdentityProps } from "./constructs/controller-identity";
+export { CONTROLLERS, controllerPolicy } from "./policy/controllers/registry";
+export { CONTROLLER_NAMES, controllerSchema, type ControllerConfig, type ControllerInput, type ControllerName } from "./config/controller-schema";
+export type { ControllerDefinition, ControllerContext, ControllerPolicy } from "./policy/controllers/types";

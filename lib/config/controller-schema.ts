@@ -36,6 +36,12 @@ function arns(description: string) {
   return z.array(ruled(rules.RESOURCE_ARN, "An ARN.")).min(1).meta({ description });
 }
 
+// Options that several controllers take are described once, so that the reference can show them in one row.
+const hostedZones = () => arns("Route 53 hosted zones whose records the controller may change: arn:<partition>:route53:::hostedzone/<id>.");
+const buckets = () => arns("S3 buckets the controller may list: arn:<partition>:s3:::<bucket>.");
+const bucketPaths = () => arns("S3 objects the controller may read and write: arn:<partition>:s3:::<bucket>/<key prefix>*.");
+const kmsKeys = () => arns("Customer managed KMS keys the controller may use for what it reads and writes (docs/controllers.md says which calls).").optional();
+
 function common<N extends ControllerName>(name: N) {
   return {
     name: z.literal(name).meta({ description: `A known controller: ${CONTROLLER_NAMES.join(", ")}.` }),
@@ -66,8 +72,8 @@ function build() {
           "Target groups the controller may register targets in. When given, the role gets only the TargetGroupBinding policy (existing target groups, no load balancers or security groups). Left out: the full policy.",
         ).optional(),
       }),
-      v("external-dns", { hostedZoneArns: arns("Route 53 hosted zones external-dns may change (arn:aws:route53:::hostedzone/<id>).") }),
-      v("cert-manager", { hostedZoneArns: arns("Route 53 hosted zones where cert-manager may write DNS-01 TXT records (arn:aws:route53:::hostedzone/<id>).") }),
+      v("external-dns", { hostedZoneArns: hostedZones() }),
+      v("cert-manager", { hostedZoneArns: hostedZones() }),
       v("cluster-autoscaler", {
         clusterNames: z
           .array(ruled(rules.CLUSTER_NAME, "A cluster name."))
@@ -82,25 +88,25 @@ function build() {
       v("external-secrets", {
         secretsManagerArns: arns("Secrets Manager secrets to read, full ARNs (a trailing * covers a name prefix or the random suffix).").optional(),
         ssmParameterArns: arns("Parameter Store parameters to read (arn:aws:ssm:<region>:<account>:parameter/<name>; a trailing * covers a prefix).").optional(),
-        kmsKeyArns: arns("Customer managed KMS keys that encrypt those secrets or parameters (kms:Decrypt; with createSecrets also kms:GenerateDataKey).").optional(),
+        kmsKeyArns: kmsKeys(),
         createSecrets: z
           .boolean()
           .default(false)
           .meta({ description: "Also allow PushSecret: create, update, tag and delete (tagged managed-by: external-secrets) the same secrets and parameters." }),
       }),
       v("velero", {
-        bucketArns: arns("Backup buckets (arn:aws:s3:::<bucket>), for s3:ListBucket."),
-        bucketPathArns: arns("Objects Velero may read and write (arn:aws:s3:::<bucket>/<prefix>*)."),
-        kmsKeyArns: arns("KMS keys of SSE-KMS buckets or of encrypted EBS volumes Velero snapshots.").optional(),
+        bucketArns: buckets(),
+        bucketPathArns: bucketPaths(),
+        kmsKeyArns: kmsKeys(),
       }),
       v("aws-mountpoint-s3-csi-driver", {
-        bucketArns: arns("Buckets the driver mounts (arn:aws:s3:::<bucket>), for s3:ListBucket."),
-        bucketPathArns: arns("Objects the mounts may read and write (arn:aws:s3:::<bucket>/<prefix>*)."),
+        bucketArns: buckets(),
+        bucketPathArns: bucketPaths(),
       }),
       v("aws-node-termination-handler", { sqsQueueArns: arns("The SQS queues of Queue Processor mode.") }),
       v("aws-privateca-issuer", { certificateAuthorityArns: arns("AWS Private CA certificate authorities the issuer may issue from.") }),
       v("amazon-managed-prometheus", { workspaceArns: arns("Amazon Managed Service for Prometheus workspaces to remote-write to.") }),
-      v("aws-ebs-csi-driver", { kmsKeyArns: arns("Customer managed KMS keys of encrypted volumes (the managed policy lacks them).").optional() }),
+      v("aws-ebs-csi-driver", { kmsKeyArns: kmsKeys() }),
       v("aws-efs-csi-driver", {}),
       v("aws-fsx-csi-driver", {}),
       v("aws-gateway-api-controller", {}),
