@@ -121,3 +121,13 @@ it("writes out upstream's ssm:GetParameter* and ssm:PutParameter* as exactly the
 it("registers exactly the controllers the schema accepts", () => {
   expect(Object.keys(CONTROLLERS).sort()).toEqual([...CONTROLLER_NAMES].sort());
 });
+
+it("docs/controllers.md lists every controller with its defaults and its upstream source", () => {
+  const doc = require("node:fs").readFileSync(require("node:path").join(__dirname, "..", "docs", "controllers.md"), "utf8") as string;
+  for (const def of Object.values(CONTROLLERS)) {
+    const row = doc.split("\n").find((l) => l.startsWith(`| \`${def.name}\` |`));
+    expect([def.name, row?.split(" | ").slice(1, 3)]).toEqual([def.name, [`\`${def.namespace}\``, `\`${def.serviceAccount}\``]]);
+    expect(row).toContain(`(${def.source.url})`);
+    expect(row?.endsWith(`| ${def.source.version} |`)).toBe(true);
+  }
+});

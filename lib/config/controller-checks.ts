@@ -37,7 +37,7 @@ export function arnProblem(arn: string, kind: ArnKind, cluster: ControllerCluste
   if (kind.region === "required" && (region === "" || partitionOf(region!) !== partition)) return `${arn} needs a region of partition ${JSON.stringify(partition)}; ${expected}`;
   if (kind.account === "none" && account !== "") return `${arn} has an account, but these ${kind.service} ARNs have none; ${expected}`;
   if (kind.account === "required" && !/^\d{12}$/.test(account ?? "")) return `${arn} needs a 12-digit account; ${expected}`;
-  if (!kind.resource.test(resource)) return `${arn} does not name a ${kind.shape}; ${expected}`;
+  if (!kind.resource.test(resource)) return `${arn} does not name a ${kind.shape}${kind.hint ? ` (${kind.hint})` : ""}; ${expected}`;
   if (kind.sameAccount && cluster.accountId !== undefined && account !== cluster.accountId) {
     return `${arn} is in account ${account}, but cluster ${JSON.stringify(cluster.name)} is in account ${cluster.accountId}, and this must be in the same account`;
   }

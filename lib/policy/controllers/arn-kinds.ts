@@ -8,7 +8,7 @@ export const HOSTED_ZONE: ArnKind = { service: "route53", resource: /^hostedzone
 export const S3_BUCKET: ArnKind = { service: "s3", resource: /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, shape: "<bucket>", region: "none", account: "none" };
 /** Object ARNs: a bucket, '/', and a key or key prefix that may end with '*'. */
 export const S3_OBJECTS: ArnKind = { service: "s3", resource: /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\/[^*?]*\*?$/, shape: "<bucket>/<key prefix>*", region: "none", account: "none" };
-export const KMS_KEY: ArnKind = { service: "kms", resource: /^key\/[A-Za-z0-9-]+$/, shape: "key/<key id> (alias ARNs do not work in IAM policies)", region: "required", account: "required" };
+export const KMS_KEY: ArnKind = { service: "kms", resource: /^key\/[A-Za-z0-9-]+$/, shape: "key/<key id>", hint: "alias ARNs do not work in IAM policies", region: "required", account: "required" };
 export const SQS_QUEUE: ArnKind = { service: "sqs", resource: /^[\w-]{1,80}(\.fifo)?$/, shape: "<queue name>", region: "required", account: "required" };
 export const TARGET_GROUP: ArnKind = { service: "elasticloadbalancing", resource: /^targetgroup\/[A-Za-z0-9-]{1,32}\/[0-9a-f]+$/, shape: "targetgroup/<name>/<id>", region: "required", account: "required" };
 /** Roles passed to EC2 must be in the account the instances run in. */

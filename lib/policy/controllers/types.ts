@@ -28,6 +28,8 @@ export interface ArnKind {
   readonly resource: RegExp;
   /** How the resource part looks, for messages: `hostedzone/<id>`. */
   readonly shape: string;
+  /** Said when the resource part is wrong, such as why an alias does not do. */
+  readonly hint?: string;
   /** Whether the ARN has a region: none for global services (Route 53, S3, IAM). */
   readonly region: "none" | "required";
   /** Whether the ARN has an account: none for S3 buckets and Route 53 zones. */
