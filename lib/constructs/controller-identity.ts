@@ -21,7 +21,7 @@ import { controllerPolicy } from "../policy/controllers/registry";
 import { ACCOUNT, renderStatement, type PolicyStatement } from "../policy/model";
 import { podIdentityTrustStatement } from "../policy/trust";
 import { addPodIdentityRole, checkRoleSettings } from "./pod-identity-role";
-import { SmokeTest } from "./smoke-test";
+import type { SmokeTest } from "./smoke-test";
 import { PropChecker } from "./validate-props";
 
 export interface ControllerIdentityProps {
@@ -156,7 +156,9 @@ export class ControllerIdentity extends Construct {
     });
 
     if (controller.smokeTest) {
-      new SmokeTest(this, "smoke-test", {
+      // Loaded only when asked for: the Job's provider class is large (docs/benchmarks.md).
+      const Job = (require("./smoke-test") as { SmokeTest: typeof SmokeTest }).SmokeTest;
+      new Job(this, "smoke-test", {
         namespace: plan.namespace,
         serviceAccount: plan.serviceAccount,
         roleName: plan.roleName,
