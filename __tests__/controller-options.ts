@@ -24,5 +24,7 @@ export const FULL: Record<(typeof CONTROLLER_NAMES)[number], ControllerInput> = 
   "aws-efs-csi-driver": { name: "aws-efs-csi-driver" },
   "aws-fsx-csi-driver": { name: "aws-fsx-csi-driver" },
   "aws-gateway-api-controller": { name: "aws-gateway-api-controller" },
+  "aws-for-fluent-bit": { name: "aws-for-fluent-bit", logGroupArns: ["arn:aws:logs:us-east-1:111122223333:log-group:/aws/eks/demo/*"], putRetentionPolicy: true },
+  keda: { name: "keda", sqsQueueArns: ["arn:aws:sqs:us-east-1:111122223333:jobs"], assumeRoleArns: ["arn:aws:iam::444455556666:role/keda-workload"] },
 };
 

@@ -16,7 +16,7 @@ describe("clusters[].controllers schema", () => {
 
   it("names the closest controller for an unknown name, and every known one", async () => {
     expect(await problemsOf(file("      - name: extrenal-dns"))).toEqual([
-      'tenants.yaml:6:15: clusters[0].controllers[0].name: "extrenal-dns" is not a known controller; did you mean "external-dns"?; known controllers: aws-load-balancer-controller, external-dns, cert-manager, cluster-autoscaler, karpenter, external-secrets, velero, aws-mountpoint-s3-csi-driver, aws-node-termination-handler, aws-privateca-issuer, amazon-managed-prometheus, aws-ebs-csi-driver, aws-efs-csi-driver, aws-fsx-csi-driver, aws-gateway-api-controller',
+      'tenants.yaml:6:15: clusters[0].controllers[0].name: "extrenal-dns" is not a known controller; did you mean "external-dns"?; known controllers: aws-load-balancer-controller, external-dns, cert-manager, cluster-autoscaler, karpenter, external-secrets, velero, aws-mountpoint-s3-csi-driver, aws-node-termination-handler, aws-privateca-issuer, amazon-managed-prometheus, aws-ebs-csi-driver, aws-efs-csi-driver, aws-fsx-csi-driver, aws-gateway-api-controller, aws-for-fluent-bit, keda',
     ]);
   });
 
@@ -41,7 +41,7 @@ describe("clusters[].controllers schema", () => {
 
   it("wants a name", async () => {
     expect(await problemsOf(file("      - namespace: x"))).toEqual([
-      "tenants.yaml:6:9: clusters[0].controllers[0].name: a controller needs a name: aws-load-balancer-controller, external-dns, cert-manager, cluster-autoscaler, karpenter, external-secrets, velero, aws-mountpoint-s3-csi-driver, aws-node-termination-handler, aws-privateca-issuer, amazon-managed-prometheus, aws-ebs-csi-driver, aws-efs-csi-driver, aws-fsx-csi-driver, aws-gateway-api-controller",
+      "tenants.yaml:6:9: clusters[0].controllers[0].name: a controller needs a name: aws-load-balancer-controller, external-dns, cert-manager, cluster-autoscaler, karpenter, external-secrets, velero, aws-mountpoint-s3-csi-driver, aws-node-termination-handler, aws-privateca-issuer, amazon-managed-prometheus, aws-ebs-csi-driver, aws-efs-csi-driver, aws-fsx-csi-driver, aws-gateway-api-controller, aws-for-fluent-bit, keda",
     ]);
   });
 });

@@ -65,6 +65,9 @@ export function controllerOptionProblems(c: ControllerConfig, cluster: Controlle
   if (c.name === "external-secrets" && c.secretsManagerArns === undefined && c.ssmParameterArns === undefined) {
     out.push({ field: ["name"], message: "external-secrets needs secretsManagerArns or ssmParameterArns (or both): the secrets it may read; it gets no access to all secrets by default" });
   }
+  if (c.name === "keda" && c.sqsQueueArns === undefined && c.assumeRoleArns === undefined) {
+    out.push({ field: ["name"], message: "keda needs sqsQueueArns or assumeRoleArns (or both): what its operator may read or assume; without either its role could do nothing" });
+  }
   if (c.name === "cluster-autoscaler" && c.clusterNames) {
     const seen = new Set<string>();
     c.clusterNames.forEach((n, k) => {

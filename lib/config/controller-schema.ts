@@ -29,6 +29,8 @@ export const CONTROLLER_NAMES = [
   "aws-efs-csi-driver",
   "aws-fsx-csi-driver",
   "aws-gateway-api-controller",
+  "aws-for-fluent-bit",
+  "keda",
 ] as const;
 export type ControllerName = (typeof CONTROLLER_NAMES)[number];
 
@@ -40,6 +42,7 @@ function arns(description: string) {
 const hostedZones = () => arns("Route 53 hosted zones whose records the controller may change: arn:<partition>:route53:::hostedzone/<id>.");
 const buckets = () => arns("S3 buckets the controller may list: arn:<partition>:s3:::<bucket>.");
 const bucketPaths = () => arns("S3 objects the controller may read and write: arn:<partition>:s3:::<bucket>/<key prefix>*.");
+const queues = () => arns("SQS queues the controller reads: arn:<partition>:sqs:<region>:<account>:<queue name>.");
 const kmsKeys = () => arns("Customer managed KMS keys the controller may use for what it reads and writes (docs/controllers.md says which calls).").optional();
 
 function common<N extends ControllerName>(name: N) {
@@ -103,13 +106,25 @@ function build() {
         bucketArns: buckets(),
         bucketPathArns: bucketPaths(),
       }),
-      v("aws-node-termination-handler", { sqsQueueArns: arns("The SQS queues of Queue Processor mode.") }),
+      v("aws-node-termination-handler", { sqsQueueArns: queues() }),
       v("aws-privateca-issuer", { certificateAuthorityArns: arns("AWS Private CA certificate authorities the issuer may issue from.") }),
       v("amazon-managed-prometheus", { workspaceArns: arns("Amazon Managed Service for Prometheus workspaces to remote-write to.") }),
       v("aws-ebs-csi-driver", { kmsKeyArns: kmsKeys() }),
       v("aws-efs-csi-driver", {}),
       v("aws-fsx-csi-driver", {}),
       v("aws-gateway-api-controller", {}),
+      v("aws-for-fluent-bit", {
+        logGroupArns: arns("CloudWatch Logs log groups to write to: arn:<partition>:logs:<region>:<account>:log-group:<name>; a trailing * covers a name prefix."),
+        putRetentionPolicy: z.boolean().default(false).meta({ description: "Also allow logs:PutRetentionPolicy, which the plugin calls when log_retention_days is set." }),
+      }),
+      v("keda", {
+        sqsQueueArns: queues().optional(),
+        assumeRoleArns: z
+          .array(ruled(rules.ROLE_ARN, "A role ARN."))
+          .min(1)
+          .optional()
+          .meta({ description: "Workload roles KEDA may assume for its scalers (TriggerAuthentication podIdentity.roleArn)." }),
+      }),
     ],
     {
       error: (iss) => {

@@ -18,3 +18,6 @@ export const SECRET: ArnKind = { service: "secretsmanager", resource: /^secret:[
 export const SSM_PARAMETER: ArnKind = { service: "ssm", resource: /^parameter\/[\w/.-]*\*?$/, shape: "parameter/<name>, or parameter/<prefix>*", region: "required", account: "required" };
 export const PRIVATE_CA: ArnKind = { service: "acm-pca", resource: /^certificate-authority\/[0-9a-f-]+$/, shape: "certificate-authority/<id>", region: "required", account: "required" };
 export const AMP_WORKSPACE: ArnKind = { service: "aps", resource: /^workspace\/ws-[0-9a-f-]+$/, shape: "workspace/ws-<id>", region: "required", account: "required" };
+export const LOG_GROUP: ArnKind = { service: "logs", resource: /^log-group:[\w\-/.#]+\*?$/, shape: "log-group:<name>, or log-group:<name prefix>*", region: "required", account: "required" };
+/** Roles to assume may be in any account: cross-account scaling is what they are for. */
+export const ASSUMABLE_ROLE: ArnKind = { service: "iam", resource: NODE_ROLE.resource, shape: "role/<path/>name", region: "none", account: "required" };

@@ -3,6 +3,7 @@ import type { ControllerConfig, ControllerName } from "../../config/controller-s
 import { amazonManagedPrometheus } from "./amazon-managed-prometheus";
 import { awsEbsCsiDriver } from "./aws-ebs-csi-driver";
 import { awsEfsCsiDriver } from "./aws-efs-csi-driver";
+import { awsForFluentBit } from "./aws-for-fluent-bit";
 import { awsFsxCsiDriver } from "./aws-fsx-csi-driver";
 import { awsGatewayApiController } from "./aws-gateway-api-controller";
 import { awsLoadBalancerController } from "./aws-load-balancer-controller";
@@ -14,6 +15,7 @@ import { clusterAutoscaler } from "./cluster-autoscaler";
 import { externalDns } from "./external-dns";
 import { externalSecrets } from "./external-secrets";
 import { karpenter } from "./karpenter";
+import { keda } from "./keda";
 import type { ControllerContext, ControllerDefinition, ControllerPolicy } from "./types";
 import { velero } from "./velero";
 
@@ -33,6 +35,8 @@ export const CONTROLLERS: { readonly [N in ControllerName]: ControllerDefinition
   "aws-efs-csi-driver": awsEfsCsiDriver,
   "aws-fsx-csi-driver": awsFsxCsiDriver,
   "aws-gateway-api-controller": awsGatewayApiController,
+  "aws-for-fluent-bit": awsForFluentBit,
+  keda,
 };
 
 export function controllerDefinition<N extends ControllerName>(name: N): ControllerDefinition<N> {
