@@ -1,5 +1,5 @@
 import { arnProblem } from "../lib/config/controller-checks";
-import { HOSTED_ZONE, NODE_ROLE, SQS_QUEUE } from "../lib/policy/controllers/arn-kinds";
+import { HOSTED_ZONE, NODE_ROLE, SQS_QUEUE, TARGET_GROUP } from "../lib/policy/controllers/arn-kinds";
 import { configOf, problemsOf } from "./helpers";
 
 const cluster = (controllers: string, more = "", region = "us-east-1") => `
@@ -127,4 +127,10 @@ tenants:
     const c = await configOf(cluster("      - name: cluster-autoscaler\n        clusterNames: [demo, blue]"));
     expect(c.clusters[0]!.controllers[0]).toMatchObject({ name: "cluster-autoscaler", clusterNames: ["demo", "blue"] });
   });
+});
+
+it("wants target groups in the cluster's account, since the TargetGroupBinding policy assumes no role", () => {
+  expect(arnProblem("arn:aws:elasticloadbalancing:us-east-1:444455556666:targetgroup/web/73e2d6bc24d8a067", TARGET_GROUP, { name: "demo", region: "us-east-1", accountId: "111122223333" })).toBe(
+    'arn:aws:elasticloadbalancing:us-east-1:444455556666:targetgroup/web/73e2d6bc24d8a067 is in account 444455556666, but cluster "demo" is in account 111122223333, and this must be in the same account',
+  );
 });

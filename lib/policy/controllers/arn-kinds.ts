@@ -10,7 +10,12 @@ export const S3_BUCKET: ArnKind = { service: "s3", resource: /^[a-z0-9][a-z0-9.-
 export const S3_OBJECTS: ArnKind = { service: "s3", resource: /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\/[^*?]*\*?$/, shape: "<bucket>/<key prefix>*", region: "none", account: "none" };
 export const KMS_KEY: ArnKind = { service: "kms", resource: /^key\/[A-Za-z0-9-]+$/, shape: "key/<key id>", hint: "alias ARNs do not work in IAM policies", region: "required", account: "required" };
 export const SQS_QUEUE: ArnKind = { service: "sqs", resource: /^[\w-]{1,80}(\.fifo)?$/, shape: "<queue name>", region: "required", account: "required" };
-export const TARGET_GROUP: ArnKind = { service: "elasticloadbalancing", resource: /^targetgroup\/[A-Za-z0-9-]{1,32}\/[0-9a-f]+$/, shape: "targetgroup/<name>/<id>", region: "required", account: "required" };
+/**
+ * The load balancer controller reaches target groups of other accounts only by assuming a role
+ * there (its installation guide, "also in other accounts, assuming roles"), which the
+ * TargetGroupBinding policy does not grant: so they must be in the cluster's account.
+ */
+export const TARGET_GROUP: ArnKind = { service: "elasticloadbalancing", resource: /^targetgroup\/[A-Za-z0-9-]{1,32}\/[0-9a-f]+$/, shape: "targetgroup/<name>/<id>", region: "required", account: "required", sameAccount: true };
 /** Roles passed to EC2 must be in the account the instances run in. */
 export const NODE_ROLE: ArnKind = { service: "iam", resource: /^role\/([\x21-\x7e]*\/)?[\w+=,.@-]{1,64}$/, shape: "role/<path/>name", region: "none", account: "required", sameAccount: true };
 /** A trailing '*' matches the random 6-character suffix, or a name prefix. */
