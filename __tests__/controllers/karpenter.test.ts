@@ -1,4 +1,5 @@
-import { allows, policyOf } from "../policy-eval";
+import { allows, controllerStatements, policyOf, synthController } from "../policy-eval";
+import { resources } from "../helpers";
 
 const NODE_ROLE = "arn:aws:iam::111122223333:role/KarpenterNodeRole-demo";
 const QUEUE = "arn:aws:sqs:us-east-1:111122223333:demo";
@@ -47,5 +48,20 @@ describe("karpenter (v1.14.1 getting-started CloudFormation)", () => {
   it("reads regional EC2 data only in the cluster's region", () => {
     expect(allows(p, "ec2:DescribeInstanceTypes", "*", { "aws:RequestedRegion": "us-east-1" })).toBe(true);
     expect(allows(p, "ec2:DescribeInstanceTypes", "*", { "aws:RequestedRegion": "eu-west-1" })).toBe(false);
+  });
+});
+
+describe("karpenter on a cluster with a long name", () => {
+  it("splits its policy in two once the cluster name pushes it past 6,144 characters, keeping every statement", () => {
+    // The name appears about 20 times in the template's policies: 90 characters add about 1,700.
+    const clusterName = `platform-${"x".repeat(81)}`;
+    const clusterArn = `arn:aws:eks:us-east-1:111122223333:cluster/${clusterName}`;
+    const s = synthController({ name: "karpenter", nodeRoleArns: [NODE_ROLE], interruptionQueueArn: QUEUE, role: { name: "karpenter-long" } }, { clusterName, clusterArn });
+    expect(Object.values(resources(s, "aws_iam_policy")).map((p) => p.name)).toEqual(["karpenter-long-1", "karpenter-long-2"]);
+    const p = controllerStatements(s, "ctl");
+    // The template's six policies hold 6 + 4 + 1 + 1 + 1 + 5 statements.
+    expect(p.map((x) => x.sid)).toHaveLength(18);
+    expect(allows(p, "eks:DescribeCluster", clusterArn)).toBe(true);
+    expect(allows(p, "ec2:TerminateInstances", INSTANCE, { [`aws:ResourceTag/kubernetes.io/cluster/${clusterName}`]: "owned", "aws:ResourceTag/karpenter.sh/nodepool": "default" })).toBe(true);
   });
 });
