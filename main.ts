@@ -9,19 +9,26 @@ import { App } from "cdktf";
 import { buildStacks } from "./stacks/build-stacks";
 import { loadOrReport, runCli, tenantsFileFromEnv } from "./lib/cli";
 import { skipTokenStackTraces } from "./lib/runtime/token-stack-traces";
+import { formatProblem } from "./lib/config/problems";
+import { loadImports } from "./lib/live/imports-file";
 
 // `npm run synth` validates first and prints the warnings there, cleanly; the cdktf CLI would
 // print them again, each behind an "[ERROR]" log prefix. Errors are always printed.
 const quietWarnings = process.env.TENANTS_WARNINGS_SHOWN === "1";
 
 void runCli(async () => {
-  const config = await loadOrReport(tenantsFileFromEnv(), (line) => {
+  const file = tenantsFileFromEnv();
+  const config = await loadOrReport(file, (line) => {
     if (!(quietWarnings && line.startsWith("warning: "))) process.stderr.write(`${line}\n`);
   });
   if (!config) return 1;
+  // imports/<cluster>.json, written by npm run adopt: import blocks for what already exists.
+  const { imports, problems } = loadImports(file, config);
+  for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
+  if (!imports) return 1;
   skipTokenStackTraces();
   const app = new App();
-  buildStacks(app, config);
+  buildStacks(app, config, imports);
   app.synth();
   return 0;
 });

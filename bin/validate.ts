@@ -3,6 +3,8 @@
  * one line per problem on stderr. Warnings are printed too and do not fail the run.
  */
 import { loadOrReport, runCli, tenantsFileFromEnv } from "../lib/cli";
+import { formatProblem } from "../lib/config/problems";
+import { loadImports } from "../lib/live/imports-file";
 
 void runCli(async () => {
   const args = process.argv.slice(2);
@@ -13,6 +15,9 @@ void runCli(async () => {
   const file = args[0] ?? tenantsFileFromEnv();
   const config = await loadOrReport(file, (line) => process.stderr.write(`${line}\n`));
   if (!config) return 1;
+  const { imports, problems } = loadImports(file, config);
+  for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
+  if (!imports) return 1;
   process.stdout.write(`${file}: valid: ${config.clusters.length} cluster(s), ${config.tenants.length} tenant(s)\n`);
   return 0;
 });
