@@ -11,6 +11,9 @@ import { awsEnv, startAwsStandIn, type AwsStandIn } from "./stand-in/aws-api";
 import { startKubeStandIn, writeKubeconfig, type KubeStandIn } from "./stand-in/kube-api";
 import { runNodeAsync } from "./stand-in/spawn";
 
+// Each spawned command loads the SDK and the Kubernetes client: seconds on a busy machine.
+jest.setTimeout(60_000);
+
 const ACCOUNT = "111122223333";
 const YAML = `clusters:
   - name: demo
