@@ -8,10 +8,15 @@
  */
 import type { Rule } from "./rules";
 
+/**
+ * The provider's URL is at most 255 characters with its https:// (IAM API reference,
+ * CreateOpenIDConnectProvider, https://docs.aws.amazon.com/IAM/latest/APIReference/API_CreateOpenIDConnectProvider.html),
+ * so at most 247 in the ARN, which carries it without the scheme.
+ */
 export const OIDC_PROVIDER_ARN: Rule = {
   what: "an IAM OIDC provider ARN",
-  allowed: "arn:<partition>:iam::<12-digit account>:oidc-provider/<issuer host and path, without https://>, e.g. arn:aws:iam::111122223333:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE",
-  pattern: /^arn:aws(-[a-z]+)*:iam::\d{12}:oidc-provider\/[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(\/[A-Za-z0-9._~-]+)*$/,
+  allowed: "arn:<partition>:iam::<12-digit account>:oidc-provider/<issuer host and path, without https://, at most 247 characters>, e.g. arn:aws:iam::111122223333:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE",
+  pattern: /^arn:aws(-[a-z]+)*:iam::\d{12}:oidc-provider\/(?=.{1,247}$)[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+(\/[A-Za-z0-9._~-]+)*$/,
 };
 
 export interface OidcProvider {
