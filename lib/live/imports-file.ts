@@ -98,7 +98,13 @@ export function loadClusterImports(file: string, plan: ClusterPlan): ImportsResu
   const locate = (fs: Finding[]) => sortProblems(fs.map((f) => place(f, at(f.path, f.atKey))));
   const parsed = importsFileSchema.safeParse(doc.toJS());
   if (!parsed.success) {
-    return { problems: locate(parsed.error.issues.map((i) => error(i.path as Array<string | number>, i.code === "unrecognized_keys" ? `unknown key ${i.keys.map((k) => JSON.stringify(k)).join(", ")}; allowed: associationId, roleName, serviceAccount (or cluster, tenants at the top)` : i.message))) };
+    const findings = parsed.error.issues.flatMap((i) => {
+      const path = i.path as Array<string | number>;
+      if (i.code !== "unrecognized_keys") return [error(path, i.message)];
+      const allowed = path.length === 0 ? "cluster, tenants" : "associationId, roleName, serviceAccount";
+      return i.keys.map((k) => error([...path, k], `unknown key ${JSON.stringify(k)}; allowed: ${allowed}`, true));
+    });
+    return { problems: locate(findings) };
   }
   const problems = locate(importsFindings(parsed.data, plan));
   if (problems.length > 0) return { problems };
