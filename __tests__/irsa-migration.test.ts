@@ -79,6 +79,14 @@ describe("a tenant migrating from IRSA", () => {
     expect(a).toEqual(b);
   });
 
+  it("with keepAnnotation: false, drops the annotation and keeps the OIDC trust, for pods to restart onto Pod Identity first", async () => {
+    const out = (await synthYaml(FILE(`    irsa: { oidcProviderArn: "${PROVIDER}", keepAnnotation: false }`))).demo!;
+    const web = Object.entries(resources(out, "kubernetes_service_account_v1")).find(([id]) => id.startsWith("web_"))![1];
+    expect(web.metadata.annotations).toBeUndefined();
+    const docs = parse(out).data.aws_iam_policy_document as Record<string, Json>;
+    expect(Object.entries(docs).find(([id]) => id.startsWith("web_trust"))![1].statement.map((x: Json) => x.sid)).toEqual(["AllowEksAuthToAssumeRoleForPodIdentity", "AllowIrsaWhileMigratingToPodIdentity"]);
+  });
+
   it("with createServiceAccount: false, keeps the trust and leaves the service account (and its annotation) to its owner", async () => {
     const out = (await synthYaml(FILE(MIGRATING, "\n    createServiceAccount: false"))).demo!;
     expect(Object.keys(resources(out, "kubernetes_service_account_v1")).filter((id) => id.startsWith("web_"))).toEqual([]);

@@ -192,6 +192,13 @@ export const trustSchema = z
 export const irsaSchema = z
   .strictObject({
     oidcProviderArn: ruled(OIDC_PROVIDER_ARN, "The cluster's IAM OIDC provider, as IRSA uses it: arn:<partition>:iam::<account>:oidc-provider/oidc.eks.<region>.amazonaws.com/id/<ID>."),
+    keepAnnotation: z
+      .boolean()
+      .default(true)
+      .meta({
+        description:
+          "Keep the eks.amazonaws.com/role-arn annotation on the service account the stack creates. Set false, deploy and restart the pods to move them to Pod Identity while the OIDC trust stays; then remove irsa.",
+      }),
   })
   .meta({
     description:

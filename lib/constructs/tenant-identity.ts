@@ -93,10 +93,10 @@ export interface TenantIdentityProps extends RoleSettings {
   /**
    * Migrating from IRSA: the role also trusts this OIDC provider (the cluster's) for this
    * service account alone, and the service account keeps its `eks.amazonaws.com/role-arn`
-   * annotation, so pods that still use IRSA keep working until they restart.
+   * annotation (unless `keepAnnotation` is false), so pods that still use IRSA keep working.
    * @default no IRSA trust, no annotation
    */
-  readonly irsa?: { readonly oidcProviderArn: string };
+  readonly irsa?: { readonly oidcProviderArn: string; readonly keepAnnotation?: boolean };
 }
 
 /** What already exists, for `import` blocks (cdktf `importFrom`) instead of failing creates. */
@@ -195,7 +195,7 @@ export class TenantIdentity extends Construct {
           name: terraformLiteral(props.serviceAccount),
           namespace: terraformLiteral(props.namespace),
           labels: { "app.kubernetes.io/managed-by": "eks-pod-identity-tenants" },
-          ...(irsa ? { annotations: { [IRSA_ROLE_ANNOTATION]: this.role.arn } } : {}),
+          ...(irsa && props.irsa!.keepAnnotation !== false ? { annotations: { [IRSA_ROLE_ANNOTATION]: this.role.arn } } : {}),
         },
         dependsOn,
       });
