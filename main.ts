@@ -11,6 +11,7 @@ import { loadOrReport, runCli, tenantsFileFromEnv } from "./lib/cli";
 import { skipTokenStackTraces } from "./lib/runtime/token-stack-traces";
 import { formatProblem } from "./lib/config/problems";
 import { loadImports } from "./lib/live/imports-file";
+import { importBlocksProblem } from "./lib/live/import-blocks-terraform";
 
 // `npm run synth` validates first and prints the warnings there, cleanly; the cdktf CLI would
 // print them again, each behind an "[ERROR]" log prefix. Errors are always printed.
@@ -23,9 +24,14 @@ void runCli(async () => {
   });
   if (!config) return 1;
   // imports/<cluster>.json, written by npm run adopt: import blocks for what already exists.
-  const { imports, problems } = loadImports(file, config);
+  const { imports, files, problems } = loadImports(file, config);
   for (const p of problems) process.stderr.write(`${formatProblem(p)}\n`);
   if (!imports) return 1;
+  const terraform = importBlocksProblem(files);
+  if (terraform) {
+    process.stderr.write(`error: ${terraform}\n`);
+    return 1;
+  }
   skipTokenStackTraces();
   const app = new App();
   buildStacks(app, config, imports);

@@ -4,7 +4,7 @@
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { App, Testing } from "cdktf";
 import { planClusters } from "../lib/config/plan";
 import { formatProblem } from "../lib/config/problems";
@@ -163,6 +163,19 @@ describe("the app (cdktf.json) reads imports/<cluster>.json", () => {
       const validate = runNode(["dist/bin/validate.js", file]);
       expect(validate.status).toBe(1);
       expect(validate.stderr).toBe(bad.stderr);
+    });
+
+    it("without terraform on the PATH, says in one line that import blocks need it, and writes nothing", () => {
+      const { dir, file } = dirWith({ demo: GOOD });
+      const run = runApp({ TENANTS_FILE: file, CDKTF_OUTDIR: join(dir, "out"), PATH: dirname(process.execPath), TERRAFORM_BINARY_NAME: undefined });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toBe(
+        `error: ${join(dir, "imports", "demo.json")} asks for import blocks, which need Terraform 1.5 or later on the PATH at synth time (cdktf runs terraform version), and terraform could not be run: install Terraform, or delete the imports file\n`,
+      );
+      expect(readdirSync(dir)).not.toContain("out");
+      // Without an imports file, synth needs no terraform.
+      const plain = dirWith({});
+      expect(runApp({ TENANTS_FILE: plain.file, CDKTF_OUTDIR: join(plain.dir, "out"), PATH: dirname(process.execPath) }).status).toBe(0);
     });
   } else requiredTerraformTest("imports in the app");
 });

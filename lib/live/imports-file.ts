@@ -111,16 +111,21 @@ export function loadClusterImports(file: string, plan: ClusterPlan): ImportsResu
   return { imports: new Map(Object.entries(parsed.data.tenants).map(([name, rec]) => [name, toExisting(rec)])), problems: [] };
 }
 
-/** Every cluster's imports, or every problem of every imports file. */
-export function loadImports(tenantsFile: string, config: Config): { imports?: Map<string, ReadonlyMap<string, ExistingTenantResources>>; problems: Problem[] } {
+/** Every cluster's imports, or every problem of every imports file. `files`: those that import something. */
+export function loadImports(tenantsFile: string, config: Config): { imports?: Map<string, ReadonlyMap<string, ExistingTenantResources>>; files: string[]; problems: Problem[] } {
   const imports = new Map<string, ReadonlyMap<string, ExistingTenantResources>>();
   const problems: Problem[] = [];
+  const files: string[] = [];
   for (const plan of planClusters(config)) {
-    const r = loadClusterImports(importsFilePath(tenantsFile, plan.cluster.name), plan);
+    const file = importsFilePath(tenantsFile, plan.cluster.name);
+    const r = loadClusterImports(file, plan);
     problems.push(...r.problems);
-    if (r.imports && r.imports.size > 0) imports.set(plan.cluster.name, r.imports);
+    if (r.imports && r.imports.size > 0) {
+      imports.set(plan.cluster.name, r.imports);
+      files.push(file);
+    }
   }
-  return problems.length > 0 ? { problems } : { imports, problems };
+  return problems.length > 0 ? { files, problems } : { imports, files, problems };
 }
 
 /** The file `npm run adopt` writes: stable key order, so that a re-run changes no byte needlessly. */
