@@ -97,6 +97,10 @@ export async function startAwsStandIn(opts: AwsStandInOptions): Promise<AwsStand
         writes.push(`IAM ${action}`);
         return iamError(res, 403, "AccessDenied", `the stand-in refuses ${action}: it is a write`);
       }
+      // What the Terraform AWS provider reads of an imported role besides GetRole: no inline
+      // and no attached policies.
+      if (action === "ListRolePolicies") return xml(res, 200, `<ListRolePoliciesResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><ListRolePoliciesResult><IsTruncated>false</IsTruncated><PolicyNames/></ListRolePoliciesResult></ListRolePoliciesResponse>`);
+      if (action === "ListAttachedRolePolicies") return xml(res, 200, `<ListAttachedRolePoliciesResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><ListAttachedRolePoliciesResult><IsTruncated>false</IsTruncated><AttachedPolicies/></ListAttachedRolePoliciesResult></ListAttachedRolePoliciesResponse>`);
       if (action !== "GetRole") return iamError(res, 400, "InvalidAction", `the stand-in does not serve ${action}`);
       if (throttled("GetRole")) return iamError(res, 400, "Throttling", "Rate exceeded");
       const name = form.get("RoleName") ?? "";
@@ -130,6 +134,23 @@ export async function startAwsStandIn(opts: AwsStandInOptions): Promise<AwsStand
           endpoint: cluster.endpoint,
           status: "ACTIVE",
           identity: cluster.issuer ? { oidc: { issuer: cluster.issuer } } : undefined,
+          // The rest of a cluster's description, which the Terraform provider's
+          // data.aws_eks_cluster reads.
+          createdAt: 1700000000,
+          version: "1.31",
+          platformVersion: "eks.1",
+          roleArn: `arn:aws:iam::${cluster.account}:role/cluster`,
+          certificateAuthority: { data: "Y2E=" },
+          resourcesVpcConfig: { subnetIds: [], securityGroupIds: [], clusterSecurityGroupId: "sg-0", vpcId: "vpc-0", endpointPublicAccess: true, endpointPrivateAccess: false, publicAccessCidrs: ["0.0.0.0/0"] },
+          kubernetesNetworkConfig: { serviceIpv4Cidr: "10.100.0.0/16", ipFamily: "ipv4", elasticLoadBalancing: { enabled: false } },
+          accessConfig: { authenticationMode: "API", bootstrapClusterCreatorAdminPermissions: true },
+          upgradePolicy: { supportType: "STANDARD" },
+          zonalShiftConfig: { enabled: false },
+          computeConfig: { enabled: false, nodePools: [] },
+          storageConfig: { blockStorage: { enabled: false } },
+          remoteNetworkConfig: { remoteNodeNetworks: [], remotePodNetworks: [] },
+          logging: { clusterLogging: [] },
+          tags: {},
         },
       });
     }
