@@ -1,11 +1,26 @@
-/** From a validated configuration to an App with one ClusterStack per cluster. */
-import { App } from "cdktf";
+/**
+ * From a validated configuration to an App with one ClusterStack per cluster, and one GroupStack
+ * per stack group of each cluster (tenants[].stack).
+ */
+import type { App } from "cdktf";
 import { ClusterStack } from "./cluster-stack";
-import { planClusters } from "../lib/config/plan";
+import { GroupStack } from "./group-stack";
+import { planStacks } from "../lib/config/stack-plan";
 import type { Config } from "../lib/config/schema";
 
-export function buildStacks(app: App, config: Config): ClusterStack[] {
-  return planClusters(config).map(
-    (plan) => new ClusterStack(app, { plan, defaultTags: config.defaults.tags, s3State: config.state?.s3 }),
-  );
+export function buildStacks(app: App, config: Config): Array<ClusterStack | GroupStack> {
+  const state = { s3: config.state?.s3, cloud: config.state?.cloud };
+  return planStacks(config).flatMap(({ base, groups }) => {
+    const cluster = new ClusterStack(app, { plan: base, defaultTags: config.defaults.tags, state });
+    return [
+      cluster,
+      ...groups.map((plan) => {
+        const stack = new GroupStack(app, { plan, defaultTags: config.defaults.tags, state });
+        // The order `cdktf deploy '*'` applies stacks in (the manifest's dependencies): the base
+        // stack, with the Pod Identity agent, before any association of the group.
+        stack.addDependency(cluster);
+        return stack;
+      }),
+    ];
+  });
 }
