@@ -13,6 +13,7 @@ import { ASSOCIATIONS_PER_CLUSTER } from "./rules";
 import { ARN_CHECKS } from "./arn-checks";
 import { KUBERNETES_CHECKS } from "./kubernetes-checks";
 import { TAG_CHECKS } from "./tag-checks";
+import { STACK_CHECKS } from "./stack-checks";
 import type { Config } from "./schema";
 import { didYouMean } from "./suggest";
 
@@ -178,6 +179,7 @@ export const CHECKS: ReadonlyArray<Check> = [
   agentModes,
   ...ADDON_CHECKS,
   ...POLICY_CHECKS,
+  ...STACK_CHECKS,
 ];
 
 export async function checkConfig(config: Config): Promise<Finding[]> {
