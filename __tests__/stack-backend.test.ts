@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Testing, TerraformStack } from "cdktf";
+import { CloudBackend, NamedCloudWorkspace, Testing, TerraformStack } from "cdktf";
 import { CloudBlock, addStateBackend, workspaceName } from "../stacks/stack-backend";
 import { runApp } from "./run";
 import { parse, synthYaml } from "./helpers";
@@ -66,6 +66,18 @@ describe("CloudBlock and addStateBackend from TypeScript", () => {
     const stack = new TerraformStack(Testing.app(), "s");
     addStateBackend(stack, "s", { cloud: { organization: "o", workspacePrefix: "p-" }, s3: { bucket: "b-b-b", region: "us-east-1", keyPrefix: "" } });
     expect(parse(Testing.synth(stack)).terraform).toEqual({ cloud: { organization: "o", workspaces: { name: "p-s" } } });
+  });
+
+  it("writes exactly what cdktf's CloudBackend writes, as JSON and as HCL", () => {
+    const mine = new TerraformStack(Testing.app(), "mine");
+    const theirs = new TerraformStack(Testing.app(), "theirs");
+    const block = new CloudBlock(mine, { organization: "o", hostname: "tfe.example.com", workspace: "w" });
+    // Never validated here, so its `terraform version` check does not run.
+    const reference = new CloudBackend(theirs, { organization: "o", hostname: "tfe.example.com", workspaces: new NamedCloudWorkspace("w") });
+    expect(block.toTerraform()).toEqual(reference.toTerraform());
+    expect(block.toHclTerraform()).toEqual(reference.toHclTerraform());
+    expect(block.toMetadata()).toEqual({ backend: "cloud", cloud: "tfe" });
+    expect(block.toMetadata()).toEqual(reference.toMetadata());
   });
 
   it("reads another stack's outputs from its workspace", () => {

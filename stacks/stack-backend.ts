@@ -38,8 +38,17 @@ export class CloudBlock extends TerraformBackend {
     return { terraform: { cloud: { organization, ...(hostname ? { hostname } : {}), workspaces: { name: workspace } } } };
   }
 
+  /** For SYNTH_HCL_OUTPUT: the block as cdktf's HCL renderer takes it, again as CloudBackend writes it. */
   override toHclTerraform(): any {
-    return this.toTerraform();
+    const { organization, hostname, workspace } = this.settings;
+    const workspaces = { value: { name: { value: workspace, type: "simple", storageClassType: "string" } }, isBlock: true, type: "map", storageClassType: "stringmap" };
+    return { terraform: { cloud: { organization, ...(hostname ? { hostname } : {}), workspaces } } };
+  }
+
+  /** The stack's metadata (the `//` key of cdk.tf.json), as CloudBackend writes it. */
+  override toMetadata(): any {
+    const { hostname } = this.settings;
+    return { ...super.toMetadata(), cloud: !hostname || hostname.startsWith("app.terraform.io") ? "tfc" : "tfe" };
   }
 
   getRemoteStateDataSource(scope: Construct, name: string): TerraformRemoteState {
