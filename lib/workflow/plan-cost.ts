@@ -34,7 +34,7 @@ export interface PlanCost {
   readonly dataSources: number;
   /** Estimated API calls to refresh the stack: AWS and Kubernetes. */
   readonly refreshCalls: number;
-  /** The IAM share of refreshCalls: IAM's request quotas are per account, shared by every plan. */
+  /** The IAM share of refreshCalls: the calls that every plan in the account makes to the same service. */
   readonly iamCalls: number;
 }
 
@@ -60,9 +60,10 @@ const PROVIDER_CALLS = 1;
 /**
  * Above this many estimated refresh calls, `npm run stacks` warns and suggests stack groups.
  * 5,000 calls is about 700 tenants with an own role, an inline policy, a service account and an
- * association (7 calls each), a plan that at Terraform's default parallelism of 10 runs for
- * minutes and already needs a good part of IAM's request rate for the account. It is a rule of
- * thumb, not an AWS limit: `--max-calls` sets another.
+ * association (7 calls each): at Terraform's default of 10 operations at once
+ * (https://developer.hashicorp.com/terraform/cli/commands/plan#parallelism-n) such a refresh is
+ * 500 rounds of calls before the plan starts. It is a rule of thumb, not an AWS limit:
+ * `--max-calls` sets another.
  */
 export const DEFAULT_MAX_REFRESH_CALLS = 5000;
 
