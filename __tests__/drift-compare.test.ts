@@ -279,6 +279,29 @@ describe("formatReport", () => {
     );
   });
 
+  it("sends the import of a grouped tenant's association to its group's stack", async () => {
+    const config = await configOf(`
+clusters: [{ name: demo, region: us-east-1 }]
+tenants:
+  - { name: web, namespace: web, serviceAccount: web-sa }
+  - { name: api, namespace: api, serviceAccount: api-sa, stack: blue }
+`);
+    const wanted = wantedAssociations(planClusters(config)[0]!, new Map([["web", "aws_eks_pod_identity_association.w"], ["api", "aws_eks_pod_identity_association.a"]]));
+    const r = compareAssociations("demo", wanted, [live("a-1", "api", "api-sa", role("hand-made")), live("a-2", "web", "web-sa", role("other"))]);
+    const text = formatReport(r);
+    expect(text.slice(text.indexOf("demo: drift:"))).toBe(
+      [
+        "demo: drift: 0 ok, 0 missing, 0 extra, 0 different, 2 conflict, 0 add-on",
+        "",
+        "To adopt a conflicting association, import it into the stack's state (after npm run synth, in cdktf.out/stacks/demo-blue):",
+        "  terraform import 'aws_eks_pod_identity_association.a' 'demo,a-1'",
+        "To adopt a conflicting association, import it into the stack's state (after npm run synth, in cdktf.out/stacks/demo):",
+        "  terraform import 'aws_eks_pod_identity_association.w' 'demo,a-2'",
+        "",
+      ].join("\n"),
+    );
+  });
+
   it("prints only the summary for a cluster with nothing on either side", () => {
     expect(formatReport(compareAssociations("demo", [], []))).toBe("demo: no drift: 0 ok, 0 missing, 0 extra, 0 different, 0 conflict, 0 add-on\n");
   });

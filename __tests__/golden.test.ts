@@ -33,7 +33,7 @@ describe.each(inputs)("%s", (input) => {
       mkdirSync(dir, { recursive: true });
       for (const s of stacks) writeFileSync(join(dir, `${s}.json`), readFileSync(join(out, "stacks", s, "cdk.tf.json")));
     }
-    expect(existsSync(dir) ? readdirSync(dir).sort() : []).toEqual(stacks.map((s) => `${s}.json`));
+    expect(existsSync(dir) ? readdirSync(dir).sort() : []).toEqual(stacks.map((s) => `${s}.json`).sort());
     for (const s of stacks) {
       expect(readFileSync(join(out, "stacks", s, "cdk.tf.json"), "utf8")).toBe(readFileSync(join(dir, `${s}.json`), "utf8"));
     }

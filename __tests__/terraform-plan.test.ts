@@ -145,6 +145,64 @@ const EXPECTED: Record<string, Record<string, Expected>> = {
       },
     },
   },
+  // The base stacks keep the agent, the shared role and its member; each group stack holds its
+  // own tenants only (staging runs EKS Auto Mode: no agent add-on).
+  "stack-groups": (() => {
+    const base = (agent: boolean) => [
+      ...(agent ? ["aws_eks_addon.pod_identity_agent_addon_642A3B0D create"] : []),
+      "aws_eks_pod_identity_association.nightly_association_473F965C create",
+      "aws_eks_pod_identity_association.web_association_B350E0D8 create",
+      "aws_iam_role.shared_roles_batch_role_244F1928 create",
+      "aws_iam_role.web_role_F8020469 create",
+      "aws_iam_role_policy.shared_roles_batch_permissions_policy_CEA102E1 create",
+    ];
+    const basePolicies = (arn: string): Record<string, Json> => ({
+      "aws_iam_role.shared_roles_batch_role_244F1928.assume_role_policy": tenantTrust("ServiceAccountNightly", "batch", "nightly", arn),
+      "aws_iam_role.web_role_F8020469.assume_role_policy": podTrust("web", "web", arn),
+      "aws_iam_role_policy.shared_roles_batch_permissions_policy_CEA102E1.policy": policy(
+        allow("S3List2d7e5e09", "s3:ListBucket", "arn:aws:s3:::acme-batch", { StringLike: { "s3:prefix": "${aws:PrincipalTag/kubernetes-namespace}/*" } }),
+        allow("S3Read2d7e5e09", ["s3:GetObject", "s3:GetObjectVersion"], "arn:aws:s3:::acme-batch/${aws:PrincipalTag/kubernetes-namespace}/*"),
+        allow("S3Write2d7e5e09", ["s3:AbortMultipartUpload", "s3:DeleteObject", "s3:ListMultipartUploadParts", "s3:PutObject"], "arn:aws:s3:::acme-batch/${aws:PrincipalTag/kubernetes-namespace}/*"),
+      ),
+    });
+    const payments = {
+      changes: [
+        "aws_eks_pod_identity_association.checkout_association_261A698C create",
+        "aws_eks_pod_identity_association.ledger_association_65491C0B create",
+        "aws_iam_role.checkout_role_8EFC0C70 create",
+        "aws_iam_role.ledger_role_F488B40C create",
+        "aws_iam_role_policy.checkout_permissions_policy_D0950BEE create",
+        "aws_iam_role_policy_attachment.ledger_policy-aws-AmazonSQSReadOnlyAccess_1C4ED0F0 create",
+      ],
+    };
+    const paymentsPolicies = (arn: string, region: string, account: string): Record<string, Json> => ({
+      "aws_iam_role.checkout_role_8EFC0C70.assume_role_policy": podTrust("payments", "checkout", arn),
+      "aws_iam_role.ledger_role_F488B40C.assume_role_policy": podTrust("payments", "ledger", arn),
+      "aws_iam_role_policy.checkout_permissions_policy_D0950BEE.policy": policy(
+        allow("DynamoDBReade15b502e", ["dynamodb:BatchGetItem", "dynamodb:ConditionCheckItem", "dynamodb:DescribeTable", "dynamodb:GetItem", "dynamodb:Query", "dynamodb:Scan"], `arn:aws:dynamodb:${region}:${account}:table/orders`),
+        allow("DynamoDBReadIndexese15b502e", ["dynamodb:Query", "dynamodb:Scan"], `arn:aws:dynamodb:${region}:${account}:table/orders/index/*`),
+        allow("DynamoDBWritee15b502e", ["dynamodb:BatchWriteItem", "dynamodb:DeleteItem", "dynamodb:PutItem", "dynamodb:UpdateItem"], `arn:aws:dynamodb:${region}:${account}:table/orders`),
+      ),
+    });
+    const prodUs = clusterArn("us-east-1", "prod-us");
+    const staging = clusterArn("us-west-2", "staging");
+    return {
+      "prod-us": { changes: base(true), policies: basePolicies(prodUs) },
+      "prod-us-payments": { ...payments, policies: paymentsPolicies(prodUs, "us-east-1", "111122223333") },
+      "prod-us-search": {
+        changes: ["aws_eks_pod_identity_association.indexer_association_FAF34BB1 create", "aws_iam_role.indexer_role_3BA737A1 create", "aws_iam_role_policy.indexer_permissions_policy_77CCF8ED create"],
+        policies: {
+          "aws_iam_role.indexer_role_3BA737A1.assume_role_policy": podTrust("search", "indexer", prodUs),
+          "aws_iam_role_policy.indexer_permissions_policy_77CCF8ED.policy": policy(
+            allow("S3List9f3f4008", "s3:ListBucket", "arn:aws:s3:::acme-search-index", { StringLike: { "s3:prefix": "shards/*" } }),
+            allow("S3Read9f3f4008", ["s3:GetObject", "s3:GetObjectVersion"], "arn:aws:s3:::acme-search-index/shards/*"),
+          ),
+        },
+      },
+      staging: { changes: base(false), policies: basePolicies(staging) },
+      "staging-payments": { ...payments, policies: paymentsPolicies(staging, "us-west-2", "444455556666") },
+    };
+  })(),
   "agent-modes-and-addons": {
     "auto-mode": {
       changes: [
@@ -306,9 +364,16 @@ const EXPECTED_EKS_CALLS = [
   "GET /clusters/prod-eu",
   "GET /clusters/prod-managed",
   "GET /clusters/prod-us",
+  // examples/stack-groups.yaml: each of its five stacks reads its own cluster.
+  "GET /clusters/prod-us",
+  "GET /clusters/prod-us",
+  "GET /clusters/prod-us",
   "GET /clusters/staging",
-  // demo-cluster, gov-platform, platform, prod-east, prod-eu and staging leave the agent's version out.
-  ...Array(6).fill("GET /addons/supported-versions?addonName=eks-pod-identity-agent&kubernetesVersion=1.31"),
+  "GET /clusters/staging",
+  "GET /clusters/staging",
+  // demo-cluster, gov-platform, platform, prod-east, prod-eu, staging and stack-groups' prod-us
+  // leave the agent's version out.
+  ...Array(7).fill("GET /addons/supported-versions?addonName=eks-pod-identity-agent&kubernetesVersion=1.31"),
 ];
 
 /**

@@ -9,6 +9,8 @@ export { KNOWN_ADDONS, knownAddonPolicyArns, type KnownAddon } from "./config/kn
 export { terraformLiteral, terraformJsonLiteral } from "./constructs/terraform-literal";
 export { ClusterStack, type ClusterStackProps } from "../stacks/cluster-stack";
 export { buildStacks } from "../stacks/build-stacks";
+export { GroupStack, type GroupStackProps } from "../stacks/group-stack";
+export { planStacks, type ClusterStacksPlan, type GroupPlan } from "./config/stack-plan";
 export { loadTenantsFile, parseTenantsText, TenantsFileUnreadable, type LoadResult } from "./config/load";
 export { planClusters, type ClusterPlan, type TenantPlan } from "./config/plan";
 export { formatProblem, type Problem } from "./config/problems";

@@ -1,13 +1,29 @@
-/** From a validated configuration to an App with one ClusterStack per cluster. */
-import { App } from "cdktf";
+/**
+ * From a validated configuration to an App with one ClusterStack per cluster, and one GroupStack
+ * per stack group of each cluster (tenants[].stack).
+ */
+import type { App } from "cdktf";
 import { ClusterStack } from "./cluster-stack";
-import { planClusters } from "../lib/config/plan";
+import { GroupStack } from "./group-stack";
+import { planStacks } from "../lib/config/stack-plan";
 import type { Config } from "../lib/config/schema";
 import type { ExistingTenantResources } from "../lib/constructs/tenant-identity";
 
 /** `imports`: by cluster, then tenant, what already exists (`npm run adopt`). */
-export function buildStacks(app: App, config: Config, imports?: ReadonlyMap<string, ReadonlyMap<string, ExistingTenantResources>>): ClusterStack[] {
-  return planClusters(config).map(
-    (plan) => new ClusterStack(app, { plan, defaultTags: config.defaults.tags, s3State: config.state?.s3, imports: imports?.get(plan.cluster.name) }),
-  );
+export function buildStacks(app: App, config: Config, imports?: ReadonlyMap<string, ReadonlyMap<string, ExistingTenantResources>>): Array<ClusterStack | GroupStack> {
+  const state = { s3: config.state?.s3, cloud: config.state?.cloud };
+  return planStacks(config).flatMap(({ base, groups }) => {
+    const existing = imports?.get(base.cluster.name);
+    const cluster = new ClusterStack(app, { plan: base, defaultTags: config.defaults.tags, state, imports: existing });
+    return [
+      cluster,
+      ...groups.map((plan) => {
+        const stack = new GroupStack(app, { plan, defaultTags: config.defaults.tags, state, imports: existing });
+        // The order `cdktf deploy '*'` applies stacks in (the manifest's dependencies): the base
+        // stack, with the Pod Identity agent, before any association of the group.
+        stack.addDependency(cluster);
+        return stack;
+      }),
+    ];
+  });
 }

@@ -17,6 +17,7 @@ import { ARN_CHECKS } from "./arn-checks";
 import { KUBERNETES_CHECKS } from "./kubernetes-checks";
 import { TAG_CHECKS } from "./tag-checks";
 import { IRSA_CHECKS } from "./irsa";
+import { STACK_CHECKS } from "./stack-checks";
 import type { Config } from "./schema";
 import { didYouMean } from "./suggest";
 
@@ -190,6 +191,7 @@ export const CHECKS: ReadonlyArray<Check> = [
   ...IRSA_CHECKS,
   podIdentityRegions,
   clusterNameCollisions,
+  ...STACK_CHECKS,
 ];
 
 export async function checkConfig(config: Config): Promise<Finding[]> {

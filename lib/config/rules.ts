@@ -198,3 +198,37 @@ export const RESOURCE_ARN = rule(
   "arn:<partition>:<service>:<region or empty>:<12-digit account or empty>:<resource>",
   /^(?!.*[$%]\{)arn:aws(-[a-z]+)*:[a-z0-9-]+:[a-z0-9-]*:(\d{12})?:[\x21-\x7e]+$/,
 );
+
+// Stack groups (tenants[].stack) become part of a stack name, `<cluster>-<group>`: its folder in
+// cdktf.out, its state file or key, its HCP Terraform workspace. Kept to the tenant alphabet.
+export const STACK_GROUP = rule(
+  "a valid stack group name",
+  "at most 63 characters of a-z, 0-9 and '-', starting with a letter and ending with a letter or digit",
+  /^(?=.{1,63}$)[a-z](?:[-a-z0-9]*[a-z0-9])?$/,
+);
+
+// HCP Terraform workspace names "can include letters, numbers, hyphens, and underscores", and
+// HashiCorp recommends "90 characters or less":
+// https://developer.hashicorp.com/terraform/cloud-docs/workspaces/create
+export const WORKSPACE_NAME_MAX = 90;
+export const WORKSPACE_PREFIX = rule(
+  "a valid workspace name prefix",
+  "letters, digits, '-' and '_' only (HCP Terraform workspace names), at most 89 characters; may be empty",
+  /^[A-Za-z0-9_-]{0,89}$/,
+);
+
+// The organization goes into the API path /organizations/<name>; go-tfe, the client behind
+// Terraform's cloud block, reads an organization only when its name is letters, digits, '-', '.'
+// and '_' (validStringID, pattern ^[a-zA-Z0-9\-\._]+$): https://github.com/hashicorp/go-tfe
+export const HCP_ORGANIZATION = rule(
+  "a valid HCP Terraform organization name",
+  "letters, digits, '-', '.' and '_' only",
+  /^[A-Za-z0-9._-]+$/,
+);
+
+// A host name: dot-separated DNS labels (RFC 1123), optionally with a port, no scheme or path.
+export const HOSTNAME = rule(
+  "a valid host name",
+  "a host name such as app.terraform.io or tfe.example.com[:port], without https:// or a path",
+  /^(?=.{1,253}(:|$))[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?(\.[A-Za-z0-9]([-A-Za-z0-9]*[A-Za-z0-9])?)*(:\d{1,5})?$/,
+);

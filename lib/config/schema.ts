@@ -104,12 +104,20 @@ export const s3StateSchema = z
       .string()
       .regex(/^$|^[^/].*\/$/, { error: (iss) => `${quote(iss.input)} is not a valid key prefix: empty, or a prefix that ends with '/' and does not start with '/'` })
       .default("")
-      .meta({ description: "Prefix of each stack's state key: <keyPrefix><cluster>/terraform.tfstate." }),
+      .meta({ description: "Prefix of each stack's state key: <keyPrefix><stack>/terraform.tfstate, where a stack is <cluster> or <cluster>-<group>." }),
   })
   .meta({ description: "An S3 backend for every stack, with encryption and S3-native locking (use_lockfile)." });
 
+export const cloudStateSchema = z
+  .strictObject({
+    organization: ruled(rules.HCP_ORGANIZATION, "The HCP Terraform or Terraform Enterprise organization."),
+    workspacePrefix: ruled(rules.WORKSPACE_PREFIX, "Prefix of each stack's workspace: <workspacePrefix><stack>."),
+    hostname: ruled(rules.HOSTNAME, "Terraform Enterprise's host name. Left out: app.terraform.io (HCP Terraform).").optional(),
+  })
+  .meta({ description: "HCP Terraform or Terraform Enterprise: a cloud block in every stack, one workspace per stack. Not together with s3." });
+
 export const stateSchema = z
-  .strictObject({ s3: s3StateSchema.optional() })
+  .strictObject({ s3: s3StateSchema.optional(), cloud: cloudStateSchema.optional() })
   .meta({ description: "Where Terraform state lives. Left out: local state files, one per stack." });
 
 export const defaultsSchema = z
@@ -263,6 +271,10 @@ export const tenantSchema = z
     targetRoleArn: ruled(rules.ROLE_ARN, "Cross-account: the role that EKS assumes with this tenant's role (role chaining).").optional(),
     disableSessionTags: z.boolean().default(false).meta({ description: "Stop EKS from adding session tags. The trust policy then cannot be scoped to the tenant." }),
     sharedRole: ruled(rules.TENANT_NAME, "Use this shared role from sharedRoles[] instead of a role of the tenant's own.").optional(),
+    stack: ruled(
+      rules.STACK_GROUP,
+      "A stack group: the tenant goes into the stack <cluster>-<stack> of each of its clusters, with its own state. Left out: the cluster's base stack <cluster>.",
+    ).optional(),
     trust: trustSchema.default({}),
     irsa: irsaSchema.optional(),
     tags: tags.default({}),
@@ -314,6 +326,7 @@ export type Addon = Cluster["addons"][number];
 export type Controller = Cluster["controllers"][number];
 export type RoleConfig = Tenant["role"];
 export type S3State = NonNullable<NonNullable<Config["state"]>["s3"]>;
+export type CloudState = NonNullable<NonNullable<Config["state"]>["cloud"]>;
 export type Tags = Record<string, string>;
 export type Grant = z.output<typeof grantSchema>;
 export type StatementConfig = z.output<typeof statementSchema>;

@@ -5,6 +5,7 @@
  */
 import { knownAddon } from "../config/known-addons";
 import type { ClusterPlan } from "../config/plan";
+import { groupStackName } from "../config/stack-plan";
 
 /** An association the file implies: a tenant's, a controller's, or an add-on's (which EKS owns). */
 export interface WantedAssociation {
@@ -25,6 +26,8 @@ export interface WantedAssociation {
   readonly disableSessionTags?: boolean;
   /** The Terraform address of the tenant's or controller's association, for import hints. */
   readonly address?: string;
+  /** The stack that holds it, when not the cluster's base stack: `<cluster>-<group>`. */
+  readonly stack?: string;
 }
 
 /** A live association, as ListPodIdentityAssociations and DescribePodIdentityAssociation return it. */
@@ -78,6 +81,8 @@ export interface DriftRow {
   readonly importId?: string;
   /** The Terraform address to import into, with `importId`. */
   readonly address?: string;
+  /** The stack to import into, when not the cluster's base stack. */
+  readonly stack?: string;
 }
 
 export interface DriftReport {
@@ -110,6 +115,7 @@ export function wantedAssociations(plan: ClusterPlan, addresses: ReadonlyMap<str
         targetRoleArn: tenant.targetRoleArn,
         disableSessionTags: tenant.disableSessionTags,
         address: addresses.get(tenant.name),
+        stack: tenant.stack === undefined ? undefined : groupStackName(plan.cluster.name, tenant.stack),
       };
     }),
     ...plan.controllers.map(
@@ -225,6 +231,7 @@ export function compareAssociations(cluster: string, wanted: ReadonlyArray<Wante
         note: `already associated: ${mismatch}; unless the stack's state holds it, a deploy fails (one role per service account): import it, and the deploy then sets the role`,
         importId: `${cluster},${l.associationId}`,
         address: w.address,
+        stack: w.stack,
       });
       continue;
     }
@@ -300,9 +307,13 @@ export function formatReport(report: DriftReport): string {
   const imports = report.rows.filter((r) => r.importId !== undefined);
   if (imports.length > 0) {
     lines.push("");
-    lines.push(`To adopt a conflicting association, import it into the stack's state (after npm run synth, in cdktf.out/stacks/${report.cluster}):`);
-    for (const r of imports) {
-      lines.push(`  terraform import '${r.address ?? `<address of ${r.owner}'s aws_eks_pod_identity_association>`}' '${r.importId}'`);
+    // A tenant of a stack group is imported into its group's stack (tenants[].stack).
+    const stacks = [...new Set(imports.map((r) => r.stack ?? report.cluster))];
+    for (const stack of stacks) {
+      lines.push(`To adopt a conflicting association, import it into the stack's state (after npm run synth, in cdktf.out/stacks/${stack}):`);
+      for (const r of imports.filter((i) => (i.stack ?? report.cluster) === stack)) {
+        lines.push(`  terraform import '${r.address ?? `<address of ${r.owner}'s aws_eks_pod_identity_association>`}' '${r.importId}'`);
+      }
     }
   }
   return `${lines.join("\n")}\n`;

@@ -1,0 +1,134 @@
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describeStacks, runStacks, STACKS_USAGE } from "../lib/workflow/stacks-command";
+import { configOf } from "./helpers";
+import { runNode } from "./run";
+
+const FILE = `
+clusters:
+  - { name: prod, region: eu-west-1, accountId: "111122223333" }
+state: { cloud: { organization: acme, workspacePrefix: pi- } }
+tenants:
+  - { name: web, namespace: web, serviceAccount: web }
+  - name: indexer
+    namespace: search
+    serviceAccount: indexer
+    stack: search
+    grants: [{ s3: { bucket: index, access: read } }]
+`;
+
+function io() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { out, err, io: { stdout: (t: string) => out.push(t), stderr: (l: string) => err.push(l) } };
+}
+
+describe("describeStacks", () => {
+  it("lists each stack with its cluster, group, dependencies, folder, workspace and refresh cost", async () => {
+    const stacks = describeStacks(await configOf(FILE));
+    expect(stacks.map(({ warning, ...s }) => s)).toEqual([
+      {
+        name: "prod",
+        cluster: "prod",
+        group: null,
+        dependsOn: [],
+        directory: "cdktf.out/stacks/prod",
+        workspace: "pi-prod",
+        tenants: 1,
+        // the agent add-on; web's role, service account, association
+        resources: 4,
+        // eks_cluster, the agent's version lookup, web's trust document
+        dataSources: 3,
+        // provider 1; add-on 1; role 3; service account 1; association 1; DescribeCluster 1; DescribeAddonVersions 1
+        refreshCalls: 9,
+        iamCalls: 3,
+      },
+      {
+        name: "prod-search",
+        cluster: "prod",
+        group: "search",
+        dependsOn: ["prod"],
+        directory: "cdktf.out/stacks/prod-search",
+        workspace: "pi-prod-search",
+        tenants: 1,
+        // role, inline policy, service account, association
+        resources: 4,
+        // eks_cluster, trust and permissions documents
+        dataSources: 3,
+        // provider 1; role 3 + GetRolePolicy 1; policy 1; service account 1; association 1; DescribeCluster 1
+        refreshCalls: 9,
+        iamCalls: 5,
+      },
+    ]);
+    expect(stacks.map((s) => s.warning)).toEqual([null, null]);
+  });
+
+  it("warns about a stack above the threshold and suggests how many groups", async () => {
+    const [base] = describeStacks(await configOf(FILE), { maxCalls: 4, outdir: "out" });
+    expect(base!.directory).toBe("out/stacks/prod");
+    expect(base!.warning).toBe('stack "prod": a plan refreshes 4 resources with an estimated 9 API calls (3 to IAM), above 4; split its 1 tenants into about 3 stack groups with tenants[].stack');
+  });
+});
+
+describe("runStacks", () => {
+  let dir: string;
+  let file: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "stacks-command-"));
+    file = join(dir, "tenants.yaml");
+    writeFileSync(file, FILE);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("prints JSON for a CI matrix", async () => {
+    const r = io();
+    expect(await runStacks(["--format", "json", file], "missing.yaml", r.io)).toBe(0);
+    const json = JSON.parse(r.out.join("")) as { maxRefreshCalls: number; stacks: Array<{ name: string; dependsOn: string[] }> };
+    expect(json.maxRefreshCalls).toBe(5000);
+    expect(json.stacks.map((s) => [s.name, s.dependsOn])).toEqual([
+      ["prod", []],
+      ["prod-search", ["prod"]],
+    ]);
+    expect(r.err).toEqual([]);
+  });
+
+  it("prints a table, and warnings on stderr", async () => {
+    const r = io();
+    expect(await runStacks([file, "--max-calls=8"], "missing.yaml", r.io)).toBe(0);
+    expect(r.out.join("")).toBe(
+      ["STACK        DEPENDS ON  TENANTS  RESOURCES  REFRESH CALLS  IAM CALLS", "prod         -                 1          4              9          3", "prod-search  prod              1          4              9          5", ""].join("\n"),
+    );
+    expect(r.err).toEqual([
+      'warning: stack "prod": a plan refreshes 4 resources with an estimated 9 API calls (3 to IAM), above 8; split its 1 tenants into about 2 stack groups with tenants[].stack',
+      'warning: stack "prod-search": a plan refreshes 4 resources with an estimated 9 API calls (5 to IAM), above 8; split its 1 tenants into about 2 stack groups with tenants[].stack',
+    ]);
+  });
+
+  it("exits 1 on an invalid file and 2 on bad usage", async () => {
+    writeFileSync(join(dir, "bad.yaml"), "clusters: []\n");
+    const bad = io();
+    expect(await runStacks([join(dir, "bad.yaml")], "x", bad.io)).toBe(1);
+    expect(bad.err).toEqual([`${join(dir, "bad.yaml")}:1:11: clusters: at least one cluster is required`]);
+    for (const args of [["--format", "yaml"], ["--max-calls", "0"], ["--nope"], ["a.yaml", "b.yaml"]]) {
+      const r = io();
+      expect(await runStacks(args, "x", r.io)).toBe(2);
+      expect(r.err[1]).toBe(STACKS_USAGE.split("\n")[0]);
+    }
+  });
+});
+
+describe("the stacks command", () => {
+  it("prints its usage with --help and exits 0", () => {
+    const r = runNode(["dist/bin/stacks.js", "--help"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(STACKS_USAGE);
+  });
+
+  it("lists the example's stacks from TENANTS_FILE", () => {
+    const r = runNode(["dist/bin/stacks.js", "--format", "json"], { TENANTS_FILE: "examples/stack-groups.yaml" });
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect((JSON.parse(r.stdout) as { stacks: Array<{ name: string }> }).stacks.map((s) => s.name)).toEqual(["prod-us", "prod-us-payments", "prod-us-search", "staging", "staging-payments"]);
+  });
+});

@@ -1,0 +1,6 @@
+#!/usr/bin/env node
+/** `npm run stacks -- [--format text|json] [--max-calls <n>] [file]`: see lib/workflow/stacks-command.ts. */
+import { runCli, tenantsFileFromEnv } from "../lib/cli";
+import { runStacks } from "../lib/workflow/stacks-command";
+
+void runCli(() => runStacks(process.argv.slice(2), tenantsFileFromEnv(), { stdout: (t) => process.stdout.write(t), stderr: (l) => process.stderr.write(`${l}\n`) }));

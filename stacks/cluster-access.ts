@@ -1,0 +1,44 @@
+/**
+ * The providers every stack of a cluster needs: AWS in the cluster's region and account, and
+ * Kubernetes reaching the cluster without a kubeconfig. Shared by the base stack and the group
+ * stacks, so that both reach the cluster the same way.
+ */
+import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
+import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
+import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
+import { Fn } from "cdktf";
+import type { Construct } from "constructs";
+import type { Cluster, Tags } from "../lib/config/schema";
+import { terraformLiteralTags } from "../lib/constructs/terraform-literal";
+
+export interface ClusterAccess {
+  readonly eks: DataAwsEksCluster;
+  /** The cluster's endpoint and CA, for the kubernetes and helm providers. */
+  readonly endpoint: { host: string; clusterCaCertificate: string };
+  /** `aws eks get-token`, run by the providers at plan and apply time. */
+  readonly exec: { apiVersion: string; command: string; args: string[] };
+}
+
+export function addAwsProvider(stack: Construct, cluster: Cluster, defaultTags: Tags | undefined): AwsProvider {
+  return new AwsProvider(stack, "provider_aws", {
+    region: cluster.region,
+    allowedAccountIds: cluster.accountId ? [cluster.accountId] : undefined,
+    defaultTags: defaultTags && Object.keys(defaultTags).length > 0 ? [{ tags: terraformLiteralTags(defaultTags) }] : undefined,
+  });
+}
+
+/** `data.aws_eks_cluster` and the kubernetes provider; call after the backend, as the JSON orders them. */
+export function addClusterAccess(stack: Construct, cluster: Cluster): ClusterAccess {
+  const eks = new DataAwsEksCluster(stack, "eks_cluster", { name: cluster.name });
+
+  // Endpoint and CA come from the cluster itself and the token from the AWS CLI at plan and
+  // apply time, so `cdktf deploy` needs no kubeconfig and never stores a token in state.
+  const endpoint = { host: eks.endpoint, clusterCaCertificate: Fn.base64decode(eks.certificateAuthority.get(0).data) };
+  const exec = {
+    apiVersion: "client.authentication.k8s.io/v1beta1",
+    command: "aws",
+    args: ["eks", "get-token", "--cluster-name", cluster.name, "--region", cluster.region],
+  };
+  new KubernetesProvider(stack, "provider_kubernetes", { ...endpoint, exec: [exec] });
+  return { eks, endpoint, exec };
+}

@@ -1,0 +1,57 @@
+import { TerraformStack } from "cdktf";
+import type { Construct } from "constructs";
+import type { GroupPlan } from "../lib/config/stack-plan";
+import type { Tags } from "../lib/config/schema";
+import type { ExistingTenantResources, TenantIdentity } from "../lib/constructs/tenant-identity";
+import { addAwsProvider, addClusterAccess } from "./cluster-access";
+import { REQUIRED_TERRAFORM } from "./cluster-stack";
+import { addStateBackend, type StateSettings } from "./stack-backend";
+import { addNamespaces, addTenantIdentities, arnEnvironmentFor, tenantsNeedArns } from "./tenant-identities";
+
+export interface GroupStackProps {
+  /** The group's tenants on one cluster. */
+  readonly plan: GroupPlan;
+  /** Tags on every taggable AWS resource of the stack, through the provider's default_tags. @default {} */
+  readonly defaultTags?: Tags;
+  /** Where the state lives. @default local state, terraform.<cluster>-<group>.tfstate */
+  readonly state?: StateSettings;
+  /** What already exists, by tenant name, for `import` blocks (`npm run adopt`). @default none */
+  readonly imports?: ReadonlyMap<string, ExistingTenantResources>;
+}
+
+/**
+ * The tenants of one stack group on one cluster, in the stack `<cluster>-<group>` with a state of
+ * its own. It holds nothing cluster-wide: the agent, add-ons and shared roles stay in the
+ * cluster's base stack, which this stack depends on (build-stacks.ts), so `cdktf deploy '*'`
+ * applies the base stack, and with it the agent, before any association here.
+ *
+ * Its tenants are built exactly as the base stack builds its own (tenant-identities.ts), so a
+ * tenant keeps its resource addresses when it moves between stacks.
+ */
+export class GroupStack extends TerraformStack {
+  readonly tenants: ReadonlyMap<string, TenantIdentity>;
+
+  constructor(scope: Construct, props: GroupStackProps) {
+    const { cluster, tenants, stackName } = props.plan;
+    super(scope, stackName);
+    this.addOverride("terraform.required_version", REQUIRED_TERRAFORM);
+
+    addAwsProvider(this, cluster, props.defaultTags);
+    addStateBackend(this, stackName, props.state ?? {});
+    const { eks } = addClusterAccess(this, cluster);
+
+    const namespaces = addNamespaces(this, tenants);
+    const arnEnvironment = arnEnvironmentFor(this, cluster, tenantsNeedArns(tenants));
+    this.tenants = addTenantIdentities(this, {
+      cluster,
+      tenants,
+      eks,
+      // The agent lives in another state: the stack dependency orders it, not depends_on.
+      after: [],
+      namespaces,
+      sharedRoles: new Map(),
+      arnEnvironment,
+      imports: props.imports,
+    });
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * The tenants of one stack: their namespaces, the ARN environment their grants need, and one
+ * TenantIdentity each, directly under the stack. The base stack and the group stacks both build
+ * their tenants here, so a tenant's resource addresses inside its stack are the same whichever
+ * stack it is in: moving it between groups moves state, never renames it.
+ */
+import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
+import type { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
+import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
+import type { ITerraformDependable } from "cdktf";
+import type { Construct } from "constructs";
+import type { TenantPlan } from "../lib/config/plan";
+import { regionPartition as partitionOf } from "../lib/config/region-rules";
+import type { Cluster } from "../lib/config/schema";
+import type { SharedRole } from "../lib/constructs/shared-role";
+import type { SmokeTest } from "../lib/constructs/smoke-test";
+import { terraformLiteral } from "../lib/constructs/terraform-literal";
+import { importExisting, TenantIdentity, type ExistingTenantResources } from "../lib/constructs/tenant-identity";
+import type { ArnEnvironment } from "../lib/policy/model";
+
+/** Loaded when first needed: the Job's provider class alone adds about 45 ms to every synth (docs/benchmarks.md). */
+const smokeTest = (): typeof SmokeTest => (require("../lib/constructs/smoke-test") as typeof import("../lib/constructs/smoke-test")).SmokeTest;
+
+/** One namespace resource per namespace, however many tenants share it and ask for it. */
+export function addNamespaces(stack: Construct, tenants: ReadonlyArray<TenantPlan>): Map<string, NamespaceV1> {
+  const namespaces = new Map<string, NamespaceV1>();
+  for (const { tenant } of tenants) {
+    if (!tenant.createNamespace || namespaces.has(tenant.namespace)) continue;
+    namespaces.set(tenant.namespace, new NamespaceV1(stack, `namespace_${tenant.namespace}`, { metadata: { name: terraformLiteral(tenant.namespace) } }));
+  }
+  return namespaces;
+}
+
+/**
+ * Account for grants' ARNs, looked up only when something in the stack needs it and the file does
+ * not pin it. The partition follows from the region (lib/config/regions.ts).
+ */
+export function arnEnvironmentFor(stack: Construct, cluster: Cluster, needed: boolean): ArnEnvironment | undefined {
+  return needed ? { partition: partitionOf(cluster.region), accountId: cluster.accountId ?? new DataAwsCallerIdentity(stack, "caller_identity").accountId, region: cluster.region } : undefined;
+}
+
+export function tenantsNeedArns(tenants: ReadonlyArray<TenantPlan>): boolean {
+  return tenants.some(({ tenant: t }) => t.grants.length + t.statements.length > 0 || t.targetRoleArn);
+}
+
+export interface TenantIdentitiesProps {
+  readonly cluster: Cluster;
+  readonly tenants: ReadonlyArray<TenantPlan>;
+  readonly eks: DataAwsEksCluster;
+  /** What every association and service account waits for in this stack (the agent, in the base stack). */
+  readonly after: ReadonlyArray<ITerraformDependable>;
+  readonly namespaces: ReadonlyMap<string, NamespaceV1>;
+  readonly sharedRoles: ReadonlyMap<string, SharedRole>;
+  readonly arnEnvironment?: ArnEnvironment;
+  /** What already exists, by tenant name, for `import` blocks (`npm run adopt`). @default none */
+  readonly imports?: ReadonlyMap<string, ExistingTenantResources>;
+}
+
+export function addTenantIdentities(stack: Construct, props: TenantIdentitiesProps): Map<string, TenantIdentity> {
+  const { cluster, eks, arnEnvironment } = props;
+  const identities = new Map<string, TenantIdentity>();
+  for (const { tenant, roleName } of props.tenants) {
+    const dependsOn: ITerraformDependable[] = [...props.after];
+    const ns = props.namespaces.get(tenant.namespace);
+    if (ns) dependsOn.push(ns);
+    const sharedRole = tenant.sharedRole === undefined ? undefined : props.sharedRoles.get(tenant.sharedRole);
+    const own = sharedRole
+      ? { sharedRole }
+      : {
+          roleName,
+          rolePath: tenant.role.path,
+          permissionsBoundaryArn: tenant.role.permissionsBoundaryArn,
+          maxSessionDuration: tenant.role.maxSessionDuration,
+          managedPolicyArns: tenant.managedPolicyArns,
+          clusterArn: eks.arn,
+          scopeTrustToServiceAccount: tenant.trust.scopeToServiceAccount,
+          grants: tenant.grants,
+          statements: tenant.statements,
+          targetRoleArn: tenant.targetRoleArn,
+          arnEnvironment,
+          irsa: tenant.irsa,
+        };
+    const identity = new TenantIdentity(stack, tenant.name, {
+      clusterName: cluster.name,
+      namespace: tenant.namespace,
+      serviceAccount: tenant.serviceAccount,
+      createServiceAccount: tenant.createServiceAccount,
+      disableSessionTags: tenant.disableSessionTags,
+      tags: tenant.tags,
+      dependsOn,
+      ...own,
+    });
+    identities.set(tenant.name, identity);
+    const existing = props.imports?.get(tenant.name);
+    if (existing) importExisting(identity, { clusterName: cluster.name, namespace: tenant.namespace, serviceAccount: tenant.serviceAccount }, existing);
+    if (tenant.smokeTest) {
+      new (smokeTest())(identity, "smoke-test", {
+        namespace: tenant.namespace,
+        serviceAccount: tenant.serviceAccount,
+        // The pod ends up with the last role of the chain: the target role for a cross-account
+        // tenant (FACTS.md, cross-account), else its own or its shared role.
+        roleName: tenant.targetRoleArn ? tenant.targetRoleArn.slice(tenant.targetRoleArn.lastIndexOf("/") + 1) : identity.roleName,
+        region: cluster.region,
+        dependsOn: identity.serviceAccount ? [identity.association, identity.serviceAccount] : [identity.association],
+      });
+    }
+  }
+  return identities;
+}
