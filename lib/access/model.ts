@@ -1,0 +1,308 @@
+/**
+ * The access review's model: who may do what, per cluster. It is read from the stacks that
+ * synthesis builds (the same `buildStacks`, synthesized in memory, nothing written), so the
+ * report shows the policy documents exactly as Terraform will send them to IAM.
+ */
+import { App, type TerraformStack } from "cdktf";
+import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
+import { knownAddon } from "../config/known-addons";
+import { partitionOf } from "../config/regions";
+import type { Cluster, Config } from "../config/schema";
+import { isEveryResource, lintManagedPolicy, lintStatementActions } from "../policy/lint";
+import { SCOPE_CONDITION_KEYS } from "../policy/trust";
+import { SESSION_TAGS } from "../policy/abac";
+import { skipTokenStackTraces } from "../runtime/token-stack-traces";
+import type { ClusterStack } from "../../stacks/cluster-stack";
+import { buildStacks } from "../../stacks/build-stacks";
+import { block, literal, referenceOf, type Reference, type StackJson } from "./terraform-json";
+
+export type IdentityKind = "tenant" | "sharedRole" | "addon" | "controller";
+/** The order kinds are listed in, within a cluster. */
+export const IDENTITY_KINDS: ReadonlyArray<IdentityKind> = ["tenant", "sharedRole", "addon", "controller"];
+
+/** An account ID known only to Terraform (data.aws_caller_identity): the cluster does not pin one. */
+export const ACCOUNT_PLACEHOLDER = "${account}";
+
+export interface Permission {
+  readonly effect: "Allow" | "Deny";
+  readonly actions: ReadonlyArray<string>;
+  readonly resources: ReadonlyArray<string>;
+  /** IAM's own form: `{ operator: { key: [values] } }`; empty when there are none. */
+  readonly conditions: Readonly<Record<string, Readonly<Record<string, ReadonlyArray<string>>>>>;
+}
+
+export interface Identity {
+  readonly cluster: string;
+  readonly kind: IdentityKind;
+  readonly name: string;
+  /** Null for a shared role itself (its members have their own) and for an add-on whose namespace EKS picks. */
+  readonly namespace: string | null;
+  readonly serviceAccount: string | null;
+  /** The IAM role's name. */
+  readonly role: string;
+  /** For members of a shared role: its name. */
+  readonly sharedRole: string | null;
+  /** Cross-account: the role EKS assumes with `role` and hands to the pods. */
+  readonly targetRoleArn: string | null;
+  /** One line: who the role's trust policy lets in. */
+  readonly trust: string;
+  readonly managedPolicyArns: ReadonlyArray<string>;
+  /** The inline policy's statements; for members of a shared role, with its placeholders filled in. */
+  readonly permissions: ReadonlyArray<Permission>;
+  /** The least-privilege lint's warnings about this identity's policies. */
+  readonly flags: ReadonlyArray<string>;
+}
+
+export interface AccessReport {
+  readonly identities: ReadonlyArray<Identity>;
+}
+
+/** Builds the stacks as synthesis does and reads the report from their Terraform JSON. */
+export async function accessReport(config: Config): Promise<AccessReport> {
+  skipTokenStackTraces();
+  // No file is written: an App writes only in synth(), which is never called here.
+  const app = new App({ outdir: "cdktf.out", skipValidation: true });
+  const stacks = buildStacks(app, config);
+  const identities: Identity[] = [];
+  for (const [i, stack] of stacks.entries()) identities.push(...(await stackIdentities(stack, config.clusters[i]!)));
+  return { identities };
+}
+
+/** The synthesized JSON of one stack, without writing it: what `Testing.synth` parses back. */
+export function stackJson(stack: TerraformStack): StackJson {
+  invokeAspects(stack);
+  return stack.toTerraform() as StackJson;
+}
+
+interface RoleFacts {
+  readonly name: string;
+  readonly trust: string;
+  readonly managedPolicyArns: string[];
+  readonly permissions: Permission[];
+}
+
+/** The identities of one cluster's stack, in kind order and then by name. */
+export async function stackIdentities(stack: ClusterStack, cluster: Cluster): Promise<Identity[]> {
+  const json = stackJson(stack);
+  const partition = partitionOf(cluster.region);
+  const account = cluster.accountId ?? ACCOUNT_PLACEHOLDER;
+  const resolve = (ref: Reference): string | undefined => {
+    if (!ref.data) return undefined;
+    if (ref.type === "aws_caller_identity" && ref.attribute === "account_id") return account;
+    if (ref.type === "aws_partition" && ref.attribute === "partition") return partition;
+    if (ref.type === "aws_region" && (ref.attribute === "region" || ref.attribute === "name")) return cluster.region;
+    if (ref.type === "aws_eks_cluster" && ref.attribute === "arn") {
+      // EKS cluster ARN format: Service Authorization Reference, Amazon EKS, resource type "cluster".
+      const name = literal(block(json, ref)?.name);
+      return name === undefined ? undefined : `arn:${partition}:eks:${cluster.region}:${account}:cluster/${name}`;
+    }
+    return undefined;
+  };
+  const text = (v: unknown) => literal(v, resolve);
+  const clusterArn = `arn:${partition}:eks:${cluster.region}:${account}:cluster/${cluster.name}`;
+
+  // Policies and attachments by the logical ID of the role they belong to, in one pass.
+  const inline = new Map<string, unknown[]>();
+  const attached = new Map<string, unknown[]>();
+  const byRole = (map: Map<string, unknown[]>, type: string, value: (r: Record<string, unknown>) => unknown) => {
+    for (const r of Object.values(json.resource?.[type] ?? {})) {
+      const role = referenceOf(r.role);
+      if (role?.type !== "aws_iam_role") continue;
+      const list = map.get(role.name) ?? [];
+      list.push(value(r));
+      map.set(role.name, list);
+    }
+  };
+  byRole(inline, "aws_iam_role_policy", (r) => r.policy);
+  byRole(attached, "aws_iam_role_policy_attachment", (r) => r.policy_arn);
+
+  const documentStatements = (policy: unknown): Permission[] => {
+    const ref = referenceOf(policy);
+    if (ref?.type === "aws_iam_policy_document") return permissionsOf(block(json, ref)?.statement, text);
+    if (ref?.type === "aws_iam_policy" && !ref.data) return documentStatements(block(json, ref)?.policy);
+    const s = text(policy);
+    return s === undefined ? [] : permissionsOfIamJson(s);
+  };
+
+  const roles = new Map<string, RoleFacts>();
+  const roleFacts = (roleId: string): RoleFacts => {
+    const known = roles.get(roleId);
+    if (known) return known;
+    const role = json.resource?.aws_iam_role?.[roleId] ?? {};
+    const trustRef = referenceOf(role.assume_role_policy);
+    const managed: string[] = [];
+    const permissions = (inline.get(roleId) ?? []).flatMap(documentStatements);
+    for (const arn of attached.get(roleId) ?? []) {
+      // A policy this stack creates has no ARN before apply: its statements are the role's.
+      if (referenceOf(arn)?.type === "aws_iam_policy") permissions.push(...documentStatements(arn));
+      else managed.push(text(arn) ?? String(arn));
+    }
+    const facts = {
+      name: text(role.name) ?? roleId,
+      trust: trustSummary(trustRef ? block(json, trustRef)?.statement : undefined, text, cluster.name),
+      managedPolicyArns: managed.sort(),
+      permissions,
+    };
+    roles.set(roleId, facts);
+    return facts;
+  };
+
+  const out: Identity[] = [];
+  const sharedByRole = new Map<string, string>();
+  const base = (kind: IdentityKind, name: string, roleId: string) => {
+    const facts = roleFacts(roleId);
+    return { cluster: cluster.name, kind, name, role: facts.name, sharedRole: null, targetRoleArn: null, trust: facts.trust, managedPolicyArns: facts.managedPolicyArns, permissions: facts.permissions, flags: [] };
+  };
+
+  for (const [name, shared] of stack.sharedRoles) {
+    sharedByRole.set(shared.role.friendlyUniqueId, name);
+    out.push({ ...base("sharedRole", name, shared.role.friendlyUniqueId), namespace: null, serviceAccount: null });
+  }
+  for (const [name, tenant] of stack.tenants) {
+    const a = json.resource?.aws_eks_pod_identity_association?.[tenant.association.friendlyUniqueId] ?? {};
+    const roleId = referenceOf(a.role_arn)?.name ?? tenant.role.friendlyUniqueId;
+    const namespace = text(a.namespace) ?? null;
+    const serviceAccount = text(a.service_account) ?? null;
+    const identity = { ...base("tenant", name, roleId), namespace, serviceAccount, targetRoleArn: text(a.target_role_arn) ?? null };
+    const sharedRole = sharedByRole.get(roleId);
+    out.push(
+      sharedRole === undefined
+        ? identity
+        : { ...identity, sharedRole, permissions: identity.permissions.map((p) => fillSessionTags(p, { namespace, serviceAccount, clusterName: cluster.name, clusterArn })) },
+    );
+  }
+  for (const [name, addon] of stack.addons) {
+    const a = json.resource?.aws_eks_addon?.[addon.addon.friendlyUniqueId] ?? {};
+    const association = (Array.isArray(a.pod_identity_association) ? a.pod_identity_association[0] : undefined) as Record<string, unknown> | undefined;
+    const roleId = referenceOf(association?.role_arn)?.name ?? addon.role.friendlyUniqueId;
+    // EKS installs the add-on into its own namespace; it is known for the documented add-ons.
+    out.push({ ...base("addon", name, roleId), namespace: knownAddon(name)?.namespace ?? null, serviceAccount: text(association?.service_account) ?? null });
+  }
+
+  const withFlags: Identity[] = [];
+  // The keys in the order the report documents them, whatever order they were set in.
+  for (const i of out) {
+    withFlags.push({
+      cluster: i.cluster,
+      kind: i.kind,
+      name: i.name,
+      namespace: i.namespace,
+      serviceAccount: i.serviceAccount,
+      role: i.role,
+      sharedRole: i.sharedRole,
+      targetRoleArn: i.targetRoleArn,
+      trust: i.trust,
+      managedPolicyArns: i.managedPolicyArns,
+      permissions: i.permissions,
+      flags: await flagsOf(i),
+    });
+  }
+  return withFlags.sort((a, b) => IDENTITY_KINDS.indexOf(a.kind) - IDENTITY_KINDS.indexOf(b.kind) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** `data.aws_iam_policy_document` statements as permissions, strings resolved. */
+function permissionsOf(statements: unknown, text: (v: unknown) => string | undefined): Permission[] {
+  if (!Array.isArray(statements)) return [];
+  return statements.map((s: Record<string, unknown>) => {
+    const conditions: Record<string, Record<string, string[]>> = {};
+    for (const c of (s.condition as Array<Record<string, unknown>> | undefined) ?? []) {
+      const test = String(c.test);
+      (conditions[test] ??= {})[text(c.variable) ?? String(c.variable)] = ((c.values as unknown[]) ?? []).map((v) => text(v) ?? String(v));
+    }
+    return {
+      effect: s.effect === "Deny" ? "Deny" : "Allow",
+      actions: ((s.actions as unknown[]) ?? []).map(String),
+      resources: ((s.resources as unknown[]) ?? []).map((r) => text(r) ?? String(r)),
+      conditions,
+    };
+  });
+}
+
+/** A policy given as IAM JSON text rather than a document data source. */
+function permissionsOfIamJson(json: string): Permission[] {
+  let doc: { Statement?: unknown };
+  try {
+    doc = JSON.parse(json) as { Statement?: unknown };
+  } catch {
+    return [];
+  }
+  const list = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
+  const statements = Array.isArray(doc.Statement) ? doc.Statement : doc.Statement ? [doc.Statement] : [];
+  return statements.map((s: Record<string, unknown>) => ({
+    effect: s.Effect === "Deny" ? "Deny" : "Allow",
+    actions: list(s.Action),
+    resources: list(s.Resource),
+    conditions: Object.fromEntries(
+      Object.entries((s.Condition as Record<string, Record<string, unknown>>) ?? {}).map(([op, keys]) => [op, Object.fromEntries(Object.entries(keys).map(([k, v]) => [k, list(v)]))]),
+    ),
+  }));
+}
+
+/**
+ * One line for a trust policy: the principal, and the (namespace, service account) pairs its
+ * session-tag conditions admit on which cluster, or that it admits any association that names
+ * the role.
+ */
+function trustSummary(statements: unknown, text: (v: unknown) => string | undefined, clusterName: string): string {
+  if (!Array.isArray(statements) || statements.length === 0) return "no trust policy";
+  const principals = new Set<string>();
+  const pairs: string[] = [];
+  let open = false;
+  for (const s of statements as Array<Record<string, unknown>>) {
+    for (const p of (s.principals as Array<Record<string, unknown>> | undefined) ?? []) for (const id of (p.identifiers as unknown[]) ?? []) principals.add(String(id));
+    const equals = new Map<string, string[]>();
+    for (const c of (s.condition as Array<Record<string, unknown>> | undefined) ?? []) {
+      if (c.test === "StringEquals") equals.set(String(c.variable), ((c.values as unknown[]) ?? []).map((v) => text(v) ?? String(v)));
+    }
+    const namespaces = equals.get(SCOPE_CONDITION_KEYS.namespace);
+    const accounts = equals.get(SCOPE_CONDITION_KEYS.serviceAccount);
+    if (!namespaces || !accounts || !equals.has(SCOPE_CONDITION_KEYS.clusterArn)) {
+      open = true;
+      continue;
+    }
+    for (const ns of namespaces) for (const sa of accounts) pairs.push(`${ns}/${sa}`);
+  }
+  const who = [...principals].sort().join(", ") || "no principal";
+  if (open) return `${who}, for any Pod Identity association that names the role (not scoped to a service account)`;
+  return `${who}, only for ${pairs.sort().join(", ")} on cluster ${clusterName} (session tags)`;
+}
+
+interface MemberValues {
+  readonly namespace: string | null;
+  readonly serviceAccount: string | null;
+  readonly clusterName: string;
+  readonly clusterArn: string;
+}
+
+/**
+ * A shared role's permissions as one member gets them: the session tags EKS sets
+ * (https://docs.aws.amazon.com/eks/latest/userguide/pod-id-abac.html) replaced by the member's
+ * values. Tags whose values only the pod knows (kubernetes-pod-name, -uid) stay as written.
+ */
+function fillSessionTags(p: Permission, m: MemberValues): Permission {
+  const values: Record<string, string | null | undefined> = {
+    [SESSION_TAGS.namespace]: m.namespace,
+    [SESSION_TAGS.serviceAccount]: m.serviceAccount,
+    [SESSION_TAGS.cluster]: m.clusterName,
+    "eks-cluster-arn": m.clusterArn,
+  };
+  const fill = (s: string) => s.replace(/\$\{aws:PrincipalTag\/([^}]+)\}/g, (whole, tag: string) => values[tag] ?? whole);
+  return {
+    ...p,
+    resources: p.resources.map(fill),
+    conditions: Object.fromEntries(Object.entries(p.conditions).map(([op, keys]) => [op, Object.fromEntries(Object.entries(keys).map(([k, vs]) => [k, vs.map(fill)]))])),
+  };
+}
+
+/** The lint's warnings (lib/policy/lint.ts) for the identity's managed policies and statements. */
+async function flagsOf(identity: Identity): Promise<string[]> {
+  const owner = identity.kind === "sharedRole" ? `shared role ${JSON.stringify(identity.name)}` : `${identity.kind} ${JSON.stringify(identity.name)}`;
+  const flags = identity.managedPolicyArns.flatMap((arn) => lintManagedPolicy(arn, [], owner)).map((f) => f.message);
+  for (const p of identity.permissions) {
+    // Only a wildcard can make the lint speak; skipping the rest spares the catalogue look-ups.
+    if (!p.actions.some((a) => a.includes("*")) && !p.resources.some(isEveryResource)) continue;
+    const findings = await lintStatementActions({ effect: p.effect, actions: [...p.actions], resources: [...p.resources] }, [], owner);
+    flags.push(...findings.filter((f) => f.severity === "warning").map((f) => f.message));
+  }
+  return flags;
+}
