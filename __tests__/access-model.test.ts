@@ -146,7 +146,13 @@ describe("a cluster without a pinned account, in another partition", () => {
       flags: [],
     });
     const member = one("tenant", "team-a");
-    expect(member).toMatchObject({ namespace: "ns-a", serviceAccount: "app", role: "buckets.cn-cluster", sharedRole: "buckets" });
+    expect(member).toMatchObject({
+      namespace: "ns-a",
+      serviceAccount: "app",
+      role: "buckets.cn-cluster",
+      sharedRole: "buckets",
+      trust: "pods.eks.amazonaws.com, for ns-a/app on cluster cn-cluster (session tags), among the shared role's members",
+    });
     expect(member.permissions.map((p) => [p.resources, p.conditions])).toEqual([
       [["arn:aws-cn:dynamodb:cn-north-1:${account}:table/t-ns-a"], {}],
       [["arn:aws-cn:dynamodb:cn-north-1:${account}:table/t-ns-a/index/*"], {}],

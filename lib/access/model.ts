@@ -76,7 +76,7 @@ export function stackJson(stack: TerraformStack): StackJson {
 
 interface RoleFacts {
   readonly name: string;
-  readonly trust: string;
+  readonly trust: TrustScope;
   readonly managedPolicyArns: string[];
   readonly permissions: Permission[];
 }
@@ -139,7 +139,7 @@ export async function stackIdentities(stack: ClusterStack, cluster: Cluster): Pr
     }
     const facts = {
       name: text(role.name) ?? roleId,
-      trust: trustSummary(trustRef ? block(json, trustRef)?.statement : undefined, text, cluster.name),
+      trust: trustScope(trustRef ? block(json, trustRef)?.statement : undefined, text),
       managedPolicyArns: managed.sort(),
       permissions,
     };
@@ -151,7 +151,7 @@ export async function stackIdentities(stack: ClusterStack, cluster: Cluster): Pr
   const sharedByRole = new Map<string, string>();
   const base = (kind: IdentityKind, name: string, roleId: string) => {
     const facts = roleFacts(roleId);
-    return { cluster: cluster.name, kind, name, role: facts.name, sharedRole: null, targetRoleArn: null, trust: facts.trust, managedPolicyArns: facts.managedPolicyArns, permissions: facts.permissions, flags: [] };
+    return { cluster: cluster.name, kind, name, role: facts.name, sharedRole: null, targetRoleArn: null, trust: describeTrust(facts.trust, cluster.name), managedPolicyArns: facts.managedPolicyArns, permissions: facts.permissions, flags: [] };
   };
 
   for (const [name, shared] of stack.sharedRoles) {
@@ -168,7 +168,7 @@ export async function stackIdentities(stack: ClusterStack, cluster: Cluster): Pr
     out.push(
       sharedRole === undefined
         ? identity
-        : { ...identity, sharedRole, permissions: identity.permissions.map((p) => fillSessionTags(p, { namespace, serviceAccount, clusterName: cluster.name, clusterArn })) },
+        : { ...identity, sharedRole, trust: describeTrust(roleFacts(roleId).trust, cluster.name, `${namespace}/${serviceAccount}`), permissions: identity.permissions.map((p) => fillSessionTags(p, { namespace, serviceAccount, clusterName: cluster.name, clusterArn })) },
     );
   }
   for (const [name, addon] of stack.addons) {
@@ -238,17 +238,20 @@ function permissionsOfIamJson(json: string): Permission[] {
   }));
 }
 
-/**
- * One line for a trust policy: the principal, and the (namespace, service account) pairs its
- * session-tag conditions admit on which cluster, or that it admits any association that names
- * the role.
- */
-function trustSummary(statements: unknown, text: (v: unknown) => string | undefined, clusterName: string): string {
-  if (!Array.isArray(statements) || statements.length === 0) return "no trust policy";
+interface TrustScope {
+  readonly principals: string;
+  /** `namespace/serviceAccount` pairs the session-tag conditions admit, sorted. */
+  readonly pairs: ReadonlyArray<string>;
+  /** A statement admits any association that names the role. */
+  readonly open: boolean;
+}
+
+/** Who a trust policy lets in: its principals, and the pairs its session-tag conditions admit. */
+function trustScope(statements: unknown, text: (v: unknown) => string | undefined): TrustScope {
   const principals = new Set<string>();
   const pairs: string[] = [];
   let open = false;
-  for (const s of statements as Array<Record<string, unknown>>) {
+  for (const s of Array.isArray(statements) ? (statements as Array<Record<string, unknown>>) : []) {
     for (const p of (s.principals as Array<Record<string, unknown>> | undefined) ?? []) for (const id of (p.identifiers as unknown[]) ?? []) principals.add(String(id));
     const equals = new Map<string, string[]>();
     for (const c of (s.condition as Array<Record<string, unknown>> | undefined) ?? []) {
@@ -262,9 +265,20 @@ function trustSummary(statements: unknown, text: (v: unknown) => string | undefi
     }
     for (const ns of namespaces) for (const sa of accounts) pairs.push(`${ns}/${sa}`);
   }
-  const who = [...principals].sort().join(", ") || "no principal";
-  if (open) return `${who}, for any Pod Identity association that names the role (not scoped to a service account)`;
-  return `${who}, only for ${pairs.sort().join(", ")} on cluster ${clusterName} (session tags)`;
+  return { principals: [...principals].sort().join(", ") || "no principal", pairs: pairs.sort(), open };
+}
+
+/**
+ * One line for a trust scope. For a member of a shared role, only whether it admits the
+ * member: the other members are the shared role's own entry, so one joining or leaving shows
+ * there once rather than on every member.
+ */
+function describeTrust(t: TrustScope, clusterName: string, member?: string): string {
+  if (t.open) return `${t.principals}, for any Pod Identity association that names the role (not scoped to a service account)`;
+  if (member !== undefined) {
+    return t.pairs.includes(member) ? `${t.principals}, for ${member} on cluster ${clusterName} (session tags), among the shared role's members` : `${t.principals}: the shared role's trust does not admit ${member}`;
+  }
+  return t.pairs.length === 0 ? `${t.principals}: admits no service account` : `${t.principals}, only for ${t.pairs.join(", ")} on cluster ${clusterName} (session tags)`;
 }
 
 interface MemberValues {
