@@ -2,7 +2,8 @@
  * `npm run access` as users run it: the compiled bin/access.js (lib/access/command.ts). Also
  * keeps the README's examples equal to the command's real output.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseAccessArgs } from "../lib/access/command";
@@ -68,6 +69,17 @@ describe("bin/access.js", () => {
     const same = access("examples/least-privilege.yaml", "--base", "examples/least-privilege.yaml");
     expect(same.status).toBe(0);
     expect(JSON.parse(same.stdout)).toEqual({ changes: [] });
+  });
+
+  it("writes nothing: the folder it runs in stays empty", () => {
+    const cwd = mkdtempSync(join(tmpdir(), "access-cwd-"));
+    try {
+      const r = spawnSync(process.execPath, [join(ROOT, "dist/bin/access.js"), join(ROOT, "examples/least-privilege.yaml")], { cwd, encoding: "utf8", env: { ...process.env, CDKTF_OUTDIR: undefined } });
+      expect(r.status).toBe(0);
+      expect(readdirSync(cwd)).toEqual([]);
+    } finally {
+      rmSync(cwd, { recursive: true, force: true });
+    }
   });
 
   it("reads TENANTS_FILE when no file is given", () => {

@@ -3,7 +3,11 @@
  * synthesis builds (the same `buildStacks`, synthesized in memory, nothing written), so the
  * report shows the policy documents exactly as Terraform will send them to IAM.
  */
-import { App, type TerraformStack } from "cdktf";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { App, TerraformElement, type TerraformStack } from "cdktf";
+import { resolve as resolveTokens } from "cdktf/lib/_tokens";
 import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
 import { knownAddon } from "../config/known-addons";
 import { partitionOf } from "../config/regions";
@@ -60,18 +64,64 @@ export interface AccessReport {
 /** Builds the stacks as synthesis does and reads the report from their Terraform JSON. */
 export async function accessReport(config: Config): Promise<AccessReport> {
   skipTokenStackTraces();
-  // No file is written: an App writes only in synth(), which is never called here.
-  const app = new App({ outdir: "cdktf.out", skipValidation: true });
-  const stacks = buildStacks(app, config);
-  const identities: Identity[] = [];
-  for (const [i, stack] of stacks.entries()) identities.push(...(await stackIdentities(stack, config.clusters[i]!)));
-  return { identities };
+  // An App writes its files only in synth(), which is never called here, but its constructor
+  // makes <outdir>/stacks: a temporary one, removed again, so the caller's cdktf.out is untouched.
+  const outdir = mkdtempSync(join(tmpdir(), "access-review-"));
+  try {
+    const app = new App({ outdir, skipValidation: true });
+    const stacks = buildStacks(app, config);
+    const identities: Identity[] = [];
+    for (const stack of stacks) identities.push(...(await stackIdentities(stack, config.clusters.find((c) => c.name === stack.node.id)!)));
+    return { identities };
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
 }
 
-/** The synthesized JSON of one stack, without writing it: what `Testing.synth` parses back. */
+/**
+ * The Terraform types the review reads: roles and their policies, the documents and data
+ * sources those refer to, and what binds a role to a service account.
+ */
+const REVIEWED_TYPES: ReadonlySet<string> = new Set([
+  "aws_iam_role",
+  "aws_iam_role_policy",
+  "aws_iam_role_policy_attachment",
+  "aws_iam_policy",
+  "aws_iam_policy_document",
+  "aws_eks_pod_identity_association",
+  "aws_eks_addon",
+  "aws_eks_cluster",
+  "aws_caller_identity",
+  "aws_partition",
+  "aws_region",
+]);
+
+/**
+ * The synthesized JSON of one stack's reviewed blocks, without writing it. Each block is what
+ * `TerraformStack.toTerraform()` makes of it (the element's own toTerraform, resolved in the
+ * stack), so the JSON is exactly that of cdk.tf.json; the blocks the review never reads
+ * (namespaces, service accounts, outputs, providers, the agent) are skipped, which saves about
+ * half of the resolving at 1,000 tenants (docs/benchmarks.md).
+ */
 export function stackJson(stack: TerraformStack): StackJson {
   invokeAspects(stack);
-  return stack.toTerraform() as StackJson;
+  const out: { resource: Record<string, Record<string, Record<string, unknown>>>; data: Record<string, Record<string, Record<string, unknown>>> } = { resource: {}, data: {} };
+  for (const element of stack.node.findAll()) {
+    if (!TerraformElement.isTerraformElement(element)) continue;
+    const type = (element as { terraformResourceType?: unknown }).terraformResourceType;
+    if (typeof type !== "string" || !REVIEWED_TYPES.has(type)) continue;
+    const fragment = resolveTokens(stack, element.toTerraform()) as StackJson;
+    for (const kind of ["resource", "data"] as const) {
+      for (const [t, blocks] of Object.entries(fragment[kind] ?? {})) Object.assign((out[kind][t] ??= {}), blocks);
+    }
+  }
+  return out;
+}
+
+/** A construct whose pods get `role` through `association`: TenantIdentity, and ControllerIdentity alike. */
+interface AssociatedConstruct {
+  readonly association: { readonly friendlyUniqueId: string };
+  readonly role: { readonly friendlyUniqueId: string };
 }
 
 interface RoleFacts {
@@ -158,19 +208,24 @@ export async function stackIdentities(stack: ClusterStack, cluster: Cluster): Pr
     sharedByRole.set(shared.role.friendlyUniqueId, name);
     out.push({ ...base("sharedRole", name, shared.role.friendlyUniqueId), namespace: null, serviceAccount: null });
   }
-  for (const [name, tenant] of stack.tenants) {
-    const a = json.resource?.aws_eks_pod_identity_association?.[tenant.association.friendlyUniqueId] ?? {};
-    const roleId = referenceOf(a.role_arn)?.name ?? tenant.role.friendlyUniqueId;
+  /**
+   * An identity bound by an `aws_eks_pod_identity_association`: a tenant (or, with the same
+   * shape, a controller: `stack.controllers`, one more call below).
+   */
+  const associated = (kind: IdentityKind, name: string, owner: AssociatedConstruct) => {
+    const a = json.resource?.aws_eks_pod_identity_association?.[owner.association.friendlyUniqueId] ?? {};
+    const roleId = referenceOf(a.role_arn)?.name ?? owner.role.friendlyUniqueId;
     const namespace = text(a.namespace) ?? null;
     const serviceAccount = text(a.service_account) ?? null;
-    const identity = { ...base("tenant", name, roleId), namespace, serviceAccount, targetRoleArn: text(a.target_role_arn) ?? null };
+    const identity = { ...base(kind, name, roleId), namespace, serviceAccount, targetRoleArn: text(a.target_role_arn) ?? null };
     const sharedRole = sharedByRole.get(roleId);
     out.push(
       sharedRole === undefined
         ? identity
         : { ...identity, sharedRole, trust: describeTrust(roleFacts(roleId).trust, cluster.name, `${namespace}/${serviceAccount}`), permissions: identity.permissions.map((p) => fillSessionTags(p, { namespace, serviceAccount, clusterName: cluster.name, clusterArn })) },
     );
-  }
+  };
+  for (const [name, tenant] of stack.tenants) associated("tenant", name, tenant);
   for (const [name, addon] of stack.addons) {
     const a = json.resource?.aws_eks_addon?.[addon.addon.friendlyUniqueId] ?? {};
     const association = (Array.isArray(a.pod_identity_association) ? a.pod_identity_association[0] : undefined) as Record<string, unknown> | undefined;
