@@ -137,6 +137,11 @@ describe("diffReports", () => {
     expect(diffReports(report(a), report(b))).toEqual({ changes: [] });
   });
 
+  it("says when a flag goes away", () => {
+    const flagged: Identity = { ...reports, flags: ["tenant \"reports\": broad"] };
+    expect(diffReports(report(flagged), report(reports)).changes[0]!.other).toEqual(['no longer flagged: tenant "reports": broad']);
+  });
+
   it("lists role, service account, shared role and target role changes", () => {
     const after: Identity = { ...reports, role: "team.prod", serviceAccount: "other", sharedRole: "team", targetRoleArn: "arn:aws:iam::444455556666:role/t" };
     expect(diffReports(report(reports), report(after)).changes[0]!.other).toEqual([

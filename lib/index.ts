@@ -23,3 +23,4 @@ export { SESSION_TAG_VARIABLES } from "./policy/abac";
 export type { PolicyStatement, ArnEnvironment } from "./policy/model";
 export type { Grant, StatementConfig, SharedRoleConfig } from "./config/schema";
 export { SCOPE_CONDITION_KEYS, type TrustScope } from "./policy/trust";
+export { accessReport, ACCOUNT_PLACEHOLDER, type AccessReport, type Identity, type IdentityKind, type Permission } from "./access/model";

@@ -81,6 +81,7 @@ function otherChanges(before: Identity, after: Identity): string[] {
   for (const arn of after.managedPolicyArns) if (!before.managedPolicyArns.includes(arn)) out.push(`managed policy added: ${arn}`);
   for (const arn of before.managedPolicyArns) if (!after.managedPolicyArns.includes(arn)) out.push(`managed policy removed: ${arn}`);
   for (const f of after.flags) if (!before.flags.includes(f)) out.push(`newly flagged: ${f}`);
+  for (const f of before.flags) if (!after.flags.includes(f)) out.push(`no longer flagged: ${f}`);
   return out;
 }
 
