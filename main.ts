@@ -1,25 +1,16 @@
 /**
- * The CDKTF app (`cdktf.json` runs `node dist/main.js`): reads TENANTS_FILE (default
- * tenants.yaml), validates all of it, and only then builds and synthesizes one stack per
- * cluster. Invalid input exits 1 before anything is written.
+ * The CDKTF app (`cdktf.json` runs it as `node --require ... dist/main.js`): reads TENANTS_FILE
+ * (default tenants.yaml), validates all of it, and only then builds and synthesizes one stack
+ * per cluster. Invalid input exits 1 before anything is written. The speed patches are not
+ * imported here but preloaded by the app command (lib/runtime/preload.ts).
  */
-// First: defers modules that cdktf and zod load eagerly and a synth never uses.
-import "./lib/runtime/defer-unused-modules";
 import { App } from "cdktf";
 import { buildStacks } from "./stacks/build-stacks";
-import { loadOrReport, runCli, tenantsFileFromEnv } from "./lib/cli";
-import { skipTokenStackTraces } from "./lib/runtime/token-stack-traces";
-
-// `npm run synth` validates first and prints the warnings there, cleanly; the cdktf CLI would
-// print them again, each behind an "[ERROR]" log prefix. Errors are always printed.
-const quietWarnings = process.env.TENANTS_WARNINGS_SHOWN === "1";
+import { diagnosticsWriter, loadOrReport, runCli, tenantsFileFromEnv } from "./lib/cli";
 
 void runCli(async () => {
-  const config = await loadOrReport(tenantsFileFromEnv(), (line) => {
-    if (!(quietWarnings && line.startsWith("warning: "))) process.stderr.write(`${line}\n`);
-  });
+  const config = await loadOrReport(tenantsFileFromEnv(), diagnosticsWriter());
   if (!config) return 1;
-  skipTokenStackTraces();
   const app = new App();
   buildStacks(app, config);
   app.synth();

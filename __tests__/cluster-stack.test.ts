@@ -55,6 +55,10 @@ describe("ClusterStack from the seed example", () => {
     expect(sa.depends_on).toEqual([`aws_eks_addon.${addon}`]);
   });
 
+  it("requires Terraform 1.10 or later, which use_lockfile needs", () => {
+    expect(parse(out).terraform.required_version).toBe(">= 1.10");
+  });
+
   it("keeps state locally, in the project root, with a path that is the same on every machine", () => {
     expect(parse(out).terraform.backend).toEqual({ local: { path: "../../../terraform.demo-cluster.tfstate" } });
   });

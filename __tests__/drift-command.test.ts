@@ -137,9 +137,31 @@ it("the compiled command fails in one line without credentials, with no SDK noti
     AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: undefined,
   });
   expect(r.status).toBe(2);
-  const lines = r.stderr.split("\n").filter((l) => l && !l.startsWith("warning: "));
+  // One line: tenants.yaml's lint warning (AmazonS3FullAccess) is left to validate.
+  const lines = r.stderr.split("\n").filter(Boolean);
   expect(lines).toHaveLength(1);
   expect(lines[0]).toMatch(/^error: /);
+});
+
+it("--help prints the usage on stdout and exits 0, before reading any file", () => {
+  const r = runNode(["dist/bin/drift.js", "--help"], { TENANTS_FILE: "/nonexistent.yaml" });
+  expect(r.status).toBe(0);
+  expect(r.stderr).toBe("");
+  expect(r.stdout.split("\n")[0]).toBe("usage: npm run drift -- <cluster> [--file <tenants file>]");
+  expect(r.stdout).toContain("Exit codes: 0 no drift; 1 drift; 2 usage, file or AWS error.");
+});
+
+it("does not repeat the file's lint warnings, but still prints its errors", async () => {
+  const warned = tenantsFile(YAML.replace("serviceAccount: web-sa }", "serviceAccount: web-sa, managedPolicyArns: [arn:aws:iam::aws:policy/AmazonS3FullAccess] }"));
+  const ok = await run(["demo", "--file", warned], () => fakeEks([live("a-1", "web", "web-sa", "web.demo"), live("a-2", "api", "api-sa", "api.demo")]));
+  expect(ok.code).toBe(0);
+  expect(ok.err).toEqual([]);
+  const broken = tenantsFile(YAML.replace("namespace: web,", "namespace: Web,"));
+  const bad = await run(["demo", "--file", broken], () => fakeEks([]));
+  expect(bad.code).toBe(2);
+  expect(bad.err).toHaveLength(1);
+  expect(bad.err[0]!.startsWith(`${broken}:7:`)).toBe(true);
+  expect(bad.err[0]).toContain(': tenants[0].namespace: "Web" is not a valid namespace');
 });
 
 it("refuses to compare a same-named cluster of another account than the file pins", async () => {

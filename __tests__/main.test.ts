@@ -7,8 +7,8 @@ import { appCommand, runApp } from "./run";
 const tmp = mkdtempSync(join(tmpdir(), "main-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-it("is run by cdktf.json as compiled JavaScript, with no CLI or TypeScript loader around it", () => {
-  expect(appCommand()).toEqual(["node", "dist/main.js"]);
+it("is run by cdktf.json as compiled JavaScript, after the fresh-build check and with the speed patches preloaded", () => {
+  expect(appCommand()).toEqual(["node", "--require", "./scripts/fresh-dist.js", "--require", "./dist/lib/runtime/preload.js", "dist/main.js"]);
 });
 
 it("reads tenants.yaml by default and writes one stack per cluster", () => {
@@ -80,21 +80,38 @@ describe("bad input", () => {
     expect(run.stderr).toMatch(/^(warning: .+\n)*error: .+\n$/);
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
+
+  it("adds the stack trace under TENANTS_DEBUG only, not under the debug package's DEBUG", () => {
+    writeFileSync(join(tmp, "blocked", "out2"), "");
+    const target = { TENANTS_FILE: "tenants.yaml", CDKTF_OUTDIR: join(tmp, "blocked", "out2") };
+    expect(runApp({ ...target, DEBUG: "*" }).stderr).not.toMatch(/\n\s+at /);
+    const debug = runApp({ ...target, TENANTS_DEBUG: "1" });
+    expect(debug.status).toBe(2);
+    expect(debug.stderr).toMatch(/\nerror: .+\n[^\n]*Error[^\n]*\n\s+at /);
+  });
 });
 
 describe("warnings", () => {
-  it("are printed by the app, and left to validate when npm run synth has shown them", () => {
-    const shown = runApp({ TENANTS_FILE: "tenants.yaml", CDKTF_OUTDIR: join(tmp, "w1") });
-    expect(shown.status).toBe(0);
-    expect(shown.stderr).toMatch(/^warning: tenants\.yaml:\d+:\d+: tenants\[0\]\.managedPolicyArns\[0\]: tenant "nginx": AWS-managed policy "AmazonS3FullAccess"/);
-    const quiet = runApp({ TENANTS_FILE: "tenants.yaml", CDKTF_OUTDIR: join(tmp, "w2"), TENANTS_WARNINGS_SHOWN: "1" });
-    expect(quiet.status).toBe(0);
-    expect(quiet.stderr).toBe("");
+  const warning = /^warning: tenants\.yaml:17:9: tenants\[0\]\.managedPolicyArns\[0\]: tenant "nginx": AWS-managed policy "AmazonS3FullAccess"[^\n]*\n$/;
+
+  it("are printed once on stderr when the app runs on its own", () => {
+    const run = runApp({ TENANTS_FILE: "tenants.yaml", CDKTF_OUTDIR: join(tmp, "w1") });
+    expect(run.status).toBe(0);
+    expect(run.stderr).toMatch(warning);
+    expect(run.stdout).toBe("");
   });
 
-  it("never hide errors", () => {
-    const run = runApp({ TENANTS_FILE: join(tmp, "bad.yaml"), CDKTF_OUTDIR: join(tmp, "w3"), TENANTS_WARNINGS_SHOWN: "1" });
+  it("go to stdout under the cdktf CLI, which logs every stderr chunk as an [ERROR] line", () => {
+    const run = runApp({ TENANTS_FILE: "tenants.yaml", CDKTF_OUTDIR: join(tmp, "w2"), CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS: "true" });
+    expect(run.status).toBe(0);
+    expect(run.stdout).toMatch(warning);
+    expect(run.stderr).toBe("");
+  });
+
+  it("errors too go to stdout under the CLI, once each, with exit 1", () => {
+    const run = runApp({ TENANTS_FILE: join(tmp, "bad.yaml"), CDKTF_OUTDIR: join(tmp, "w3"), CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS: "true" });
     expect(run.status).toBe(1);
-    expect(run.stderr.split("\n").filter(Boolean)).toHaveLength(2);
+    expect(run.stderr).toBe("");
+    expect(run.stdout.split("\n").filter(Boolean).map((l) => l.slice(join(tmp, "bad.yaml").length))).toEqual([":3:13: clusters[0].region: \"mars-1\" is not an AWS region code: a region code such as us-east-1 or eu-central-2", ":5:27: tenants[0].namespace: \"X\" is not a valid namespace: a DNS-1123 label of at most 63 characters of a-z, 0-9 and '-', starting and ending with a letter or digit"]);
   });
 });

@@ -27,9 +27,13 @@ export function runNode(args: string[], env: Record<string, string | undefined> 
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-/** The app exactly as cdktf.json runs it. */
+/**
+ * The app exactly as cdktf.json runs it. Its command preloads scripts/fresh-dist.js, which
+ * rebuilds a stale dist/ first, so `UPDATE_GOLDEN=1 npx jest` never writes goldens from old code.
+ */
 export function runApp(env: Record<string, string | undefined>): Run {
   const [program, ...args] = appCommand();
   if (program !== "node") throw new Error(`cdktf.json's app is expected to run node, not ${program}`);
-  return runNode(args, env);
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, env: { ...process.env, CHECKPOINT_DISABLE: "1", ...env }, encoding: "utf8" });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -7,6 +7,7 @@ import { Testing, TerraformStack } from "cdktf";
 import { attachmentId } from "../lib/constructs/pod-identity-role";
 import { TenantIdentity, type TenantIdentityProps } from "../lib/constructs/tenant-identity";
 import { dataSources, only, parse, resources, stackOf } from "./helpers";
+import type { Grant, StatementConfig } from "../lib";
 
 const base: TenantIdentityProps = { clusterName: "demo-cluster", namespace: "nginx", serviceAccount: "nginx-sa" };
 
@@ -206,5 +207,28 @@ describe("TenantIdentity prop validation", () => {
     expect(() => synth({ managedPolicyArns: many })).toThrow("managedPolicyArns: 21 policies; IAM allows at most 20 per role");
     const twice = ["arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/ReadOnlyAccess"];
     expect(() => synth({ managedPolicyArns: twice })).toThrow("managedPolicyArns: lists a policy twice");
+  });
+});
+
+describe("grants and statements in their input form (the library's Grant and StatementConfig)", () => {
+  const env = { arnEnvironment: { partition: "aws", accountId: "111122223333", region: "us-east-1" } };
+  // Typed with the exported types: this file type-checks (npm run typecheck) only if fields
+  // with a default may be left out.
+  const short: { grants: Grant[]; statements: StatementConfig[] } = {
+    grants: [{ s3: { bucket: "orders" } }, { dynamodb: { table: "carts" } }],
+    statements: [{ actions: ["sqs:SendMessage"], resources: ["arn:aws:sqs:us-east-1:111122223333:q"] }],
+  };
+  // The same with every default written out, as the schema documents them.
+  const full: { grants: Grant[]; statements: StatementConfig[] } = {
+    grants: [{ s3: { bucket: "orders", prefix: "", access: "read" } }, { dynamodb: { table: "carts", access: "read" } }],
+    statements: [{ effect: "Allow", actions: ["sqs:SendMessage"], resources: ["arn:aws:sqs:us-east-1:111122223333:q"] }],
+  };
+
+  it("get the file's defaults when left out", () => {
+    expect(synth({ ...env, ...short })).toBe(synth({ ...env, ...full }));
+  });
+
+  it("report what does not parse as a prop error, by path", () => {
+    expect(() => synth({ ...env, grants: [{ s3: { bucket: "orders", access: "own" as "read" } }] })).toThrow(/grants\[0\]\.s3\.access: /);
   });
 });

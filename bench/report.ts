@@ -16,6 +16,8 @@ export const TARGETS = {
   largeRssMiB: 600,
   /** 5,000 tenants cost at most 6 times as much as 1,000 (about linear growth). */
   largeOverMediumRatio: 6,
+  /** A warm `npm run synth` of one tenant costs at most 4 times the app command alone. */
+  npmSynthOverApp: 4,
 } as const;
 
 export interface Row {
@@ -45,7 +47,12 @@ export interface TargetResult {
 const ms = (x: number) => `${Math.round(x)} ms`;
 const mib = (x: number) => `${x.toFixed(0)} MiB`;
 
-export function evaluateTargets(rows: ReadonlyArray<Row>): TargetResult[] {
+/**
+ * Time targets are judged by CPU time (user + system), which other work on a shared machine
+ * barely changes, while it can stretch wall time several times over. `npmSynthCpuMs` is the
+ * median CPU time of a warm `npm run synth` of the one-tenant file, when it was measured.
+ */
+export function evaluateTargets(rows: ReadonlyArray<Row>, npmSynthCpuMs?: number): TargetResult[] {
   const at = (n: number) => rows.find((r) => r.tenants === n);
   const one = at(1);
   const medium = at(1000);
@@ -53,10 +60,10 @@ export function evaluateTargets(rows: ReadonlyArray<Row>): TargetResult[] {
   const limitMs = BASELINE.wallMs * TARGETS.oneTenantShareOfBaseline;
   const out: TargetResult[] = [];
   out.push({
-    name: "1 tenant: time vs baseline",
+    name: "1 tenant: CPU time vs baseline",
     target: `≤ ${TARGETS.oneTenantShareOfBaseline * 100}% of ${BASELINE.wallMs / 1000} s (${ms(limitMs)})`,
-    measured: one ? `${ms(one.wallMs)} = ${((one.wallMs / BASELINE.wallMs) * 100).toFixed(2)}%` : "not run",
-    pass: one && one.wallMs <= limitMs,
+    measured: one ? `${ms(one.cpuMs)} = ${((one.cpuMs / BASELINE.wallMs) * 100).toFixed(2)}%` : "not run",
+    pass: one && one.cpuMs <= limitMs,
   });
   out.push({
     name: "1 tenant: peak RSS",
@@ -70,12 +77,19 @@ export function evaluateTargets(rows: ReadonlyArray<Row>): TargetResult[] {
     measured: large ? mib(large.peakRssMiB) : "not run",
     pass: large && large.peakRssMiB <= TARGETS.largeRssMiB,
   });
-  const ratio = medium && large ? large.wallMs / medium.wallMs : undefined;
+  const ratio = medium && large ? large.cpuMs / medium.cpuMs : undefined;
   out.push({
-    name: "5,000 vs 1,000 tenants: time",
+    name: "5,000 vs 1,000 tenants: CPU time",
     target: `≤ ${TARGETS.largeOverMediumRatio}×`,
     measured: ratio === undefined ? "not run" : `${ratio.toFixed(2)}×`,
     pass: ratio === undefined ? undefined : ratio <= TARGETS.largeOverMediumRatio,
+  });
+  const synthRatio = one && npmSynthCpuMs !== undefined ? npmSynthCpuMs / one.cpuMs : undefined;
+  out.push({
+    name: "warm npm run synth vs the app alone, 1 tenant: CPU time",
+    target: `≤ ${TARGETS.npmSynthOverApp}×`,
+    measured: synthRatio === undefined ? "not run" : `${ms(npmSynthCpuMs!)} / ${ms(one!.cpuMs)} = ${synthRatio.toFixed(2)}×`,
+    pass: synthRatio === undefined ? undefined : synthRatio <= TARGETS.npmSynthOverApp,
   });
   return out;
 }
@@ -93,7 +107,7 @@ export interface Machine {
 const verdict = (p: boolean | undefined) => (p === undefined ? "–" : p ? "pass" : "FAIL");
 
 /** Markdown: the machine, the measured table, the targets. Also fine to print on a terminal. */
-export function renderReport(rows: ReadonlyArray<Row>, machine: Machine, meta: { command: string; fromCdktfJson: boolean; rssMethod: string; date: string }): string {
+export function renderReport(rows: ReadonlyArray<Row>, machine: Machine, meta: { command: string; fromCdktfJson: boolean; rssMethod: string; date: string; npmSynthCpuMs?: number }): string {
   const lines = [
     `Measured ${meta.date} on ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB.toFixed(1)} GiB memory, Node ${machine.node}, ${machine.os}; load average ${machine.load.toFixed(2)} at the start.`,
     `Command: \`${meta.command}\`${meta.fromCdktfJson ? " from cdktf.json" : " (BENCH_APP)"}, one cluster; peak RSS by ${meta.rssMethod === "gnu-time" ? "GNU time (ru_maxrss)" : "a --require probe (process.resourceUsage().maxRSS)"}.`,
@@ -108,7 +122,7 @@ export function renderReport(rows: ReadonlyArray<Row>, machine: Machine, meta: {
     );
   }
   lines.push("", "| target | limit | measured | result |", "|---|---|---|---|");
-  for (const t of evaluateTargets(rows)) lines.push(`| ${t.name} | ${t.target} | ${t.measured} | ${verdict(t.pass)} |`);
+  for (const t of evaluateTargets(rows, meta.npmSynthCpuMs)) lines.push(`| ${t.name} | ${t.target} | ${t.measured} | ${verdict(t.pass)} |`);
   return `${lines.join("\n")}\n`;
 }
 

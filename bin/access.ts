@@ -1,9 +1,10 @@
+#!/usr/bin/env node
 /**
  * `npm run access -- <tenants file> [--base <older file>] [--format json|md|mermaid]`: who may do
  * what, and what a change gains and loses (lib/access/command.ts).
  */
-// First: defers modules that cdktf and zod load eagerly and the stacks never use (as main.ts).
-import "../lib/runtime/defer-unused-modules";
+// First: the app's speed patches (lib/runtime/preload.ts), since this command builds the same stacks.
+import "../lib/runtime/preload";
 import { runCli } from "../lib/cli";
 import { runAccess } from "../lib/access/command";
 

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /**
  * `npm run drift -- <cluster> [--file <tenants file>]`: live Pod Identity associations against
  * the tenants file (TENANTS_FILE by default). Exit 0: no drift; 1: drift; 2: usage, file or AWS error.

@@ -1,18 +1,6 @@
-/**
- * `npm run validate -- <file>`: exit 0 when the tenants file is valid, 1 when it is not, with
- * one line per problem on stderr. Warnings are printed too and do not fail the run.
- */
-import { loadOrReport, runCli, tenantsFileFromEnv } from "../lib/cli";
+#!/usr/bin/env node
+/** `npm run validate -- [--format text|json] [file ...]`: see lib/validate/command.ts. */
+import { runCli, tenantsFileFromEnv } from "../lib/cli";
+import { runValidate } from "../lib/validate/command";
 
-void runCli(async () => {
-  const args = process.argv.slice(2);
-  if (args.length > 1) {
-    process.stderr.write("usage: npm run validate -- [tenants file]\n");
-    return 2;
-  }
-  const file = args[0] ?? tenantsFileFromEnv();
-  const config = await loadOrReport(file, (line) => process.stderr.write(`${line}\n`));
-  if (!config) return 1;
-  process.stdout.write(`${file}: valid: ${config.clusters.length} cluster(s), ${config.tenants.length} tenant(s)\n`);
-  return 0;
-});
+void runCli(() => runValidate(process.argv.slice(2), tenantsFileFromEnv(), { stdout: (t) => process.stdout.write(t), stderr: (l) => process.stderr.write(`${l}\n`) }));

@@ -5,12 +5,17 @@
 import { loadTenantsFile, TenantsFileUnreadable } from "./config/load";
 import { formatProblem, hasErrors } from "./config/problems";
 import type { Config } from "./config/schema";
+import { debugEnabled } from "./runtime/debug";
 
-/** The validated configuration, or undefined after printing why there is none. */
-export async function loadOrReport(file: string, stderr: (line: string) => void): Promise<Config | undefined> {
+/**
+ * The validated configuration, or undefined after printing why there is none. With
+ * `warnings: false` only errors are printed: commands that run again and again against the
+ * same file (drift) leave its warnings to validate and synth.
+ */
+export async function loadOrReport(file: string, stderr: (line: string) => void, options: { warnings?: boolean } = {}): Promise<Config | undefined> {
   try {
     const { config, problems } = await loadTenantsFile(file);
-    for (const p of problems) stderr(formatProblem(p));
+    for (const p of problems) if (options.warnings !== false || p.severity === "error") stderr(formatProblem(p));
     if (!config || hasErrors(problems)) return undefined;
     return config;
   } catch (e) {
@@ -28,7 +33,7 @@ export async function runCli(body: () => Promise<number>): Promise<void> {
     process.exitCode = await body();
   } catch (e) {
     process.stderr.write(`error: ${e instanceof Error ? e.message : String(e)}\n`);
-    if (process.env.DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
+    if (debugEnabled() && e instanceof Error) process.stderr.write(`${e.stack}\n`);
     process.exitCode = 2;
   }
 }
@@ -37,4 +42,22 @@ export const DEFAULT_TENANTS_FILE = "tenants.yaml";
 
 export function tenantsFileFromEnv(): string {
   return process.env.TENANTS_FILE || DEFAULT_TENANTS_FILE;
+}
+
+/**
+ * Whether the cdktf CLI runs this process: cdktf-cli 0.21 sets this variable for the app
+ * command it runs (and nothing else does). The CLI logs every chunk of the app's stderr behind
+ * an "[ERROR]" prefix and prints its stdout as it is.
+ */
+export function underCdktfCli(env: NodeJS.ProcessEnv = process.env): boolean {
+  return env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS === "true";
+}
+
+/**
+ * Where the app prints the file's problems: stderr, or stdout under the cdktf CLI so that a
+ * warning reads as a warning and not as an "[ERROR]" log line.
+ */
+export function diagnosticsWriter(env: NodeJS.ProcessEnv = process.env): (line: string) => void {
+  const stream = underCdktfCli(env) ? process.stdout : process.stderr;
+  return (line) => stream.write(`${line}\n`);
 }

@@ -21,6 +21,7 @@ export { checkStatementActions } from "./policy/lint";
 export { permissionStatements, INLINE_POLICY_NAME } from "./policy/permissions";
 export { SESSION_TAG_VARIABLES } from "./policy/abac";
 export type { PolicyStatement, ArnEnvironment } from "./policy/model";
-export type { Grant, StatementConfig, SharedRoleConfig } from "./config/schema";
+// Input forms (z.input): fields with a default may be left out, as in the tenants file.
+export type { GrantInput as Grant, StatementInput as StatementConfig, SharedRoleInput as SharedRoleConfig } from "./config/schema";
 export { SCOPE_CONDITION_KEYS, type TrustScope } from "./policy/trust";
 export { accessReport, ACCOUNT_PLACEHOLDER, type AccessReport, type Identity, type IdentityKind, type Permission } from "./access/model";

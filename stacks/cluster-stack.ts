@@ -28,6 +28,9 @@ const optional = {
   smokeTest: (): typeof SmokeTest => (require("../lib/constructs/smoke-test") as typeof import("../lib/constructs/smoke-test")).SmokeTest,
 };
 
+/** The Terraform versions every stack accepts. */
+export const REQUIRED_TERRAFORM = ">= 1.10";
+
 export interface ClusterStackProps {
   /** The cluster and the tenants that run on it. */
   readonly plan: ClusterPlan;
@@ -57,6 +60,9 @@ export class ClusterStack extends TerraformStack {
   constructor(scope: Construct, props: ClusterStackProps) {
     const { cluster, tenants } = props.plan;
     super(scope, cluster.name);
+    // use_lockfile (S3-native state locking) needs Terraform 1.10:
+    // https://developer.hashicorp.com/terraform/language/backend/s3#use_lockfile
+    this.addOverride("terraform.required_version", REQUIRED_TERRAFORM);
 
     new AwsProvider(this, "provider_aws", {
       region: cluster.region,

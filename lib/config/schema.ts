@@ -278,3 +278,11 @@ export type Tags = Record<string, string>;
 export type Grant = z.output<typeof grantSchema>;
 export type StatementConfig = z.output<typeof statementSchema>;
 export type SharedRoleConfig = z.output<typeof sharedRoleSchema>;
+
+/**
+ * What a TypeScript user writes (z.input): fields with a default stay optional. The library
+ * exports these as Grant, StatementConfig and SharedRoleConfig (lib/index.ts).
+ */
+export type GrantInput = z.input<typeof grantSchema>;
+export type StatementInput = z.input<typeof statementSchema>;
+export type SharedRoleInput = z.input<typeof sharedRoleSchema>;

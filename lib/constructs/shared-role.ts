@@ -5,7 +5,7 @@ import { TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
 import { defaultRoleName } from "../config/role-name";
 import * as rules from "../config/rules";
-import type { Grant, StatementConfig, Tags } from "../config/schema";
+import type { GrantInput, StatementInput, Tags } from "../config/schema";
 import { SESSION_TAG_VARIABLES } from "../policy/abac";
 import type { ArnEnvironment } from "../policy/model";
 import { permissionStatements } from "../policy/permissions";
@@ -44,9 +44,9 @@ export interface SharedRoleProps extends RoleSettings {
    * Grants; `${namespace}`, `${serviceAccount}` and `${cluster}` become the caller's session
    * tags (`${aws:PrincipalTag/kubernetes-namespace}` and so on). @default []
    */
-  readonly grants?: ReadonlyArray<Grant>;
+  readonly grants?: ReadonlyArray<GrantInput>;
   /** Raw statements, with the same placeholders. @default [] */
-  readonly statements?: ReadonlyArray<StatementConfig>;
+  readonly statements?: ReadonlyArray<StatementInput>;
   /** Where names in grants resolve to ARNs. @default data sources of this construct */
   readonly arnEnvironment?: ArnEnvironment;
   /** Tags on the role. @default {} */
@@ -84,8 +84,10 @@ export class SharedRole extends Construct {
     });
     checkRoleSettings(check, roleName, props);
     checkTags(check, "tags", props.tags);
-    checkArnPartitions(check, props.clusterName, props);
-    checkPermissionProps(check, props.grants, props.statements);
+    const permissions = checkPermissionProps(check, props.grants, props.statements);
+    // Only when every grant and statement parsed: the indices of the messages must be the props'.
+    const allParsed = permissions.grants.length === (props.grants?.length ?? 0) && permissions.statements.length === (props.statements?.length ?? 0);
+    checkArnPartitions(check, props.clusterName, { ...props, ...(allParsed ? permissions : { grants: [], statements: [] }) });
     check.done();
 
     this.roleName = roleName;
@@ -98,7 +100,7 @@ export class SharedRole extends Construct {
       description: `EKS Pod Identity role shared by tenants on ${props.clusterName}`,
       tags: props.tags,
     }));
-    const statements = permissionStatements(props, SESSION_TAG_VARIABLES);
+    const statements = permissionStatements({ ...props, ...permissions }, SESSION_TAG_VARIABLES);
     if (statements.length > 0) {
       this.permissions = new RolePermissions(this, "permissions", {
         roleName: this.role.name,

@@ -8,7 +8,7 @@ import { Construct } from "constructs";
 import { serviceAccountCreationProblem } from "../config/kubernetes-objects";
 import { defaultRoleName } from "../config/role-name";
 import * as rules from "../config/rules";
-import type { Grant, StatementConfig, Tags } from "../config/schema";
+import type { GrantInput, StatementInput, Tags } from "../config/schema";
 import type { ArnEnvironment } from "../policy/model";
 import { permissionStatements } from "../policy/permissions";
 import { podIdentityTrustStatement } from "../policy/trust";
@@ -61,13 +61,13 @@ export interface TenantIdentityProps extends RoleSettings {
    */
   readonly scopeTrustToServiceAccount?: boolean;
   /** Resource-scoped grants for the role's inline policy. @default [] */
-  readonly grants?: ReadonlyArray<Grant>;
+  readonly grants?: ReadonlyArray<GrantInput>;
   /**
    * Raw statements for the role's inline policy. Checked here for shape only; check their
    * actions against the IAM action catalogue with `checkStatementActions` (async) first.
    * @default []
    */
-  readonly statements?: ReadonlyArray<StatementConfig>;
+  readonly statements?: ReadonlyArray<StatementInput>;
   /**
    * Where names in grants resolve to ARNs.
    * @default `data.aws_partition`, `data.aws_caller_identity` and `data.aws_region` of this construct
@@ -125,8 +125,10 @@ export class TenantIdentity extends Construct {
     const ownedBySomeoneElse = (props.createServiceAccount ?? true) ? serviceAccountCreationProblem(props.namespace, props.serviceAccount) : undefined;
     check.that("serviceAccount", ownedBySomeoneElse === undefined, ownedBySomeoneElse ?? "");
     checkTags(check, "tags", props.tags);
-    checkArnPartitions(check, props.clusterName, props);
-    checkPermissionProps(check, props.grants, props.statements);
+    const permissions = checkPermissionProps(check, props.grants, props.statements);
+    // Only when every grant and statement parsed: the indices of the messages must be the props'.
+    const allParsed = permissions.grants.length === (props.grants?.length ?? 0) && permissions.statements.length === (props.statements?.length ?? 0);
+    checkArnPartitions(check, props.clusterName, { ...props, ...(allParsed ? permissions : { grants: [], statements: [] }) });
     check.done();
 
     this.roleName = props.sharedRole?.roleName ?? roleName;
@@ -147,7 +149,7 @@ export class TenantIdentity extends Construct {
         tags: props.tags,
       }));
 
-      const statements = permissionStatements(props, { namespace: props.namespace, serviceAccount: props.serviceAccount, cluster: props.clusterName });
+      const statements = permissionStatements({ ...props, ...permissions }, { namespace: props.namespace, serviceAccount: props.serviceAccount, cluster: props.clusterName });
       if (statements.length > 0) {
         this.permissions = new RolePermissions(this, "permissions", {
           roleName: this.role.name,

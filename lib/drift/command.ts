@@ -11,6 +11,17 @@ import { compareAssociations, foreignAccount, formatReport, wantedAssociations }
 
 export const DRIFT_USAGE = "usage: npm run drift -- <cluster> [--file <tenants file>]";
 
+export const DRIFT_HELP = [
+  DRIFT_USAGE,
+  "",
+  "Compares the cluster's live EKS Pod Identity associations with the tenants file; read-only.",
+  "  --file <tenants file>  the file to compare with (default: TENANTS_FILE, else tenants.yaml)",
+  "  -h, --help             this text",
+  "The file's warnings are not repeated here (npm run validate shows them).",
+  "Exit codes: 0 no drift; 1 drift; 2 usage, file or AWS error.",
+  "",
+].join("\n");
+
 export interface DriftDeps {
   readonly client: (region: string) => EksApi;
   readonly stdout: (text: string) => void;
@@ -36,13 +47,17 @@ export function parseDriftArgs(args: ReadonlyArray<string>): { cluster: string; 
 }
 
 export async function runDrift(args: ReadonlyArray<string>, deps: DriftDeps): Promise<number> {
+  if (args.includes("-h") || args.includes("--help")) {
+    deps.stdout(DRIFT_HELP);
+    return 0;
+  }
   const parsed = parseDriftArgs(args);
   if (typeof parsed === "string") {
     deps.stderr(`${parsed}; ${DRIFT_USAGE}`);
     return 2;
   }
   const file = parsed.file ?? deps.defaultFile ?? tenantsFileFromEnv();
-  const config = await loadOrReport(file, deps.stderr);
+  const config = await loadOrReport(file, deps.stderr, { warnings: false });
   if (!config) return 2;
   const plan = planClusters(config).find((p) => p.cluster.name === parsed.cluster);
   if (!plan) {

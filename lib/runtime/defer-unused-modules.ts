@@ -1,5 +1,5 @@
 /**
- * Imported first by the app (main.ts), before cdktf and zod: defers two dependencies that the
+ * Run by preload.ts, before cdktf and zod load: defers two dependencies that the
  * packages load eagerly and a synth never uses. Together they were a third of the start-up time
  * of a one-tenant synth (the target is 3% of the `cdktf init` way, 258 ms; measured in
  * docs/benchmarks.md):
@@ -66,4 +66,7 @@ function resolveFrom(request: string, from: string): string | undefined {
   }
 }
 
-seedLazyModules(require.cache, resolveFrom, (file) => require(file));
+/** Seeds this process's module cache; returns the files it deferred. */
+export function deferUnusedModules(): string[] {
+  return seedLazyModules(require.cache, resolveFrom, (file) => require(file));
+}

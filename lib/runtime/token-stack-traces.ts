@@ -12,18 +12,20 @@
  * cdktf release, so the private path is stable; if it moves, this does nothing.
  */
 
-export const TRACE_SKIPPED = "(creation stack not recorded; run with DEBUG=1 to record it)";
+import { debugEnabled } from "./debug";
+
+export const TRACE_SKIPPED = "(creation stack not recorded; run with TENANTS_DEBUG=1 to record it)";
 
 interface StackTraceModule {
   captureStackTrace: (below?: unknown) => string[];
 }
 
 /**
- * Makes CDKTF skip token creation stacks in this process, unless DEBUG is set (lib/cli.ts
- * prints stack traces under DEBUG too). Returns whether it did.
+ * Makes CDKTF skip token creation stacks in this process, unless TENANTS_DEBUG is set
+ * (lib/cli.ts prints stack traces then too). Returns whether it did.
  */
 export function skipTokenStackTraces(env: NodeJS.ProcessEnv = process.env): boolean {
-  if (env.DEBUG) return false;
+  if (debugEnabled(env)) return false;
   let mod: StackTraceModule;
   try {
     mod = require("cdktf/lib/tokens/private/stack-trace") as StackTraceModule;

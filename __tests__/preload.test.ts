@@ -1,0 +1,84 @@
+/**
+ * The app's speed patches (lib/runtime/preload.ts) are preloaded by cdktf.json's app command,
+ * so no import order in main.ts can switch them off. These tests spawn the built app as
+ * cdktf.json runs it and look at what its process actually loaded: if zod or cdktf moved the
+ * deferred files, the real modules would load and these would fail.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { appCommand, ROOT } from "./run";
+
+const tmp = mkdtempSync(join(tmpdir(), "preload-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+// Written at exit by a --require probe: every module file the process loaded, and what cdktf's
+// token creation stack recorder returns.
+const probe = join(tmp, "probe.js");
+writeFileSync(
+  probe,
+  `process.on("exit", () => {
+    let trace;
+    try { trace = require(require.resolve("cdktf/lib/tokens/private/stack-trace", { paths: [process.cwd()] })).captureStackTrace(); } catch (e) { trace = String(e); }
+    require("node:fs").writeFileSync(process.env.PROBE_OUT, JSON.stringify({ files: Object.keys(require.cache), trace }));
+  });\n`,
+);
+
+interface Loaded {
+  readonly status: number | null;
+  readonly files: string[];
+  readonly trace: string[];
+}
+
+let n = 0;
+function loaded(args: string[], env: Record<string, string> = {}): Loaded {
+  const out = join(tmp, `probe-${++n}.json`);
+  const r = spawnSync(process.execPath, args, {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, CHECKPOINT_DISABLE: "1", TENANTS_DEBUG: "", DEBUG: "", TENANTS_FILE: "tenants.yaml", CDKTF_OUTDIR: join(tmp, `out-${n}`), NODE_OPTIONS: `--require ${probe}`, PROBE_OUT: out, ...env },
+  });
+  const { files, trace } = JSON.parse(readFileSync(out, "utf8")) as { files: string[]; trace: string[] };
+  return { status: r.status, files, trace };
+}
+
+const archiverInternals = (files: string[]) => files.filter((f) => /\/node_modules\/archiver\/lib\//.test(f));
+// English (en.cjs) is zod's default locale and loads on its own; the other 40-odd are deferred.
+const zodTranslations = (files: string[]) => files.filter((f) => /\/zod\/v4\/locales\/(?!index\.cjs$|en\.cjs$)[^/]+$/.test(f));
+const NOTE = "(creation stack not recorded; run with TENANTS_DEBUG=1 to record it)";
+
+describe("the app as cdktf.json runs it", () => {
+  const app = appCommand().slice(1);
+  let run: Loaded;
+  beforeAll(() => {
+    run = loaded(app);
+  });
+
+  it("synthesizes", () => {
+    expect(run.status).toBe(0);
+  });
+
+  it("has stand-ins for archiver and zod's translations and never loads the real ones", () => {
+    expect(run.files).toEqual(expect.arrayContaining([join(ROOT, "node_modules/cdktf/node_modules/archiver/index.js"), join(ROOT, "node_modules/zod/v4/locales/index.cjs")]));
+    expect(archiverInternals(run.files)).toEqual([]);
+    expect(zodTranslations(run.files)).toEqual([]);
+  });
+
+  it("records no token creation stacks", () => {
+    expect(run.trace).toEqual([NOTE]);
+  });
+
+  it("records them under TENANTS_DEBUG, and ignores the debug package's DEBUG", () => {
+    expect(loaded(app, { TENANTS_DEBUG: "1" }).trace.length).toBeGreaterThan(1);
+    expect(loaded(app, { DEBUG: "*" }).trace).toEqual([NOTE]);
+  });
+});
+
+it("without the preload, main.js alone loads both (so the checks above can fail)", () => {
+  const plain = loaded(["dist/main.js"]);
+  expect(plain.status).toBe(0);
+  expect(archiverInternals(plain.files).length).toBeGreaterThan(0);
+  expect(zodTranslations(plain.files).length).toBeGreaterThan(10);
+  expect(plain.trace).not.toEqual([NOTE]);
+});

@@ -1,0 +1,126 @@
+/**
+ * `npm run synth` (bin/synth.ts, lib/workflow/synth.ts): the same files as `cdktf synth`,
+ * without the CLI; warnings once, errors once, nothing written for a bad file.
+ */
+import { spawnSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, relative } from "node:path";
+import { readCdktfJson, synthEnv } from "../lib/workflow/synth";
+import { ROOT, runNode } from "./run";
+
+jest.setTimeout(120_000);
+
+const tmp = mkdtempSync(join(tmpdir(), "synth-command-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+const synth = (args: string[], env: Record<string, string | undefined> = {}) => runNode(["dist/bin/synth.js", ...args], { TENANTS_FILE: "tenants.yaml", ...env });
+
+/** Every file under `dir`, by relative path, with its text. */
+function tree(dir: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out[relative(dir, p)] = readFileSync(p, "utf8");
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+it("writes exactly what cdktf synth writes", () => {
+  const viaCli = join(tmp, "cli");
+  const viaNpm = join(tmp, "npm");
+  const cli = spawnSync(process.execPath, [require.resolve("cdktf-cli/bundle/bin/cdktf", { paths: [ROOT] }), "synth", "--output", viaCli], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, CHECKPOINT_DISABLE: "1", TENANTS_FILE: "examples/multi-cluster.yaml", TF_CLI_CONFIG_FILE: undefined },
+  });
+  expect(cli.status).toBe(0);
+  const run = synth(["--output", viaNpm], { TENANTS_FILE: "examples/multi-cluster.yaml" });
+  expect(run.status).toBe(0);
+  expect(run.stdout).toBe("Generated Terraform code for the stacks: prod-eu, prod-us, staging\n");
+  expect(Object.keys(tree(viaNpm)).sort()).toEqual(["manifest.json", "stacks/prod-eu/cdk.tf.json", "stacks/prod-us/cdk.tf.json", "stacks/staging/cdk.tf.json"]);
+  expect(tree(viaNpm)).toEqual(tree(viaCli));
+});
+
+it("under the real cdktf CLI, a warning shows once and never behind its [ERROR] log prefix", () => {
+  const cli = spawnSync(process.execPath, [require.resolve("cdktf-cli/bundle/bin/cdktf", { paths: [ROOT] }), "synth", "--output", join(tmp, "cli-warn")], {
+    cwd: ROOT,
+    encoding: "utf8",
+    env: { ...process.env, CHECKPOINT_DISABLE: "1", TENANTS_FILE: "tenants.yaml", TF_CLI_CONFIG_FILE: undefined, NO_COLOR: "1" },
+  });
+  expect(cli.status).toBe(0);
+  const all = `${cli.stdout}\n${cli.stderr}`;
+  expect(all).not.toContain("[ERROR]");
+  expect(all.match(/warning: tenants\.yaml:17:9: tenants\[0\]\.managedPolicyArns\[0\]: /g)).toHaveLength(1);
+});
+
+it("prints the file's warnings once, on stderr, and nothing else there", () => {
+  const run = synth(["--output", join(tmp, "warn")]);
+  expect(run.status).toBe(0);
+  const lines = run.stderr.trimEnd().split("\n");
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(/^warning: tenants\.yaml:17:9: tenants\[0\]\.managedPolicyArns\[0\]: tenant "nginx": AWS-managed policy "AmazonS3FullAccess"/);
+});
+
+it("prints each error of a bad file once, exits 1 and writes nothing", () => {
+  const bad = join(tmp, "bad.yaml");
+  writeFileSync(bad, "clusters:\n  - { name: demo, region: mars-1 }\ntenants:\n  - { name: x, namespace: X, serviceAccount: s }\n");
+  const out = join(tmp, "bad-out");
+  const run = synth(["--output", out], { TENANTS_FILE: bad });
+  expect(run.status).toBe(1);
+  expect(run.stdout).toBe("");
+  expect(run.stderr).toBe(
+    [
+      `${bad}:2:27: clusters[0].region: "mars-1" is not an AWS region code: a region code such as us-east-1 or eu-central-2`,
+      `${bad}:4:27: tenants[0].namespace: "X" is not a valid namespace: a DNS-1123 label of at most 63 characters of a-z, 0-9 and '-', starting and ending with a letter or digit`,
+      "",
+    ].join("\n"),
+  );
+  expect(existsSync(out)).toBe(false);
+});
+
+it("removes the folders of stacks that are gone, as cdktf synth does, and keeps the rest", () => {
+  const out = join(tmp, "stale");
+  mkdirSync(join(out, "stacks", "removed-cluster"), { recursive: true });
+  writeFileSync(join(out, "stacks", "removed-cluster", "cdk.tf.json"), "{}");
+  mkdirSync(join(out, "stacks", "demo-cluster", ".terraform"), { recursive: true });
+  writeFileSync(join(out, "stacks", "demo-cluster", ".terraform", "kept"), "");
+  expect(synth(["--output", out]).status).toBe(0);
+  expect(readdirSync(join(out, "stacks"))).toEqual(["demo-cluster"]);
+  expect(existsSync(join(out, "stacks", "demo-cluster", ".terraform", "kept"))).toBe(true);
+});
+
+it("--help prints the usage and exits 0; other arguments are refused with exit 2", () => {
+  const help = synth(["--help"]);
+  expect(help.status).toBe(0);
+  expect(help.stdout.split("\n")[0]).toBe("usage: npm run synth [-- --output <dir>]");
+  const bad = synth(["demo-cluster"]);
+  expect(bad.status).toBe(2);
+  expect(bad.stderr).toBe("error: unexpected arguments: demo-cluster\nusage: npm run synth [-- --output <dir>]\n");
+});
+
+describe("the app's environment, as cdktf-cli 0.21 builds it", () => {
+  it("sets the output folder, the context with the local modules and HCL off; drops TF_VAR_*", () => {
+    const env = synthEnv({ PATH: "/bin", TF_VAR_secret: "x", CDKTF_CONTEXT_JSON: '{"a":1}' }, "cdktf.out", ["./modules/x"]);
+    expect(env).toEqual({ PATH: "/bin", NODE_OPTIONS: "--max-old-space-size=4096", CDKTF_OUTDIR: "cdktf.out", CDKTF_CONTEXT_JSON: '{"a":1,"cdktfRelativeModules":["./modules/x"]}', SYNTH_HCL_OUTPUT: "false" });
+  });
+
+  it("keeps NODE_OPTIONS as given, and never says that the CLI runs the app", () => {
+    const env = synthEnv({ NODE_OPTIONS: "--inspect", CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS: "true" }, "o", []);
+    expect(env.NODE_OPTIONS).toBe("--inspect");
+    expect(env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS).toBeUndefined();
+  });
+
+  it("reads app, output and local modules from cdktf.json", () => {
+    const dir = join(tmp, "project");
+    mkdirSync(dir);
+    writeFileSync(join(dir, "cdktf.json"), JSON.stringify({ app: "node x.js", output: "out", terraformModules: ["hashicorp/consul/aws", "./local", { source: "../up" }] }));
+    expect(readCdktfJson(dir)).toEqual({ app: "node x.js", output: "out", relativeModules: ["./local", { source: "../up" }] });
+    cpSync(join(ROOT, "cdktf.json"), join(dir, "cdktf.json"));
+    expect(readCdktfJson(dir).output).toBe("cdktf.out");
+  });
+});

@@ -1,0 +1,132 @@
+// @ts-check
+/**
+ * Keeps dist/ in step with the TypeScript sources, so that nothing runs JavaScript older than
+ * the code beside it. cdktf.json's app command and the npm scripts preload it
+ * (`node --require ./scripts/fresh-dist.js ...`); `npm run build` runs it as a script.
+ *
+ * It is plain JavaScript because it must run before anything is compiled.
+ *
+ * The check costs one stat per source file (about a hundred, well under 10 ms): when no file
+ * under the compiled folders is newer than the stamp of the last build, nothing else happens.
+ * Otherwise it runs the project's TypeScript compiler with tsconfig.build.json, which is
+ * incremental (its tsBuildInfo file sits in dist/), so only what changed is rebuilt.
+ *
+ * The stamp takes the time the build started, not ended: a file saved during a build is newer
+ * than the stamp and is built next time. Concurrent runs (parallel test workers, two
+ * terminals) take turns through a lock directory, and the second one finds the build fresh.
+ *
+ * Environment: TENANTS_NO_REBUILD=1 skips the check (for a read-only checkout with a dist/
+ * built elsewhere).
+ */
+const { spawnSync } = require("node:child_process");
+const fs = require("node:fs");
+const path = require("node:path");
+
+const ROOT = path.resolve(__dirname, "..");
+const DIST = path.join(ROOT, "dist");
+const STAMP = path.join(DIST, ".build-stamp");
+const LOCK = path.join(DIST, ".build-lock");
+/** What tsconfig.build.json compiles, and the settings that shape the output. */
+const SOURCES = ["main.ts", "lib", "stacks", "bin", "bench", "scripts", "tsconfig.json", "tsconfig.build.json"];
+/** A lock older than this was left by a killed build. */
+const STALE_LOCK_MS = 5 * 60 * 1000;
+
+/**
+ * Whether a source file or folder entry changed after `since` (ms). Folders count too: a
+ * deleted or renamed source changes its folder's mtime.
+ * @param {string} p
+ * @param {number} since
+ * @returns {boolean}
+ */
+function changedSince(p, since) {
+  let st;
+  try {
+    st = fs.statSync(p);
+  } catch {
+    return false;
+  }
+  if (st.mtimeMs > since) return true;
+  if (!st.isDirectory()) return false;
+  for (const entry of fs.readdirSync(p, { withFileTypes: true })) {
+    if (entry.isDirectory() ? changedSince(path.join(p, entry.name), since) : (entry.name.endsWith(".ts") || entry.name.endsWith(".json")) && changedSince(path.join(p, entry.name), since)) return true;
+  }
+  return false;
+}
+
+/** @returns {boolean} */
+function isStale() {
+  let stamp;
+  try {
+    stamp = fs.statSync(STAMP).mtimeMs;
+  } catch {
+    return true;
+  }
+  return SOURCES.some((s) => changedSince(path.join(ROOT, s), stamp));
+}
+
+/** @param {number} ms */
+function sleep(ms) {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+}
+
+function takeLock() {
+  fs.mkdirSync(DIST, { recursive: true });
+  for (;;) {
+    try {
+      fs.mkdirSync(LOCK);
+      return;
+    } catch (e) {
+      if (/** @type {NodeJS.ErrnoException} */ (e).code !== "EEXIST") throw e;
+    }
+    try {
+      if (Date.now() - fs.statSync(LOCK).mtimeMs > STALE_LOCK_MS) fs.rmSync(LOCK, { recursive: true, force: true });
+    } catch {
+      // Released meanwhile: try again.
+    }
+    sleep(100);
+  }
+}
+
+/**
+ * Compiles with tsconfig.build.json and stamps dist/. Returns tsc's exit code; its messages go
+ * to stderr, so stdout stays the commands' own.
+ * @returns {number}
+ */
+function build() {
+  const started = Date.now();
+  const tsc = require.resolve("typescript/bin/tsc", { paths: [ROOT] });
+  const r = spawnSync(process.execPath, [tsc, "-p", path.join(ROOT, "tsconfig.build.json")], { cwd: ROOT, stdio: ["ignore", 2, 2] });
+  if (r.status !== 0) return r.status ?? 1;
+  fs.writeFileSync(STAMP, "");
+  fs.utimesSync(STAMP, started / 1000, started / 1000);
+  return 0;
+}
+
+/**
+ * Builds when stale (or always); returns an exit code.
+ * @param {{ always?: boolean }} [options]
+ * @returns {number}
+ */
+function ensureFresh(options = {}) {
+  if (!options.always && (process.env.TENANTS_NO_REBUILD === "1" || !isStale())) return 0;
+  takeLock();
+  try {
+    // tsc's incremental mode trusts its tsBuildInfo and would not re-emit a deleted output.
+    if (options.always) fs.rmSync(path.join(DIST, ".tsbuildinfo"), { force: true });
+    return options.always || isStale() ? build() : 0;
+  } finally {
+    fs.rmSync(LOCK, { recursive: true, force: true });
+  }
+}
+
+if (require.main === module) {
+  // `node scripts/fresh-dist.js [--always]`: npm run build.
+  process.exitCode = ensureFresh({ always: process.argv.includes("--always") });
+} else {
+  // Preloaded: stop before the command runs stale or missing JavaScript.
+  const code = ensureFresh();
+  if (code !== 0) {
+    process.stderr.write("error: the TypeScript build failed (messages above); nothing was run\n");
+    process.exit(code);
+  }
+}
