@@ -15,7 +15,6 @@ import type { Cluster, Config } from "../config/schema";
 import { isEveryResource, lintManagedPolicy, lintStatementActions } from "../policy/lint";
 import { SCOPE_CONDITION_KEYS } from "../policy/trust";
 import { SESSION_TAGS } from "../policy/abac";
-import { skipTokenStackTraces } from "../runtime/token-stack-traces";
 import type { ClusterStack } from "../../stacks/cluster-stack";
 import { buildStacks } from "../../stacks/build-stacks";
 import { block, literal, referenceOf, type Reference, type StackJson } from "./terraform-json";
@@ -51,7 +50,10 @@ export interface Identity {
   /** One line: who the role's trust policy lets in. */
   readonly trust: string;
   readonly managedPolicyArns: ReadonlyArray<string>;
-  /** The inline policy's statements; for members of a shared role, with its placeholders filled in. */
+  /**
+   * The statements of the role's inline policies and of the policies the stack creates for it;
+   * for members of a shared role, with its session tags filled in.
+   */
   readonly permissions: ReadonlyArray<Permission>;
   /** The least-privilege lint's warnings about this identity's policies. */
   readonly flags: ReadonlyArray<string>;
@@ -61,9 +63,11 @@ export interface AccessReport {
   readonly identities: ReadonlyArray<Identity>;
 }
 
-/** Builds the stacks as synthesis does and reads the report from their Terraform JSON. */
+/**
+ * Builds the stacks as synthesis does and reads the report from their Terraform JSON. The
+ * command (bin/access.ts) preloads the app's speed patches; the library leaves cdktf as it is.
+ */
 export async function accessReport(config: Config): Promise<AccessReport> {
-  skipTokenStackTraces();
   // An App writes its files only in synth(), which is never called here, but its constructor
   // makes <outdir>/stacks: a temporary one, removed again, so the caller's cdktf.out is untouched.
   const outdir = mkdtempSync(join(tmpdir(), "access-review-"));
