@@ -62,6 +62,10 @@ describe("reportMarkdown", () => {
     );
   });
 
+  it("says so when a file has no identities", () => {
+    expect(reportMarkdown({ identities: [] })).toBe("# Access review\n\nNo identities.\n");
+  });
+
   it("says which shared role a member's permissions come from", () => {
     const md = reportMarkdown({ identities: [{ ...web, sharedRole: "team", flags: [] }] });
     expect(md).toContain("| `web` | tenant of `team` | `web/web-sa` |");

@@ -60,6 +60,10 @@ describe("reportMermaid", () => {
     );
   });
 
+  it("draws an empty flowchart for a file without identities", () => {
+    expect(reportMermaid({ identities: [] })).toBe("flowchart LR\n");
+  });
+
   it("escapes what comes from the file in labels", () => {
     const out = reportMermaid({ identities: [{ ...web, targetRoleArn: null, role: 'r"]; click x' }] });
     expect(out).toContain(`${id("role", "prod", 'r"]; click x')}["role: r#quot;]; click x"]`);
