@@ -7,7 +7,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import { loadTenantsFile } from "../lib/config/load";
-import { accessReport, ACCOUNT_PLACEHOLDER, type Identity, type Permission } from "../lib/access/model";
+import { EksPodIdentityAssociation } from "@cdktf/provider-aws/lib/eks-pod-identity-association";
+import { Testing, type App } from "cdktf";
+import { accessReport, ACCOUNT_PLACEHOLDER, stackIdentities, type Identity, type Permission } from "../lib/access/model";
+import { buildStacks } from "../stacks/build-stacks";
 import { configOf, synthYaml, type Json } from "./helpers";
 import { ROOT } from "./run";
 
@@ -246,5 +249,17 @@ tenants:
       everywhere: ['tenant "everywhere": allows write actions such as sqs:SendMessage on every resource ("*"); name the resources by ARN'],
       narrow: [],
     });
+  });
+});
+
+describe("an association the review cannot place", () => {
+  it("fails the review rather than leave an identity out", async () => {
+    const config = await configOf(`
+clusters: [{ name: c, region: us-east-1, accountId: "111122223333" }]
+tenants: [{ name: web, namespace: web, serviceAccount: web }]
+`);
+    const [stack] = buildStacks(Testing.app() as App, config);
+    new EksPodIdentityAssociation(stack!, "stray", { clusterName: "c", namespace: "x", serviceAccount: "y", roleArn: "arn:aws:iam::111122223333:role/r" });
+    await expect(stackIdentities(stack!, config.clusters[0]!)).rejects.toThrow("the access review does not know whose Pod Identity association stray of stack c is; lib/access/model.ts must read its kind");
   });
 });
