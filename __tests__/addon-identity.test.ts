@@ -124,7 +124,7 @@ describe("AddonIdentity through clusters[].addons", () => {
   });
 
   it("depends on the Helm release with install: helm, and on nothing but its policies with install: none", async () => {
-    const helm = (await synthYaml(withAddons("      - name: aws-efs-csi-driver", "{ install: helm }"))).demo!;
+    const helm = (await synthYaml(withAddons("      - name: aws-efs-csi-driver", "{ install: helm, chart: { repository: oci://111122223333.dkr.ecr.eu-west-1.amazonaws.com/helm-charts } }"))).demo!;
     expect(Object.values(resources(helm, "aws_eks_addon"))[0]!.depends_on).toEqual([
       "helm_release.pod_identity_agent_release_B6B9E398",
       "aws_iam_role_policy_attachment.addon_aws-efs-csi-driver_policy-aws-service-roleAmazonEFSCSIDriverPolicy_2807B5CE",

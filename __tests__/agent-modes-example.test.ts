@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { dataSources, load, parse, resources, synthYaml } from "./helpers";
 
@@ -18,7 +18,7 @@ describe("examples/agent-modes-and-addons.yaml", () => {
         name,
         {
           addons: Object.values(resources(s, "aws_eks_addon")).map((a) => a.addon_name).sort(),
-          releases: Object.values(resources(s, "helm_release")).map((r) => `${r.chart}@${r.version}`),
+          releases: Object.values(resources(s, "helm_release")).map((r) => `${r.repository}/${r.chart}@${r.version}`),
           helmProvider: parse(s).provider.helm !== undefined,
           versionLookups: Object.keys(dataSources(s, "aws_eks_addon_version")).length,
           associations: Object.values(resources(s, "aws_eks_pod_identity_association")).map((a) => `${a.namespace}/${a.service_account}`).sort(),
@@ -37,7 +37,8 @@ describe("examples/agent-modes-and-addons.yaml", () => {
       },
       "eu-selfmanaged": {
         addons: ["aws-efs-csi-driver"],
-        releases: ["eks-pod-identity-agent@1.2.0"],
+        // The account's own ECR, where the example's comment pushes the chart: never eks-charts, which does not serve it.
+        releases: ["oci://111122223333.dkr.ecr.eu-west-1.amazonaws.com/helm-charts/eks-pod-identity-agent@1.2.0"],
         helmProvider: true,
         versionLookups: 0,
         associations: ["web/web-sa"],
@@ -45,6 +46,15 @@ describe("examples/agent-modes-and-addons.yaml", () => {
       },
       "auto-mode": { addons: [], releases: [], helmProvider: false, versionLookups: 0, associations: ["reports/reports-sa", "web/web-sa"], jobs: ["reports/pod-identity-smoke-test-reports", "web/pod-identity-smoke-test-web"] },
     });
+  });
+
+  it("has no stack that points a release at a chart source that does not serve the chart", () => {
+    const golden = join(__dirname, "golden");
+    const releases = readdirSync(golden).flatMap((dir) =>
+      readdirSync(join(golden, dir)).flatMap((f) => Object.values((JSON.parse(readFileSync(join(golden, dir, f), "utf8")).resource?.helm_release ?? {}) as Record<string, { repository?: string }>)),
+    );
+    expect(releases.length).toBeGreaterThan(0);
+    for (const r of releases) expect(r.repository ?? "").not.toMatch(/aws\.github\.io\/eks-charts/);
   });
 
   it("binds the managed agent to IPv4 and names the CloudWatch role as given", async () => {

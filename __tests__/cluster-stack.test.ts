@@ -130,7 +130,7 @@ tenants:
 it("lets tenants take names the stack uses for its own parts, without clashing", async () => {
   const names = ["aws", "kubernetes", "helm", "cluster", "account", "partition", "pod-identity-agent", "namespace-shop", "shared-roles"];
   const yaml = `
-clusters: [{ name: demo, region: us-east-1, agent: { install: helm } }]
+clusters: [{ name: demo, region: us-east-1, agent: { install: helm, chart: { repository: oci://111122223333.dkr.ecr.eu-west-1.amazonaws.com/helm-charts } } }]
 tenants:
 ${names.map((n) => `  - { name: ${n}, namespace: shop, serviceAccount: ${n}, createNamespace: true, grants: [{ sns: { topic: t } }] }`).join("\n")}
 `;

@@ -223,6 +223,19 @@ describe("grantProblems", () => {
     expect(messages({ ssm: { path: "/" } })).toEqual([`error ssm.path: "/" would cover every parameter in the account; name a path such as /reports/`]);
   });
 
+  it("applies every S3 bucket naming rule to names, bucket ARNs and names with placeholders", () => {
+    // https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html
+    expect(messages({ s3: { bucket: "my..bucket" } })).toEqual([`error s3.bucket: "my..bucket" is not a valid bucket: the bucket name must not contain two adjacent periods`]);
+    expect(messages({ s3: { bucket: "10.0.0.1" } })).toEqual([`error s3.bucket: "10.0.0.1" is not a valid bucket: the bucket name must not be formatted as an IP address`]);
+    expect(messages({ s3: { bucket: "arn:aws:s3:::xn--data" } })).toEqual([`error s3.bucket: "arn:aws:s3:::xn--data" is not a valid bucket: the bucket name must not start with xn--, which S3 reserves`]);
+    expect(messages({ s3: { bucket: "logs-${namespace}-s3alias" } })).toEqual([
+      `error s3.bucket: "logs-\${namespace}-s3alias" is not a valid bucket: the bucket name must not end with -s3alias, which S3 reserves for access point aliases`,
+    ]);
+    expect(messages({ s3: { bucket: "sthree-${namespace}" } })).toEqual([`error s3.bucket: "sthree-\${namespace}" is not a valid bucket: the bucket name must not start with sthree-, which S3 reserves`]);
+    expect(messages({ s3: { bucket: "arn:aws:s3:::data--x-s3" } })).toEqual([`error s3.bucket: "arn:aws:s3:::data--x-s3" is not a valid bucket: the bucket name must not end with --x-s3, which S3 reserves for directory buckets`]);
+    expect(messages({ s3: { bucket: "team-${namespace}.reports" } })).toEqual([]);
+  });
+
   it("warns about a prefix without a trailing slash", () => {
     expect(messages({ s3: { bucket: "acme", prefix: "team-a" } })).toEqual([
       `warning s3.prefix: prefix "team-a" does not end with '/', so it also covers keys such as "team-a-other/..."; end it with '/' to keep to one folder`,
@@ -266,16 +279,18 @@ tenants: [{ name: web, namespace: web, serviceAccount: sa, grants: [{ sns: { top
     expect(doc.statement[0].resources).toEqual(["arn:aws:sns:us-east-1:${data.aws_caller_identity.caller_identity.account_id}:alerts"]);
   });
 
-  it("write ARNs in the partition of the cluster's region: aws-us-gov and aws-cn", async () => {
+  // China Regions are refused (no Pod Identity there), so the second partition is the
+  // European Sovereign Cloud's.
+  it("write ARNs in the partition of the cluster's region: aws-us-gov and aws-eusc", async () => {
     const synth = await synthYaml(`
 clusters:
   - { name: gov, region: us-gov-west-1, accountId: "111122223333" }
-  - { name: china, region: cn-north-1, accountId: "444455556666" }
+  - { name: sovereign, region: eusc-de-east-1, accountId: "444455556666" }
 tenants: [{ name: web, namespace: web, serviceAccount: sa, grants: [{ s3: { bucket: reports } }, { sns: { topic: alerts } }] }]
 `);
     const resourcesOf = (stack: string) => dataSources(synth[stack]!, "aws_iam_policy_document").web_permissions_document_9D68ACA5!.statement.flatMap((st: { resources: string[] }) => st.resources);
     expect(resourcesOf("gov")).toEqual(["arn:aws-us-gov:s3:::reports", "arn:aws-us-gov:s3:::reports/*", "arn:aws-us-gov:sns:us-gov-west-1:111122223333:alerts"]);
-    expect(resourcesOf("china")).toEqual(["arn:aws-cn:s3:::reports", "arn:aws-cn:s3:::reports/*", "arn:aws-cn:sns:cn-north-1:444455556666:alerts"]);
+    expect(resourcesOf("sovereign")).toEqual(["arn:aws-eusc:s3:::reports", "arn:aws-eusc:s3:::reports/*", "arn:aws-eusc:sns:eusc-de-east-1:444455556666:alerts"]);
     expect(dataSources(synth.gov!, "aws_partition")).toEqual({});
   });
 

@@ -115,6 +115,39 @@ describe("bad input", () => {
   });
 });
 
+describe("hostile text", () => {
+  it("refuses unknown YAML tags instead of dropping them", async () => {
+    const yaml = ["clusters: [{ name: c, region: us-east-1 }]", "tenants:", "  - name: !!python/object:os.system web", "    namespace: !env NS", "    serviceAccount: sa", ""].join("\n");
+    expect(await problemsOf(yaml)).toEqual([
+      "tenants.yaml:3:11: (file): unknown YAML tag !!python/object:os.system: a tenants file holds plain values only; remove the tag, or quote the whole value to keep it as text",
+      "tenants.yaml:4:16: (file): unknown YAML tag !env: a tenants file holds plain values only; remove the tag, or quote the whole value to keep it as text",
+    ]);
+  });
+
+  it("reads a JSON file with a UTF-8 byte-order mark as YAML reads one", async () => {
+    const json = '\uFEFF{"clusters":[{"name":"c","region":"us-east-1"}]}';
+    expect((await load(json, "t.json")).problems).toEqual([]);
+    expect((await load(json, "t.yaml")).problems).toEqual([]);
+  });
+
+  it("refuses very deep nesting with one located line, not a stack overflow", async () => {
+    const deep = `clusters: [{ name: c, region: us-east-1 }]\nx:\n  y: ${"[".repeat(200_000)}${"]".repeat(200_000)}\n`;
+    expect(await problemsOf(deep)).toEqual([
+      "tenants.yaml:3:104: (file): the file nests more than 100 levels deep here; a tenants file needs about 10, so this is not a tenants file",
+    ]);
+  });
+
+  it("keeps every line short, however long the values", async () => {
+    const json = JSON.stringify({ clusters: [{ name: "c", region: "us-east-1" }], ["k".repeat(2_000_000)]: 1, defaults: { tags: { a: "v".repeat(3_000_000) } } });
+    const lines = await problemsOf(json, "tenants.json");
+    expect(lines).toHaveLength(2);
+    for (const line of lines) expect(line.length).toBeLessThanOrEqual(1000);
+    expect(lines[0]).toBe(
+      `tenants.json:1:49: ["${"k".repeat(100)}…"]: unknown key "${"k".repeat(100)}…"; allowed keys: clusters, state, defaults, tenants, sharedRoles, strict`,
+    );
+  });
+});
+
 describe("loadTenantsFile", () => {
   const dir = mkdtempSync(join(tmpdir(), "tenants-"));
 

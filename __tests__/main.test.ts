@@ -38,7 +38,7 @@ describe("bad input", () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toBe(
       [
-        `${file}:3:13: clusters[0].region: "mars-1" is not an AWS region code: a region code such as us-east-1 or eu-central-2`,
+        `${file}:3:13: clusters[0].region: "mars-1" is not an AWS region; use a region code such as us-east-1, as listed at https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html`,
         `${file}:5:27: tenants[0].namespace: "X" is not a valid namespace: a DNS-1123 label of at most 63 characters of a-z, 0-9 and '-', starting and ending with a letter or digit`,
         "",
       ].join("\n"),
@@ -112,6 +112,6 @@ describe("warnings", () => {
     const run = runApp({ TENANTS_FILE: join(tmp, "bad.yaml"), CDKTF_OUTDIR: join(tmp, "w3"), CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS: "true" });
     expect(run.status).toBe(1);
     expect(run.stderr).toBe("");
-    expect(run.stdout.split("\n").filter(Boolean).map((l) => l.slice(join(tmp, "bad.yaml").length))).toEqual([":3:13: clusters[0].region: \"mars-1\" is not an AWS region code: a region code such as us-east-1 or eu-central-2", ":5:27: tenants[0].namespace: \"X\" is not a valid namespace: a DNS-1123 label of at most 63 characters of a-z, 0-9 and '-', starting and ending with a letter or digit"]);
+    expect(run.stdout.split("\n").filter(Boolean).map((l) => l.slice(join(tmp, "bad.yaml").length))).toEqual([":3:13: clusters[0].region: \"mars-1\" is not an AWS region; use a region code such as us-east-1, as listed at https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html", ":5:27: tenants[0].namespace: \"X\" is not a valid namespace: a DNS-1123 label of at most 63 characters of a-z, 0-9 and '-', starting and ending with a letter or digit"]);
   });
 });

@@ -3,6 +3,12 @@ import { EksAddon } from "@cdktf/provider-aws/lib/eks-addon";
 import { Release } from "@cdktf/provider-helm/lib/release";
 import { PodIdentityAgent } from "../lib/constructs/pod-identity-agent";
 import { dataSources, parse, resources, stackOf, synthYaml } from "./helpers";
+import { agentImageRegistry } from "../lib/config/agent-image";
+import { join } from "node:path";
+import { readFileSync } from "node:fs";
+
+/** A chart folder as a clone has it: Chart.yaml of aws/eks-pod-identity-agent at tag v0.1.37 (charts/eks-pod-identity-agent). */
+const CHART_FOLDER = join(__dirname, "charts", "eks-pod-identity-agent");
 
 const IPV4_ONLY = { agent: { additionalArgs: { "-b": "169.254.170.23" } } };
 
@@ -80,12 +86,12 @@ describe("PodIdentityAgent, install: addon", () => {
 });
 
 describe("PodIdentityAgent, install: helm", () => {
-  it("installs the eks-charts chart in kube-system with the cluster name, region and regional registry", async () => {
-    const s = (await synthYaml(cluster("{ install: helm, version: 1.2.0 }", "eu-west-1"))).demo!;
+  it("installs the chart from the repository the file names, in kube-system, with the cluster name, region and regional registry", async () => {
+    const s = (await synthYaml(cluster("{ install: helm, chart: { repository: oci://111122223333.dkr.ecr.eu-west-1.amazonaws.com/helm-charts }, version: 1.2.0 }", "eu-west-1"))).demo!;
     expect(resources(s, "helm_release")).toEqual({
       "pod_identity_agent_release_B6B9E398": {
         name: "eks-pod-identity-agent",
-        repository: "https://aws.github.io/eks-charts",
+        repository: "oci://111122223333.dkr.ecr.eu-west-1.amazonaws.com/helm-charts",
         chart: "eks-pod-identity-agent",
         version: "1.2.0",
         namespace: "kube-system",
@@ -101,8 +107,42 @@ describe("PodIdentityAgent, install: helm", () => {
     expect(dataSources(s, "aws_eks_addon_version")).toEqual({});
   });
 
+  it("points the release at a chart folder, which fixes its own version", async () => {
+    // The fixture is the upstream chart's own Chart.yaml: the folder the release names holds the agent's chart 1.2.0.
+    expect(readFileSync(join(CHART_FOLDER, "Chart.yaml"), "utf8")).toMatch(/^name: eks-pod-identity-agent\n(.*\n)*version: 1\.2\.0\n/m);
+    for (const pin of ["", ", version: 1.2.0"]) {
+      const s = (await synthYaml(cluster(`{ install: helm, chart: { path: "${CHART_FOLDER}" }${pin} }`, "eu-west-1"))).demo!;
+      const release = Object.values(resources(s, "helm_release"))[0]!;
+      expect(release.chart).toBe(CHART_FOLDER);
+      expect(release.repository).toBeUndefined();
+      expect(release.version).toBeUndefined();
+    }
+  });
+
+  it("refuses, from TypeScript too, a chart with another mode, a missing or wrong folder, and eks-charts", () => {
+    const agent = (props: Partial<ConstructorParameters<typeof PodIdentityAgent>[2]>) => () =>
+      stackOf((stack) => new PodIdentityAgent(stack, "agent", { clusterName: "c1", region: "us-west-2", ...props }));
+    expect(agent({ install: "addon", version: "v1.3.8-eksbuild.2", chart: { path: CHART_FOLDER } })).toThrow('PodIdentityAgent "agent": invalid props:\n  - chart: install: addon installs no chart');
+    expect(agent({ install: "helm", chart: { path: "/nonexistent/charts/eks-pod-identity-agent" } })).toThrow(
+      '  - chart.path: "/nonexistent/charts/eks-pod-identity-agent" is not a folder on this machine; give the charts/eks-pod-identity-agent folder of a clone of https://github.com/aws/eks-pod-identity-agent',
+    );
+    expect(agent({ install: "helm", chart: { path: __dirname } })).toThrow(`  - chart.path: ${JSON.stringify(__dirname)} holds no Chart.yaml, so it is not a Helm chart`);
+    expect(agent({ install: "helm", chart: { path: CHART_FOLDER }, version: "1.3.0" })).toThrow(
+      `  - version: "1.3.0" is not the version of the chart at chart.path (${JSON.stringify(join(CHART_FOLDER, "Chart.yaml"))} says "1.2.0")`,
+    );
+    expect(agent({ install: "helm", chart: { path: "charts/eks-pod-identity-agent" } })).toThrow(
+      '  - chart.path: "charts/eks-pod-identity-agent" is not an absolute path: the absolute path of a chart folder, such as /src/eks-pod-identity-agent/charts/eks-pod-identity-agent',
+    );
+    expect(agent({ install: "helm", chart: { repository: "s3://bucket/charts", name: "Agent" } })).toThrow(
+      '  - chart.repository: "s3://bucket/charts" is not a Helm chart repository: an https:// Helm repository URL or an oci:// registry path, such as oci://111122223333.dkr.ecr.us-east-1.amazonaws.com/charts\n  - chart.name: "Agent" is not a Helm chart name: lower-case letters, digits and \'-\', starting with a letter, such as eks-pod-identity-agent',
+    );
+    expect(agent({ install: "helm", chart: { repository: "https://aws.github.io/eks-charts" } })).toThrow(
+      '  - chart.repository: "https://aws.github.io/eks-charts" cannot be used: the eks-charts repository does not serve the eks-pod-identity-agent chart',
+    );
+  });
+
   it("configures a helm provider like the kubernetes one, from data.aws_eks_cluster and aws eks get-token", async () => {
-    const s = (await synthYaml(cluster("{ install: helm }"))).demo!;
+    const s = (await synthYaml(cluster("{ install: helm, chart: { repository: oci://111122223333.dkr.ecr.eu-west-1.amazonaws.com/helm-charts } }"))).demo!;
     const args = ["eks", "get-token", "--cluster-name", "demo", "--region", "us-east-1"];
     expect(parse(s).provider.helm).toEqual([
       {
@@ -117,14 +157,15 @@ describe("PodIdentityAgent, install: helm", () => {
   });
 
   it("uses opt-in regions' own registry accounts, and the China partition's domain", async () => {
-    const af = (await synthYaml(cluster("{ install: helm }", "af-south-1"))).demo!;
+    const af = (await synthYaml(cluster("{ install: helm, chart: { repository: oci://111122223333.dkr.ecr.eu-west-1.amazonaws.com/helm-charts } }", "af-south-1"))).demo!;
     expect(Object.values(resources(af, "helm_release"))[0]!.set[2]).toEqual({ name: "image.containerRegistry", type: "string", value: "877085696533.dkr.ecr.af-south-1.amazonaws.com" });
-    const cn = (await synthYaml(cluster("{ install: helm }", "cn-north-1"))).demo!;
-    expect(Object.values(resources(cn, "helm_release"))[0]!.set[2]).toEqual({ name: "image.containerRegistry", type: "string", value: "918309763551.dkr.ecr.cn-north-1.amazonaws.com.cn" });
+    // A tenants file cannot name a China Region (Pod Identity is not available there), so the
+    // China domain is checked on the table itself.
+    expect(agentImageRegistry("cn-north-1")).toBe("918309763551.dkr.ecr.cn-north-1.amazonaws.com.cn");
   });
 
   it("passes configurationValues as chart values and leaves the registry to them when they choose one", async () => {
-    const s = (await synthYaml(cluster(`{ install: helm, configurationValues: { image: { containerRegistry: my.registry.example }, agent: { additionalArgs: { "-b": 169.254.170.23 } } } }`, "il-central-1"))).demo!;
+    const s = (await synthYaml(cluster(`{ install: helm, chart: { repository: oci://111122223333.dkr.ecr.eu-west-1.amazonaws.com/helm-charts }, configurationValues: { image: { containerRegistry: my.registry.example }, agent: { additionalArgs: { "-b": 169.254.170.23 } } } }`, "il-central-1"))).demo!;
     const release = Object.values(resources(s, "helm_release"))[0]!;
     expect(release.values).toEqual([JSON.stringify({ image: { containerRegistry: "my.registry.example" }, ...IPV4_ONLY })]);
     expect(release.set).toEqual([
@@ -135,7 +176,7 @@ describe("PodIdentityAgent, install: helm", () => {
   });
 
   it("makes the service account and the association depend on the release", async () => {
-    const s = (await synthYaml(cluster("{ install: helm }"))).demo!;
+    const s = (await synthYaml(cluster("{ install: helm, chart: { repository: oci://111122223333.dkr.ecr.eu-west-1.amazonaws.com/helm-charts } }"))).demo!;
     for (const type of ["aws_eks_pod_identity_association", "kubernetes_service_account_v1"]) {
       expect(Object.values(resources(s, type))[0]!.depends_on).toEqual(["helm_release.pod_identity_agent_release_B6B9E398", "kubernetes_namespace_v1.namespace_web"]);
     }
@@ -144,14 +185,14 @@ describe("PodIdentityAgent, install: helm", () => {
   it("works from TypeScript and checks the chart version and the region", () => {
     let agent: PodIdentityAgent | undefined;
     const s = stackOf((stack) => {
-      agent = new PodIdentityAgent(stack, "agent", { clusterName: "c1", install: "helm", region: "us-west-2", version: "1.2.0" });
+      agent = new PodIdentityAgent(stack, "agent", { clusterName: "c1", install: "helm", chart: { repository: "https://charts.example.com/eks", name: "pod-identity-agent" }, region: "us-west-2", version: "1.2.0" });
     });
     expect(agent!.dependable).toBe(agent!.release);
-    expect(s).toHaveResourceWithProperties(Release, { chart: "eks-pod-identity-agent", version: "1.2.0" });
+    expect(s).toHaveResourceWithProperties(Release, { repository: "https://charts.example.com/eks", chart: "pod-identity-agent", version: "1.2.0" });
     expect(() => stackOf((stack) => new PodIdentityAgent(stack, "agent", { clusterName: "c1", install: "helm", version: "v1.3.8-eksbuild.2" }))).toThrow(
-      'PodIdentityAgent "agent": invalid props:\n  - version: "v1.3.8-eksbuild.2" is not a Helm chart version: a SemVer version such as 1.2.0\n  - region: expected a string (a region code such as us-east-1 or eu-central-2)',
+      'PodIdentityAgent "agent": invalid props:\n  - version: "v1.3.8-eksbuild.2" is not a Helm chart version: a SemVer version such as 1.2.0\n  - chart: install: helm needs chart, the chart\'s location: the eks-pod-identity-agent chart is published to no Helm repository (https://aws.github.io/eks-charts does not serve it); set chart.path to the charts/eks-pod-identity-agent folder of a clone of https://github.com/aws/eks-pod-identity-agent, or chart.repository to a Helm or OCI repository you published it to\n  - region: expected a string (a region code such as us-east-1 or eu-central-2)',
     );
-    expect(() => stackOf((stack) => new PodIdentityAgent(stack, "agent", { clusterName: "c1", install: "helm", region: "xx-north-9" }))).toThrow(
+    expect(() => stackOf((stack) => new PodIdentityAgent(stack, "agent", { clusterName: "c1", install: "helm", chart: { path: CHART_FOLDER }, region: "xx-north-9" }))).toThrow(
       '  - region: the agent image registry of "xx-north-9" is not known; set configurationValues.image.containerRegistry',
     );
   });

@@ -18,6 +18,14 @@ describe("formatProblem", () => {
   it("prefixes warnings", () => {
     expect(formatProblem({ ...base, severity: "warning" })).toBe("warning: t.yaml:3:7: tenants[1].namespace: bad");
   });
+  it("never prints a line over 1,000 characters, whatever the message", () => {
+    const line = formatProblem({ ...base, message: "m".repeat(5000) });
+    expect(line).toBe(`t.yaml:3:7: tenants[1].namespace: ${"m".repeat(1000 - 35)}…`);
+    expect(line).toHaveLength(1000);
+  });
+  it("quotes a path key longer than 100 characters, cut", () => {
+    expect(formatPath(["tags", "k".repeat(500)])).toBe(`tags["${"k".repeat(100)}…"]`);
+  });
 });
 
 it("sorts problems into file order and tells errors from warnings", () => {

@@ -93,7 +93,7 @@ describe("the compiled commands", () => {
     const r = run("deploy", ["--output", "$OUT"], { TENANTS_FILE: bad });
     expect(r.status).toBe(1);
     expect(r.calls).toEqual([]);
-    expect(r.stderr).toBe(`${bad}:2:27: clusters[0].region: "mars-1" is not an AWS region code: a region code such as us-east-1 or eu-central-2\n`);
+    expect(r.stderr).toBe(`${bad}:2:27: clusters[0].region: "mars-1" is not an AWS region; use a region code such as us-east-1, as listed at https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html\n`);
   });
 
   it("passes on a failing CLI's exit code", () => {

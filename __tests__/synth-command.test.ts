@@ -75,7 +75,7 @@ it("prints each error of a bad file once, exits 1 and writes nothing", () => {
   expect(run.stdout).toBe("");
   expect(run.stderr).toBe(
     [
-      `${bad}:2:27: clusters[0].region: "mars-1" is not an AWS region code: a region code such as us-east-1 or eu-central-2`,
+      `${bad}:2:27: clusters[0].region: "mars-1" is not an AWS region; use a region code such as us-east-1, as listed at https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html`,
       `${bad}:4:27: tenants[0].namespace: "X" is not a valid namespace: a DNS-1123 label of at most 63 characters of a-z, 0-9 and '-', starting and ending with a letter or digit`,
       "",
     ].join("\n"),

@@ -51,7 +51,7 @@ it("checks several files in one run: a line per valid file, every problem of the
   const lines = run.stderr.trimEnd().split("\n");
   expect(lines).toHaveLength(2);
   expect(lines[0]).toMatch(/^warning: tenants\.yaml:17:9: tenants\[0\]\.managedPolicyArns\[0\]: /);
-  expect(lines[1]).toBe(`${bad}:1:31: clusters[0].region: "mars-1" is not an AWS region code: a region code such as us-east-1 or eu-central-2`);
+  expect(lines[1]).toBe(`${bad}:1:31: clusters[0].region: "mars-1" is not an AWS region; use a region code such as us-east-1, as listed at https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html`);
   expect(validate(good, "tenants.yaml").status).toBe(0);
 });
 
@@ -73,7 +73,7 @@ describe("--format json", () => {
       severity: "warning",
       message: expect.stringMatching(/^tenant "nginx": AWS-managed policy "AmazonS3FullAccess"/),
     });
-    expect(out[1]).toEqual({ file: bad, line: 1, column: 31, path: "clusters[0].region", severity: "error", message: '"mars-1" is not an AWS region code: a region code such as us-east-1 or eu-central-2' });
+    expect(out[1]).toEqual({ file: bad, line: 1, column: 31, path: "clusters[0].region", severity: "error", message: '"mars-1" is not an AWS region; use a region code such as us-east-1, as listed at https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html' });
     expect(out[2]).toEqual({ file: missing, line: null, column: null, path: "(file)", severity: "error", message: "cannot read the tenants file: no such file" });
   });
 

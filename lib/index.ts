@@ -1,5 +1,6 @@
 /** The construct library: use the constructs directly, or drive them from a tenants file. */
-export { PodIdentityAgent, AGENT_ADDON_NAME, AGENT_CHART_NAME, AGENT_CHART_REPOSITORY, type PodIdentityAgentProps } from "./constructs/pod-identity-agent";
+export { PodIdentityAgent, AGENT_ADDON_NAME, AGENT_CHART_NAME, type PodIdentityAgentProps } from "./constructs/pod-identity-agent";
+export { type AgentChartSource } from "./config/agent-chart";
 export { TenantIdentity, type TenantIdentityProps } from "./constructs/tenant-identity";
 export { addPodIdentityRole, attachmentId, type RoleSettings } from "./constructs/pod-identity-role";
 export { AddonIdentity, type AddonIdentityProps } from "./constructs/addon-identity";

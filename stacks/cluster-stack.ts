@@ -7,7 +7,7 @@ import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { Fn, LocalBackend, S3Backend, TerraformStack, type ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import type { ClusterPlan } from "../lib/config/plan";
-import { partitionOf } from "../lib/config/regions";
+import { regionPartition as partitionOf } from "../lib/config/region-rules";
 import type { S3State, Tags } from "../lib/config/schema";
 import type { AddonIdentity } from "../lib/constructs/addon-identity";
 import { PodIdentityAgent } from "../lib/constructs/pod-identity-agent";
@@ -111,6 +111,7 @@ export class ClusterStack extends TerraformStack {
       clusterName: cluster.name,
       install: cluster.agent.install,
       version: cluster.agent.version,
+      chart: cluster.agent.chart,
       kubernetesVersion: eks.version,
       region: cluster.region,
       configurationValues: cluster.agent.configurationValues,

@@ -12,7 +12,7 @@
  */
 import type { Check } from "./checks";
 import { error, type FieldPath, type Finding } from "./problems";
-import { partitionOf } from "./regions";
+import { regionPartition as partitionOf } from "./region-rules";
 import { POLICY_ARN, ROLE_ARN } from "./rules";
 import type { Cluster, Config, Grant, StatementConfig } from "./schema";
 

@@ -8,6 +8,8 @@ import { agentModes } from "./agent-checks";
 import { POLICY_CHECKS } from "../policy/checks";
 import { error, type FieldPath, type Finding } from "./problems";
 import { managedPolicyFindings } from "./managed-policies";
+import { clusterNameCollisions } from "./name-collisions";
+import { podIdentityRegions } from "./region-rules";
 import { addonRoleNameFor, roleNameFor } from "./role-name";
 import { ASSOCIATIONS_PER_CLUSTER } from "./rules";
 import { ARN_CHECKS } from "./arn-checks";
@@ -178,6 +180,8 @@ export const CHECKS: ReadonlyArray<Check> = [
   agentModes,
   ...ADDON_CHECKS,
   ...POLICY_CHECKS,
+  podIdentityRegions,
+  clusterNameCollisions,
 ];
 
 export async function checkConfig(config: Config): Promise<Finding[]> {

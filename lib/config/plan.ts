@@ -1,6 +1,6 @@
 /** Which tenants land on which cluster, with their resolved names: the input of the stacks. */
 import { knownAddon, knownAddonPolicyArns } from "./known-addons";
-import { partitionOf } from "./regions";
+import { regionPartition as partitionOf } from "./region-rules";
 import { addonRoleNameFor, roleNameFor } from "./role-name";
 import type { Addon, Cluster, Config, SharedRoleConfig, Tenant } from "./schema";
 

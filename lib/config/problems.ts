@@ -1,4 +1,5 @@
 /** Findings about a tenants file, and the one line each becomes on stderr. */
+import { capLine, quote } from "./quote";
 
 export type FieldPath = ReadonlyArray<string | number>;
 
@@ -33,8 +34,8 @@ export function formatPath(path: FieldPath): string {
   let out = "";
   for (const seg of path) {
     if (typeof seg === "number") out += `[${seg}]`;
-    else if (/^[A-Za-z_$][\w$]*$/.test(seg)) out += out ? `.${seg}` : seg;
-    else out += `[${JSON.stringify(seg)}]`;
+    else if (seg.length <= 100 && /^[A-Za-z_$][\w$]*$/.test(seg)) out += out ? `.${seg}` : seg;
+    else out += `[${quote(seg)}]`;
   }
   return out || "(file)";
 }
@@ -45,7 +46,8 @@ export function formatPath(path: FieldPath): string {
  */
 export function formatProblem(p: Problem): string {
   const line = `${p.file}:${p.line}:${p.col}: ${formatPath(p.path)}: ${p.message}`;
-  return p.severity === "warning" ? `warning: ${line}` : line;
+  // Messages quote user values short already (quote.ts); this is the net under every message.
+  return capLine(p.severity === "warning" ? `warning: ${line}` : line);
 }
 
 export function hasErrors(problems: ReadonlyArray<Finding>): boolean {

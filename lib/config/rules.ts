@@ -5,6 +5,9 @@
  * Each pattern carries its length limit as a look-ahead, so one regular expression is the whole
  * rule: one message per bad value, and the same `pattern` lands in the JSON Schema for editors.
  */
+import { BUCKET_NAME_ALLOWED, bucketNameProblem } from "./bucket-name";
+import { quote } from "./quote";
+import { unknownRegion } from "./region-rules";
 
 export interface Rule {
   /** What a valid value is, as a noun phrase: `a DNS-1123 label`. */
@@ -12,16 +15,24 @@ export interface Rule {
   /** What is allowed, for the error message. */
   readonly allowed: string;
   readonly pattern: RegExp;
+  /**
+   * The full message for a rule no pattern can say (a region the SDK knows), or a more specific
+   * message than `allowed` (which S3 naming rule a bucket name breaks); undefined when it has none.
+   */
+  readonly explain?: (value: string) => string | undefined;
 }
 
-function rule(what: string, allowed: string, pattern: RegExp): Rule {
-  return { what, allowed, pattern };
+function rule(what: string, allowed: string, pattern: RegExp, explain?: (value: string) => string | undefined): Rule {
+  return { what, allowed, pattern, ...(explain ? { explain } : {}) };
 }
 
 /** The message for a value that breaks `r`, or undefined when it is fine. */
 export function violation(r: Rule, value: unknown): string | undefined {
   if (typeof value !== "string") return `expected a string (${r.allowed})`;
-  return r.pattern.test(value) ? undefined : `${JSON.stringify(value)} is not ${r.what}: ${r.allowed}`;
+  const matches = r.pattern.test(value);
+  if (matches && !r.explain) return undefined;
+  // The specific message wins where there is one, for a value the pattern refuses too.
+  return r.explain?.(value) ?? (matches ? undefined : `${quote(value)} is not ${r.what}: ${r.allowed}`);
 }
 
 // Kubernetes: namespaces are DNS-1123 labels, service account names DNS-1123 subdomains.
@@ -53,11 +64,13 @@ export const CLUSTER_NAME = rule(
   /^(?=.{1,100}$)[0-9A-Za-z][A-Za-z0-9_-]*$/,
 );
 
-// AWS region codes: us-east-1, eu-central-2, us-gov-west-1, cn-north-1, ap-southeast-7.
+// AWS region codes: us-east-1, eu-central-2, us-gov-west-1, cn-north-1, eusc-de-east-1; and
+// one the AWS SDK's region metadata knows (region-rules.ts).
 export const REGION = rule(
   "an AWS region code",
   "a region code such as us-east-1 or eu-central-2",
-  /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/,
+  /^[a-z]{2,}(-[a-z]+)+-\d{1,2}$/,
+  unknownRegion,
 );
 
 // Account IDs are exactly 12 digits and may start with 0, so they must be quoted in YAML.
@@ -111,7 +124,8 @@ export const ADDON_VERSION = rule(
 );
 
 // Helm chart versions are SemVer 2 (https://helm.sh/docs/topics/charts/#charts-and-versioning),
-// such as 1.2.0 for the eks-pod-identity-agent chart of https://aws.github.io/eks-charts.
+// such as 1.2.0, the version in charts/eks-pod-identity-agent/Chart.yaml of aws/eks-pod-identity-agent
+// at tag v0.1.37 (the chart is published to no Helm repository; see agent-chart.ts).
 export const CHART_VERSION = rule(
   "a Helm chart version",
   "a SemVer version such as 1.2.0",
@@ -153,10 +167,15 @@ export const MAX_TAGS = 50;
 
 // S3 bucket names: 3-63 characters of a-z, 0-9, '.' and '-', starting and ending with a letter
 // or digit. https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html
+// Every rule is in the pattern (for editors) and, one message per rule, in bucket-name.ts.
 export const BUCKET_NAME = rule(
   "a valid S3 bucket name",
-  "3 to 63 characters of a-z, 0-9, '.' and '-', starting and ending with a letter or digit",
-  /^(?=.{3,63}$)[a-z0-9][a-z0-9.-]*[a-z0-9]$/,
+  BUCKET_NAME_ALLOWED,
+  /^(?=.{3,63}$)(?!.*\.\.)(?!\d{1,3}(\.\d{1,3}){3}$)(?!xn--|sthree-|amzn-s3-demo-)(?!.*(-s3alias|--ol-s3|\.mrap|--x-s3|--table-s3)$)[a-z0-9][a-z0-9.-]*[a-z0-9]$/,
+  (v) => {
+    const p = bucketNameProblem(v);
+    return p && `${quote(v)} is not a valid S3 bucket name: it ${p}`;
+  },
 );
 
 /** IAM MaxSessionDuration bounds, in seconds (CreateRole API). */

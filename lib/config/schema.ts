@@ -7,13 +7,16 @@
  */
 import { z } from "zod";
 import * as rules from "./rules";
+import { quote } from "./quote";
+import { CHART_NAME, CHART_PATH, CHART_REPOSITORY } from "./agent-chart";
 import { describeValue } from "./zod-messages";
 
 /** A string field checked by one rule, with a message that names the offending value. */
 function ruled(r: rules.Rule, description: string) {
   return z
     .string({ error: (iss) => (iss.input === undefined ? "is required" : `expected a string, got ${describeValue(iss.input)}: ${r.allowed}`) })
-    .regex(r.pattern, { error: (iss) => rules.violation(r, iss.input) })
+    .regex(r.pattern, { error: (iss) => rules.violation(r, iss.input), abort: true })
+    .refine((v) => r.explain?.(v) === undefined, { error: (iss) => rules.violation(r, iss.input) })
     .meta({ description });
 }
 
@@ -49,8 +52,19 @@ export const agentSchema = z
       }),
     version: ruled(
       rules.AGENT_VERSION,
-      "Pins the agent: the add-on version (v1.3.8-eksbuild.2) with install: addon, the eks-charts chart version (1.2.0) with install: helm; not allowed with none. Left out: the most recent add-on version for the cluster's Kubernetes version, or the latest chart.",
+      "Pins the agent: the add-on version (v1.3.8-eksbuild.2) with install: addon, the chart version (1.2.0) with install: helm and chart.repository; not allowed with none. Left out: the most recent add-on version for the cluster's Kubernetes version, or the latest chart in the repository. A chart folder (chart.path) fixes its own version; a version given with it must match its Chart.yaml.",
     ).optional(),
+    chart: z
+      .strictObject({
+        path: ruled(CHART_PATH, "The chart folder: charts/eks-pod-identity-agent of a clone of https://github.com/aws/eks-pod-identity-agent, on the machine that runs terraform.").optional(),
+        repository: ruled(CHART_REPOSITORY, "A Helm repository (https://) or OCI registry (oci://) you published the chart to.").optional(),
+        name: ruled(CHART_NAME, "The chart's name in repository.").optional(),
+      })
+      .optional()
+      .meta({
+        description:
+          "Where the self-managed chart comes from (install: helm, where it is required): path or repository. The eks-pod-identity-agent chart is published to no Helm repository, https://aws.github.io/eks-charts included.",
+      }),
     configurationValues: configurationValues(
       "Agent settings: the add-on's configuration_values (install: addon) or extra chart values (install: helm). Both accept agent.additionalArgs, e.g. {agent: {additionalArgs: {-b: 169.254.170.23}}} to bind IPv4 only on nodes without IPv6.",
     ),
@@ -80,7 +94,7 @@ export const s3StateSchema = z
     region: ruled(rules.REGION, "The bucket's region."),
     keyPrefix: z
       .string()
-      .regex(/^$|^[^/].*\/$/, { error: (iss) => `${JSON.stringify(iss.input)} is not a valid key prefix: empty, or a prefix that ends with '/' and does not start with '/'` })
+      .regex(/^$|^[^/].*\/$/, { error: (iss) => `${quote(iss.input)} is not a valid key prefix: empty, or a prefix that ends with '/' and does not start with '/'` })
       .default("")
       .meta({ description: "Prefix of each stack's state key: <keyPrefix><cluster>/terraform.tfstate." }),
   })
@@ -163,7 +177,7 @@ export const statementSchema = z
   .strictObject({
     sid: z
       .string()
-      .regex(/^[A-Za-z0-9]{1,128}$/, { error: (iss) => `${JSON.stringify(iss.input)} is not a valid Sid: ASCII letters and digits only` })
+      .regex(/^[A-Za-z0-9]{1,128}$/, { error: (iss) => `${quote(iss.input)} is not a valid Sid: ASCII letters and digits only` })
       .optional()
       .meta({ description: "Statement ID. Left out: derived from the statement's content." }),
     effect: z.enum(["Allow", "Deny"]).default("Allow").meta({ description: "Allow or Deny." }),

@@ -6,6 +6,8 @@ import { distance } from "fastest-levenshtein";
  * at most a third of the word's length away (and at least 2 edits are always tolerated).
  */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  // No name is this long; comparing a megabyte of text with every candidate would only be slow.
+  if (word.length > 200) return undefined;
   const w = word.toLowerCase();
   let best: string | undefined;
   let bestScore = Math.max(2, Math.ceil(word.length / 3)) + 1;

@@ -4,6 +4,7 @@
  */
 import type { z } from "zod";
 import { error, type Finding } from "./problems";
+import { quote } from "./quote";
 import { didYouMean } from "./suggest";
 
 const NOUNS: Record<string, string> = {
@@ -22,7 +23,7 @@ export function describeValue(v: unknown): string {
     case "object":
       return "a mapping";
     case "string":
-      return `the string ${JSON.stringify(v)}`;
+      return `the string ${quote(v)}`;
     case "number":
     case "boolean":
       return `${typeof v} ${String(v)}`;
@@ -46,7 +47,7 @@ export const errorMap: z.core.$ZodErrorMap = (iss) => {
     case "invalid_value": {
       const allowed = iss.values.map((v) => JSON.stringify(v)).join(", ");
       const near = typeof iss.input === "string" ? didYouMean(iss.input, iss.values.map(String)) : "";
-      return `${JSON.stringify(iss.input)} is not allowed${near}; allowed: ${allowed}`;
+      return `${quote(iss.input)} is not allowed${near}; allowed: ${allowed}`;
     }
     case "too_small":
       if (iss.origin === "array") return `needs at least ${String(iss.minimum)} item(s)`;
@@ -108,7 +109,7 @@ export function issuesToFindings(root: AnySchema, issues: ReadonlyArray<z.core.$
     if (iss.code === "unrecognized_keys") {
       const allowed = keysOf(root, iss.path);
       for (const key of iss.keys) {
-        out.push(error([...path, key], `unknown key ${JSON.stringify(key)}${didYouMean(key, allowed)}; allowed keys: ${allowed.join(", ")}`, true));
+        out.push(error([...path, key], `unknown key ${quote(key)}${didYouMean(key, allowed)}; allowed keys: ${allowed.join(", ")}`, true));
       }
     } else if (iss.code === "invalid_key") {
       for (const inner of iss.issues) out.push(error(path, inner.message, true));

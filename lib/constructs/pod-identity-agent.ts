@@ -3,6 +3,7 @@ import { EksAddon } from "@cdktf/provider-aws/lib/eks-addon";
 import type { Release } from "@cdktf/provider-helm/lib/release";
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
+import { AGENT_CHART_NAME, CHART_NAME, CHART_PATH, CHART_REPOSITORY, chartMissing, chartSourceProblems, releaseChart, type AgentChartSource } from "../config/agent-chart";
 import { agentImageRegistry, valuesChooseImage } from "../config/agent-image";
 import * as rules from "../config/rules";
 import type { AgentInstall, Tags } from "../config/schema";
@@ -11,9 +12,7 @@ import { checkTags } from "./tag-props";
 import { PropChecker } from "./validate-props";
 
 export const AGENT_ADDON_NAME = "eks-pod-identity-agent";
-/** The self-managed chart: aws/eks-charts stable/eks-pod-identity-agent (README: `helm repo add eks https://aws.github.io/eks-charts`). */
-export const AGENT_CHART_REPOSITORY = "https://aws.github.io/eks-charts";
-export const AGENT_CHART_NAME = "eks-pod-identity-agent";
+export { AGENT_CHART_NAME };
 
 export interface PodIdentityAgentProps {
   /** Name of the existing EKS cluster. */
@@ -27,10 +26,19 @@ export interface PodIdentityAgentProps {
   readonly install?: AgentInstall;
   /**
    * Pins the agent: an add-on version such as `v1.3.8-eksbuild.2` with `addon`, a chart version
-   * such as `1.2.0` with `helm`. Not allowed with `none`.
-   * @default addon: the most recent version for `kubernetesVersion` (`data.aws_eks_addon_version`); helm: the latest chart
+   * such as `1.2.0` with `helm` (with a chart `path`, it must be the folder's own version).
+   * Not allowed with `none`.
+   * @default addon: the most recent version for `kubernetesVersion` (`data.aws_eks_addon_version`); helm: the latest chart in the repository
    */
   readonly version?: string;
+  /**
+   * Where the chart comes from; required with `helm`. The chart is published to no Helm
+   * repository (https://aws.github.io/eks-charts does not serve it): give `path`, the
+   * charts/eks-pod-identity-agent folder of a clone of aws/eks-pod-identity-agent, or
+   * `repository` (and `name`), a Helm or OCI repository the chart was published to.
+   * @default none
+   */
+  readonly chart?: AgentChartSource;
   /**
    * The cluster's Kubernetes version, for the add-on version look-up; usually
    * `data.aws_eks_cluster`'s `version`. Required with `addon` when `version` is left out.
@@ -74,11 +82,21 @@ export class PodIdentityAgent extends Construct {
     const check = new PropChecker(`PodIdentityAgent ${JSON.stringify(id)}`).rule("clusterName", rules.CLUSTER_NAME, props.clusterName);
     if (install === "addon") {
       check
+        .that("chart", props.chart === undefined, "install: addon installs no chart")
         .rule("version", rules.ADDON_VERSION, props.version, true)
         .that("kubernetesVersion", props.version !== undefined || props.kubernetesVersion !== undefined, "is required when version is left out, to look up the most recent add-on version");
     } else if (install === "helm") {
       check
         .rule("version", rules.CHART_VERSION, props.version, true)
+        .that("chart", props.chart !== undefined, chartMissing("chart"))
+        .rule("chart.path", CHART_PATH, props.chart?.path, true)
+        .rule("chart.repository", CHART_REPOSITORY, props.chart?.repository, true)
+        .rule("chart.name", CHART_NAME, props.chart?.name, true);
+      const forms = [CHART_PATH.pattern.test(props.chart?.path ?? "/"), CHART_REPOSITORY.pattern.test(props.chart?.repository ?? "oci://x")];
+      if (props.chart !== undefined && forms.every(Boolean)) {
+        for (const p of chartSourceProblems(props.chart, props.version)) check.that(p.key === "chart" || p.key === "version" ? p.key : `chart.${p.key}`, false, p.message);
+      }
+      check
         .rule("region", rules.REGION, props.region)
         .that(
           "region",
@@ -87,6 +105,7 @@ export class PodIdentityAgent extends Construct {
         );
     } else {
       check
+        .that("chart", props.chart === undefined, `install: ${install} installs no chart`)
         .that("version", props.version === undefined, "install: none installs no agent, so there is no version to pin")
         .that("configurationValues", props.configurationValues === undefined, "install: none installs no agent, so there is nothing to configure");
     }
@@ -141,11 +160,13 @@ export class PodIdentityAgent extends Construct {
     }
     // Loaded only in helm mode: most clusters use the add-on, and start-up pays for every module.
     const { Release } = require("@cdktf/provider-helm/lib/release") as typeof import("@cdktf/provider-helm/lib/release");
+    const source = releaseChart(props.chart!);
     return new Release(this, "release", {
       name: AGENT_CHART_NAME,
-      repository: AGENT_CHART_REPOSITORY,
-      chart: AGENT_CHART_NAME,
-      version: props.version,
+      repository: source.repository,
+      chart: source.chart,
+      // A chart folder is one version; its Chart.yaml was checked against a pin above.
+      version: source.pinnable ? props.version : undefined,
       namespace: "kube-system",
       // JSON is YAML, so the values go in as written; `set` wins over them for the keys above.
       values: props.configurationValues ? [terraformJsonLiteral(props.configurationValues)] : undefined,

