@@ -79,8 +79,8 @@ describe.each(inputs)("%s", (input) => {
 
 const UNPINNED = `
 clusters:
-  - name: cn-cluster
-    region: cn-north-1
+  - name: gov-cluster
+    region: us-gov-west-1
 sharedRoles:
   - name: buckets
     grants:
@@ -88,7 +88,7 @@ sharedRoles:
     statements:
       - effect: Deny
         actions: ["s3:DeleteObject"]
-        resources: ["arn:aws-cn:s3:::b/\${aws:PrincipalTag/kubernetes-service-account}/\${aws:PrincipalTag/kubernetes-pod-name}"]
+        resources: ["arn:aws-us-gov:s3:::b/\${aws:PrincipalTag/kubernetes-service-account}/\${aws:PrincipalTag/kubernetes-pod-name}"]
         conditions:
           StringEquals: { "aws:ResourceTag/cluster": "\${aws:PrincipalTag/eks-cluster-name}" }
 tenants:
@@ -115,34 +115,34 @@ describe("a cluster without a pinned account, in another partition", () => {
 
   it("writes the partition as a literal and the account as ${account}", () => {
     expect(one("tenant", "solo").permissions).toEqual([
-      { effect: "Allow", actions: ["sqs:SendMessage", "sqs:GetQueueUrl"], resources: ["arn:aws-cn:sqs:cn-north-1:${account}:q-solo"], conditions: {} },
+      { effect: "Allow", actions: ["sqs:SendMessage", "sqs:GetQueueUrl"], resources: ["arn:aws-us-gov:sqs:us-gov-west-1:${account}:q-solo"], conditions: {} },
     ]);
   });
 
   it("shows a shared role with its session-tag variables, and each member with its own values; pod tags stay as written", () => {
     expect(one("sharedRole", "buckets")).toEqual({
-      cluster: "cn-cluster",
+      cluster: "gov-cluster",
       kind: "sharedRole",
       name: "buckets",
       namespace: null,
       serviceAccount: null,
-      role: "buckets.cn-cluster",
+      role: "buckets.gov-cluster",
       sharedRole: null,
       targetRoleArn: null,
-      trust: "pods.eks.amazonaws.com, only for ns-a/app on cluster cn-cluster (session tags)",
+      trust: "pods.eks.amazonaws.com, only for ns-a/app on cluster gov-cluster (session tags)",
       managedPolicyArns: [],
       permissions: [
         {
           effect: "Allow",
           actions: ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:ConditionCheckItem", "dynamodb:DescribeTable"],
-          resources: ["arn:aws-cn:dynamodb:cn-north-1:${account}:table/t-${aws:PrincipalTag/kubernetes-namespace}"],
+          resources: ["arn:aws-us-gov:dynamodb:us-gov-west-1:${account}:table/t-${aws:PrincipalTag/kubernetes-namespace}"],
           conditions: {},
         },
-        { effect: "Allow", actions: ["dynamodb:Query", "dynamodb:Scan"], resources: ["arn:aws-cn:dynamodb:cn-north-1:${account}:table/t-${aws:PrincipalTag/kubernetes-namespace}/index/*"], conditions: {} },
+        { effect: "Allow", actions: ["dynamodb:Query", "dynamodb:Scan"], resources: ["arn:aws-us-gov:dynamodb:us-gov-west-1:${account}:table/t-${aws:PrincipalTag/kubernetes-namespace}/index/*"], conditions: {} },
         {
           effect: "Deny",
           actions: ["s3:DeleteObject"],
-          resources: ["arn:aws-cn:s3:::b/${aws:PrincipalTag/kubernetes-service-account}/${aws:PrincipalTag/kubernetes-pod-name}"],
+          resources: ["arn:aws-us-gov:s3:::b/${aws:PrincipalTag/kubernetes-service-account}/${aws:PrincipalTag/kubernetes-pod-name}"],
           conditions: { StringEquals: { "aws:ResourceTag/cluster": ["${aws:PrincipalTag/eks-cluster-name}"] } },
         },
       ],
@@ -152,14 +152,14 @@ describe("a cluster without a pinned account, in another partition", () => {
     expect(member).toMatchObject({
       namespace: "ns-a",
       serviceAccount: "app",
-      role: "buckets.cn-cluster",
+      role: "buckets.gov-cluster",
       sharedRole: "buckets",
-      trust: "pods.eks.amazonaws.com, for ns-a/app on cluster cn-cluster (session tags), among the shared role's members",
+      trust: "pods.eks.amazonaws.com, for ns-a/app on cluster gov-cluster (session tags), among the shared role's members",
     });
     expect(member.permissions.map((p) => [p.resources, p.conditions])).toEqual([
-      [["arn:aws-cn:dynamodb:cn-north-1:${account}:table/t-ns-a"], {}],
-      [["arn:aws-cn:dynamodb:cn-north-1:${account}:table/t-ns-a/index/*"], {}],
-      [["arn:aws-cn:s3:::b/app/${aws:PrincipalTag/kubernetes-pod-name}"], { StringEquals: { "aws:ResourceTag/cluster": ["cn-cluster"] } }],
+      [["arn:aws-us-gov:dynamodb:us-gov-west-1:${account}:table/t-ns-a"], {}],
+      [["arn:aws-us-gov:dynamodb:us-gov-west-1:${account}:table/t-ns-a/index/*"], {}],
+      [["arn:aws-us-gov:s3:::b/app/${aws:PrincipalTag/kubernetes-pod-name}"], { StringEquals: { "aws:ResourceTag/cluster": ["gov-cluster"] } }],
     ]);
   });
 
