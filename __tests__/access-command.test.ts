@@ -54,6 +54,16 @@ describe("bin/access.js", () => {
     expect(r.stderr).toMatch(/^.*bad\.yaml:5:11: tenants\[0\]\.name: /);
   });
 
+  it("prints a bad file's problems once when it is also the base", () => {
+    const bad = join(tmp, "bad-twice.yaml");
+    writeFileSync(bad, "clusters:\n  - name: c\n    region: us-east-1\ntenants:\n  - name: Web\n    namespace: web\n    serviceAccount: web\n");
+    const once = access(bad);
+    const twice = access(bad, "--base", bad);
+    expect(twice.status).toBe(1);
+    expect(twice.stdout).toBe("");
+    expect(twice.stderr).toBe(once.stderr);
+  });
+
   it("exits 1 when the base file is bad, with its problems and no report", () => {
     const r = access("tenants.yaml", "--base", join(tmp, "missing.yaml"));
     expect(r.status).toBe(1);

@@ -4,6 +4,7 @@
  * stdout; 1 when a file is invalid (its problems on stderr, as validate prints them, and no
  * report); 2 on a usage error.
  */
+import { resolve } from "node:path";
 import { loadOrReport, tenantsFileFromEnv } from "../cli";
 import { diffReports } from "./diff";
 import { diffMarkdown, reportMarkdown } from "./markdown";
@@ -76,7 +77,8 @@ export async function runAccess(args: ReadonlyArray<string>, io: AccessIo): Prom
   const file = parsed.file ?? tenantsFileFromEnv();
   // Both files are checked before anything is printed: every problem of both at once.
   const head = await loadOrReport(file, io.stderr);
-  const base = parsed.base === undefined ? undefined : await loadOrReport(parsed.base, io.stderr);
+  // The same file twice is read (and its problems printed) once.
+  const base = parsed.base === undefined ? undefined : resolve(parsed.base) === resolve(file) ? head : await loadOrReport(parsed.base, io.stderr);
   if (!head || (parsed.base !== undefined && !base)) return 1;
 
   const report = await accessReport(head);
