@@ -295,3 +295,55 @@ describe("foreignAccount", () => {
     expect(foreignAccount([], "111122223333")).toBeUndefined();
   });
 });
+
+describe("controllers in drift", () => {
+  const text = `
+clusters:
+  - name: demo
+    region: us-east-1
+    accountId: "${ACCT}"
+    controllers:
+      - name: external-dns
+        hostedZoneArns: [arn:aws:route53:::hostedzone/Z1]
+`;
+
+  it("wants a controller's association in its chart's namespace and service account, with its role", async () => {
+    const [plan] = planClusters(await configOf(text));
+    expect(wantedAssociations(plan!, new Map([["controller external-dns", "aws_eks_pod_identity_association.x"]]))).toEqual([
+      {
+        kind: "controller",
+        owner: "external-dns",
+        namespace: "default",
+        serviceAccount: "external-dns",
+        roleName: "controller.external-dns.demo",
+        rolePath: "/",
+        accountId: ACCT,
+        disableSessionTags: false,
+        address: "aws_eks_pod_identity_association.x",
+      },
+    ]);
+  });
+
+  it("shows a controller's association as the controller's, and a hand-made one as a conflict to import", async () => {
+    const [plan] = planClusters(await configOf(text));
+    const wanted = wantedAssociations(plan!, new Map([["controller external-dns", "aws_eks_pod_identity_association.x"]]));
+    expect(compareAssociations("demo", wanted, [live("a-1", "default", "external-dns", role("controller.external-dns.demo"))]).rows).toEqual([
+      { status: "ok", namespace: "default", serviceAccount: "external-dns", owner: "controller external-dns", wantRole: "controller.external-dns.demo", liveRole: "controller.external-dns.demo", associationId: "a-1", note: "" },
+    ]);
+    const r = compareAssociations("demo", wanted, [live("a-2", "default", "external-dns", role("eksctl-demo-external-dns"))]);
+    expect(r.rows).toEqual([
+      {
+        status: "conflict",
+        namespace: "default",
+        serviceAccount: "external-dns",
+        owner: "controller external-dns",
+        wantRole: "controller.external-dns.demo",
+        liveRole: "eksctl-demo-external-dns",
+        associationId: "a-2",
+        note: "already associated: it uses role eksctl-demo-external-dns, not controller.external-dns.demo; unless the stack's state holds it, a deploy fails (one role per service account): import it, and the deploy then sets the role",
+        importId: "demo,a-2",
+        address: "aws_eks_pod_identity_association.x",
+      },
+    ]);
+  });
+});

@@ -7,7 +7,7 @@ import { configOf, load, problemsOf, SEED_YAML } from "./helpers";
 describe("a valid file", () => {
   it("yields the typed config with every default applied", async () => {
     const config = await configOf(SEED_YAML);
-    expect(config.clusters).toEqual([{ name: "demo-cluster", region: "us-east-1", agent: { install: "addon" }, addons: [] }]);
+    expect(config.clusters).toEqual([{ name: "demo-cluster", region: "us-east-1", agent: { install: "addon" }, addons: [], controllers: [] }]);
     expect(config.defaults).toEqual({ tags: {} });
     expect(config.tenants[0]).toEqual({
       name: "nginx",
@@ -57,7 +57,7 @@ describe("bad input", () => {
     const yaml = "clusters:\n  - name: demo\n    regoin: us-east-1\n";
     expect(await problemsOf(yaml)).toEqual([
       "tenants.yaml:2:5: clusters[0].region: is required",
-      'tenants.yaml:3:5: clusters[0].regoin: unknown key "regoin"; did you mean "region"?; allowed keys: name, region, accountId, agent, addons',
+      'tenants.yaml:3:5: clusters[0].regoin: unknown key "regoin"; did you mean "region"?; allowed keys: name, region, accountId, agent, addons, controllers',
     ]);
   });
 

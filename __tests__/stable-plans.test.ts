@@ -71,3 +71,31 @@ it("leaves other tenants untouched when one tenant's settings change", async () 
   for (const name of ["alpha", "gamma"]) expect(blocksOf(parse(changed.a!), name)).toEqual(blocksOf(parse(before.a!), name));
   expect(blocksOf(parse(changed.a!), "beta")).not.toEqual(blocksOf(parse(before.a!), "beta"));
 });
+
+describe("controllers", () => {
+  const withControllers = (...controllers: string[]) => `
+clusters:
+  - name: a
+    region: us-east-1
+    controllers:
+${controllers.join("\n")}
+tenants:
+${tenant("alpha")}
+`;
+  const dns = "      - { name: external-dns, hostedZoneArns: [arn:aws:route53:::hostedzone/Z1] }";
+  const efs = "      - { name: aws-efs-csi-driver }";
+
+  it("produces byte-identical stacks when controllers are reordered", async () => {
+    expect(await synthYaml(withControllers(efs, dns))).toEqual(await synthYaml(withControllers(dns, efs)));
+  });
+
+  it("leaves tenants' and other controllers' blocks untouched when a controller is added", async () => {
+    const before = parse((await synthYaml(withControllers(dns))).a!);
+    const after = parse((await synthYaml(withControllers(dns, efs))).a!);
+    expect(Object.keys(blocksOf(after, "controller_aws-efs-csi-driver")).length).toBeGreaterThan(0);
+    for (const owner of ["alpha", "controller_external-dns"]) {
+      expect(Object.keys(blocksOf(before, owner)).length).toBeGreaterThan(0);
+      expect(blocksOf(after, owner)).toEqual(blocksOf(before, owner));
+    }
+  });
+});

@@ -55,7 +55,7 @@ clusters:
                   application-log.conf: "[OUTPUT]\\n    region \${AWS_REGION}\\n    log_group_name /aws/containerinsights/\${CLUSTER_NAME}/application"
   - name: charted
     region: eu-west-1
-    agent: { install: helm, configurationValues: { podAnnotations: { note: "\${HOME} %{ if true }x%{ endif }" } } }
+    agent: { install: helm, chart: { repository: "oci://111122223333.dkr.ecr.eu-west-1.amazonaws.com/helm-charts" }, configurationValues: { podAnnotations: { note: "\${HOME} %{ if true }x%{ endif }" } } }
 tenants:
   - name: web
     namespace: web

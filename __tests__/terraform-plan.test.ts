@@ -92,6 +92,59 @@ const EXPECTED: Record<string, Record<string, Expected>> = {
       },
     },
   },
+  // Controllers' own policies are customer-managed (aws_iam_policy); controller-policies'
+  // terraform test renders and checks those. Here: what is created, and each role's trust, scoped
+  // to the namespace and service account of the controller's official chart.
+  controllers: {
+    platform: {
+      changes: [
+        "aws_eks_addon.pod_identity_agent_addon_642A3B0D create",
+        ...["aws-ebs-csi-driver_association_3A66B6CD", "aws-load-balancer-controller_association_E59338AF", "cert-manager_association_B9DB6B76", "external-dns_association_FD534683", "external-secrets_association_4C8CDADA", "karpenter_association_B3883758", "velero_association_F0474EB2"].map((a) => `aws_eks_pod_identity_association.controller_${a} create`),
+        ...["aws-ebs-csi-driver_managed-policy-1_1E88178E", "aws-load-balancer-controller_managed-policy-1_07BDA44D", "cert-manager_managed-policy-1_CCB7BC47", "external-dns_managed-policy-1_9B3FE9BE", "external-secrets_managed-policy-1_DD48C441", "karpenter_managed-policy-1_CA64DD97", "velero_managed-policy-1_0A83FD01"].map((a) => `aws_iam_policy.controller_${a} create`),
+        ...["aws-ebs-csi-driver_role_55D36811", "aws-load-balancer-controller_role_15B38335", "cert-manager_role_936C741B", "external-dns_role_E0EFF4B0", "external-secrets_role_F2805170", "karpenter_role_AF3DAAAE", "velero_role_3FB55ADB"].map((a) => `aws_iam_role.controller_${a} create`),
+        ...[
+          "aws-ebs-csi-driver_managed-policy-1-attachment_3AA5E378",
+          "aws-ebs-csi-driver_policy-aws-service-roleAmazonEBSCSIDriverPolicyV2_E11B3A23",
+          "aws-load-balancer-controller_managed-policy-1-attachment_6880BEA7",
+          "cert-manager_managed-policy-1-attachment_98D7354E",
+          "external-dns_managed-policy-1-attachment_8801393B",
+          "external-secrets_managed-policy-1-attachment_FA8AD0E5",
+          "karpenter_managed-policy-1-attachment_D5E04B66",
+          "velero_managed-policy-1-attachment_C4C5C40B",
+        ].map((a) => `aws_iam_role_policy_attachment.controller_${a} create`),
+      ],
+      policies: {
+        "aws_iam_role.controller_aws-ebs-csi-driver_role_55D36811.assume_role_policy": podTrust("kube-system", "ebs-csi-controller-sa", clusterArn("us-east-1", "platform")),
+        "aws_iam_role.controller_aws-load-balancer-controller_role_15B38335.assume_role_policy": podTrust("kube-system", "aws-load-balancer-controller", clusterArn("us-east-1", "platform")),
+        "aws_iam_role.controller_cert-manager_role_936C741B.assume_role_policy": podTrust("cert-manager", "cert-manager", clusterArn("us-east-1", "platform")),
+        "aws_iam_role.controller_external-dns_role_E0EFF4B0.assume_role_policy": podTrust("default", "external-dns", clusterArn("us-east-1", "platform")),
+        "aws_iam_role.controller_external-secrets_role_F2805170.assume_role_policy": podTrust("external-secrets", "external-secrets", clusterArn("us-east-1", "platform")),
+        "aws_iam_role.controller_karpenter_role_AF3DAAAE.assume_role_policy": podTrust("kube-system", "karpenter", clusterArn("us-east-1", "platform")),
+        "aws_iam_role.controller_velero_role_3FB55ADB.assume_role_policy": podTrust("velero", "velero-server", clusterArn("us-east-1", "platform")),
+      },
+    },
+    "gov-platform": {
+      changes: [
+        "aws_eks_addon.pod_identity_agent_addon_642A3B0D create",
+        "aws_eks_pod_identity_association.controller_aws-efs-csi-driver_association_99C46DC0 create",
+        "aws_eks_pod_identity_association.controller_aws-load-balancer-controller_association_E59338AF create",
+        "aws_eks_pod_identity_association.controller_cluster-autoscaler_association_DF98616D create",
+        "aws_iam_policy.controller_aws-load-balancer-controller_managed-policy-1_07BDA44D create",
+        "aws_iam_policy.controller_cluster-autoscaler_managed-policy-1_E1B2E9D1 create",
+        "aws_iam_role.controller_aws-efs-csi-driver_role_DB2619B9 create",
+        "aws_iam_role.controller_aws-load-balancer-controller_role_15B38335 create",
+        "aws_iam_role.controller_cluster-autoscaler_role_8EBE2B8B create",
+        "aws_iam_role_policy_attachment.controller_aws-efs-csi-driver_policy-aws-service-roleAmazonEFSCSIDriverPolicy_26B1FE56 create",
+        "aws_iam_role_policy_attachment.controller_aws-load-balancer-controller_managed-policy-1-attachment_6880BEA7 create",
+        "aws_iam_role_policy_attachment.controller_cluster-autoscaler_managed-policy-1-attachment_9281B224 create",
+      ],
+      policies: {
+        "aws_iam_role.controller_aws-efs-csi-driver_role_DB2619B9.assume_role_policy": podTrust("kube-system", "efs-csi-controller-sa", clusterArn("us-gov-west-1", "gov-platform")),
+        "aws_iam_role.controller_aws-load-balancer-controller_role_15B38335.assume_role_policy": podTrust("kube-system", "aws-load-balancer-controller", clusterArn("us-gov-west-1", "gov-platform")),
+        "aws_iam_role.controller_cluster-autoscaler_role_8EBE2B8B.assume_role_policy": podTrust("kube-system", "cluster-autoscaler-aws-cluster-autoscaler", clusterArn("us-gov-west-1", "gov-platform")),
+      },
+    },
+  },
   "agent-modes-and-addons": {
     "auto-mode": {
       changes: [
@@ -247,13 +300,15 @@ const EXPECTED_EKS_CALLS = [
   "GET /clusters/auto-mode",
   "GET /clusters/demo-cluster",
   "GET /clusters/eu-selfmanaged",
+  "GET /clusters/gov-platform",
+  "GET /clusters/platform",
   "GET /clusters/prod-east",
   "GET /clusters/prod-eu",
   "GET /clusters/prod-managed",
   "GET /clusters/prod-us",
   "GET /clusters/staging",
-  // demo-cluster, prod-east, prod-eu and staging leave the agent's version out.
-  ...Array(4).fill("GET /addons/supported-versions?addonName=eks-pod-identity-agent&kubernetesVersion=1.31"),
+  // demo-cluster, gov-platform, platform, prod-east, prod-eu and staging leave the agent's version out.
+  ...Array(6).fill("GET /addons/supported-versions?addonName=eks-pod-identity-agent&kubernetesVersion=1.31"),
 ];
 
 /**

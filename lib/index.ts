@@ -25,4 +25,8 @@ export type { PolicyStatement, ArnEnvironment } from "./policy/model";
 // Input forms (z.input): fields with a default may be left out, as in the tenants file.
 export type { GrantInput as Grant, StatementInput as StatementConfig, SharedRoleInput as SharedRoleConfig } from "./config/schema";
 export { SCOPE_CONDITION_KEYS, type TrustScope } from "./policy/trust";
+export { ControllerIdentity, type ControllerIdentityProps } from "./constructs/controller-identity";
+export { CONTROLLERS, controllerPolicy } from "./policy/controllers/registry";
+export { CONTROLLER_NAMES, controllerSchema, type ControllerConfig, type ControllerInput, type ControllerName } from "./config/controller-schema";
+export type { ControllerDefinition, ControllerContext, ControllerPolicy } from "./policy/controllers/types";
 export { accessReport, ACCOUNT_PLACEHOLDER, type AccessReport, type Identity, type IdentityKind, type Permission } from "./access/model";

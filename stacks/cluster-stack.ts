@@ -10,6 +10,7 @@ import type { ClusterPlan } from "../lib/config/plan";
 import { regionPartition as partitionOf } from "../lib/config/region-rules";
 import type { S3State, Tags } from "../lib/config/schema";
 import type { AddonIdentity } from "../lib/constructs/addon-identity";
+import type { ControllerIdentity } from "../lib/constructs/controller-identity";
 import { PodIdentityAgent } from "../lib/constructs/pod-identity-agent";
 import type { SharedRole } from "../lib/constructs/shared-role";
 import type { SmokeTest } from "../lib/constructs/smoke-test";
@@ -24,6 +25,7 @@ import { TenantIdentity } from "../lib/constructs/tenant-identity";
 const optional = {
   helmProvider: (): typeof HelmProvider => (require("@cdktf/provider-helm/lib/provider") as typeof import("@cdktf/provider-helm/lib/provider")).HelmProvider,
   addonIdentity: (): typeof AddonIdentity => (require("../lib/constructs/addon-identity") as typeof import("../lib/constructs/addon-identity")).AddonIdentity,
+  controllerIdentity: (): typeof ControllerIdentity => (require("../lib/constructs/controller-identity") as typeof import("../lib/constructs/controller-identity")).ControllerIdentity,
   sharedRole: (): typeof SharedRole => (require("../lib/constructs/shared-role") as typeof import("../lib/constructs/shared-role")).SharedRole,
   smokeTest: (): typeof SmokeTest => (require("../lib/constructs/smoke-test") as typeof import("../lib/constructs/smoke-test")).SmokeTest,
 };
@@ -54,6 +56,8 @@ export class ClusterStack extends TerraformStack {
   readonly tenants: ReadonlyMap<string, TenantIdentity>;
   /** One per clusters[].addons entry, by add-on name. */
   readonly addons: ReadonlyMap<string, AddonIdentity>;
+  /** One per clusters[].controllers entry, by controller name. */
+  readonly controllers: ReadonlyMap<string, ControllerIdentity>;
   /** The shared roles that have members on this cluster, by name. */
   readonly sharedRoles: ReadonlyMap<string, SharedRole>;
 
@@ -220,6 +224,21 @@ export class ClusterStack extends TerraformStack {
           maxSessionDuration: addon.role.maxSessionDuration,
           managedPolicyArns,
           configurationValues: addon.configurationValues,
+          dependsOn: addonAfter,
+        }),
+      ]),
+    );
+
+    // `controller_<name>`: like add-ons', an ID no tenant name can take.
+    this.controllers = new Map(
+      props.plan.controllers.map(({ controller }) => [
+        controller.name,
+        new (optional.controllerIdentity())(this, `controller_${controller.name}`, {
+          clusterName: cluster.name,
+          region: cluster.region,
+          controller,
+          accountId: cluster.accountId ?? arnEnvironment?.accountId,
+          clusterArn: eks.arn,
           dependsOn: addonAfter,
         }),
       ]),

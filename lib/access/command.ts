@@ -16,8 +16,8 @@ export type AccessFormat = (typeof ACCESS_FORMATS)[number];
 
 export const ACCESS_USAGE = `usage: npm run access -- [tenants file] [--base <older tenants file>] [--format json|md|mermaid]
 
-Who may do what: every identity (tenant, shared role, add-on) per cluster, its role, trust,
-managed policies and permissions, read from the stacks that synthesis builds.
+Who may do what: every identity (tenant, shared role, add-on, controller) per cluster,
+its role, trust, managed policies and permissions, read from the stacks synthesis builds.
   tenants file     default: TENANTS_FILE, else tenants.yaml
   --base <file>    print what changes from <file> to the tenants file instead: action x
                    resource pairs gained and lost per identity, and other changes

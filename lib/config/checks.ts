@@ -5,12 +5,13 @@
  */
 import { ADDON_CHECKS } from "./addon-checks";
 import { agentModes } from "./agent-checks";
+import { CONTROLLER_CHECKS } from "./controller-checks";
 import { POLICY_CHECKS } from "../policy/checks";
 import { error, type FieldPath, type Finding } from "./problems";
 import { managedPolicyFindings } from "./managed-policies";
 import { clusterNameCollisions } from "./name-collisions";
 import { podIdentityRegions } from "./region-rules";
-import { addonRoleNameFor, roleNameFor } from "./role-name";
+import { addonRoleNameFor, controllerRoleNameFor, roleNameFor } from "./role-name";
 import { ASSOCIATIONS_PER_CLUSTER } from "./rules";
 import { ARN_CHECKS } from "./arn-checks";
 import { KUBERNETES_CHECKS } from "./kubernetes-checks";
@@ -121,6 +122,10 @@ function roleClaims(c: Config): RoleClaim[] {
       const path = addon.role.name !== undefined ? ["clusters", i, "addons", k, "role", "name"] : ["clusters", i, "addons", k, "name"];
       claims.push({ name: addonRoleNameFor(addon, cluster.name), cluster, owner: `add-on ${JSON.stringify(addon.name)}`, path });
     }
+    for (const { item: ctl, index: k } of firstOfEachName(cluster.controllers)) {
+      const path = ctl.role.name !== undefined ? ["clusters", i, "controllers", k, "role", "name"] : ["clusters", i, "controllers", k, "name"];
+      claims.push({ name: controllerRoleNameFor(ctl, cluster.name), cluster, owner: `controller ${JSON.stringify(ctl.name)}`, path });
+    }
   }
   return claims;
 }
@@ -155,7 +160,7 @@ const uniqueRoleNames: Check = (c) => {
 const associationQuota: Check = (c) =>
   firstOfEachName(c.clusters).flatMap(({ item: cluster, index: i }) => {
     // An add-on's pod_identity_association is an association too, and counts against the quota.
-    const n = c.tenants.filter((t) => onCluster(t, cluster.name)).length + cluster.addons.length;
+    const n = c.tenants.filter((t) => onCluster(t, cluster.name)).length + cluster.addons.length + cluster.controllers.length;
     return n > ASSOCIATIONS_PER_CLUSTER
       ? [error(["clusters", i, "name"], `cluster ${JSON.stringify(cluster.name)} would hold ${n} Pod Identity associations; EKS allows at most ${ASSOCIATIONS_PER_CLUSTER} per cluster, and that quota cannot be raised`)]
       : [];
@@ -179,6 +184,7 @@ export const CHECKS: ReadonlyArray<Check> = [
   ...KUBERNETES_CHECKS,
   agentModes,
   ...ADDON_CHECKS,
+  ...CONTROLLER_CHECKS,
   ...POLICY_CHECKS,
   podIdentityRegions,
   clusterNameCollisions,

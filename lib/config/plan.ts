@@ -1,8 +1,9 @@
 /** Which tenants land on which cluster, with their resolved names: the input of the stacks. */
 import { knownAddon, knownAddonPolicyArns } from "./known-addons";
+import { controllerDefinition } from "../policy/controllers/registry";
 import { regionPartition as partitionOf } from "./region-rules";
-import { addonRoleNameFor, roleNameFor } from "./role-name";
-import type { Addon, Cluster, Config, SharedRoleConfig, Tenant } from "./schema";
+import { addonRoleNameFor, controllerRoleNameFor, roleNameFor } from "./role-name";
+import type { Addon, Cluster, Config, Controller, SharedRoleConfig, Tenant } from "./schema";
 
 export interface TenantPlan {
   readonly tenant: Tenant;
@@ -18,6 +19,14 @@ export interface AddonPlan {
   readonly managedPolicyArns: ReadonlyArray<string>;
 }
 
+/** A controller with its chart's namespace and service account filled in. */
+export interface ControllerPlan {
+  readonly controller: Controller;
+  readonly roleName: string;
+  readonly namespace: string;
+  readonly serviceAccount: string;
+}
+
 /** A shared role on one cluster, with the tenants of that cluster that use it. */
 export interface SharedRolePlan {
   readonly sharedRole: SharedRoleConfig;
@@ -29,6 +38,7 @@ export interface ClusterPlan {
   readonly cluster: Cluster;
   readonly tenants: ReadonlyArray<TenantPlan>;
   readonly addons: ReadonlyArray<AddonPlan>;
+  readonly controllers: ReadonlyArray<ControllerPlan>;
   /** Only the shared roles that have a member on this cluster. */
   readonly sharedRoles: ReadonlyArray<SharedRolePlan>;
 }
@@ -41,6 +51,16 @@ export function planAddon(addon: Addon, cluster: Pick<Cluster, "name" | "region"
     roleName: addonRoleNameFor(addon, cluster.name),
     serviceAccount: addon.serviceAccount ?? known?.serviceAccount ?? "",
     managedPolicyArns: addon.managedPolicyArns ?? (known ? knownAddonPolicyArns(known, partitionOf(cluster.region)) : []),
+  };
+}
+
+export function planController(controller: Controller, cluster: string): ControllerPlan {
+  const def = controllerDefinition(controller.name);
+  return {
+    controller,
+    roleName: controllerRoleNameFor(controller, cluster),
+    namespace: controller.namespace ?? def.namespace,
+    serviceAccount: controller.serviceAccount ?? def.serviceAccount,
   };
 }
 
@@ -60,6 +80,8 @@ export function planClusters(config: Config): ClusterPlan[] {
       .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
       .map((tenant) => ({ tenant, roleName: roleNameFor(tenant, cluster.name) })),
     addons: cluster.addons.map((addon) => planAddon(addon, cluster)),
+    // By name, like tenants: moving an entry within the file changes no byte.
+    controllers: [...cluster.controllers].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((controller) => planController(controller, cluster.name)),
     sharedRoles: config.sharedRoles
       .map((sharedRole) => ({ sharedRole, roleName: roleNameFor(sharedRole, cluster.name), members: tenantsOn(config, cluster.name).filter((t) => t.sharedRole === sharedRole.name) }))
       .filter((p) => p.members.length > 0),

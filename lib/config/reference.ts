@@ -41,7 +41,7 @@ interface Row {
 
 function typeOf(s: JsonSchema): string {
   const alts = s.anyOf ?? s.oneOf;
-  if (alts) return alts.map(typeOf).join(" or ");
+  if (alts) return [...new Set(alts.map(typeOf))].join(" or ");
   if (s.enum) return s.enum.map((v) => `\`${String(v)}\``).join(" | ");
   if (s.const !== undefined) return `\`${String(s.const)}\``;
   switch (s.type) {
@@ -98,11 +98,19 @@ const escape = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 export function renderReference(): string {
   const rows: Row[] = [];
   walkChildren(tenantsJsonSchema() as JsonSchema, "", rows);
-  const seen = new Set<string>();
-  const lines = ["| key | type | required | default | what it does |", "|---|---|---|---|---|"];
+  // A key of several alternatives (the options of a union on `name`) is one row: its types
+  // joined, required only where every alternative that has it requires it.
+  const merged = new Map<string, Row>();
   for (const r of rows) {
-    if (seen.has(r.key)) continue;
-    seen.add(r.key);
+    const prior = merged.get(r.key);
+    if (!prior) merged.set(r.key, { ...r });
+    else {
+      if (!prior.type.split(" | ").includes(r.type)) prior.type = `${prior.type} | ${r.type}`;
+      prior.required &&= r.required;
+    }
+  }
+  const lines = ["| key | type | required | default | what it does |", "|---|---|---|---|---|"];
+  for (const r of merged.values()) {
     lines.push(`| \`${r.key}\` | ${escape(r.type)} | ${r.required ? "yes" : ""} | ${escape(r.default)} | ${escape(r.description)} |`);
   }
   return `${lines.join("\n")}\n`;

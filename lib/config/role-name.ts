@@ -52,3 +52,16 @@ export function attachmentId(arn: string): string {
   const [, , , , account, resource] = arn.split(":");
   return `policy-${account}-${(resource ?? arn).replace(/^policy\//, "").replace(/\//g, ".")}`;
 }
+
+/**
+ * `controller.<controller>.<cluster>`: like an add-on's, two dots and a prefix that neither a
+ * tenant's default name (one dot) nor an add-on's (`addon.`) can have.
+ */
+export function defaultControllerRoleName(controller: string, cluster: string): string {
+  return fitRoleName(`controller.${controller}.${cluster}`);
+}
+
+/** The role name a controller gets on a cluster: its own, or the default. */
+export function controllerRoleNameFor(controller: { name: string; role: { name?: string | undefined } }, cluster: string): string {
+  return controller.role.name ?? defaultControllerRoleName(controller.name, cluster);
+}

@@ -189,3 +189,12 @@ export const MANAGED_POLICIES_PER_ROLE = { default: 10, max: 20 } as const;
 
 /** Pod Identity associations per cluster; this quota cannot be raised (EKS service quotas). */
 export const ASSOCIATIONS_PER_CLUSTER = 5000;
+
+// ARN format: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html. The service,
+// partition, region, account and wildcards each option allows are checked against the cluster in
+// lib/config/controller-checks.ts.
+export const RESOURCE_ARN = rule(
+  "a resource ARN",
+  "arn:<partition>:<service>:<region or empty>:<12-digit account or empty>:<resource>",
+  /^(?!.*[$%]\{)arn:aws(-[a-z]+)*:[a-z0-9-]+:[a-z0-9-]*:(\d{12})?:[\x21-\x7e]+$/,
+);

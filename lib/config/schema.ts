@@ -9,10 +9,11 @@ import { z } from "zod";
 import * as rules from "./rules";
 import { quote } from "./quote";
 import { CHART_NAME, CHART_PATH, CHART_REPOSITORY } from "./agent-chart";
+import { controllerSchema } from "./controller-schema";
 import { describeValue } from "./zod-messages";
 
 /** A string field checked by one rule, with a message that names the offending value. */
-function ruled(r: rules.Rule, description: string) {
+export function ruled(r: rules.Rule, description: string) {
   return z
     .string({ error: (iss) => (iss.input === undefined ? "is required" : `expected a string, got ${describeValue(iss.input)}: ${r.allowed}`) })
     .regex(r.pattern, { error: (iss) => rules.violation(r, iss.input), abort: true })
@@ -84,6 +85,12 @@ export const clusterSchema = z
         .array(addonSchema)
         .default([])
         .meta({ description: "EKS add-ons whose own service account gets an IAM role through a Pod Identity association." });
+    },
+    get controllers() {
+      return z
+        .array(controllerSchema())
+        .default([])
+        .meta({ description: "Well-known controllers (installed with their own Helm charts) whose service account gets a least-privilege role from the controller's own published IAM policy; see docs/controllers.md." });
     },
   })
   .meta({ description: "An EKS cluster. Each cluster becomes one stack." });
@@ -286,6 +293,7 @@ export type Tenant = Config["tenants"][number];
 export type AgentConfig = Cluster["agent"];
 export type AgentInstall = AgentConfig["install"];
 export type Addon = Cluster["addons"][number];
+export type Controller = Cluster["controllers"][number];
 export type RoleConfig = Tenant["role"];
 export type S3State = NonNullable<NonNullable<Config["state"]>["s3"]>;
 export type Tags = Record<string, string>;

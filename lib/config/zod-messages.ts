@@ -91,10 +91,34 @@ function schemaAt(root: AnySchema, path: ReadonlyArray<PropertyKey>): AnySchema 
   return s && unwrap(s);
 }
 
-function keysOf(root: AnySchema, path: ReadonlyArray<PropertyKey>): string[] {
+type ObjectDef = { type: string; shape?: Record<string, AnySchema> };
+type UnionDef = { type: string; discriminator?: string; options?: AnySchema[] };
+
+/** The literal values a discriminated union's option takes in its discriminator field. */
+function tagOf(option: AnySchema, discriminator: string): unknown[] {
+  const field = (option._zod.def as unknown as ObjectDef).shape?.[discriminator];
+  return ((field?._zod.def as unknown as { values?: unknown[] } | undefined)?.values ?? []) as unknown[];
+}
+
+/**
+ * The keys allowed where an unknown key was found and, in a discriminated union, the other
+ * options that do take it (the option is picked by the discriminator of `input`).
+ */
+function keysOf(root: AnySchema, path: ReadonlyArray<PropertyKey>, input: unknown): { allowed: string[]; elsewhere: (key: string) => string[]; tag?: string } {
   const s = schemaAt(root, path);
-  const def = s?._zod.def as unknown as { type: string; shape?: Record<string, unknown> } | undefined;
-  return def?.type === "object" && def.shape ? Object.keys(def.shape).filter((k) => k !== "$schema") : [];
+  const none = { allowed: [], elsewhere: () => [] };
+  if (!s) return none;
+  const union = s._zod.def as unknown as UnionDef;
+  if (union.type === "union" && union.discriminator && union.options && input !== null && typeof input === "object") {
+    const disc = union.discriminator;
+    const tag = (input as Record<string, unknown>)[disc];
+    const chosen = union.options.find((o) => tagOf(o, disc).includes(tag));
+    if (!chosen) return none;
+    const elsewhere = (key: string) => union.options!.filter((o) => o !== chosen && (o._zod.def as unknown as ObjectDef).shape?.[key] !== undefined).flatMap((o) => tagOf(o, disc).map(String));
+    return { allowed: Object.keys((chosen._zod.def as unknown as ObjectDef).shape ?? {}), elsewhere, tag: String(tag) };
+  }
+  const def = s._zod.def as unknown as ObjectDef;
+  return def.type === "object" && def.shape ? { allowed: Object.keys(def.shape).filter((k) => k !== "$schema"), elsewhere: () => [] } : none;
 }
 
 function toPath(path: ReadonlyArray<PropertyKey>): Array<string | number> {
@@ -107,9 +131,11 @@ export function issuesToFindings(root: AnySchema, issues: ReadonlyArray<z.core.$
   for (const iss of issues) {
     const path = toPath(iss.path);
     if (iss.code === "unrecognized_keys") {
-      const allowed = keysOf(root, iss.path);
+      const { allowed, elsewhere, tag } = keysOf(root, iss.path, iss.input);
       for (const key of iss.keys) {
-        out.push(error([...path, key], `unknown key ${quote(key)}${didYouMean(key, allowed)}; allowed keys: ${allowed.join(", ")}`, true));
+        const owners = elsewhere(key);
+        const what = owners.length > 0 ? `${quote(key)} is an option of ${owners.join(", ")}, not of ${tag}` : `unknown key ${quote(key)}${didYouMean(key, allowed)}`;
+        out.push(error([...path, key], `${what}; allowed keys: ${allowed.join(", ")}`, true));
       }
     } else if (iss.code === "invalid_key") {
       for (const inner of iss.issues) out.push(error(path, inner.message, true));

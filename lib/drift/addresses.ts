@@ -1,5 +1,6 @@
 /**
- * The Terraform address of each tenant's association in a cluster's stack, for import hints.
+ * The Terraform address of each tenant's and controller's association in a cluster's stack, for
+ * import hints (controllers under `controller <name>`).
  * Built from the same ClusterStack that synth builds, in memory, so the logical IDs are exactly
  * those of cdktf.out. The App's constructor creates its outdir, so it gets a temporary one
  * rather than touching cdktf.out.
@@ -16,9 +17,12 @@ export function associationAddresses(config: Config, plan: ClusterPlan): Map<str
   const outdir = mkdtempSync(join(tmpdir(), "drift-addresses-"));
   try {
     const stack = new ClusterStack(new App({ outdir, skipValidation: true }), { plan, defaultTags: config.defaults.tags, s3State: config.state?.s3 });
-    return new Map(
-      [...stack.tenants].map(([tenant, identity]) => [tenant, `aws_eks_pod_identity_association.${stack.getLogicalId(identity.association)}`]),
-    );
+    const address = (association: Parameters<typeof stack.getLogicalId>[0]) => `aws_eks_pod_identity_association.${stack.getLogicalId(association)}`;
+    return new Map([
+      ...[...stack.tenants].map(([tenant, identity]): [string, string] => [tenant, address(identity.association)]),
+      // Tenant names have no space, so these keys never meet a tenant's.
+      ...[...stack.controllers].map(([name, identity]): [string, string] => [`controller ${name}`, address(identity.association)]),
+    ]);
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }

@@ -6,10 +6,10 @@
 import { knownAddon } from "../config/known-addons";
 import type { ClusterPlan } from "../config/plan";
 
-/** An association the file implies: a tenant's, or an add-on's (which EKS owns). */
+/** An association the file implies: a tenant's, a controller's, or an add-on's (which EKS owns). */
 export interface WantedAssociation {
-  readonly kind: "tenant" | "addon";
-  /** The tenant's or the add-on's name. */
+  readonly kind: "tenant" | "controller" | "addon";
+  /** The tenant's, the controller's or the add-on's name. */
   readonly owner: string;
   /** Undefined for an add-on this tool does not know: EKS implies its namespace. */
   readonly namespace?: string;
@@ -23,7 +23,7 @@ export interface WantedAssociation {
   readonly targetRoleArn?: string;
   /** Compared only when set. */
   readonly disableSessionTags?: boolean;
-  /** The Terraform address of the tenant's association, for import hints. */
+  /** The Terraform address of the tenant's or controller's association, for import hints. */
   readonly address?: string;
 }
 
@@ -68,7 +68,7 @@ export interface DriftRow {
   readonly status: DriftStatus;
   readonly namespace: string;
   readonly serviceAccount: string;
-  /** `tenant web` or `add-on vpc-cni`; empty for an association the file does not know. */
+  /** `tenant web`, `controller external-dns` or `add-on vpc-cni`; empty for an association the file does not know. */
   readonly owner: string;
   readonly wantRole: string;
   readonly liveRole: string;
@@ -89,7 +89,10 @@ export interface DriftReport {
 
 const DRIFT: ReadonlySet<DriftStatus> = new Set(["missing", "extra", "different", "conflict"]);
 
-/** The associations a cluster's plan implies, tenants first, then add-ons. */
+/**
+ * The associations a cluster's plan implies: tenants, controllers, then add-ons. `addresses`
+ * holds tenants' by name and controllers' by `controller <name>`.
+ */
 export function wantedAssociations(plan: ClusterPlan, addresses: ReadonlyMap<string, string> = new Map()): WantedAssociation[] {
   const accountId = plan.cluster.accountId;
   return [
@@ -109,6 +112,19 @@ export function wantedAssociations(plan: ClusterPlan, addresses: ReadonlyMap<str
         address: addresses.get(tenant.name),
       };
     }),
+    ...plan.controllers.map(
+      ({ controller, roleName, namespace, serviceAccount }): WantedAssociation => ({
+        kind: "controller",
+        owner: controller.name,
+        namespace,
+        serviceAccount,
+        roleName,
+        rolePath: controller.role.path,
+        accountId,
+        disableSessionTags: false,
+        address: addresses.get(`controller ${controller.name}`),
+      }),
+    ),
     ...plan.addons.map(({ addon, roleName, serviceAccount }): WantedAssociation => ({
       kind: "addon",
       owner: addon.name,
@@ -160,9 +176,9 @@ function roleMismatch(w: WantedAssociation, live: LiveAssociation): string | und
 
 function settingsMismatch(w: WantedAssociation, live: LiveAssociation): string[] {
   const out: string[] = [];
-  // A tenant's target role is wanted exactly as the file says, unset included; an add-on's is
-  // not this tool's to say.
-  if ((w.kind === "tenant" || w.targetRoleArn !== undefined) && (w.targetRoleArn ?? undefined) !== (live.targetRoleArn ?? undefined)) {
+  // A tenant's or controller's target role is wanted exactly as the file says, unset included;
+  // an add-on's is not this tool's to say.
+  if ((w.kind !== "addon" || w.targetRoleArn !== undefined) && (w.targetRoleArn ?? undefined) !== (live.targetRoleArn ?? undefined)) {
     out.push(`targetRoleArn is ${live.targetRoleArn ?? "unset"}, want ${w.targetRoleArn ?? "unset"}`);
   }
   if (w.disableSessionTags !== undefined && w.disableSessionTags !== (live.disableSessionTags ?? false)) {
@@ -181,9 +197,10 @@ export function compareAssociations(cluster: string, wanted: ReadonlyArray<Wante
     byKey.set(k, [...(byKey.get(k) ?? []), l]);
   }
 
-  for (const w of wanted.filter((x) => x.kind === "tenant")) {
+  // A controller's association is a standalone one, like a tenant's.
+  for (const w of wanted.filter((x) => x.kind !== "addon")) {
     const ns = w.namespace!;
-    const owner = `tenant ${w.owner}`;
+    const owner = `${w.kind} ${w.owner}`;
     const base = { namespace: ns, serviceAccount: w.serviceAccount, owner, wantRole: wantLabel(w) };
     const l = byKey.get(key(ns, w.serviceAccount))?.[0];
     if (!l) {
@@ -196,7 +213,7 @@ export function compareAssociations(cluster: string, wanted: ReadonlyArray<Wante
       rows.push({
         ...liveBase,
         status: "conflict",
-        note: `owned by add-on ${addonOfOwner(l.ownerArn)}; an add-on's association cannot be imported or adopted: remove it from the add-on, or give the tenant another service account`,
+        note: `owned by add-on ${addonOfOwner(l.ownerArn)}; an add-on's association cannot be imported or adopted: remove it from the add-on, or give the ${w.kind} another service account`,
       });
       continue;
     }

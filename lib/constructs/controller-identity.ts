@@ -1,0 +1,182 @@
+import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
+import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
+import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import { EksPodIdentityAssociation } from "@cdktf/provider-aws/lib/eks-pod-identity-association";
+import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
+import type { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
+import { ServiceAccountV1 } from "@cdktf/provider-kubernetes/lib/service-account-v1";
+import { TerraformOutput, type ITerraformDependable } from "cdktf";
+import { Construct } from "constructs";
+import { controllerOptionProblems } from "../config/controller-checks";
+import { controllerSchema, type ControllerConfig, type ControllerInput } from "../config/controller-schema";
+import { planController } from "../config/plan";
+import { formatPath } from "../config/problems";
+import { regionPartition as partitionOf } from "../config/region-rules";
+import * as rules from "../config/rules";
+import type { Tags } from "../config/schema";
+import { errorMap, issuesToFindings } from "../config/zod-messages";
+import { MANAGED_POLICY_LIMIT, managedPolicySize, packPolicies } from "../policy/controllers/pack";
+import { controllerPolicy } from "../policy/controllers/registry";
+import { ACCOUNT, renderStatement, type PolicyStatement } from "../policy/model";
+import { podIdentityTrustStatement } from "../policy/trust";
+import { addPodIdentityRole, checkRoleSettings } from "./pod-identity-role";
+import type { SmokeTest } from "./smoke-test";
+import { PropChecker } from "./validate-props";
+
+export interface ControllerIdentityProps {
+  /** Name of the existing EKS cluster. */
+  readonly clusterName: string;
+  /** The cluster's region: the policies' ARNs use its partition and, where upstream has one, the region. */
+  readonly region: string;
+  /**
+   * One `clusters[].controllers` entry, exactly as the tenants file takes it: `name`, the
+   * controller's options, and optionally namespace, serviceAccount, createServiceAccount,
+   * smokeTest and role. Checked with the file's own schema and option checks.
+   */
+  readonly controller: ControllerInput;
+  /**
+   * The cluster's account, for ARNs that name it (Karpenter's instance profiles, say) and for
+   * the same-account checks of options.
+   * @default `data.aws_caller_identity`, when a policy needs the account
+   */
+  readonly accountId?: string;
+  /**
+   * The cluster's ARN, for the trust policy scoped to the controller's service account.
+   * @default looked up with a `data.aws_eks_cluster` of this construct
+   */
+  readonly clusterArn?: string;
+  /** Tags on the role, its policies and the association. @default {} */
+  readonly tags?: Tags;
+  /** What the association and service account wait for, usually the Pod Identity agent. @default [] */
+  readonly dependsOn?: ReadonlyArray<ITerraformDependable>;
+}
+
+/**
+ * A well-known controller's identity: a role whose trust admits only the controller's service
+ * account, its least-privilege policy (the controller project's own, scoped by the options)
+ * as customer-managed policies of at most 6,144 characters each plus any AWS-managed policies,
+ * the Pod Identity association and, optionally, the service account and a smoke test.
+ */
+export class ControllerIdentity extends Construct {
+  readonly trustPolicy: DataAwsIamPolicyDocument;
+  readonly role: IamRole;
+  /** The customer-managed policies, in order; names `<role name>-1`, `-2`, … */
+  readonly policies: ReadonlyArray<IamPolicy>;
+  readonly association: EksPodIdentityAssociation;
+  readonly serviceAccount?: ServiceAccountV1;
+  readonly roleName: string;
+  readonly namespace: string;
+  readonly serviceAccountName: string;
+  /** The entry with its defaults applied. */
+  readonly controller: ControllerConfig;
+
+  constructor(scope: Construct, id: string, props: ControllerIdentityProps) {
+    super(scope, id);
+    const check = new PropChecker(`ControllerIdentity ${JSON.stringify(id)}`).rule("clusterName", rules.CLUSTER_NAME, props.clusterName).rule("region", rules.REGION, props.region);
+    const pinned = props.accountId !== undefined && rules.ACCOUNT_ID.pattern.test(props.accountId) ? props.accountId : undefined;
+    const parsed = controllerSchema().safeParse(props.controller, { error: errorMap, reportInput: true });
+    if (!parsed.success) {
+      for (const f of issuesToFindings(controllerSchema(), parsed.error.issues)) check.that(formatPath(["controller", ...f.path]), false, f.message);
+      check.done();
+    }
+    const controller = parsed.data!;
+    const plan = planController(controller, props.clusterName);
+    check.rule("controller.namespace", rules.NAMESPACE, plan.namespace).rule("controller.serviceAccount", rules.SERVICE_ACCOUNT, plan.serviceAccount);
+    if (rules.REGION.pattern.test(props.region)) {
+      for (const p of controllerOptionProblems(controller, { name: props.clusterName, region: props.region, accountId: pinned })) check.that(formatPath(["controller", ...p.field]), false, p.message);
+    }
+    const ctx = { clusterName: props.clusterName, region: props.region, partition: rules.REGION.pattern.test(props.region) ? partitionOf(props.region) : "aws" };
+    const policy = controllerPolicy(controller, ctx);
+    const documents = packPolicies(policy.statements, ctx);
+    const attached = documents.length + policy.managedPolicyArns.length;
+    check.that("controller", attached <= rules.MANAGED_POLICIES_PER_ROLE.max, `needs ${attached} managed policies; IAM allows at most ${rules.MANAGED_POLICIES_PER_ROLE.max} per role`);
+    for (const d of documents) {
+      const size = managedPolicySize(d, ctx);
+      check.that("controller", size <= MANAGED_POLICY_LIMIT, `a single resource makes a policy of ${size} characters; IAM allows at most ${MANAGED_POLICY_LIMIT} per managed policy`);
+    }
+    const r = controller.role;
+    const roleSettings = { rolePath: r.path, permissionsBoundaryArn: r.permissionsBoundaryArn, maxSessionDuration: r.maxSessionDuration, managedPolicyArns: policy.managedPolicyArns };
+    checkRoleSettings(check, plan.roleName, roleSettings);
+    check.done();
+
+    this.controller = controller;
+    this.roleName = plan.roleName;
+    this.namespace = plan.namespace;
+    this.serviceAccountName = plan.serviceAccount;
+    const tags = props.tags && Object.keys(props.tags).length > 0 ? { ...props.tags } : undefined;
+    const dependsOn = props.dependsOn && props.dependsOn.length > 0 ? [...props.dependsOn] : undefined;
+
+    const clusterArn = props.clusterArn ?? new DataAwsEksCluster(this, "cluster", { name: props.clusterName }).arn;
+    let attachments: ReadonlyArray<IamRolePolicyAttachment>;
+    ({ trustPolicy: this.trustPolicy, role: this.role, attachments } = addPodIdentityRole(this, {
+      ...roleSettings,
+      roleName: plan.roleName,
+      trust: [podIdentityTrustStatement({ namespace: plan.namespace, serviceAccount: plan.serviceAccount, clusterArn })],
+      description: `EKS Pod Identity role for ${controller.name} (${plan.namespace}/${plan.serviceAccount}) on ${props.clusterName}`,
+      tags: props.tags,
+    }));
+
+    // The account is looked up only when a statement names it and the caller did not give it.
+    const needsAccount = policy.statements.some((s) => [...s.resources, ...(s.conditions ?? []).flatMap((c) => [c.variable, ...c.values])].some((x) => x.includes(ACCOUNT)));
+    const accountId = props.accountId ?? (needsAccount ? new DataAwsCallerIdentity(this, "account").accountId : "");
+    const env = { partition: ctx.partition, region: ctx.region, accountId };
+    const policyAttachments: IamRolePolicyAttachment[] = [];
+    this.policies = documents.map((statements: PolicyStatement[], i) => {
+      const n = i + 1;
+      const document = new DataAwsIamPolicyDocument(this, `managed-policy-${n}-document`, { statement: statements.map((s) => renderStatement(s, env)) });
+      const p = new IamPolicy(this, `managed-policy-${n}`, {
+        name: `${plan.roleName}-${n}`,
+        path: r.path,
+        policy: document.json,
+        description: `${controller.name} on ${props.clusterName}, part ${n} of ${documents.length}`,
+        tags,
+      });
+      policyAttachments.push(new IamRolePolicyAttachment(this, `managed-policy-${n}-attachment`, { role: this.role.name, policyArn: p.arn }));
+      return p;
+    });
+
+    if (controller.createServiceAccount) {
+      this.serviceAccount = new ServiceAccountV1(this, "service-account", {
+        metadata: { name: plan.serviceAccount, namespace: plan.namespace, labels: { "app.kubernetes.io/managed-by": "eks-pod-identity-tenants" } },
+        dependsOn,
+      });
+    }
+
+    // The association waits for the policies too, so that the controller's first credentials
+    // already carry them.
+    const associationAfter = [...(dependsOn ?? []), ...attachments, ...policyAttachments];
+    this.association = new EksPodIdentityAssociation(this, "association", {
+      clusterName: props.clusterName,
+      namespace: plan.namespace,
+      serviceAccount: plan.serviceAccount,
+      roleArn: this.role.arn,
+      tags,
+      dependsOn: associationAfter.length > 0 ? associationAfter : undefined,
+    });
+
+    if (controller.smokeTest) {
+      // Loaded only when asked for: the Job's provider class is large (docs/benchmarks.md).
+      const Job = (require("./smoke-test") as { SmokeTest: typeof SmokeTest }).SmokeTest;
+      new Job(this, "smoke-test", {
+        namespace: plan.namespace,
+        serviceAccount: plan.serviceAccount,
+        roleName: plan.roleName,
+        region: props.region,
+        // Controller names are at most 28 characters, so this fits the 63 of a label.
+        jobName: `pod-identity-smoke-test-controller-${controller.name}`,
+        dependsOn: this.serviceAccount ? [this.association, this.serviceAccount] : [this.association],
+      });
+    }
+
+    const prefix = `controller_${controller.name}`;
+    output(this, `${prefix}_role_arn`, this.role.arn, `ARN of the ${controller.name} controller's IAM role`);
+    output(this, `${prefix}_role_name`, this.role.name, `Name of the ${controller.name} controller's IAM role`);
+    output(this, `${prefix}_association_id`, this.association.associationId, `ID of the ${controller.name} controller's Pod Identity association`);
+  }
+}
+
+/** Named `controller_<controller>_<what>`: tenant names have no '_', so these never clash with theirs. */
+function output(scope: Construct, id: string, value: string, description: string): void {
+  new TerraformOutput(scope, id, { value, description }).overrideLogicalId(id);
+}
