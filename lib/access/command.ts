@@ -86,7 +86,7 @@ export async function runAccess(args: ReadonlyArray<string>, io: AccessIo): Prom
     io.stdout(parsed.format === "json" ? `${JSON.stringify(report, null, 2)}\n` : parsed.format === "md" ? reportMarkdown(report) : reportMermaid(report));
     return 0;
   }
-  const diff = diffReports(await accessReport(base), report);
+  const diff = diffReports(base === head ? report : await accessReport(base), report);
   io.stdout(parsed.format === "json" ? `${JSON.stringify(diff, null, 2)}\n` : parsed.format === "md" ? diffMarkdown(diff) : reportMermaid(report, diff));
   return 0;
 }
