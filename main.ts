@@ -7,12 +7,26 @@
 import { App } from "cdktf";
 import { buildStacks } from "./stacks/build-stacks";
 import { diagnosticsWriter, loadOrReport, runCli, tenantsFileFromEnv } from "./lib/cli";
+import { formatProblem } from "./lib/config/problems";
+import { loadImports } from "./lib/live/imports-file";
+import { importBlocksProblem } from "./lib/live/import-blocks-terraform";
 
 void runCli(async () => {
-  const config = await loadOrReport(tenantsFileFromEnv(), diagnosticsWriter());
+  const file = tenantsFileFromEnv();
+  const write = diagnosticsWriter();
+  const config = await loadOrReport(file, write);
   if (!config) return 1;
+  // imports/<cluster>.json, written by npm run adopt: import blocks for what already exists.
+  const { imports, files, problems } = loadImports(file, config);
+  for (const p of problems) write(formatProblem(p));
+  if (!imports) return 1;
+  const terraform = importBlocksProblem(files);
+  if (terraform) {
+    write(`error: ${terraform}`);
+    return 1;
+  }
   const app = new App();
-  buildStacks(app, config);
+  buildStacks(app, config, imports);
   app.synth();
   return 0;
 });

@@ -72,6 +72,8 @@ it("has a command entry per command, each a node script that exists once built",
     "eks-pod-identity-synth": "dist/bin/synth.js",
     "eks-pod-identity-deploy": "dist/bin/deploy.js",
     "eks-pod-identity-diff": "dist/bin/diff.js",
+    "eks-pod-identity-adopt": "dist/bin/adopt.js",
+    "eks-pod-identity-irsa-scan": "dist/bin/irsa-scan.js",
     "eks-pod-identity-access": "dist/bin/access.js",
   });
   for (const file of Object.values(pkg.bin)) {

@@ -15,7 +15,7 @@ import { PodIdentityAgent } from "../lib/constructs/pod-identity-agent";
 import type { SharedRole } from "../lib/constructs/shared-role";
 import type { SmokeTest } from "../lib/constructs/smoke-test";
 import { terraformLiteral, terraformLiteralTags } from "../lib/constructs/terraform-literal";
-import { TenantIdentity } from "../lib/constructs/tenant-identity";
+import { importExisting, TenantIdentity, type ExistingTenantResources } from "../lib/constructs/tenant-identity";
 
 /**
  * Constructs that only some stacks use, loaded when first needed: the provider classes behind
@@ -40,6 +40,8 @@ export interface ClusterStackProps {
   readonly defaultTags?: Tags;
   /** An S3 backend for the stack's state. @default local state, terraform.<cluster>.tfstate */
   readonly s3State?: S3State;
+  /** What already exists, by tenant name, for `import` blocks (`npm run adopt`). @default none */
+  readonly imports?: ReadonlyMap<string, ExistingTenantResources>;
 }
 
 /**
@@ -179,6 +181,7 @@ export class ClusterStack extends TerraformStack {
             statements: tenant.statements,
             targetRoleArn: tenant.targetRoleArn,
             arnEnvironment,
+            irsa: tenant.irsa,
           };
       identities.set(
         tenant.name,
@@ -194,6 +197,8 @@ export class ClusterStack extends TerraformStack {
         }),
       );
       const identity = identities.get(tenant.name)!;
+      const existing = props.imports?.get(tenant.name);
+      if (existing) importExisting(identity, { clusterName: cluster.name, namespace: tenant.namespace, serviceAccount: tenant.serviceAccount }, existing);
       if (tenant.smokeTest) {
         new (optional.smokeTest())(identity, "smoke-test", {
           namespace: tenant.namespace,

@@ -16,6 +16,7 @@ import { ASSOCIATIONS_PER_CLUSTER } from "./rules";
 import { ARN_CHECKS } from "./arn-checks";
 import { KUBERNETES_CHECKS } from "./kubernetes-checks";
 import { TAG_CHECKS } from "./tag-checks";
+import { IRSA_CHECKS } from "./irsa";
 import type { Config } from "./schema";
 import { didYouMean } from "./suggest";
 
@@ -186,6 +187,7 @@ export const CHECKS: ReadonlyArray<Check> = [
   ...ADDON_CHECKS,
   ...CONTROLLER_CHECKS,
   ...POLICY_CHECKS,
+  ...IRSA_CHECKS,
   podIdentityRegions,
   clusterNameCollisions,
 ];

@@ -11,6 +11,7 @@ import { quote } from "./quote";
 import { CHART_NAME, CHART_PATH, CHART_REPOSITORY } from "./agent-chart";
 import { controllerSchema } from "./controller-schema";
 import { describeValue } from "./zod-messages";
+import { OIDC_PROVIDER_ARN } from "./oidc-provider";
 
 /** A string field checked by one rule, with a message that names the offending value. */
 export function ruled(r: rules.Rule, description: string) {
@@ -209,6 +210,22 @@ export const trustSchema = z
   })
   .meta({ description: "The role's trust policy." });
 
+export const irsaSchema = z
+  .strictObject({
+    oidcProviderArn: ruled(OIDC_PROVIDER_ARN, "The cluster's IAM OIDC provider, as IRSA uses it: arn:<partition>:iam::<account>:oidc-provider/oidc.eks.<region>.amazonaws.com/id/<ID>."),
+    keepAnnotation: z
+      .boolean()
+      .default(true)
+      .meta({
+        description:
+          "Keep the eks.amazonaws.com/role-arn annotation on the service account the stack creates. Set false, deploy and restart the pods to move them to Pod Identity while the OIDC trust stays; then remove irsa.",
+      }),
+  })
+  .meta({
+    description:
+      "Migrating from IRSA: while set, the role also trusts the cluster's OIDC provider for this service account only, and the service account keeps its eks.amazonaws.com/role-arn annotation, so running pods keep working. Remove it once every pod has restarted onto Pod Identity.",
+  });
+
 export const sharedRoleSchema = z
   .strictObject({
     name: ruled(rules.TENANT_NAME, "Unique shared-role name; tenants refer to it with sharedRole."),
@@ -247,6 +264,7 @@ export const tenantSchema = z
     disableSessionTags: z.boolean().default(false).meta({ description: "Stop EKS from adding session tags. The trust policy then cannot be scoped to the tenant." }),
     sharedRole: ruled(rules.TENANT_NAME, "Use this shared role from sharedRoles[] instead of a role of the tenant's own.").optional(),
     trust: trustSchema.default({}),
+    irsa: irsaSchema.optional(),
     tags: tags.default({}),
   })
   .meta({ description: "A team whose pods get their own IAM role through EKS Pod Identity." });

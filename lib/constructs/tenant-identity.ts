@@ -3,7 +3,7 @@ import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-p
 import { EksPodIdentityAssociation } from "@cdktf/provider-aws/lib/eks-pod-identity-association";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { ServiceAccountV1 } from "@cdktf/provider-kubernetes/lib/service-account-v1";
-import { TerraformOutput, type ITerraformDependable } from "cdktf";
+import { TerraformOutput, Token, type ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { serviceAccountCreationProblem } from "../config/kubernetes-objects";
 import { defaultRoleName } from "../config/role-name";
@@ -11,7 +11,10 @@ import * as rules from "../config/rules";
 import type { GrantInput, StatementInput, Tags } from "../config/schema";
 import type { ArnEnvironment } from "../policy/model";
 import { permissionStatements } from "../policy/permissions";
-import { podIdentityTrustStatement } from "../policy/trust";
+import { irsaTrustStatement, podIdentityTrustStatement } from "../policy/trust";
+import { OIDC_PROVIDER_ARN, parseOidcProviderArn } from "../config/oidc-provider";
+import { IRSA_ROLE_ANNOTATION } from "./tenant-identity-annotation";
+import { arnPartitionProblem } from "../config/arn-checks";
 import { checkPermissionProps } from "./permission-props";
 import { lookUpArnEnvironment, RolePermissions } from "./role-permissions";
 import type { SharedRole } from "./shared-role";
@@ -87,7 +90,25 @@ export interface TenantIdentityProps extends RoleSettings {
    * @default the tenant gets its own role
    */
   readonly sharedRole?: SharedRole;
+  /**
+   * Migrating from IRSA: the role also trusts this OIDC provider (the cluster's) for this
+   * service account alone, and the service account keeps its `eks.amazonaws.com/role-arn`
+   * annotation (unless `keepAnnotation` is false), so pods that still use IRSA keep working.
+   * @default no IRSA trust, no annotation
+   */
+  readonly irsa?: { readonly oidcProviderArn: string; readonly keepAnnotation?: boolean };
 }
+
+/** What already exists, for `import` blocks (cdktf `importFrom`) instead of failing creates. */
+export interface ExistingTenantResources {
+  /** The live association's ID; imported as `<cluster>,<id>`. */
+  readonly associationId?: string;
+  /** The role exists under the tenant's role name; imported by that name. */
+  readonly role?: boolean;
+  /** The service account exists; imported as `<namespace>/<name>`. */
+  readonly serviceAccount?: boolean;
+}
+
 
 /**
  * One tenant's identity on one cluster: an IAM role that only EKS Pod Identity can assume, its
@@ -124,6 +145,12 @@ export class TenantIdentity extends Construct {
     if (props.sharedRole) checkSharedRoleMember(check, props.sharedRole, props);
     const ownedBySomeoneElse = (props.createServiceAccount ?? true) ? serviceAccountCreationProblem(props.namespace, props.serviceAccount) : undefined;
     check.that("serviceAccount", ownedBySomeoneElse === undefined, ownedBySomeoneElse ?? "");
+    if (props.irsa) {
+      check.rule("irsa.oidcProviderArn", OIDC_PROVIDER_ARN, props.irsa.oidcProviderArn);
+      const region = props.arnEnvironment?.region;
+      const partition = region !== undefined && !Token.isUnresolved(region) ? arnPartitionProblem(props.irsa.oidcProviderArn, { name: props.clusterName, region }) : undefined;
+      check.that("irsa.oidcProviderArn", partition === undefined, partition ?? "");
+    }
     checkTags(check, "tags", props.tags);
     const permissions = checkPermissionProps(check, props.grants, props.statements);
     // Only when every grant and statement parsed: the indices of the messages must be the props'.
@@ -135,6 +162,8 @@ export class TenantIdentity extends Construct {
     const tags = terraformLiteralTags(props.tags);
     const dependsOn = props.dependsOn && props.dependsOn.length > 0 ? [...props.dependsOn] : undefined;
 
+    const provider = props.irsa && !props.sharedRole ? parseOidcProviderArn(props.irsa.oidcProviderArn) : undefined;
+    const irsa = provider ? { arn: props.irsa!.oidcProviderArn, issuer: provider.issuer } : undefined;
     if (props.sharedRole) {
       this.role = props.sharedRole.role;
     } else {
@@ -144,7 +173,7 @@ export class TenantIdentity extends Construct {
       ({ trustPolicy: this.trustPolicy, role: this.role } = addPodIdentityRole(this, {
         ...props,
         roleName,
-        trust: [podIdentityTrustStatement(scope)],
+        trust: [podIdentityTrustStatement(scope), ...(irsa ? [irsaTrustStatement(irsa.arn, irsa.issuer, props.namespace, props.serviceAccount)] : [])],
         description: `EKS Pod Identity role for ${props.namespace}/${props.serviceAccount} on ${props.clusterName}`,
         tags: props.tags,
       }));
@@ -162,9 +191,14 @@ export class TenantIdentity extends Construct {
 
     if (props.createServiceAccount ?? true) {
       // No eks.amazonaws.com/role-arn annotation: that is IRSA. Pod Identity keeps the binding
-      // in the association, not on Kubernetes objects.
+      // in the association, not on Kubernetes objects. Only a tenant migrating from IRSA keeps it.
       this.serviceAccount = new ServiceAccountV1(this, "service-account", {
-        metadata: { name: terraformLiteral(props.serviceAccount), namespace: terraformLiteral(props.namespace), labels: { "app.kubernetes.io/managed-by": "eks-pod-identity-tenants" } },
+        metadata: {
+          name: terraformLiteral(props.serviceAccount),
+          namespace: terraformLiteral(props.namespace),
+          labels: { "app.kubernetes.io/managed-by": "eks-pod-identity-tenants" },
+          ...(irsa && props.irsa!.keepAnnotation !== false ? { annotations: { [IRSA_ROLE_ANNOTATION]: this.role.arn } } : {}),
+        },
         dependsOn,
       });
     }
@@ -191,6 +225,19 @@ export class TenantIdentity extends Construct {
   }
 }
 
+/**
+ * Adds `import` blocks for what already exists, so that the first deploy adopts it. The IDs are
+ * the providers' documented import IDs: association `cluster_name,association_id`, role its
+ * name, service account `namespace/name`. Addresses do not change: an import block only names
+ * the existing resource address.
+ */
+export function importExisting(identity: TenantIdentity, props: Pick<TenantIdentityProps, "clusterName" | "namespace" | "serviceAccount">, existing: ExistingTenantResources): void {
+  if (existing.associationId !== undefined) identity.association.importFrom(`${props.clusterName},${existing.associationId}`);
+  // A shared role is not the tenant's to adopt; its members share it.
+  if (existing.role && identity.trustPolicy) identity.role.importFrom(identity.roleName);
+  if (existing.serviceAccount && identity.serviceAccount) identity.serviceAccount.importFrom(`${props.namespace}/${props.serviceAccount}`);
+}
+
 /** Outputs are named `<tenant>_<what>`, readable in `terraform output` without hashes. */
 function output(scope: Construct, what: string, value: string, description: string): void {
   const o = new TerraformOutput(scope, what, { value, description });
@@ -199,7 +246,7 @@ function output(scope: Construct, what: string, value: string, description: stri
 
 /** A member of a shared role brings no role settings of its own, and must be listed by the role. */
 function checkSharedRoleMember(check: PropChecker, shared: SharedRole, props: TenantIdentityProps): void {
-  const set = (["roleName", "rolePath", "permissionsBoundaryArn", "maxSessionDuration", "targetRoleArn", "scopeTrustToServiceAccount", "arnEnvironment", "clusterArn"] as const).filter((k) => props[k] !== undefined) as string[];
+  const set = (["roleName", "rolePath", "permissionsBoundaryArn", "maxSessionDuration", "targetRoleArn", "scopeTrustToServiceAccount", "arnEnvironment", "clusterArn", "irsa"] as const).filter((k) => props[k] !== undefined) as string[];
   for (const k of ["managedPolicyArns", "grants", "statements"] as const) if ((props[k]?.length ?? 0) > 0) set.push(k);
   check.that("sharedRole", set.length === 0, `a tenant has either its own role or a shared one; with sharedRole, leave out ${set.join(", ")} and set them on the shared role`);
   check.that("sharedRole", !props.disableSessionTags, "cannot be used with disableSessionTags: a shared role's trust policy and its ${...} placeholders need the session tags");

@@ -118,3 +118,27 @@ export function sharedTrustStatements(members: ReadonlyArray<TrustMember>, clust
     ],
   }));
 }
+
+/** The sid of the IRSA statement a migrating tenant's role keeps. */
+export const IRSA_TRUST_SID = "AllowIrsaWhileMigratingToPodIdentity";
+export const IRSA_AUDIENCE = "sts.amazonaws.com";
+
+/**
+ * IRSA's trust, kept during a migration: the cluster's OIDC provider may assume the role with
+ * web identity, for one service account only. The `:sub` and `:aud` conditions are those of the
+ * EKS user guide, "Assign IAM roles to Kubernetes service accounts"
+ * (https://docs.aws.amazon.com/eks/latest/userguide/associate-service-account-role.html).
+ * `issuer` is the provider URL without https://, as in the provider's ARN.
+ */
+export function irsaTrustStatement(oidcProviderArn: string, issuer: string, namespace: string, serviceAccount: string): DataAwsIamPolicyDocumentStatement {
+  return {
+    sid: IRSA_TRUST_SID,
+    effect: "Allow",
+    principals: [{ type: "Federated", identifiers: [terraformLiteral(oidcProviderArn)] }],
+    actions: ["sts:AssumeRoleWithWebIdentity"],
+    condition: [
+      { test: "StringEquals", variable: terraformLiteral(`${issuer}:sub`), values: [terraformLiteral(`system:serviceaccount:${namespace}:${serviceAccount}`)] },
+      { test: "StringEquals", variable: terraformLiteral(`${issuer}:aud`), values: [IRSA_AUDIENCE] },
+    ],
+  };
+}

@@ -5,6 +5,7 @@
  */
 import { loadTenantsFile, TenantsFileUnreadable } from "../config/load";
 import { formatPath, formatProblem, hasErrors, type Problem } from "../config/problems";
+import { loadImports } from "../live/imports-file";
 
 export interface Io {
   readonly stdout: (text: string) => void;
@@ -66,8 +67,12 @@ export async function runValidate(args: ReadonlyArray<string>, defaultFile: stri
   let failed = false;
   for (const file of files) {
     try {
-      const { config, problems } = await loadTenantsFile(file);
-      const bad = !config || hasErrors(problems);
+      const loaded = await loadTenantsFile(file);
+      const { config } = loaded;
+      // The imports files that npm run adopt writes beside the tenants file are checked with it.
+      const imports = config && !hasErrors(loaded.problems) ? loadImports(file, config) : undefined;
+      const problems = [...loaded.problems, ...(imports?.problems ?? [])];
+      const bad = !config || hasErrors(problems) || (imports !== undefined && imports.imports === undefined);
       failed ||= bad;
       if (format === "json") all.push(...problems.map(toJsonProblem));
       else {

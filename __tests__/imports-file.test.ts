@@ -1,0 +1,181 @@
+/**
+ * lib/live/imports-file.ts and its use in synthesis: imports/<cluster>.json becomes Terraform
+ * import blocks with the providers' documented import IDs, and never changes an address.
+ */
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { App, Testing } from "cdktf";
+import { planClusters } from "../lib/config/plan";
+import { formatProblem } from "../lib/config/problems";
+import { formatImportsFile, importsFilePath, loadClusterImports, loadImports } from "../lib/live/imports-file";
+import { buildStacks } from "../stacks/build-stacks";
+import { configOf, parse, type Json } from "./helpers";
+import { runApp, runNode } from "./run";
+import { terraformAvailable, requiredTerraformTest } from "./terraform";
+
+const YAML = `clusters:
+  - { name: demo, region: eu-west-1 }
+  - { name: other, region: eu-west-1 }
+tenants:
+  - { name: web, namespace: web, serviceAccount: app }
+  - { name: api, namespace: api, serviceAccount: api, role: { name: api-role }, clusters: [demo] }
+  - { name: jobs, namespace: jobs, serviceAccount: runner, createServiceAccount: false, clusters: [other] }
+`;
+
+function dirWith(imports: Record<string, string>): { dir: string; file: string } {
+  const dir = mkdtempSync(join(tmpdir(), "imports-"));
+  const file = join(dir, "tenants.yaml");
+  writeFileSync(file, YAML);
+  mkdirSync(join(dir, "imports"));
+  for (const [cluster, text] of Object.entries(imports)) writeFileSync(join(dir, "imports", `${cluster}.json`), text);
+  return { dir, file };
+}
+
+const GOOD = `{
+  "cluster": "demo",
+  "tenants": {
+    "api": {
+      "associationId": "a-0123456789abcdefg",
+      "roleName": "api-role",
+      "serviceAccount": "api/api"
+    },
+    "web": {
+      "associationId": "a-web"
+    }
+  }
+}
+`;
+
+it("lives beside the tenants file, in imports/<cluster>.json", () => {
+  expect(importsFilePath("examples/multi.yaml", "demo")).toBe(join("examples", "imports", "demo.json"));
+});
+
+it("formats what adopt recorded with sorted tenants and fixed key order, and reads it back", async () => {
+  const text = formatImportsFile(
+    "demo",
+    new Map([
+      ["web", { associationId: "a-web" }],
+      ["api", { serviceAccount: "api/api", roleName: "api-role", associationId: "a-0123456789abcdefg" }],
+    ]),
+  );
+  expect(text).toBe(GOOD);
+  const { file } = dirWith({ demo: text });
+  const config = await configOf(YAML);
+  const r = loadImports(file, config);
+  expect(r.problems).toEqual([]);
+  expect([...r.imports!.keys()]).toEqual(["demo"]);
+  expect(Object.fromEntries(r.imports!.get("demo")!)).toEqual({
+    api: { associationId: "a-0123456789abcdefg", role: true, serviceAccount: true },
+    web: { associationId: "a-web", role: false, serviceAccount: false },
+  });
+});
+
+it("reports every problem with its line and column: unknown tenants, stale names, another cluster, bad IDs, unknown keys", async () => {
+  const bad = `{
+  "cluster": "other",
+  "tenants": {
+    "gone": { "associationId": "a-1" },
+    "api": { "associationId": "a-1,a-2", "roleName": "old-name", "serviceAccount": "api/other" },
+    "web": { "associationID": "a-web" }
+  }
+}
+`;
+  const { file } = dirWith({ demo: bad });
+  const config = await configOf(YAML);
+  const plan = planClusters(config).find((p) => p.cluster.name === "demo")!;
+  const path = importsFilePath(file, "demo");
+  const lines = loadClusterImports(path, plan).problems.map(formatProblem);
+  expect(lines).toEqual([
+    `${path}:5:31: tenants.api.associationId: must be a non-empty ID without spaces or commas, as ListPodIdentityAssociations returns it`,
+    `${path}:6:14: tenants.web.associationID: unknown key "associationID"; allowed: associationId, roleName, serviceAccount`,
+  ]);
+  // Shape first; once the shape is right, the references are checked, all at once.
+  const stale = bad.replace("a-1,a-2", "a-2").replace('"associationID"', '"associationId"');
+  writeFileSync(path, stale);
+  expect(loadClusterImports(path, plan).problems.map(formatProblem)).toEqual([
+    `${path}:2:14: cluster: "other" is not this file's cluster: imports/demo.json holds the imports of cluster "demo"`,
+    `${path}:4:5: tenants.gone: tenant "gone" is not in the tenants file on cluster "demo"; run npm run adopt -- demo again, or remove the entry`,
+    `${path}:5:50: tenants.api.roleName: tenant "api" now has role "api-role", not "old-name"; run npm run adopt -- demo again`,
+    `${path}:5:80: tenants.api.serviceAccount: tenant "api" now has service account api/api, not api/other; run npm run adopt -- demo again`,
+  ]);
+  writeFileSync(path, "{ not json");
+  expect(loadClusterImports(path, plan).problems.map(formatProblem)).toHaveLength(1);
+});
+
+it("refuses a service account import for a tenant that does not create it, and a tenant of another cluster", async () => {
+  const config = await configOf(YAML);
+  const plan = planClusters(config).find((p) => p.cluster.name === "other")!;
+  const { file } = dirWith({ other: `{"cluster":"other","tenants":{"jobs":{"serviceAccount":"jobs/runner"},"api":{"roleName":"api-role"}}}` });
+  const path = importsFilePath(file, "other");
+  expect(loadClusterImports(path, plan).problems.map(formatProblem)).toEqual([
+    `${path}:1:56: tenants.jobs.serviceAccount: tenant "jobs" has createServiceAccount: false, so there is no service account to import into; remove serviceAccount`,
+    `${path}:1:71: tenants.api: tenant "api" is not in the tenants file on cluster "other"; run npm run adopt -- other again, or remove the entry`,
+  ]);
+});
+
+describe("synthesis with an imports file", () => {
+  async function synth(withImports: boolean): Promise<Record<string, Json>> {
+    const config = await configOf(YAML);
+    const { file } = dirWith(withImports ? { demo: GOOD } : {});
+    const { imports } = loadImports(file, config);
+    const app = Testing.app();
+    return Object.fromEntries(buildStacks(app as App, config, imports).map((s) => [s.node.id, parse(Testing.synth(s))]));
+  }
+
+  it("adds only import blocks, with the documented IDs, to the same resources at the same addresses", async () => {
+    const a = await synth(true);
+    const b = await synth(false);
+    const demo = a.demo!;
+    const id = (type: string, prefix: string) => Object.keys(demo.resource[type]).find((k) => k.startsWith(prefix))!;
+    expect(demo.import).toEqual(
+      expect.arrayContaining([
+        { id: "demo,a-0123456789abcdefg", to: `aws_eks_pod_identity_association.${id("aws_eks_pod_identity_association", "api_")}` },
+        { id: "api-role", to: `aws_iam_role.${id("aws_iam_role", "api_")}` },
+        { id: "api/api", to: `kubernetes_service_account_v1.${id("kubernetes_service_account_v1", "api_")}` },
+        { id: "demo,a-web", to: `aws_eks_pod_identity_association.${id("aws_eks_pod_identity_association", "web_")}` },
+      ]),
+    );
+    expect(demo.import).toHaveLength(4);
+    expect(a.other!.import).toBeUndefined();
+    delete demo.import;
+    expect(a).toEqual(b);
+  });
+});
+
+describe("the app (cdktf.json) reads imports/<cluster>.json", () => {
+  if (terraformAvailable("terraform", "imports in the app")) {
+    it("writes the import blocks into cdk.tf.json, and refuses a bad imports file with located errors and nothing written", () => {
+      const { dir, file } = dirWith({ demo: GOOD });
+      const out = join(dir, "out");
+      const ok = runApp({ TENANTS_FILE: file, CDKTF_OUTDIR: out });
+      expect(ok.stderr).toBe("");
+      expect(ok.status).toBe(0);
+      const stack = JSON.parse(readFileSync(join(out, "stacks", "demo", "cdk.tf.json"), "utf8")) as Json;
+      expect((stack.import as Json[]).map((i) => i.id).sort()).toEqual(["api-role", "api/api", "demo,a-0123456789abcdefg", "demo,a-web"]);
+
+      writeFileSync(join(dir, "imports", "other.json"), `{"cluster":"other","tenants":{"nobody":{}}}`);
+      const never = join(dir, "never");
+      const bad = runApp({ TENANTS_FILE: file, CDKTF_OUTDIR: never });
+      expect(bad.status).toBe(1);
+      expect(bad.stderr).toBe(`${join(dir, "imports", "other.json")}:1:31: tenants.nobody: tenant "nobody" is not in the tenants file on cluster "other"; run npm run adopt -- other again, or remove the entry\n`);
+      expect(readdirSync(dir)).not.toContain("never");
+      const validate = runNode(["dist/bin/validate.js", file]);
+      expect(validate.status).toBe(1);
+      expect(validate.stderr).toBe(bad.stderr);
+    });
+
+    it("without terraform on the PATH, says in one line that import blocks need it, and writes nothing", () => {
+      const { dir, file } = dirWith({ demo: GOOD });
+      const run = runApp({ TENANTS_FILE: file, CDKTF_OUTDIR: join(dir, "out"), PATH: dirname(process.execPath), TERRAFORM_BINARY_NAME: undefined });
+      expect(run.status).toBe(1);
+      expect(run.stderr).toBe(
+        `error: ${join(dir, "imports", "demo.json")} asks for import blocks, which need Terraform 1.5 or later on the PATH at synth time (cdktf runs terraform version), and terraform could not be run: install Terraform, or delete the imports file\n`,
+      );
+      expect(readdirSync(dir)).not.toContain("out");
+      // Without an imports file, synth needs no terraform.
+      const plain = dirWith({});
+      expect(runApp({ TENANTS_FILE: plain.file, CDKTF_OUTDIR: join(plain.dir, "out"), PATH: dirname(process.execPath) }).status).toBe(0);
+    });
+  } else requiredTerraformTest("imports in the app");
+});

@@ -1,0 +1,139 @@
+/**
+ * `npm run adopt -- <cluster> [--file <tenants file>]`: records, in imports/<cluster>.json
+ * beside the tenants file, what already exists for the file's tenants on that cluster: live
+ * Pod Identity associations, roles and service accounts. Reads AWS and Kubernetes, never writes
+ * to them. Exit 0: nothing to adopt; 1: imports recorded or findings to act on; 2: usage, file,
+ * AWS or Kubernetes error (one line each). Clients are injected, so tests point real SDK
+ * clients at stand-in servers.
+ */
+import { tenantsFileFromEnv, loadOrReport } from "../cli";
+import { planClusters } from "../config/plan";
+import { describeAwsError, fetchLiveAssociations, type EksApi } from "../drift/aws";
+import { parseDriftArgs } from "../drift/command";
+import { foreignAccount } from "../drift/compare";
+import { formatAdoption, needsServiceAccounts, ownRoleNames, planAdoption } from "./adopt";
+import { contextMismatch, describeCluster, describeLiveError, existingRoles, type ClusterApi, type IamApi } from "./aws";
+import { formatImportsFile, importsFilePath } from "./imports-file";
+import type { LiveServiceAccount } from "./kube";
+import { describeKubeError } from "./kube-errors";
+
+export const ADOPT_USAGE = "usage: npm run adopt -- <cluster> [--file <tenants file>]";
+
+export const ADOPT_HELP = [
+  ADOPT_USAGE,
+  "",
+  "Finds the Pod Identity associations, IAM roles and service accounts that already exist for the",
+  "file's tenants on the cluster, and records them in imports/<cluster>.json beside the tenants",
+  "file, so that the next synth imports them instead of failing to create them. Reads only.",
+  "  --file <tenants file>  the tenants file (default: TENANTS_FILE, else tenants.yaml)",
+  "  -h, --help             this text",
+  "Exit codes: 0 nothing to adopt; 1 imports recorded or findings to act on; 2 usage, file, AWS or Kubernetes error.",
+  "",
+].join("\n");
+
+export interface KubeReader {
+  readonly context: string;
+  readonly server: string;
+  readonly list: () => Promise<LiveServiceAccount[]>;
+}
+
+export interface LiveDeps {
+  readonly eks: (region: string) => EksApi & ClusterApi;
+  readonly stdout: (text: string) => void;
+  readonly stderr: (line: string) => void;
+  /** The kubeconfig's current context; throws when there is none. */
+  readonly kube: () => KubeReader;
+  /** @default TENANTS_FILE, else tenants.yaml */
+  readonly defaultFile?: string;
+}
+
+export interface AdoptDeps extends LiveDeps {
+  readonly iam: (region: string) => IamApi;
+  readonly writeFile: (path: string, text: string) => void;
+}
+
+/** The kube reader, or one line on why there is none. */
+export function openKube(deps: LiveDeps): KubeReader | string {
+  try {
+    return deps.kube();
+  } catch (e) {
+    return `cannot load the kubeconfig: ${String((e as Error).message ?? e).split("\n")[0]}`;
+  }
+}
+
+export async function runAdopt(args: ReadonlyArray<string>, deps: AdoptDeps): Promise<number> {
+  if (args.includes("-h") || args.includes("--help")) {
+    deps.stdout(ADOPT_HELP);
+    return 0;
+  }
+  const parsed = parseDriftArgs(args);
+  if (typeof parsed === "string") {
+    deps.stderr(`${parsed}; ${ADOPT_USAGE}`);
+    return 2;
+  }
+  const file = parsed.file ?? deps.defaultFile ?? tenantsFileFromEnv();
+  const config = await loadOrReport(file, deps.stderr);
+  if (!config) return 2;
+  const plan = planClusters(config).find((p) => p.cluster.name === parsed.cluster);
+  if (!plan) {
+    deps.stderr(`${file}: cluster ${JSON.stringify(parsed.cluster)} is not in clusters[]; clusters: ${config.clusters.map((c) => c.name).join(", ")}`);
+    return 2;
+  }
+  const { name, region } = plan.cluster;
+  const eks = deps.eks(region);
+
+  let associations;
+  try {
+    associations = await fetchLiveAssociations(eks, name);
+  } catch (e) {
+    deps.stderr(`error: ${describeAwsError(e, name, region)}`);
+    return 2;
+  }
+  const foreign = foreignAccount(associations, plan.cluster.accountId);
+  if (foreign) {
+    deps.stderr(`error: cluster ${name} in ${region} belongs to account ${foreign}, but ${file} pins account ${plan.cluster.accountId}; use credentials for ${plan.cluster.accountId}`);
+    return 2;
+  }
+
+  let roles;
+  try {
+    roles = await existingRoles(deps.iam(region), ownRoleNames(plan));
+  } catch (e) {
+    deps.stderr(`error: ${describeLiveError(e, "reading roles with IAM GetRole", region)}`);
+    return 2;
+  }
+
+  let serviceAccounts: Set<string> | undefined;
+  if (needsServiceAccounts(plan)) {
+    const kube = openKube(deps);
+    if (typeof kube === "string") {
+      deps.stderr(`error: ${kube}`);
+      return 2;
+    }
+    try {
+      const mismatch = contextMismatch(kube.server, await describeCluster(eks, name), name, kube.context);
+      if (mismatch) {
+        deps.stderr(`error: ${mismatch}`);
+        return 2;
+      }
+    } catch (e) {
+      deps.stderr(`error: ${describeAwsError(e, name, region)}`);
+      return 2;
+    }
+    try {
+      serviceAccounts = new Set((await kube.list()).map((sa) => `${sa.namespace}/${sa.name}`));
+    } catch (e) {
+      deps.stderr(`error: ${describeKubeError(e, kube.server)}`);
+      return 2;
+    }
+  }
+
+  const adoption = planAdoption(plan, { associations, roles, serviceAccounts });
+  let written: string | undefined;
+  if (adoption.imports.size > 0) {
+    written = importsFilePath(file, name);
+    deps.writeFile(written, formatImportsFile(name, adoption.imports));
+  }
+  deps.stdout(formatAdoption(name, adoption, written));
+  return adoption.actionNeeded ? 1 : 0;
+}

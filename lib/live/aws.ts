@@ -1,0 +1,93 @@
+/**
+ * The AWS clients of the live commands (adopt, irsa-scan) and their few read-only calls. The
+ * SDK's usual credential chain applies, and its endpoint overrides (AWS_ENDPOINT_URL_EKS,
+ * AWS_ENDPOINT_URL_IAM) point the tests at stand-in servers. Throttling (ThrottlingException,
+ * HTTP 429) is retried by the SDK's standard retry strategy with exponential backoff and jitter
+ * (AWS SDKs and Tools reference guide, "Retry behavior",
+ * https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html).
+ * Association listing and paging are the drift check's (lib/drift/aws.ts).
+ */
+import { DescribeClusterCommand, EKSClient } from "@aws-sdk/client-eks";
+import { GetRoleCommand, IAMClient } from "@aws-sdk/client-iam";
+
+/** Five attempts rather than the default three: adopt reads one role per tenant, in bursts. */
+const MAX_ATTEMPTS = 5;
+
+export function liveEksClient(region: string): EKSClient {
+  return new EKSClient({ region, maxAttempts: MAX_ATTEMPTS, retryMode: "standard" });
+}
+
+/** IAM is global within a partition; the SDK resolves any region of it to IAM's endpoint. */
+export function liveIamClient(region: string): IAMClient {
+  return new IAMClient({ region, maxAttempts: MAX_ATTEMPTS, retryMode: "standard" });
+}
+
+export interface IamApi {
+  send(command: GetRoleCommand): Promise<{ Role?: { RoleName?: string; Path?: string; Arn?: string } }>;
+}
+
+export interface ClusterApi {
+  send(command: DescribeClusterCommand): Promise<{ cluster?: { arn?: string; endpoint?: string; identity?: { oidc?: { issuer?: string } } } }>;
+}
+
+export interface ExistingRole {
+  readonly name: string;
+  readonly path: string;
+  readonly arn: string;
+}
+
+/** The roles among `names` that exist, by name; GetRole's NoSuchEntity means absent. */
+export async function existingRoles(iam: IamApi, names: ReadonlyArray<string>, concurrency = 5): Promise<Map<string, ExistingRole>> {
+  const out = new Map<string, ExistingRole>();
+  let next = 0;
+  const worker = async () => {
+    while (next < names.length) {
+      const name = names[next++]!;
+      try {
+        const r = await iam.send(new GetRoleCommand({ RoleName: name }));
+        if (r.Role?.RoleName) out.set(name, { name: r.Role.RoleName, path: r.Role.Path ?? "/", arn: r.Role.Arn ?? "" });
+      } catch (e) {
+        if ((e as { name?: string }).name === "NoSuchEntityException" || (e as { name?: string }).name === "NoSuchEntity") continue;
+        throw e;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, names.length) }, worker));
+  return out;
+}
+
+export interface LiveCluster {
+  readonly arn?: string;
+  /** The Kubernetes API server's URL. */
+  readonly endpoint?: string;
+  /** The OIDC issuer URL (`identity.oidc.issuer`); every EKS cluster has one. */
+  readonly issuer?: string;
+}
+
+export async function describeCluster(eks: ClusterApi, name: string): Promise<LiveCluster> {
+  const r = await eks.send(new DescribeClusterCommand({ name }));
+  return { arn: r.cluster?.arn, endpoint: r.cluster?.endpoint, issuer: r.cluster?.identity?.oidc?.issuer };
+}
+
+/**
+ * Why the kubeconfig's current context is not this cluster, or undefined: a scan of another
+ * cluster's service accounts would produce wrong entries without a word.
+ */
+export function contextMismatch(server: string, cluster: LiveCluster, name: string, context: string): string | undefined {
+  if (cluster.endpoint === undefined) return undefined;
+  const norm = (u: string) => u.replace(/\/+$/, "").toLowerCase();
+  return norm(server) === norm(cluster.endpoint)
+    ? undefined
+    : `the kubeconfig's current context ${context} points at ${server}, but cluster ${name} is at ${cluster.endpoint}; switch context (aws eks update-kubeconfig --name ${name})`;
+}
+
+/** One line for an AWS error of the live commands, never a stack trace. */
+export function describeLiveError(e: unknown, what: string, region: string): string {
+  const err = e as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
+  const name = err?.name ?? "Error";
+  const message = String(err?.message ?? e).split("\n")[0]!.trim();
+  if (name === "CredentialsProviderError" || /credential/i.test(name)) return `no AWS credentials for ${region}: ${message} (set AWS_PROFILE, or run where credentials are available)`;
+  if (name === "AccessDeniedException" || name === "AccessDenied") return `access denied ${what} in ${region}: ${message}`;
+  if ((err as { code?: string }).code === "ECONNREFUSED" || /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT/.test(message)) return `cannot reach AWS ${what} in ${region}: ${message}`;
+  return `${name} ${what} in ${region}: ${message}`;
+}

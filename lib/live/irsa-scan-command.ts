@@ -1,0 +1,83 @@
+/**
+ * `npm run irsa-scan -- <cluster> [--file <tenants file>]`: prints, as YAML tenant entries, the
+ * cluster's IRSA service accounts that the tenants file does not cover yet. Reads the cluster
+ * with EKS DescribeCluster (its OIDC issuer) and the Kubernetes API through the kubeconfig's
+ * current context; writes nothing anywhere. Exit 0: nothing to migrate; 1: entries printed or
+ * service accounts skipped; 2: usage, file, AWS or Kubernetes error (one line each).
+ */
+import { loadOrReport, tenantsFileFromEnv } from "../cli";
+import { planClusters } from "../config/plan";
+import { describeAwsError } from "../drift/aws";
+import { parseDriftArgs } from "../drift/command";
+import { openKube, type LiveDeps } from "./adopt-command";
+import { contextMismatch, describeCluster } from "./aws";
+import { formatIrsaEntries, scanIrsa } from "./irsa-scan";
+import { describeKubeError } from "./kube-errors";
+
+export const IRSA_SCAN_USAGE = "usage: npm run irsa-scan -- <cluster> [--file <tenants file>]";
+
+export const IRSA_SCAN_HELP = [
+  IRSA_SCAN_USAGE,
+  "",
+  "Lists the cluster's service accounts through the current kubeconfig context and prints, as YAML",
+  "to paste under tenants:, an entry for each one that an IRSA role annotation (eks.amazonaws.com/role-arn)",
+  "links to a role and that the file does not cover yet. Reads only.",
+  "  --file <tenants file>  the tenants file (default: TENANTS_FILE, else tenants.yaml)",
+  "  -h, --help             this text",
+  "Exit codes: 0 nothing to migrate; 1 entries printed; 2 usage, file, AWS or Kubernetes error.",
+  "",
+].join("\n");
+
+export async function runIrsaScan(args: ReadonlyArray<string>, deps: LiveDeps): Promise<number> {
+  if (args.includes("-h") || args.includes("--help")) {
+    deps.stdout(IRSA_SCAN_HELP);
+    return 0;
+  }
+  const parsed = parseDriftArgs(args);
+  if (typeof parsed === "string") {
+    deps.stderr(`${parsed}; ${IRSA_SCAN_USAGE}`);
+    return 2;
+  }
+  const file = parsed.file ?? deps.defaultFile ?? tenantsFileFromEnv();
+  const config = await loadOrReport(file, deps.stderr);
+  if (!config) return 2;
+  const plan = planClusters(config).find((p) => p.cluster.name === parsed.cluster);
+  if (!plan) {
+    deps.stderr(`${file}: cluster ${JSON.stringify(parsed.cluster)} is not in clusters[]; clusters: ${config.clusters.map((c) => c.name).join(", ")}`);
+    return 2;
+  }
+  const { name, region } = plan.cluster;
+  let cluster;
+  try {
+    cluster = await describeCluster(deps.eks(region), name);
+  } catch (e) {
+    deps.stderr(`error: ${describeAwsError(e, name, region)}`);
+    return 2;
+  }
+  const account = cluster.arn?.split(":")[4];
+  if (plan.cluster.accountId !== undefined && account !== undefined && account !== plan.cluster.accountId) {
+    deps.stderr(`error: cluster ${name} in ${region} belongs to account ${account}, but ${file} pins account ${plan.cluster.accountId}; use credentials for ${plan.cluster.accountId}`);
+    return 2;
+  }
+  const kube = openKube(deps);
+  if (typeof kube === "string") {
+    deps.stderr(`error: ${kube}`);
+    return 2;
+  }
+  const mismatch = contextMismatch(kube.server, cluster, name, kube.context);
+  if (mismatch) {
+    deps.stderr(`error: ${mismatch}`);
+    return 2;
+  }
+  let accounts;
+  try {
+    accounts = await kube.list();
+  } catch (e) {
+    deps.stderr(`error: ${describeKubeError(e, kube.server)}`);
+    return 2;
+  }
+  const scan = scanIrsa(accounts, config, plan, cluster);
+  for (const s of scan.skipped) deps.stderr(`skipped: ${s}`);
+  deps.stdout(formatIrsaEntries(name, scan.entries));
+  return scan.entries.length > 0 || scan.skipped.length > 0 ? 1 : 0;
+}
