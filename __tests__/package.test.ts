@@ -74,6 +74,8 @@ it("has a command entry per command, each a node script that exists once built",
     "eks-pod-identity-diff": "dist/bin/diff.js",
     "eks-pod-identity-adopt": "dist/bin/adopt.js",
     "eks-pod-identity-irsa-scan": "dist/bin/irsa-scan.js",
+    "eks-pod-identity-access": "dist/bin/access.js",
+    "eks-pod-identity-stacks": "dist/bin/stacks.js",
   });
   for (const file of Object.values(pkg.bin)) {
     expect(existsSync(join(ROOT, file))).toBe(true);

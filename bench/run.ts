@@ -12,6 +12,7 @@
  * - BENCH_DOC: the markdown file that --write updates, default docs/benchmarks.md.
  * - BENCH_KEEP=1 keeps the temporary directory (tenants files and output).
  * - BENCH_APP: another command to measure instead of cdktf.json's app, for before/after runs.
+ * - BENCH_ACCESS=0 skips timing the access review (`npm run access`) at each size.
  *
  * It never changes cdktf.out/ or tenants.yaml: input and output live in a temporary directory.
  * Exit code 1 when a target fails, so a pipeline can run it on purpose; `npm test` never does.
@@ -22,6 +23,7 @@ import { join, resolve } from "node:path";
 import { outDirFor, rssMethod, runOnce, type RssMethod } from "./measure";
 import { evaluateTargets, renderReport, spliceSection, type Machine, type Row } from "./report";
 import { countObjects, median, objectsPerTenant } from "./stats";
+import { accessCommand, renderAccessTable, type AccessRow } from "./access";
 import { BENCH_CLUSTER, tenantsYaml } from "./tenants-file";
 
 const ROOT = resolve(__dirname, "..", "..");
@@ -112,7 +114,15 @@ function main(): number {
       npmSynthCpuMs = median(Array.from({ length: s.runs }, (_, run) => synthOnce(run + 1)));
       process.stderr.write(`npm run synth, 1 tenant: ${npmSynthCpuMs} ms CPU\n`);
     }
-    const report = renderReport(rows, machine(load), { command, fromCdktfJson: !process.env.BENCH_APP, rssMethod: method, date: new Date().toISOString().slice(0, 10), npmSynthCpuMs });
+    const accessRows: AccessRow[] = [];
+    for (const row of process.env.BENCH_ACCESS === "0" ? [] : rows) {
+      const env = { ...process.env, CHECKPOINT_DISABLE: "1" };
+      const results = Array.from({ length: s.runs }, () => runOnce({ command: accessCommand(join(tmp, `tenants-${row.tenants}.yaml`)), cwd: ROOT, env, rssFile: join(tmp, "rss"), method, probe }));
+      accessRows.push({ tenants: row.tenants, runs: s.runs, wallMs: median(results.map((r) => r.wallMs)), cpuMs: median(results.map((r) => r.cpuMs)), peakRssMiB: Math.max(...results.map((r) => r.peakRssKiB)) / 1024, synthWallMs: row.wallMs, synthCpuMs: row.cpuMs });
+      process.stderr.write(`access, ${row.tenants} tenants: ${Math.round(accessRows.at(-1)!.wallMs)} ms\n`);
+    }
+    const synthReport = renderReport(rows, machine(load), { command, fromCdktfJson: !process.env.BENCH_APP, rssMethod: method, date: new Date().toISOString().slice(0, 10), npmSynthCpuMs });
+    const report = accessRows.length > 0 ? `${synthReport}\n${renderAccessTable(accessRows)}` : synthReport;
     process.stdout.write(`\n${report}`);
     if (s.doc) {
       writeFileSync(s.doc, spliceSection(existsSync(s.doc) ? readFileSync(s.doc, "utf8") : undefined, report));

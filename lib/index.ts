@@ -31,3 +31,4 @@ export { ControllerIdentity, type ControllerIdentityProps } from "./constructs/c
 export { CONTROLLERS, controllerPolicy } from "./policy/controllers/registry";
 export { CONTROLLER_NAMES, controllerSchema, type ControllerConfig, type ControllerInput, type ControllerName } from "./config/controller-schema";
 export type { ControllerDefinition, ControllerContext, ControllerPolicy } from "./policy/controllers/types";
+export { accessReport, ACCOUNT_PLACEHOLDER, type AccessReport, type Identity, type IdentityKind, type Permission } from "./access/model";

@@ -1,7 +1,7 @@
 import { TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
 import type { GroupPlan } from "../lib/config/stack-plan";
-import type { Tags } from "../lib/config/schema";
+import type { Cluster, Tags } from "../lib/config/schema";
 import type { ExistingTenantResources, TenantIdentity } from "../lib/constructs/tenant-identity";
 import { addAwsProvider, addClusterAccess } from "./cluster-access";
 import { REQUIRED_TERRAFORM } from "./cluster-stack";
@@ -29,11 +29,14 @@ export interface GroupStackProps {
  * tenant keeps its resource addresses when it moves between stacks.
  */
 export class GroupStack extends TerraformStack {
+  /** The cluster whose tenants of one group this stack holds. */
+  readonly cluster: Cluster;
   readonly tenants: ReadonlyMap<string, TenantIdentity>;
 
   constructor(scope: Construct, props: GroupStackProps) {
     const { cluster, tenants, stackName } = props.plan;
     super(scope, stackName);
+    this.cluster = cluster;
     this.addOverride("terraform.required_version", REQUIRED_TERRAFORM);
 
     addAwsProvider(this, cluster, props.defaultTags);

@@ -1,0 +1,114 @@
+/** The access review as a pull-request comment (lib/access/markdown.ts). */
+import { code, diffMarkdown, plain, reportMarkdown } from "../lib/access/markdown";
+import type { Identity } from "../lib/access/model";
+
+const web: Identity = {
+  cluster: "prod",
+  kind: "tenant",
+  name: "web",
+  namespace: "web",
+  serviceAccount: "web-sa",
+  role: "web.prod",
+  sharedRole: null,
+  targetRoleArn: null,
+  trust: "pods.eks.amazonaws.com, only for web/web-sa on cluster prod (session tags)",
+  managedPolicyArns: ["arn:aws:iam::aws:policy/AmazonS3FullAccess"],
+  permissions: [{ effect: "Allow", actions: ["s3:ListBucket"], resources: ["arn:aws:s3:::b"], conditions: { StringLike: { "s3:prefix": ["a|b/*"] } } }],
+  flags: ["tenant \"web\": AWS-managed policy \"AmazonS3FullAccess\" grants full access to a whole service (its *FullAccess name says so)"],
+};
+const shared: Identity = { ...web, kind: "sharedRole", name: "team", namespace: null, serviceAccount: null, role: "team.prod", managedPolicyArns: [], permissions: [], flags: [] };
+
+describe("code and plain", () => {
+  it("keep a table cell whole: pipes escaped, backticks fenced, newlines flattened", () => {
+    expect(code("a|b")).toBe("`a\\|b`");
+    expect(code("a`b")).toBe("``a`b``");
+    expect(code("`x`")).toBe("`` `x` ``");
+    expect(code("a\nb")).toBe("`a b`");
+  });
+  it("escape Markdown and HTML in plain text", () => {
+    expect(plain("<script>*x*_y_ [l](u) | `c` & ~")).toBe("&lt;script&gt;\\*x\\*\\_y\\_ \\[l\\](u) \\| \\`c\\` &amp; \\~");
+  });
+});
+
+describe("reportMarkdown", () => {
+  it("writes a heading per cluster, a table of identities, and each identity's flags and permissions", () => {
+    expect(reportMarkdown({ identities: [web, shared, { ...web, cluster: "staging", name: "api", managedPolicyArns: [], permissions: [], flags: [] }] })).toBe(
+      [
+        "# Access review",
+        "",
+        "## Cluster `prod`",
+        "",
+        "| Identity | Kind | Service account | Role | Target role | Managed policies | Trust |",
+        "|---|---|---|---|---|---|---|",
+        "| `web` | tenant | `web/web-sa` | `web.prod` | – | `arn:aws:iam::aws:policy/AmazonS3FullAccess` | pods.eks.amazonaws.com, only for web/web-sa on cluster prod (session tags) |",
+        "| `team` | shared role | its members | `team.prod` | – | – | pods.eks.amazonaws.com, only for web/web-sa on cluster prod (session tags) |",
+        "",
+        "### `web` (tenant)",
+        "",
+        "> [!WARNING]",
+        '> tenant "web": AWS-managed policy "AmazonS3FullAccess" grants full access to a whole service (its \\*FullAccess name says so)',
+        "",
+        "| Effect | Actions | Resources | Conditions |",
+        "|---|---|---|---|",
+        "| Allow | `s3:ListBucket` | `arn:aws:s3:::b` | `s3:prefix` StringLike `a\\|b/*` |",
+        "",
+        "## Cluster `staging`",
+        "",
+        "| Identity | Kind | Service account | Role | Target role | Managed policies | Trust |",
+        "|---|---|---|---|---|---|---|",
+        "| `api` | tenant | `web/web-sa` | `web.prod` | – | – | pods.eks.amazonaws.com, only for web/web-sa on cluster prod (session tags) |",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("says so when a file has no identities", () => {
+    expect(reportMarkdown({ identities: [] })).toBe("# Access review\n\nNo identities.\n");
+  });
+
+  it("says which shared role a member's permissions come from", () => {
+    const md = reportMarkdown({ identities: [{ ...web, sharedRole: "team", flags: [] }] });
+    expect(md).toContain("| `web` | tenant of `team` | `web/web-sa` |");
+    expect(md).toContain("Through shared role `team`, with its session tags filled in for `web/web-sa`.");
+  });
+});
+
+describe("diffMarkdown", () => {
+  it("writes one row per changed identity with its gains, losses and other changes", () => {
+    expect(
+      diffMarkdown({
+        changes: [
+          {
+            cluster: "prod",
+            kind: "tenant",
+            name: "web",
+            change: "changed",
+            gained: [
+              { action: "kms:Decrypt", resource: "arn:aws:kms:us-east-1:111122223333:key/k" },
+              { action: "s3:ListBucket", resource: "arn:aws:s3:::b", conditions: { StringLike: { "s3:prefix": ["a/*"] } } },
+            ],
+            lost: [{ action: "s3:DeleteObject", resource: "*", effect: "Deny" }],
+            other: ["managed policy added: arn:aws:iam::aws:policy/AmazonS3FullAccess"],
+          },
+          { cluster: "prod", kind: "addon", name: "vpc-cni", change: "removed", gained: [], lost: [], other: [] },
+        ],
+      }),
+    ).toBe(
+      [
+        "# Access review: changes",
+        "",
+        "## Cluster `prod`",
+        "",
+        "| Identity | Change | Gained | Lost | Other |",
+        "|---|---|---|---|---|",
+        "| `web` (tenant) | changed | `kms:Decrypt` on `arn:aws:kms:us-east-1:111122223333:key/k`<br>`s3:ListBucket` on `arn:aws:s3:::b` if `s3:prefix` StringLike `a/*` | deny `s3:DeleteObject` on `*` | managed policy added: arn:aws:iam::aws:policy/AmazonS3FullAccess |",
+        "| `vpc-cni` (add-on) | removed | – | – | – |",
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("says so when nothing changes", () => {
+    expect(diffMarkdown({ changes: [] })).toBe("# Access review: changes\n\nNo identity gains or loses access.\n");
+  });
+});

@@ -1,0 +1,312 @@
+/**
+ * The access review's model (lib/access/model.ts). The central check: for tenants.yaml and every
+ * example, each identity's permissions and managed policies equal what the synthesized stacks
+ * (the golden JSON, which golden.test.ts holds to the app's real output) give its role, read
+ * here independently of the model's own reading.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { basename, extname, join } from "node:path";
+import { loadTenantsFile } from "../lib/config/load";
+import { EksPodIdentityAssociation } from "@cdktf/provider-aws/lib/eks-pod-identity-association";
+import { Testing, type App } from "cdktf";
+import { accessReport, ACCOUNT_PLACEHOLDER, stackIdentities, type Identity, type Permission } from "../lib/access/model";
+import { buildStacks } from "../stacks/build-stacks";
+import { configOf, synthYaml, type Json } from "./helpers";
+import { ROOT } from "./run";
+
+/** What the stack gives the role named `roleName`: its inline statements and attached ARNs. */
+function synthesizedRole(stack: Json, roleName: string, fill: (s: string) => string): { permissions: Permission[]; managed: string[] } {
+  const roles = Object.entries((stack.resource?.aws_iam_role ?? {}) as Record<string, Json>).filter(([, r]) => r.name === roleName);
+  expect(roles).toHaveLength(1);
+  const roleRef = `\${aws_iam_role.${roles[0]![0]}.name}`;
+  const permissions: Permission[] = [];
+  const addDocument = (policy: string) => {
+    const doc = /^\$\{data\.aws_iam_policy_document\.(.+)\.json\}$/.exec(policy)![1]!;
+    for (const s of stack.data.aws_iam_policy_document[doc].statement as Json[]) {
+      const conditions: Record<string, Record<string, string[]>> = {};
+      for (const c of (s.condition ?? []) as Json[]) (conditions[c.test] ??= {})[fill(c.variable)] = (c.values as string[]).map(fill);
+      permissions.push({ effect: s.effect, actions: s.actions, resources: (s.resources as string[]).map(fill), conditions });
+    }
+  };
+  for (const p of Object.values((stack.resource?.aws_iam_role_policy ?? {}) as Record<string, Json>)) if (p.role === roleRef) addDocument(p.policy as string);
+  const managed: string[] = [];
+  for (const a of Object.values((stack.resource?.aws_iam_role_policy_attachment ?? {}) as Record<string, Json>)) {
+    if (a.role !== roleRef) continue;
+    // A policy the stack creates (a controller's) has no ARN yet: its statements are the role's.
+    const created = /^\$\{aws_iam_policy\.(.+)\.arn\}$/.exec(a.policy_arn as string);
+    if (created) addDocument(stack.resource.aws_iam_policy[created[1]!].policy as string);
+    else managed.push(a.policy_arn as string);
+  }
+  return { permissions, managed: managed.sort() };
+}
+
+/** Terraform's escapes undone, the account look-up as the placeholder, and for members of a shared role their session tags. */
+function filler(member?: Identity): (s: string) => string {
+  return (s) => {
+    let out = s.split("$${").join("${").split("${data.aws_caller_identity.caller_identity.account_id}").join(ACCOUNT_PLACEHOLDER);
+    if (member) {
+      out = out
+        .split("${aws:PrincipalTag/kubernetes-namespace}").join(member.namespace!)
+        .split("${aws:PrincipalTag/kubernetes-service-account}").join(member.serviceAccount!)
+        .split("${aws:PrincipalTag/eks-cluster-name}").join(member.cluster);
+    }
+    return out;
+  };
+}
+
+function expectMatchesSynthesis(identities: ReadonlyArray<Identity>, stacks: Record<string, Json>): void {
+  expect(identities.length).toBeGreaterThan(0);
+  for (const i of identities) {
+    // The cluster's base stack, or the stack of the tenant's group (<cluster>-<group>): the one that holds the role.
+    const stack = Object.entries(stacks).find(([name, s]) => (name === i.cluster || name.startsWith(`${i.cluster}-`)) && Object.values((s.resource?.aws_iam_role ?? {}) as Record<string, Json>).some((r) => r.name === i.role))?.[1] ?? stacks[i.cluster]!;
+    const synthesized = synthesizedRole(stack, i.role, filler(i.sharedRole === null ? undefined : i));
+    expect({ who: `${i.cluster}/${i.kind}/${i.name}`, permissions: i.permissions, managed: i.managedPolicyArns }).toEqual({
+      who: `${i.cluster}/${i.kind}/${i.name}`,
+      permissions: synthesized.permissions,
+      managed: synthesized.managed,
+    });
+  }
+}
+
+const inputs = ["tenants.yaml", ...readdirSync(join(ROOT, "examples")).filter((f) => [".yaml", ".yml", ".json"].includes(extname(f))).map((f) => `examples/${f}`)];
+
+describe.each(inputs)("%s", (input) => {
+  it("reports for every identity exactly the permissions and managed policies its synthesized role has", async () => {
+    const { config } = await loadTenantsFile(join(ROOT, input));
+    const report = await accessReport(config!);
+    const dir = join(__dirname, "golden", basename(input, extname(input)));
+    const stacks = Object.fromEntries(readdirSync(dir).map((f) => [basename(f, ".json"), JSON.parse(readFileSync(join(dir, f), "utf8")) as Json]));
+    expectMatchesSynthesis(report.identities, stacks);
+    // Every association and add-on of the stacks is one identity of the report: tenants, controllers, add-ons.
+    const associations = Object.values(stacks).reduce((n, s) => n + Object.keys(s.resource?.aws_eks_pod_identity_association ?? {}).length + Object.keys(s.resource?.aws_eks_addon ?? {}).filter((k) => !k.startsWith("pod_identity_agent")).length, 0);
+    expect(report.identities.filter((i) => i.kind !== "sharedRole")).toHaveLength(associations);
+  });
+});
+
+const UNPINNED = `
+clusters:
+  - name: gov-cluster
+    region: us-gov-west-1
+sharedRoles:
+  - name: buckets
+    grants:
+      - dynamodb: { table: "t-\${namespace}", access: read }
+    statements:
+      - effect: Deny
+        actions: ["s3:DeleteObject"]
+        resources: ["arn:aws-us-gov:s3:::b/\${aws:PrincipalTag/kubernetes-service-account}/\${aws:PrincipalTag/kubernetes-pod-name}"]
+        conditions:
+          StringEquals: { "aws:ResourceTag/cluster": "\${aws:PrincipalTag/eks-cluster-name}" }
+tenants:
+  - { name: team-a, namespace: ns-a, serviceAccount: app, sharedRole: buckets }
+  - name: solo
+    namespace: solo
+    serviceAccount: solo-sa
+    trust: { scopeToServiceAccount: false }
+    grants:
+      - sqs: { queue: "q-\${namespace}", access: send }
+`;
+
+describe("a cluster without a pinned account, in another partition", () => {
+  let report: Awaited<ReturnType<typeof accessReport>>;
+  beforeAll(async () => {
+    report = await accessReport(await configOf(UNPINNED));
+  });
+  const one = (kind: Identity["kind"], name: string) => report.identities.find((i) => i.kind === kind && i.name === name)!;
+
+  it("agrees with the synthesized stack", async () => {
+    const stacks = Object.fromEntries(Object.entries(await synthYaml(UNPINNED)).map(([k, v]) => [k, JSON.parse(v) as Json]));
+    expectMatchesSynthesis(report.identities, stacks);
+  });
+
+  it("writes the partition as a literal and the account as ${account}", () => {
+    expect(one("tenant", "solo").permissions).toEqual([
+      { effect: "Allow", actions: ["sqs:SendMessage", "sqs:GetQueueUrl"], resources: ["arn:aws-us-gov:sqs:us-gov-west-1:${account}:q-solo"], conditions: {} },
+    ]);
+  });
+
+  it("shows a shared role with its session-tag variables, and each member with its own values; pod tags stay as written", () => {
+    expect(one("sharedRole", "buckets")).toEqual({
+      cluster: "gov-cluster",
+      kind: "sharedRole",
+      name: "buckets",
+      namespace: null,
+      serviceAccount: null,
+      role: "buckets.gov-cluster",
+      sharedRole: null,
+      targetRoleArn: null,
+      trust: "pods.eks.amazonaws.com, only for ns-a/app on cluster gov-cluster (session tags)",
+      managedPolicyArns: [],
+      permissions: [
+        {
+          effect: "Allow",
+          actions: ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query", "dynamodb:Scan", "dynamodb:ConditionCheckItem", "dynamodb:DescribeTable"],
+          resources: ["arn:aws-us-gov:dynamodb:us-gov-west-1:${account}:table/t-${aws:PrincipalTag/kubernetes-namespace}"],
+          conditions: {},
+        },
+        { effect: "Allow", actions: ["dynamodb:Query", "dynamodb:Scan"], resources: ["arn:aws-us-gov:dynamodb:us-gov-west-1:${account}:table/t-${aws:PrincipalTag/kubernetes-namespace}/index/*"], conditions: {} },
+        {
+          effect: "Deny",
+          actions: ["s3:DeleteObject"],
+          resources: ["arn:aws-us-gov:s3:::b/${aws:PrincipalTag/kubernetes-service-account}/${aws:PrincipalTag/kubernetes-pod-name}"],
+          conditions: { StringEquals: { "aws:ResourceTag/cluster": ["${aws:PrincipalTag/eks-cluster-name}"] } },
+        },
+      ],
+      flags: [],
+    });
+    const member = one("tenant", "team-a");
+    expect(member).toMatchObject({
+      namespace: "ns-a",
+      serviceAccount: "app",
+      role: "buckets.gov-cluster",
+      sharedRole: "buckets",
+      trust: "pods.eks.amazonaws.com, for ns-a/app on cluster gov-cluster (session tags), among the shared role's members",
+    });
+    expect(member.permissions.map((p) => [p.resources, p.conditions])).toEqual([
+      [["arn:aws-us-gov:dynamodb:us-gov-west-1:${account}:table/t-ns-a"], {}],
+      [["arn:aws-us-gov:dynamodb:us-gov-west-1:${account}:table/t-ns-a/index/*"], {}],
+      [["arn:aws-us-gov:s3:::b/app/${aws:PrincipalTag/kubernetes-pod-name}"], { StringEquals: { "aws:ResourceTag/cluster": ["gov-cluster"] } }],
+    ]);
+  });
+
+  it("says when the trust admits any association that names the role", () => {
+    expect(one("tenant", "solo").trust).toBe("pods.eks.amazonaws.com, for any Pod Identity association that names the role (not scoped to a service account)");
+  });
+});
+
+describe("the least-privilege example", () => {
+  it("reports a cross-account tenant with its target role and the permission to chain into it", async () => {
+    const { config } = await loadTenantsFile(join(ROOT, "examples/least-privilege.yaml"));
+    const billing = (await accessReport(config!)).identities.find((i) => i.name === "billing")!;
+    expect(billing).toEqual({
+      cluster: "prod-east",
+      kind: "tenant",
+      name: "billing",
+      namespace: "billing",
+      serviceAccount: "billing-sa",
+      role: "billing.prod-east",
+      sharedRole: null,
+      targetRoleArn: "arn:aws:iam::444455556666:role/invoices-reader",
+      trust: "pods.eks.amazonaws.com, only for billing/billing-sa on cluster prod-east (session tags)",
+      managedPolicyArns: [],
+      permissions: [{ effect: "Allow", actions: ["sts:AssumeRole", "sts:TagSession"], resources: ["arn:aws:iam::444455556666:role/invoices-reader"], conditions: {} }],
+      flags: [],
+    });
+  });
+
+  it("lists identities by cluster, then tenants, shared roles, add-ons, each by name", async () => {
+    const { config } = await loadTenantsFile(join(ROOT, "examples/least-privilege.yaml"));
+    expect((await accessReport(config!)).identities.map((i) => `${i.kind}:${i.name}`)).toEqual(["tenant:billing", "tenant:reports", "tenant:team-a", "tenant:team-b", "sharedRole:team-buckets"]);
+  });
+});
+
+describe("add-ons", () => {
+  it("take the namespace of a known add-on, the service account and policies of the synthesized add-on, and the unscoped trust", async () => {
+    const report = await accessReport(
+      await configOf(`
+clusters:
+  - name: c
+    region: us-gov-west-1
+    accountId: "111122223333"
+    addons:
+      - name: aws-ebs-csi-driver
+      - name: my-addon
+        serviceAccount: my-sa
+        managedPolicyArns: [arn:aws-us-gov:iam::111122223333:policy/mine]
+`),
+    );
+    expect(report.identities.map((i) => [i.name, i.kind, i.namespace, i.serviceAccount, i.role, i.managedPolicyArns, i.permissions, i.trust])).toEqual([
+      ["aws-ebs-csi-driver", "addon", "kube-system", "ebs-csi-controller-sa", "addon.aws-ebs-csi-driver.c", ["arn:aws-us-gov:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy"], [], "pods.eks.amazonaws.com, for any Pod Identity association that names the role (not scoped to a service account)"],
+      ["my-addon", "addon", null, "my-sa", "addon.my-addon.c", ["arn:aws-us-gov:iam::111122223333:policy/mine"], [], "pods.eks.amazonaws.com, for any Pod Identity association that names the role (not scoped to a service account)"],
+    ]);
+  });
+});
+
+describe("flags", () => {
+  it("carry the lint's warnings for broad managed policies and statements, and nothing for narrow ones", async () => {
+    const report = await accessReport(
+      await configOf(`
+clusters: [{ name: c, region: us-east-1, accountId: "111122223333" }]
+tenants:
+  - name: broad
+    namespace: broad
+    serviceAccount: broad
+    managedPolicyArns: [arn:aws:iam::aws:policy/AmazonS3FullAccess]
+    statements:
+      - { actions: ["sqs:*"], resources: ["arn:aws:sqs:us-east-1:111122223333:q"] }
+  - name: everywhere
+    namespace: everywhere
+    serviceAccount: everywhere
+    statements:
+      - { actions: ["sqs:SendMessage"], resources: ["*"] }
+  - name: narrow
+    namespace: narrow
+    serviceAccount: narrow
+    managedPolicyArns: [arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess]
+    statements:
+      - { actions: ["sqs:Send*"], resources: ["arn:aws:sqs:us-east-1:111122223333:q"] }
+`),
+    );
+    expect(Object.fromEntries(report.identities.map((i) => [i.name, i.flags]))).toEqual({
+      broad: [
+        'tenant "broad": AWS-managed policy "AmazonS3FullAccess" (arn:aws:iam::aws:policy/AmazonS3FullAccess) grants full access to a whole service (its *FullAccess name says so); prefer grants or statements scoped to the resources the tenant uses',
+        'tenant "broad": action "sqs:*" allows every action of service "sqs"; name the actions the tenant needs',
+      ],
+      everywhere: ['tenant "everywhere": allows write actions such as sqs:SendMessage on every resource ("*"); name the resources by ARN'],
+      narrow: [],
+    });
+  });
+});
+
+describe("an association the review cannot place", () => {
+  it("fails the review rather than leave an identity out", async () => {
+    const config = await configOf(`
+clusters: [{ name: c, region: us-east-1, accountId: "111122223333" }]
+tenants: [{ name: web, namespace: web, serviceAccount: web }]
+`);
+    const [stack] = buildStacks(Testing.app() as App, config);
+    new EksPodIdentityAssociation(stack!, "stray", { clusterName: "c", namespace: "x", serviceAccount: "y", roleArn: "arn:aws:iam::111122223333:role/r" });
+    await expect(stackIdentities(stack!, config.clusters[0]!)).rejects.toThrow("the access review does not know whose Pod Identity association stray of stack c is; lib/access/model.ts must read its kind");
+  });
+});
+
+describe("controllers", () => {
+  it("are identities of their own kind, bound by their association, with the policies the stack creates for them as permissions", async () => {
+    const { config } = await loadTenantsFile(join(ROOT, "examples/controllers.yaml"));
+    const report = await accessReport(config!);
+    const ebs = report.identities.find((i) => i.cluster === "platform" && i.name === "aws-ebs-csi-driver")!;
+    expect(ebs).toEqual({
+      cluster: "platform",
+      kind: "controller",
+      name: "aws-ebs-csi-driver",
+      namespace: "kube-system",
+      serviceAccount: "ebs-csi-controller-sa",
+      role: "controller.aws-ebs-csi-driver.platform",
+      sharedRole: null,
+      targetRoleArn: null,
+      trust: "pods.eks.amazonaws.com, only for kube-system/ebs-csi-controller-sa on cluster platform (session tags)",
+      managedPolicyArns: ["arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicyV2"],
+      permissions: [
+        {
+          effect: "Allow",
+          actions: ["kms:Decrypt", "kms:GenerateDataKeyWithoutPlaintext", "kms:CreateGrant"],
+          resources: ["arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"],
+          conditions: {},
+        },
+      ],
+      flags: [],
+    });
+    expect(report.identities.filter((i) => i.cluster === "gov-platform").map((i) => `${i.kind}:${i.name}`)).toEqual([
+      "controller:aws-efs-csi-driver",
+      "controller:aws-load-balancer-controller",
+      "controller:cluster-autoscaler",
+    ]);
+  });
+
+  it("are not flagged for their projects' published statements, which validate does not lint either", async () => {
+    const { config } = await loadTenantsFile(join(ROOT, "examples/controllers.yaml"));
+    const alb = (await accessReport(config!)).identities.find((i) => i.cluster === "platform" && i.name === "aws-load-balancer-controller")!;
+    expect(alb.permissions.some((p) => p.resources.includes("*"))).toBe(true);
+    expect(alb.flags).toEqual([]);
+  });
+});

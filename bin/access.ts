@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+/**
+ * `npm run access -- <tenants file> [--base <older file>] [--format json|md|mermaid]`: who may do
+ * what, and what a change gains and loses (lib/access/command.ts).
+ */
+// First: the app's speed patches (lib/runtime/preload.ts), since this command builds the same stacks.
+import "../lib/runtime/preload";
+import { runCli } from "../lib/cli";
+import { runAccess } from "../lib/access/command";
+
+void runCli(() =>
+  runAccess(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (line) => process.stderr.write(`${line}\n`),
+  }),
+);

@@ -1,0 +1,92 @@
+/**
+ * `npm run access -- <tenants file> [--base <older tenants file>] [--format json|md|mermaid]`:
+ * who may do what, or with --base what the change gains and loses. Exit 0 with the report on
+ * stdout; 1 when a file is invalid (its problems on stderr, as validate prints them, and no
+ * report); 2 on a usage error.
+ */
+import { resolve } from "node:path";
+import { loadOrReport, tenantsFileFromEnv } from "../cli";
+import { diffReports } from "./diff";
+import { diffMarkdown, reportMarkdown } from "./markdown";
+import { reportMermaid } from "./mermaid";
+import { accessReport } from "./model";
+
+export const ACCESS_FORMATS = ["json", "md", "mermaid"] as const;
+export type AccessFormat = (typeof ACCESS_FORMATS)[number];
+
+export const ACCESS_USAGE = `usage: npm run access -- [tenants file] [--base <older tenants file>] [--format json|md|mermaid]
+
+Who may do what: every identity (tenant, shared role, add-on, controller) per cluster,
+its role, trust, managed policies and permissions, read from the stacks synthesis builds.
+  tenants file     default: TENANTS_FILE, else tenants.yaml
+  --base <file>    print what changes from <file> to the tenants file instead: action x
+                   resource pairs gained and lost per identity, and other changes
+  --format <f>     json (default), md (a pull-request comment) or mermaid (a flowchart)
+Exit 0 with the report; 1 when a file is invalid; 2 on a usage error.`;
+
+export interface AccessArgs {
+  readonly file?: string;
+  readonly base?: string;
+  readonly format: AccessFormat;
+  readonly help: boolean;
+}
+
+/** The arguments, or what is wrong with them. */
+export function parseAccessArgs(args: ReadonlyArray<string>): AccessArgs | string {
+  let base: string | undefined;
+  let format: string = "json";
+  let help = false;
+  const files: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    const [flag, inline] = a.startsWith("--") && a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
+    const value = () => inline ?? (args[i + 1] !== undefined && !args[i + 1]!.startsWith("--") ? args[++i] : undefined);
+    if (flag === "--help" || flag === "-h") help = true;
+    else if (flag === "--base") {
+      const v = value();
+      if (v === undefined) return "--base needs the older tenants file";
+      base = v;
+    } else if (flag === "--format") {
+      const v = value();
+      if (v === undefined) return `--format needs one of ${ACCESS_FORMATS.join(", ")}`;
+      format = v;
+    } else if (a.startsWith("-") && a !== "-") return `unknown option ${a}`;
+    else files.push(a);
+  }
+  if (help) return { format: "json", help };
+  if (!(ACCESS_FORMATS as ReadonlyArray<string>).includes(format)) return `--format ${JSON.stringify(format)} is not one of ${ACCESS_FORMATS.join(", ")}`;
+  if (files.length > 1) return `one tenants file at a time, got ${files.join(" ")}; the older one goes after --base`;
+  return { file: files[0], base, format: format as AccessFormat, help };
+}
+
+export interface AccessIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (line: string) => void;
+}
+
+export async function runAccess(args: ReadonlyArray<string>, io: AccessIo): Promise<number> {
+  const parsed = parseAccessArgs(args);
+  if (typeof parsed === "string") {
+    io.stderr(`${parsed}\n${ACCESS_USAGE}`);
+    return 2;
+  }
+  if (parsed.help) {
+    io.stdout(`${ACCESS_USAGE}\n`);
+    return 0;
+  }
+  const file = parsed.file ?? tenantsFileFromEnv();
+  // Both files are checked before anything is printed: every problem of both at once.
+  const head = await loadOrReport(file, io.stderr);
+  // The same file twice is read (and its problems printed) once.
+  const base = parsed.base === undefined ? undefined : resolve(parsed.base) === resolve(file) ? head : await loadOrReport(parsed.base, io.stderr);
+  if (!head || (parsed.base !== undefined && !base)) return 1;
+
+  const report = await accessReport(head);
+  if (!base) {
+    io.stdout(parsed.format === "json" ? `${JSON.stringify(report, null, 2)}\n` : parsed.format === "md" ? reportMarkdown(report) : reportMermaid(report));
+    return 0;
+  }
+  const diff = diffReports(base === head ? report : await accessReport(base), report);
+  io.stdout(parsed.format === "json" ? `${JSON.stringify(diff, null, 2)}\n` : parsed.format === "md" ? diffMarkdown(diff) : reportMermaid(report, diff));
+  return 0;
+}

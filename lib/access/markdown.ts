@@ -1,0 +1,114 @@
+/**
+ * The access review as GitHub-flavoured Markdown, to read in a pull-request comment: a heading
+ * per cluster and tables. Every value from the tenants file is escaped, so a `|`, a backtick or
+ * an HTML tag in a name or ARN can neither break a table nor inject markup.
+ */
+import type { AccessChange, AccessDiff, AccessPair } from "./diff";
+import type { AccessReport, Identity, Permission } from "./model";
+
+/** `s` as an inline code span that survives inside a table cell. */
+export function code(s: string): string {
+  const flat = s.replace(/\r?\n|\r/g, " ");
+  const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((r) => r.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = flat.startsWith("`") || flat.endsWith("`") ? " " : "";
+  // GFM tables split cells on '|' before parsing code spans; '\|' is kept as '|' inside them.
+  return `${fence}${pad}${flat.replace(/\|/g, "\\|")}${pad}${fence}`;
+}
+
+/** `s` as plain Markdown text: punctuation that means something is backslash-escaped. */
+export function plain(s: string): string {
+  return s
+    .replace(/\r?\n|\r/g, " ")
+    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;");
+}
+
+const KIND_LABEL: Readonly<Record<Identity["kind"], string>> = { tenant: "tenant", sharedRole: "shared role", addon: "add-on", controller: "controller" };
+
+function table(head: ReadonlyArray<string>, rows: ReadonlyArray<ReadonlyArray<string>>): string[] {
+  return [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)];
+}
+
+function conditionsText(c: Permission["conditions"]): string {
+  const parts = Object.entries(c).flatMap(([op, keys]) => Object.entries(keys).map(([k, vs]) => `${code(k)} ${plain(op)} ${vs.map(code).join(" or ")}`));
+  return parts.length > 0 ? parts.join("<br>") : "–";
+}
+
+function serviceAccountOf(i: Identity): string {
+  if (i.serviceAccount === null) return i.kind === "sharedRole" ? "its members" : "–";
+  return code(i.namespace === null ? i.serviceAccount : `${i.namespace}/${i.serviceAccount}`);
+}
+
+function byCluster<T extends { readonly cluster: string }>(items: ReadonlyArray<T>): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const i of items) out.set(i.cluster, [...(out.get(i.cluster) ?? []), i]);
+  return out;
+}
+
+/** Who may do what: per cluster, a table of identities, then each identity's permissions. */
+export function reportMarkdown(report: AccessReport): string {
+  const lines = ["# Access review", ""];
+  if (report.identities.length === 0) lines.push("No identities.", "");
+  for (const [cluster, identities] of byCluster(report.identities)) {
+    lines.push(`## Cluster ${code(cluster)}`, "");
+    lines.push(
+      ...table(
+        ["Identity", "Kind", "Service account", "Role", "Target role", "Managed policies", "Trust"],
+        identities.map((i) => [
+          code(i.name),
+          KIND_LABEL[i.kind] + (i.sharedRole === null ? "" : ` of ${code(i.sharedRole)}`),
+          serviceAccountOf(i),
+          code(i.role),
+          i.targetRoleArn === null ? "–" : code(i.targetRoleArn),
+          i.managedPolicyArns.length === 0 ? "–" : i.managedPolicyArns.map(code).join("<br>"),
+          plain(i.trust),
+        ]),
+      ),
+      "",
+    );
+    for (const i of identities) {
+      if (i.permissions.length === 0 && i.flags.length === 0) continue;
+      lines.push(`### ${code(i.name)} (${KIND_LABEL[i.kind]})`, "");
+      if (i.sharedRole !== null) lines.push(`Through shared role ${code(i.sharedRole)}, with its session tags filled in for ${serviceAccountOf(i)}.`, "");
+      for (const f of i.flags) lines.push(`> [!WARNING]`, `> ${plain(f)}`, "");
+      if (i.permissions.length > 0) {
+        lines.push(
+          ...table(
+            ["Effect", "Actions", "Resources", "Conditions"],
+            i.permissions.map((p) => [p.effect, p.actions.map(code).join("<br>"), p.resources.map(code).join("<br>"), conditionsText(p.conditions)]),
+          ),
+          "",
+        );
+      }
+    }
+  }
+  return `${lines.join("\n").trimEnd()}\n`;
+}
+
+function pairText(p: AccessPair): string {
+  const when = p.conditions ? ` if ${conditionsText(p.conditions).replace(/<br>/g, " and ")}` : "";
+  return `${p.effect === "Deny" ? "deny " : ""}${code(p.action)} on ${code(p.resource)}${when}`;
+}
+
+const CHANGE_LABEL: Readonly<Record<AccessChange["change"], string>> = { added: "added", removed: "removed", changed: "changed" };
+
+/** What a change gains and loses: per cluster, one row per identity that changed. */
+export function diffMarkdown(diff: AccessDiff): string {
+  const lines = ["# Access review: changes", ""];
+  if (diff.changes.length === 0) return `${[...lines, "No identity gains or loses access."].join("\n")}\n`;
+  const list = (xs: ReadonlyArray<string>) => (xs.length === 0 ? "–" : xs.join("<br>"));
+  for (const [cluster, changes] of byCluster(diff.changes)) {
+    lines.push(`## Cluster ${code(cluster)}`, "");
+    lines.push(
+      ...table(
+        ["Identity", "Change", "Gained", "Lost", "Other"],
+        changes.map((c) => [`${code(c.name)} (${KIND_LABEL[c.kind]})`, CHANGE_LABEL[c.change], list(c.gained.map(pairText)), list(c.lost.map(pairText)), list(c.other.map(plain))]),
+      ),
+      "",
+    );
+  }
+  return `${lines.join("\n").trimEnd()}\n`;
+}

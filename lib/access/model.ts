@@ -1,0 +1,393 @@
+/**
+ * The access review's model: who may do what, per cluster. It is read from the stacks that
+ * synthesis builds (the same `buildStacks`, synthesized in memory, nothing written), so the
+ * report shows the policy documents exactly as Terraform will send them to IAM.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { App, TerraformElement, type TerraformStack } from "cdktf";
+import { resolve as resolveTokens } from "cdktf/lib/_tokens";
+import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
+import { knownAddon } from "../config/known-addons";
+import { partitionOf } from "../config/regions";
+import type { Cluster, Config } from "../config/schema";
+import { isEveryResource, lintManagedPolicy, lintStatementActions } from "../policy/lint";
+import { SCOPE_CONDITION_KEYS } from "../policy/trust";
+import { SESSION_TAGS } from "../policy/abac";
+import type { ClusterStack } from "../../stacks/cluster-stack";
+import { GroupStack } from "../../stacks/group-stack";
+import { buildStacks } from "../../stacks/build-stacks";
+import { block, literal, referenceOf, type Reference, type StackJson } from "./terraform-json";
+
+export type IdentityKind = "tenant" | "sharedRole" | "addon" | "controller";
+/** The order kinds are listed in, within a cluster. */
+export const IDENTITY_KINDS: ReadonlyArray<IdentityKind> = ["tenant", "sharedRole", "addon", "controller"];
+
+/** An account ID known only to Terraform (data.aws_caller_identity): the cluster does not pin one. */
+export const ACCOUNT_PLACEHOLDER = "${account}";
+
+export interface Permission {
+  readonly effect: "Allow" | "Deny";
+  readonly actions: ReadonlyArray<string>;
+  readonly resources: ReadonlyArray<string>;
+  /** IAM's own form: `{ operator: { key: [values] } }`; empty when there are none. */
+  readonly conditions: Readonly<Record<string, Readonly<Record<string, ReadonlyArray<string>>>>>;
+}
+
+export interface Identity {
+  readonly cluster: string;
+  readonly kind: IdentityKind;
+  readonly name: string;
+  /** Null for a shared role itself (its members have their own) and for an add-on whose namespace EKS picks. */
+  readonly namespace: string | null;
+  readonly serviceAccount: string | null;
+  /** The IAM role's name. */
+  readonly role: string;
+  /** For members of a shared role: its name. */
+  readonly sharedRole: string | null;
+  /** Cross-account: the role EKS assumes with `role` and hands to the pods. */
+  readonly targetRoleArn: string | null;
+  /** One line: who the role's trust policy lets in. */
+  readonly trust: string;
+  readonly managedPolicyArns: ReadonlyArray<string>;
+  /**
+   * The statements of the role's inline policies and of the policies the stack creates for it;
+   * for members of a shared role, with its session tags filled in.
+   */
+  readonly permissions: ReadonlyArray<Permission>;
+  /** The least-privilege lint's warnings about this identity's policies. */
+  readonly flags: ReadonlyArray<string>;
+}
+
+export interface AccessReport {
+  readonly identities: ReadonlyArray<Identity>;
+}
+
+/**
+ * Builds the stacks as synthesis does and reads the report from their Terraform JSON. The
+ * command (bin/access.ts) preloads the app's speed patches; the library leaves cdktf as it is.
+ */
+export async function accessReport(config: Config): Promise<AccessReport> {
+  // An App writes its files only in synth(), which is never called here, but its constructor
+  // makes <outdir>/stacks: a temporary one, removed again, so the caller's cdktf.out is untouched.
+  const outdir = mkdtempSync(join(tmpdir(), "access-review-"));
+  try {
+    const app = new App({ outdir, skipValidation: true });
+    const stacks = buildStacks(app, config);
+    const identities: Identity[] = [];
+    // A group stack (tenants[].stack) holds tenants of its cluster; the base stack is named after it.
+    for (const stack of stacks) identities.push(...(await stackIdentities(stack, stack instanceof GroupStack ? stack.cluster : config.clusters.find((c) => c.name === stack.node.id)!)));
+    return { identities };
+  } finally {
+    rmSync(outdir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The Terraform types the review reads: roles and their policies, the documents and data
+ * sources those refer to, and what binds a role to a service account.
+ */
+const REVIEWED_TYPES: ReadonlySet<string> = new Set([
+  "aws_iam_role",
+  "aws_iam_role_policy",
+  "aws_iam_role_policy_attachment",
+  "aws_iam_policy",
+  "aws_iam_policy_document",
+  "aws_eks_pod_identity_association",
+  "aws_eks_addon",
+  "aws_eks_cluster",
+  "aws_caller_identity",
+  "aws_partition",
+  "aws_region",
+]);
+
+/**
+ * The synthesized JSON of one stack's reviewed blocks, without writing it. Each block is what
+ * `TerraformStack.toTerraform()` makes of it (the element's own toTerraform, resolved in the
+ * stack), so the JSON is exactly that of cdk.tf.json; the blocks the review never reads
+ * (namespaces, service accounts, outputs, providers, the agent) are skipped, which saves about
+ * half of the resolving at 1,000 tenants (docs/benchmarks.md).
+ */
+export function stackJson(stack: TerraformStack): StackJson {
+  invokeAspects(stack);
+  const out: { resource: Record<string, Record<string, Record<string, unknown>>>; data: Record<string, Record<string, Record<string, unknown>>> } = { resource: {}, data: {} };
+  for (const element of stack.node.findAll()) {
+    if (!TerraformElement.isTerraformElement(element)) continue;
+    const type = (element as { terraformResourceType?: unknown }).terraformResourceType;
+    if (typeof type !== "string" || !REVIEWED_TYPES.has(type)) continue;
+    const fragment = resolveTokens(stack, element.toTerraform()) as StackJson;
+    for (const kind of ["resource", "data"] as const) {
+      for (const [t, blocks] of Object.entries(fragment[kind] ?? {})) Object.assign((out[kind][t] ??= {}), blocks);
+    }
+  }
+  return out;
+}
+
+/** A construct whose pods get `role` through `association`: TenantIdentity, and ControllerIdentity alike. */
+interface AssociatedConstruct {
+  readonly association: { readonly friendlyUniqueId: string };
+  readonly role: { readonly friendlyUniqueId: string };
+}
+
+interface RoleFacts {
+  readonly name: string;
+  readonly trust: TrustScope;
+  readonly managedPolicyArns: string[];
+  readonly permissions: Permission[];
+}
+
+/** The identities of one cluster's stack, in kind order and then by name. */
+export async function stackIdentities(stack: ClusterStack | GroupStack, cluster: Cluster): Promise<Identity[]> {
+  const json = stackJson(stack);
+  const partition = partitionOf(cluster.region);
+  const account = cluster.accountId ?? ACCOUNT_PLACEHOLDER;
+  const resolve = (ref: Reference): string | undefined => {
+    if (!ref.data) return undefined;
+    if (ref.type === "aws_caller_identity" && ref.attribute === "account_id") return account;
+    if (ref.type === "aws_partition" && ref.attribute === "partition") return partition;
+    if (ref.type === "aws_region" && (ref.attribute === "region" || ref.attribute === "name")) return cluster.region;
+    if (ref.type === "aws_eks_cluster" && ref.attribute === "arn") {
+      // EKS cluster ARN format: Service Authorization Reference, Amazon EKS, resource type "cluster".
+      const name = literal(block(json, ref)?.name);
+      return name === undefined ? undefined : `arn:${partition}:eks:${cluster.region}:${account}:cluster/${name}`;
+    }
+    return undefined;
+  };
+  const text = (v: unknown) => literal(v, resolve);
+  const clusterArn = `arn:${partition}:eks:${cluster.region}:${account}:cluster/${cluster.name}`;
+
+  // Policies and attachments by the logical ID of the role they belong to, in one pass.
+  const inline = new Map<string, unknown[]>();
+  const attached = new Map<string, unknown[]>();
+  const byRole = (map: Map<string, unknown[]>, type: string, value: (r: Record<string, unknown>) => unknown) => {
+    for (const r of Object.values(json.resource?.[type] ?? {})) {
+      const role = referenceOf(r.role);
+      if (role?.type !== "aws_iam_role") continue;
+      const list = map.get(role.name) ?? [];
+      list.push(value(r));
+      map.set(role.name, list);
+    }
+  };
+  byRole(inline, "aws_iam_role_policy", (r) => r.policy);
+  byRole(attached, "aws_iam_role_policy_attachment", (r) => r.policy_arn);
+
+  const documentStatements = (policy: unknown): Permission[] => {
+    const ref = referenceOf(policy);
+    if (ref?.type === "aws_iam_policy_document") return permissionsOf(block(json, ref)?.statement, text);
+    if (ref?.type === "aws_iam_policy" && !ref.data) return documentStatements(block(json, ref)?.policy);
+    const s = text(policy);
+    return s === undefined ? [] : permissionsOfIamJson(s);
+  };
+
+  const roles = new Map<string, RoleFacts>();
+  const roleFacts = (roleId: string): RoleFacts => {
+    const known = roles.get(roleId);
+    if (known) return known;
+    const role = json.resource?.aws_iam_role?.[roleId] ?? {};
+    const trustRef = referenceOf(role.assume_role_policy);
+    const managed: string[] = [];
+    const permissions = (inline.get(roleId) ?? []).flatMap(documentStatements);
+    for (const arn of attached.get(roleId) ?? []) {
+      // A policy this stack creates has no ARN before apply: its statements are the role's.
+      if (referenceOf(arn)?.type === "aws_iam_policy") permissions.push(...documentStatements(arn));
+      else managed.push(text(arn) ?? String(arn));
+    }
+    const facts = {
+      name: text(role.name) ?? roleId,
+      trust: trustScope(trustRef ? block(json, trustRef)?.statement : undefined, text),
+      managedPolicyArns: managed.sort(),
+      permissions,
+    };
+    roles.set(roleId, facts);
+    return facts;
+  };
+
+  const out: Identity[] = [];
+  const sharedByRole = new Map<string, string>();
+  const base = (kind: IdentityKind, name: string, roleId: string) => {
+    const facts = roleFacts(roleId);
+    return { cluster: cluster.name, kind, name, role: facts.name, sharedRole: null, targetRoleArn: null, trust: describeTrust(facts.trust, cluster.name), managedPolicyArns: facts.managedPolicyArns, permissions: facts.permissions, flags: [] };
+  };
+
+  // A group stack holds tenants only: shared roles, controllers and add-ons stay in the base stack.
+  const clusterWide = stack instanceof GroupStack ? undefined : stack;
+  for (const [name, shared] of clusterWide?.sharedRoles ?? []) {
+    sharedByRole.set(shared.role.friendlyUniqueId, name);
+    out.push({ ...base("sharedRole", name, shared.role.friendlyUniqueId), namespace: null, serviceAccount: null });
+  }
+  /** An identity bound by an `aws_eks_pod_identity_association`: a tenant or a controller. */
+  const seen = new Set<string>();
+  const associated = (kind: IdentityKind, name: string, owner: AssociatedConstruct) => {
+    seen.add(owner.association.friendlyUniqueId);
+    const a = json.resource?.aws_eks_pod_identity_association?.[owner.association.friendlyUniqueId] ?? {};
+    const roleId = referenceOf(a.role_arn)?.name ?? owner.role.friendlyUniqueId;
+    const namespace = text(a.namespace) ?? null;
+    const serviceAccount = text(a.service_account) ?? null;
+    const identity = { ...base(kind, name, roleId), namespace, serviceAccount, targetRoleArn: text(a.target_role_arn) ?? null };
+    const sharedRole = sharedByRole.get(roleId);
+    out.push(
+      sharedRole === undefined
+        ? identity
+        : { ...identity, sharedRole, trust: describeTrust(roleFacts(roleId).trust, cluster.name, `${namespace}/${serviceAccount}`), permissions: identity.permissions.map((p) => fillSessionTags(p, { namespace, serviceAccount, clusterName: cluster.name, clusterArn })) },
+    );
+  };
+  for (const [name, tenant] of stack.tenants) associated("tenant", name, tenant);
+  for (const [name, controller] of clusterWide?.controllers ?? []) associated("controller", name, controller);
+  for (const [name, addon] of clusterWide?.addons ?? []) {
+    const a = json.resource?.aws_eks_addon?.[addon.addon.friendlyUniqueId] ?? {};
+    const association = (Array.isArray(a.pod_identity_association) ? a.pod_identity_association[0] : undefined) as Record<string, unknown> | undefined;
+    const roleId = referenceOf(association?.role_arn)?.name ?? addon.role.friendlyUniqueId;
+    // EKS installs the add-on into its own namespace; it is known for the documented add-ons.
+    out.push({ ...base("addon", name, roleId), namespace: knownAddon(name)?.namespace ?? null, serviceAccount: text(association?.service_account) ?? null });
+  }
+
+  // A binding of a kind this file does not read yet would be an identity missing from the
+  // review, which must never look complete when it is not.
+  const unread = Object.keys(json.resource?.aws_eks_pod_identity_association ?? {}).filter((id) => !seen.has(id));
+  if (unread.length > 0) throw new Error(`the access review does not know whose Pod Identity association ${unread.join(", ")} of stack ${cluster.name} is; lib/access/model.ts must read its kind`);
+
+  const withFlags: Identity[] = [];
+  // The keys in the order the report documents them, whatever order they were set in.
+  for (const i of out) {
+    withFlags.push({
+      cluster: i.cluster,
+      kind: i.kind,
+      name: i.name,
+      namespace: i.namespace,
+      serviceAccount: i.serviceAccount,
+      role: i.role,
+      sharedRole: i.sharedRole,
+      targetRoleArn: i.targetRoleArn,
+      trust: i.trust,
+      managedPolicyArns: i.managedPolicyArns,
+      permissions: i.permissions,
+      flags: await flagsOf(i),
+    });
+  }
+  return withFlags.sort((a, b) => IDENTITY_KINDS.indexOf(a.kind) - IDENTITY_KINDS.indexOf(b.kind) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** `data.aws_iam_policy_document` statements as permissions, strings resolved. */
+function permissionsOf(statements: unknown, text: (v: unknown) => string | undefined): Permission[] {
+  if (!Array.isArray(statements)) return [];
+  return statements.map((s: Record<string, unknown>) => {
+    const conditions: Record<string, Record<string, string[]>> = {};
+    for (const c of (s.condition as Array<Record<string, unknown>> | undefined) ?? []) {
+      const test = String(c.test);
+      (conditions[test] ??= {})[text(c.variable) ?? String(c.variable)] = ((c.values as unknown[]) ?? []).map((v) => text(v) ?? String(v));
+    }
+    return {
+      effect: s.effect === "Deny" ? "Deny" : "Allow",
+      actions: ((s.actions as unknown[]) ?? []).map(String),
+      resources: ((s.resources as unknown[]) ?? []).map((r) => text(r) ?? String(r)),
+      conditions,
+    };
+  });
+}
+
+/** A policy given as IAM JSON text rather than a document data source. */
+function permissionsOfIamJson(json: string): Permission[] {
+  let doc: { Statement?: unknown };
+  try {
+    doc = JSON.parse(json) as { Statement?: unknown };
+  } catch {
+    return [];
+  }
+  const list = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
+  const statements = Array.isArray(doc.Statement) ? doc.Statement : doc.Statement ? [doc.Statement] : [];
+  return statements.map((s: Record<string, unknown>) => ({
+    effect: s.Effect === "Deny" ? "Deny" : "Allow",
+    actions: list(s.Action),
+    resources: list(s.Resource),
+    conditions: Object.fromEntries(
+      Object.entries((s.Condition as Record<string, Record<string, unknown>>) ?? {}).map(([op, keys]) => [op, Object.fromEntries(Object.entries(keys).map(([k, v]) => [k, list(v)]))]),
+    ),
+  }));
+}
+
+interface TrustScope {
+  readonly principals: string;
+  /** `namespace/serviceAccount` pairs the session-tag conditions admit, sorted. */
+  readonly pairs: ReadonlyArray<string>;
+  /** A statement admits any association that names the role. */
+  readonly open: boolean;
+}
+
+/** Who a trust policy lets in: its principals, and the pairs its session-tag conditions admit. */
+function trustScope(statements: unknown, text: (v: unknown) => string | undefined): TrustScope {
+  const principals = new Set<string>();
+  const pairs: string[] = [];
+  let open = false;
+  for (const s of Array.isArray(statements) ? (statements as Array<Record<string, unknown>>) : []) {
+    for (const p of (s.principals as Array<Record<string, unknown>> | undefined) ?? []) for (const id of (p.identifiers as unknown[]) ?? []) principals.add(String(id));
+    const equals = new Map<string, string[]>();
+    for (const c of (s.condition as Array<Record<string, unknown>> | undefined) ?? []) {
+      if (c.test === "StringEquals") equals.set(String(c.variable), ((c.values as unknown[]) ?? []).map((v) => text(v) ?? String(v)));
+    }
+    const namespaces = equals.get(SCOPE_CONDITION_KEYS.namespace);
+    const accounts = equals.get(SCOPE_CONDITION_KEYS.serviceAccount);
+    if (!namespaces || !accounts || !equals.has(SCOPE_CONDITION_KEYS.clusterArn)) {
+      open = true;
+      continue;
+    }
+    for (const ns of namespaces) for (const sa of accounts) pairs.push(`${ns}/${sa}`);
+  }
+  return { principals: [...principals].sort().join(", ") || "no principal", pairs: pairs.sort(), open };
+}
+
+/**
+ * One line for a trust scope. For a member of a shared role, only whether it admits the
+ * member: the other members are the shared role's own entry, so one joining or leaving shows
+ * there once rather than on every member.
+ */
+function describeTrust(t: TrustScope, clusterName: string, member?: string): string {
+  if (t.open) return `${t.principals}, for any Pod Identity association that names the role (not scoped to a service account)`;
+  if (member !== undefined) {
+    return t.pairs.includes(member) ? `${t.principals}, for ${member} on cluster ${clusterName} (session tags), among the shared role's members` : `${t.principals}: the shared role's trust does not admit ${member}`;
+  }
+  return t.pairs.length === 0 ? `${t.principals}: admits no service account` : `${t.principals}, only for ${t.pairs.join(", ")} on cluster ${clusterName} (session tags)`;
+}
+
+interface MemberValues {
+  readonly namespace: string | null;
+  readonly serviceAccount: string | null;
+  readonly clusterName: string;
+  readonly clusterArn: string;
+}
+
+/**
+ * A shared role's permissions as one member gets them: the session tags EKS sets
+ * (https://docs.aws.amazon.com/eks/latest/userguide/pod-id-abac.html) replaced by the member's
+ * values. Tags whose values only the pod knows (kubernetes-pod-name, -uid) stay as written.
+ */
+function fillSessionTags(p: Permission, m: MemberValues): Permission {
+  const values: Record<string, string | null | undefined> = {
+    [SESSION_TAGS.namespace]: m.namespace,
+    [SESSION_TAGS.serviceAccount]: m.serviceAccount,
+    [SESSION_TAGS.cluster]: m.clusterName,
+    "eks-cluster-arn": m.clusterArn,
+  };
+  const fill = (s: string) => s.replace(/\$\{aws:PrincipalTag\/([^}]+)\}/g, (whole, tag: string) => values[tag] ?? whole);
+  return {
+    ...p,
+    resources: p.resources.map(fill),
+    conditions: Object.fromEntries(Object.entries(p.conditions).map(([op, keys]) => [op, Object.fromEntries(Object.entries(keys).map(([k, vs]) => [k, vs.map(fill)]))])),
+  };
+}
+
+/** The lint's warnings (lib/policy/lint.ts) for the identity's managed policies and statements. */
+async function flagsOf(identity: Identity): Promise<string[]> {
+  const owner = identity.kind === "sharedRole" ? `shared role ${JSON.stringify(identity.name)}` : `${identity.kind} ${JSON.stringify(identity.name)}`;
+  const flags = identity.managedPolicyArns.flatMap((arn) => lintManagedPolicy(arn, [], owner)).map((f) => f.message);
+  // A controller's statements are its project's published policy, scoped by conditions the
+  // lint does not read; validate does not lint them either, so neither does the review.
+  if (identity.kind === "controller") return flags;
+  for (const p of identity.permissions) {
+    // Only a wildcard can make the lint speak; skipping the rest spares the catalogue look-ups.
+    if (!p.actions.some((a) => a.includes("*")) && !p.resources.some(isEveryResource)) continue;
+    const findings = await lintStatementActions({ effect: p.effect, actions: [...p.actions], resources: [...p.resources] }, [], owner);
+    flags.push(...findings.filter((f) => f.severity === "warning").map((f) => f.message));
+  }
+  return flags;
+}
