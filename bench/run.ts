@@ -12,6 +12,8 @@
  * - BENCH_DOC: the markdown file that --write updates, default docs/benchmarks.md.
  * - BENCH_KEEP=1 keeps the temporary directory (tenants files and output).
  * - BENCH_APP: another command to measure instead of cdktf.json's app, for before/after runs.
+ * - BENCH_FLOOR: the folder of the cdktf floor app (bench/floor.ts), or `none`. When it is there,
+ *   each timed run of the app is paired with a run of the floor, back to back.
  *
  * It never changes cdktf.out/ or tenants.yaml: input and output live in a temporary directory.
  * Exit code 1 when a target fails, so a pipeline can run it on purpose; `npm test` never does.
@@ -20,6 +22,7 @@ import { cpus, loadavg, release, tmpdir, totalmem, type } from "node:os";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { outDirFor, rssMethod, runOnce, type RssMethod } from "./measure";
+import { findFloor } from "./floor";
 import { evaluateTargets, renderReport, spliceSection, type Machine, type Row } from "./report";
 import { countObjects, median, objectsPerTenant } from "./stats";
 import { BENCH_CLUSTER, tenantsYaml } from "./tenants-file";
@@ -61,13 +64,14 @@ function main(): number {
   const method: RssMethod = rssMethod();
   const tmp = mkdtempSync(join(tmpdir(), "eks-pi-bench-"));
   const probe = join(__dirname, "rss-probe.js");
-  const measure = (tenants: number, run: number) => {
+  const floor = findFloor(ROOT);
+  const measure = (tenants: number, run: number, other?: { command: string; env: Record<string, string> }) => {
     const file = join(tmp, `tenants-${tenants}.yaml`);
     if (!existsSync(file)) writeFileSync(file, tenantsYaml(tenants));
     // A fresh output directory per run, so every run writes the same files from scratch.
-    const outdir = outDirFor(tmp, tenants, run);
-    const env = { ...process.env, TENANTS_FILE: file, CDKTF_OUTDIR: outdir, CHECKPOINT_DISABLE: "1" };
-    const result = runOnce({ command, cwd: ROOT, env, rssFile: join(tmp, "rss"), method, probe });
+    const outdir = outDirFor(tmp, tenants, other ? -run : run);
+    const env = { ...process.env, TENANTS_FILE: file, CDKTF_OUTDIR: outdir, CHECKPOINT_DISABLE: "1", ...other?.env };
+    const result = runOnce({ command: other?.command ?? command, cwd: ROOT, env, rssFile: join(tmp, "rss"), method, probe });
     const stack = join(outdir, "stacks", BENCH_CLUSTER, "cdk.tf.json");
     const objects = countObjects(JSON.parse(readFileSync(stack, "utf8"))).total;
     rmSync(outdir, { recursive: true, force: true });
@@ -79,7 +83,10 @@ function main(): number {
     const perCluster = measure(0, 0).objects;
     const rows: Row[] = [];
     for (const tenants of s.sizes) {
-      const results = Array.from({ length: s.runs }, (_, run) => measure(tenants, run + 1));
+      // Paired: each run of the app is followed at once by a run of the floor, when there is one.
+      const pairs = Array.from({ length: s.runs }, (_, run) => ({ app: measure(tenants, run + 1), floor: floor && measure(tenants, run + 1, floor) }));
+      const results = pairs.map((p) => p.app);
+      const floorRuns = pairs.flatMap((p) => (p.floor ? [p.floor] : []));
       const walls = results.map((r) => r.wallMs);
       const objects = results[0]!.objects;
       if (results.some((r) => r.objects !== objects)) throw new Error(`${tenants} tenants: runs synthesized different stacks`);
@@ -93,9 +100,18 @@ function main(): number {
         peakRssMiB: Math.max(...results.map((r) => r.peakRssKiB)) / 1024,
         objects,
         objectsPerTenant: objectsPerTenant(objects, perCluster, tenants),
+        runRssMiB: results.map((r) => r.peakRssKiB / 1024),
+        load: loadavg()[0]!,
+        ...(floorRuns.length > 0 && {
+          floor: {
+            cpuMs: median(floorRuns.map((r) => r.cpuMs)),
+            cpuRatio: median(pairs.map((p) => p.app.cpuMs / p.floor!.cpuMs)),
+            runRssMiB: floorRuns.map((r) => r.peakRssKiB / 1024),
+          },
+        }),
       };
       rows.push(row);
-      process.stderr.write(`${tenants} tenants: ${Math.round(row.wallMs)} ms, ${row.peakRssMiB.toFixed(0)} MiB\n`);
+      process.stderr.write(`${tenants} tenants: ${Math.round(row.wallMs)} ms, ${row.peakRssMiB.toFixed(0)} MiB${row.floor ? `, CPU ${row.floor.cpuRatio.toFixed(2)}× the floor` : ""}\n`);
     }
     // A warm `npm run synth` (npm, the synth command, the app) against the app alone. GNU time
     // counts the CPU time of the whole process tree; the probe would see one process only.
@@ -112,7 +128,7 @@ function main(): number {
       npmSynthCpuMs = median(Array.from({ length: s.runs }, (_, run) => synthOnce(run + 1)));
       process.stderr.write(`npm run synth, 1 tenant: ${npmSynthCpuMs} ms CPU\n`);
     }
-    const report = renderReport(rows, machine(load), { command, fromCdktfJson: !process.env.BENCH_APP, rssMethod: method, date: new Date().toISOString().slice(0, 10), npmSynthCpuMs });
+    const report = renderReport(rows, machine(load), { command, floor: floor?.command, fromCdktfJson: !process.env.BENCH_APP, rssMethod: method, date: new Date().toISOString().slice(0, 10), npmSynthCpuMs });
     process.stdout.write(`\n${report}`);
     if (s.doc) {
       writeFileSync(s.doc, spliceSection(existsSync(s.doc) ? readFileSync(s.doc, "utf8") : undefined, report));
