@@ -109,8 +109,8 @@ describe("patched", () => {
 describe("every example, with the app's preload and without it", () => {
   const tmp = mkdtempSync(join(tmpdir(), "with-without-"));
   afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-  const bench = join(tmp, "bench-100.yaml");
-  writeFileSync(bench, tenantsYaml(100));
+  const bench = join(tmp, "bench-20.yaml");
+  writeFileSync(bench, tenantsYaml(20));
   const inputs = [
     "tenants.yaml",
     ...readdirSync(join(ROOT, "examples"))

@@ -128,7 +128,7 @@ function main(): number {
       npmSynthCpuMs = median(Array.from({ length: s.runs }, (_, run) => synthOnce(run + 1)));
       process.stderr.write(`npm run synth, 1 tenant: ${npmSynthCpuMs} ms CPU\n`);
     }
-    const report = renderReport(rows, machine(load), { command, floor: floor?.command, fromCdktfJson: !process.env.BENCH_APP, rssMethod: method, date: new Date().toISOString().slice(0, 10), npmSynthCpuMs });
+    const report = renderReport(rows, machine(load), { command, floor: floor && "floor-cdktf.js", fromCdktfJson: !process.env.BENCH_APP, rssMethod: method, date: new Date().toISOString().slice(0, 10), npmSynthCpuMs });
     process.stdout.write(`\n${report}`);
     if (s.doc) {
       writeFileSync(s.doc, spliceSection(existsSync(s.doc) ? readFileSync(s.doc, "utf8") : undefined, report));
