@@ -1,9 +1,10 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ROOT } from "./run";
 import { BASELINE, END, BEGIN, evaluateTargets, renderReport, spliceSection, type Row } from "../bench/report";
+import { findFloor } from "../bench/floor";
 import { parseFigures } from "../bench/measure";
 import { countObjects, median, objectsPerTenant } from "../bench/stats";
 import { BENCH_CLUSTER, tenantName, tenantsYaml } from "../bench/tenants-file";
@@ -93,20 +94,22 @@ const row = (tenants: number, wallMs: number, peakRssMiB: number): Row => ({
 
 describe("evaluateTargets", () => {
   // row(n, wall, rss) has a CPU time of wall + 40 ms: the time targets must read the CPU time.
-  it("holds one tenant to 3% of the 8.6 s baseline and 150 MiB, 5,000 tenants to 600 MiB and 6× the CPU time of 1,000, npm run synth to 4× the app", () => {
+  it("holds one tenant to 3% of the 8.6 s baseline and 150 MiB, 5,000 tenants to 450 MiB and 6× the CPU time of 1,000, npm run synth to 4× the app", () => {
     expect(BASELINE).toEqual({ wallMs: 8600, peakRssMiB: 2048 });
-    const results = evaluateTargets([row(1, 218, 150), row(1000, 960, 200), row(5000, 5960, 600)], 1032);
+    const results = evaluateTargets([row(1, 218, 150), row(1000, 960, 200), row(5000, 5960, 450)], 1032);
     expect(results.map((t) => [t.name, t.measured, t.pass])).toEqual([
       ["1 tenant: CPU time vs baseline", "258 ms = 3.00%", true],
       ["1 tenant: peak RSS", "150 MiB (baseline 2 GB)", true],
-      ["5,000 tenants: peak RSS", "600 MiB", true],
+      ["5,000 tenants: peak RSS, every run", "450 MiB", true],
       ["5,000 vs 1,000 tenants: CPU time", "6.00×", true],
       ["warm npm run synth vs the app alone, 1 tenant: CPU time", "1032 ms / 258 ms = 4.00×", true],
+      ["1 tenant: CPU time vs the cdktf floor", "not run", undefined],
+      ["5,000 tenants: CPU time vs the cdktf floor", "not run", undefined],
     ]);
   });
   it("fails each target just past its limit", () => {
-    const results = evaluateTargets([row(1, 219, 151), row(1000, 960, 200), row(5000, 5961, 601)], 1037);
-    expect(results.map((t) => t.pass)).toEqual([false, false, false, false, false]);
+    const results = evaluateTargets([row(1, 219, 151), row(1000, 960, 200), row(5000, 5961, 451)], 1037);
+    expect(results.map((t) => t.pass)).toEqual([false, false, false, false, false, undefined, undefined]);
   });
   it("judges time by CPU, not wall time: a long wall time on a busy machine passes", () => {
     const busy = { ...row(1, 200, 70), wallMs: 2000 };
@@ -119,7 +122,21 @@ describe("evaluateTargets", () => {
       ["not run", undefined],
       ["not run", undefined],
       ["not run", undefined],
+      ["not run", undefined],
+      ["not run", undefined],
     ]);
+  });
+  it("holds one tenant to 1.20× and 5,000 tenants to 0.80× the cdktf floor's CPU time, by the median of paired runs", () => {
+    const withFloor = (r: Row, cpuRatio: number): Row => ({ ...r, floor: { cpuMs: 1000, cpuRatio, runRssMiB: [1] } });
+    const at = (one: number, large: number) =>
+      evaluateTargets([withFloor(row(1, 200, 70), one), withFloor(row(5000, 5000, 400), large)])
+        .filter((t) => t.name.includes("floor"))
+        .map((t) => [t.name, t.target, t.measured, t.pass]);
+    expect(at(1.2, 0.8)).toEqual([
+      ["1 tenant: CPU time vs the cdktf floor", "≤ 1.20× (median of paired runs)", "1.20× (240 ms / 1000 ms)", true],
+      ["5,000 tenants: CPU time vs the cdktf floor", "≤ 0.80× (median of paired runs)", "0.80× (5040 ms / 1000 ms)", true],
+    ]);
+    expect(at(1.21, 0.81).map((t) => t[3])).toEqual([false, false]);
   });
 });
 
@@ -133,7 +150,16 @@ describe("renderReport and spliceSection", () => {
     expect(report).toContain("| baseline: `cdktf init` template (ts-node, provider root imports), 1 tenant | – | 8.6 s | – | – | 2 GB | – | – |");
     expect(report).toContain("| 1 | 3 | 200 ms | 200 ms–200 ms | 240 ms | 70 MiB | 13 | 10.00 |");
     expect(report).toContain("| 1 tenant: CPU time vs baseline | ≤ 3% of 8.6 s (258 ms) | 240 ms = 2.79% | pass |");
-    expect(report).toContain("| 5,000 tenants: peak RSS | ≤ 600 MiB | not run | – |");
+    expect(report).toContain("| 5,000 tenants: peak RSS, every run | ≤ 450 MiB | not run | – |");
+    expect(report).not.toContain("Every run");
+  });
+
+  it("lists every run's peak RSS, the load average, and the floor's figures when there are any", () => {
+    const r: Row = { ...row(5000, 9000, 420), runRssMiB: [401.4, 420, 415.6], load: 3.456, floor: { cpuMs: 12000, cpuRatio: 0.755, runRssMiB: [490, 500.2, 488] } };
+    const text = renderReport([r, { ...row(1, 200, 70), runRssMiB: [70] }], machine, { command: "node dist/main.js", floor: "node floor.js", fromCdktfJson: true, rssMethod: "gnu-time", date: "2025-01-01" });
+    expect(text).toContain("Every run, and the cdktf floor (`node floor.js`) run right after each run of the app:");
+    expect(text).toContain("| 5,000 | 3.46 | 401, 420, 416 MiB | 12000 ms | 0.76× | 490, 500, 488 MiB |");
+    expect(text).toContain("| 1 | – | 70 MiB | – | – | – |");
   });
 
   it("creates the document when there is none, and replaces only the marked section later", () => {
@@ -148,14 +174,39 @@ describe("renderReport and spliceSection", () => {
   });
 });
 
+describe("findFloor", () => {
+  const dir = mkdtempSync(join(tmpdir(), "floor-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(join(dir, "floor-cdktf.js"), "");
+
+  it("runs floor-cdktf.js of the folder BENCH_FLOOR names, tuned, with the project's node_modules", () => {
+    expect(findFloor("/repo", { BENCH_FLOOR: dir })).toEqual({ command: `node ${JSON.stringify(join(dir, "floor-cdktf.js"))}`, env: { FLOOR_TUNED: "1", NODE_PATH: "/repo/node_modules" } });
+  });
+
+  it("looks beside the project by default, and runs without a floor when there is none there", () => {
+    const root = join(dir, "a", "project");
+    expect(findFloor(root, {})).toBeUndefined();
+    mkdirSync(join(dir, "a", "shared", "bench", "cdktf-floor"), { recursive: true });
+    writeFileSync(join(dir, "a", "shared", "bench", "cdktf-floor", "floor-cdktf.js"), "");
+    expect(findFloor(root, {})?.command).toBe(`node ${JSON.stringify(join(dir, "a", "shared", "bench", "cdktf-floor", "floor-cdktf.js"))}`);
+    expect(findFloor(root, { BENCH_FLOOR: "none" })).toBeUndefined();
+  });
+
+  it("refuses a BENCH_FLOOR folder without the floor", () => {
+    expect(() => findFloor("/repo", { BENCH_FLOOR: join(dir, "missing") })).toThrow(`BENCH_FLOOR=${join(dir, "missing")}: ${join(dir, "missing", "floor-cdktf.js")} does not exist`);
+  });
+});
+
 describe("npm run bench, as a whole (one tenant, one run; no time is asserted)", () => {
   const doc = join(ROOT, "docs", "benchmarks.md");
   const bench = (args: string[], env: Record<string, string>) =>
     spawnSync(process.execPath, ["dist/bench/run.js", ...args], { cwd: ROOT, encoding: "utf8", env: { ...process.env, BENCH_SIZES: "1", BENCH_RUNS: "1", CHECKPOINT_DISABLE: "1", ...env } });
 
-  it("changes no tracked file without --write, and prints the report with every target", () => {
+  it("changes no tracked file without --write, and prints the report with every target; works without the floor", () => {
     const before = { text: readFileSync(doc, "utf8"), mtime: statSync(doc).mtimeMs };
-    const r = bench([], {});
+    const r = bench([], { BENCH_FLOOR: "none" });
+    expect(r.stdout).toContain("Every run:");
+    expect(r.stdout).toContain("| 1 tenant: CPU time vs the cdktf floor | ≤ 1.20× (median of paired runs) | not run | – |");
     // 0 or 1: on a loaded machine a target may fail; that is the benchmark's verdict, not this test's.
     expect([0, 1]).toContain(r.status);
     expect(r.stdout).toContain("| 1 tenant: CPU time vs baseline |");

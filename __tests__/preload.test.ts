@@ -21,7 +21,11 @@ writeFileSync(
   `process.on("exit", () => {
     let trace;
     try { trace = require(require.resolve("cdktf/lib/tokens/private/stack-trace", { paths: [process.cwd()] })).captureStackTrace(); } catch (e) { trace = String(e); }
-    require("node:fs").writeFileSync(process.env.PROBE_OUT, JSON.stringify({ files: Object.keys(require.cache), trace }));
+    const from = { paths: [process.cwd()] };
+    const stack = require(require.resolve("cdktf", from)).TerraformStack.prototype;
+    const jss = require.cache[require.resolve("json-stable-stringify", { paths: [require("node:path").dirname(require.resolve("cdktf/package.json", from))] })];
+    const patches = { resolvePasses: stack[Symbol.for("eks-pod-identity-tenants.skip-extra-resolve-passes")] === true, jsonWriter: jss ? jss.exports.name !== "stableStringify" : "not loaded" };
+    require("node:fs").writeFileSync(process.env.PROBE_OUT, JSON.stringify({ files: Object.keys(require.cache), trace, patches }));
   });\n`,
 );
 
@@ -29,6 +33,7 @@ interface Loaded {
   readonly status: number | null;
   readonly files: string[];
   readonly trace: string[];
+  readonly patches: { resolvePasses: boolean; jsonWriter: boolean | string };
 }
 
 let n = 0;
@@ -39,8 +44,8 @@ function loaded(args: string[], env: Record<string, string> = {}): Loaded {
     encoding: "utf8",
     env: { ...process.env, CHECKPOINT_DISABLE: "1", TENANTS_DEBUG: "", DEBUG: "", TENANTS_FILE: "tenants.yaml", CDKTF_OUTDIR: join(tmp, `out-${n}`), NODE_OPTIONS: `--require ${probe}`, PROBE_OUT: out, ...env },
   });
-  const { files, trace } = JSON.parse(readFileSync(out, "utf8")) as { files: string[]; trace: string[] };
-  return { status: r.status, files, trace };
+  const { files, trace, patches } = JSON.parse(readFileSync(out, "utf8")) as Omit<Loaded, "status">;
+  return { status: r.status, files, trace, patches };
 }
 
 const archiverInternals = (files: string[]) => files.filter((f) => /\/node_modules\/archiver\/lib\//.test(f));
@@ -65,6 +70,10 @@ describe("the app as cdktf.json runs it", () => {
     expect(zodTranslations(run.files)).toEqual([]);
   });
 
+  it("skips cdktf's extra resolve passes and writes the stack JSON with the stand-in (lib/runtime/skip-extra-resolve-passes.ts, stable-stringify.ts)", () => {
+    expect(run.patches).toEqual({ resolvePasses: true, jsonWriter: true });
+  });
+
   it("records no token creation stacks", () => {
     expect(run.trace).toEqual([NOTE]);
   });
@@ -81,4 +90,5 @@ it("without the preload, main.js alone loads both (so the checks above can fail)
   expect(archiverInternals(plain.files).length).toBeGreaterThan(0);
   expect(zodTranslations(plain.files).length).toBeGreaterThan(10);
   expect(plain.trace).not.toEqual([NOTE]);
+  expect(plain.patches).toEqual({ resolvePasses: false, jsonWriter: false });
 });

@@ -13,6 +13,8 @@
  * - BENCH_KEEP=1 keeps the temporary directory (tenants files and output).
  * - BENCH_APP: another command to measure instead of cdktf.json's app, for before/after runs.
  * - BENCH_ACCESS=0 skips timing the access review (`npm run access`) at each size.
+ * - BENCH_FLOOR: the folder of the cdktf floor app (bench/floor.ts), or `none`. When it is there,
+ *   each timed run of the app is paired with a run of the floor, back to back.
  *
  * It never changes cdktf.out/ or tenants.yaml: input and output live in a temporary directory.
  * Exit code 1 when a target fails, so a pipeline can run it on purpose; `npm test` never does.
@@ -21,6 +23,7 @@ import { cpus, loadavg, release, tmpdir, totalmem, type } from "node:os";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { outDirFor, rssMethod, runOnce, type RssMethod } from "./measure";
+import { findFloor } from "./floor";
 import { evaluateTargets, renderReport, spliceSection, type Machine, type Row } from "./report";
 import { countObjects, median, objectsPerTenant } from "./stats";
 import { accessCommand, renderAccessTable, type AccessRow } from "./access";
@@ -63,13 +66,14 @@ function main(): number {
   const method: RssMethod = rssMethod();
   const tmp = mkdtempSync(join(tmpdir(), "eks-pi-bench-"));
   const probe = join(__dirname, "rss-probe.js");
-  const measure = (tenants: number, run: number) => {
+  const floor = findFloor(ROOT);
+  const measure = (tenants: number, run: number, other?: { command: string; env: Record<string, string> }) => {
     const file = join(tmp, `tenants-${tenants}.yaml`);
     if (!existsSync(file)) writeFileSync(file, tenantsYaml(tenants));
     // A fresh output directory per run, so every run writes the same files from scratch.
-    const outdir = outDirFor(tmp, tenants, run);
-    const env = { ...process.env, TENANTS_FILE: file, CDKTF_OUTDIR: outdir, CHECKPOINT_DISABLE: "1" };
-    const result = runOnce({ command, cwd: ROOT, env, rssFile: join(tmp, "rss"), method, probe });
+    const outdir = outDirFor(tmp, tenants, other ? -run : run);
+    const env = { ...process.env, TENANTS_FILE: file, CDKTF_OUTDIR: outdir, CHECKPOINT_DISABLE: "1", ...other?.env };
+    const result = runOnce({ command: other?.command ?? command, cwd: ROOT, env, rssFile: join(tmp, "rss"), method, probe });
     const stack = join(outdir, "stacks", BENCH_CLUSTER, "cdk.tf.json");
     const objects = countObjects(JSON.parse(readFileSync(stack, "utf8"))).total;
     rmSync(outdir, { recursive: true, force: true });
@@ -81,7 +85,10 @@ function main(): number {
     const perCluster = measure(0, 0).objects;
     const rows: Row[] = [];
     for (const tenants of s.sizes) {
-      const results = Array.from({ length: s.runs }, (_, run) => measure(tenants, run + 1));
+      // Paired: each run of the app is followed at once by a run of the floor, when there is one.
+      const pairs = Array.from({ length: s.runs }, (_, run) => ({ app: measure(tenants, run + 1), floor: floor && measure(tenants, run + 1, floor) }));
+      const results = pairs.map((p) => p.app);
+      const floorRuns = pairs.flatMap((p) => (p.floor ? [p.floor] : []));
       const walls = results.map((r) => r.wallMs);
       const objects = results[0]!.objects;
       if (results.some((r) => r.objects !== objects)) throw new Error(`${tenants} tenants: runs synthesized different stacks`);
@@ -95,9 +102,18 @@ function main(): number {
         peakRssMiB: Math.max(...results.map((r) => r.peakRssKiB)) / 1024,
         objects,
         objectsPerTenant: objectsPerTenant(objects, perCluster, tenants),
+        runRssMiB: results.map((r) => r.peakRssKiB / 1024),
+        load: loadavg()[0]!,
+        ...(floorRuns.length > 0 && {
+          floor: {
+            cpuMs: median(floorRuns.map((r) => r.cpuMs)),
+            cpuRatio: median(pairs.map((p) => p.app.cpuMs / p.floor!.cpuMs)),
+            runRssMiB: floorRuns.map((r) => r.peakRssKiB / 1024),
+          },
+        }),
       };
       rows.push(row);
-      process.stderr.write(`${tenants} tenants: ${Math.round(row.wallMs)} ms, ${row.peakRssMiB.toFixed(0)} MiB\n`);
+      process.stderr.write(`${tenants} tenants: ${Math.round(row.wallMs)} ms, ${row.peakRssMiB.toFixed(0)} MiB${row.floor ? `, CPU ${row.floor.cpuRatio.toFixed(2)}× the floor` : ""}\n`);
     }
     // A warm `npm run synth` (npm, the synth command, the app) against the app alone. GNU time
     // counts the CPU time of the whole process tree; the probe would see one process only.
@@ -121,7 +137,7 @@ function main(): number {
       accessRows.push({ tenants: row.tenants, runs: s.runs, wallMs: median(results.map((r) => r.wallMs)), cpuMs: median(results.map((r) => r.cpuMs)), peakRssMiB: Math.max(...results.map((r) => r.peakRssKiB)) / 1024, synthWallMs: row.wallMs, synthCpuMs: row.cpuMs });
       process.stderr.write(`access, ${row.tenants} tenants: ${Math.round(accessRows.at(-1)!.wallMs)} ms\n`);
     }
-    const synthReport = renderReport(rows, machine(load), { command, fromCdktfJson: !process.env.BENCH_APP, rssMethod: method, date: new Date().toISOString().slice(0, 10), npmSynthCpuMs });
+    const synthReport = renderReport(rows, machine(load), { command, floor: floor && "floor-cdktf.js", fromCdktfJson: !process.env.BENCH_APP, rssMethod: method, date: new Date().toISOString().slice(0, 10), npmSynthCpuMs });
     const report = accessRows.length > 0 ? `${synthReport}\n${renderAccessTable(accessRows)}` : synthReport;
     process.stdout.write(`\n${report}`);
     if (s.doc) {

@@ -5,8 +5,15 @@
  * loads this; only the app's own process is patched. __tests__/preload.test.ts spawns the app
  * and checks that the deferred modules stay unloaded.
  */
+import { limitHeapGrowth } from "./heap-growth";
 import { deferUnusedModules } from "./defer-unused-modules";
+import { useStableStringify } from "./stable-stringify";
+import { skipExtraResolvePasses } from "./skip-extra-resolve-passes";
 import { skipTokenStackTraces } from "./token-stack-traces";
 
+// First, before anything allocates; then the module cache, before cdktf loads.
+limitHeapGrowth();
 deferUnusedModules();
+useStableStringify();
 skipTokenStackTraces();
+skipExtraResolvePasses();
