@@ -2,8 +2,8 @@
  * lib/live/adopt-command.ts and bin/adopt.ts: real SDK clients and the real Kubernetes client
  * against stand-in servers on 127.0.0.1; the stand-ins refuse and record any write.
  */
-import { mkdtempSync, readFileSync, existsSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { tempDir } from "./temp-dir";
+import { readFileSync, existsSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runAdopt, type AdoptDeps } from "../lib/live/adopt-command";
 import { liveEksClient, liveIamClient } from "../lib/live/aws";
@@ -26,7 +26,7 @@ tenants:
 `;
 
 function tenantsFile(text = YAML): string {
-  const dir = mkdtempSync(join(tmpdir(), "adopt-"));
+  const dir = tempDir("adopt-");
   const file = join(dir, "tenants.yaml");
   writeFileSync(file, text);
   return file;
@@ -163,7 +163,7 @@ describe("bin/adopt.js with a kubeconfig", () => {
       ],
       { maxPage: 3 },
     );
-    dir = mkdtempSync(join(tmpdir(), "adopt-bin-"));
+    dir = tempDir("adopt-bin-");
   });
   afterAll(() => kube.close());
 

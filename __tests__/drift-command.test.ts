@@ -1,5 +1,5 @@
-import { existsSync, mkdtempSync, statSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { tempDir } from "./temp-dir";
+import { existsSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseDriftArgs, runDrift } from "../lib/drift/command";
 import type { EksApi } from "../lib/drift/aws";
@@ -18,7 +18,7 @@ tenants:
 `;
 
 function tenantsFile(text = YAML): string {
-  const dir = mkdtempSync(join(tmpdir(), "drift-"));
+  const dir = tempDir("drift-");
   const file = join(dir, "tenants.yaml");
   writeFileSync(file, text);
   return file;

@@ -6,8 +6,8 @@
  * the provider renders it for IAM. Only the AWS part of the stack is planned: there
  * is no Kubernetes provider on these machines.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { tempDir } from "./temp-dir";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { awsEnv, startAwsStandIn } from "./stand-in/aws-api";
 import { runApp } from "./run";
@@ -46,7 +46,7 @@ function awsPart(stack: Json, url: string): Json {
 
 if (terraformAvailable("terraform and the AWS provider mirror", SUITE)) {
   test("plans imports of the live association and role, at the tenant's addresses, and no create for them", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "import-plan-"));
+    const dir = tempDir("import-plan-");
     const file = join(dir, "tenants.yaml");
     writeFileSync(file, `clusters: [{ name: demo, region: eu-west-1, agent: { install: none } }]\ntenants: [{ name: web, namespace: web, serviceAccount: app, createServiceAccount: false, irsa: { oidcProviderArn: "${PROVIDER}" } }]\n`);
     mkdirSync(join(dir, "imports"));

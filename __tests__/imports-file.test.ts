@@ -2,8 +2,8 @@
  * lib/live/imports-file.ts and its use in synthesis: imports/<cluster>.json becomes Terraform
  * import blocks with the providers' documented import IDs, and never changes an address.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { tempDir } from "./temp-dir";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { App, Testing } from "cdktf";
 import { planClusters } from "../lib/config/plan";
@@ -24,7 +24,7 @@ tenants:
 `;
 
 function dirWith(imports: Record<string, string>): { dir: string; file: string } {
-  const dir = mkdtempSync(join(tmpdir(), "imports-"));
+  const dir = tempDir("imports-");
   const file = join(dir, "tenants.yaml");
   writeFileSync(file, YAML);
   mkdirSync(join(dir, "imports"));

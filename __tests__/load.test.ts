@@ -1,5 +1,5 @@
-import { mkdtempSync, writeFileSync, mkdirSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { tempDir } from "./temp-dir";
+import { writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { formatOf, loadTenantsFile, TenantsFileUnreadable } from "../lib/config/load";
 import { configOf, load, problemsOf, SEED_YAML } from "./helpers";
@@ -149,7 +149,7 @@ describe("hostile text", () => {
 });
 
 describe("loadTenantsFile", () => {
-  const dir = mkdtempSync(join(tmpdir(), "tenants-"));
+  const dir = tempDir("tenants-");
 
   it("names a missing file in one line", async () => {
     await expect(loadTenantsFile(join(dir, "missing.yaml"))).rejects.toThrow(new TenantsFileUnreadable(`${join(dir, "missing.yaml")}: cannot read the tenants file: no such file`));

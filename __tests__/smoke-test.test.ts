@@ -1,7 +1,7 @@
+import { tempDir } from "./temp-dir";
 import { JobV1 } from "@cdktf/provider-kubernetes/lib/job-v1";
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { chmodSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { SMOKE_TEST_IMAGE, SMOKE_TEST_SCRIPT, SmokeTest } from "../lib/constructs/smoke-test";
 import { resources, stackOf, synthYaml } from "./helpers";
@@ -119,7 +119,7 @@ tenants:
 
 /** Runs the Job's script with a fake `aws` that prints `arn`, as /bin/sh would in the image. */
 function runScript(env: Record<string, string>, arn: string): { code: number; out: string } {
-  const dir = mkdtempSync(join(tmpdir(), "smoke-"));
+  const dir = tempDir("smoke-");
   const aws = join(dir, "aws");
   writeFileSync(aws, `#!/bin/sh\n[ "$*" = "sts get-caller-identity --query Arn --output text" ] || { echo "unexpected args: $*" >&2; exit 9; }\necho '${arn}'\n`);
   chmodSync(aws, 0o755);
