@@ -1,6 +1,6 @@
 /** The committed region list (for "did you mean") is exactly what the installed AWS SDK knows. */
 import { KNOWN_REGIONS, REGION_PARTITIONS } from "../lib/config/known-regions";
-import { isKnownRegion, partitionOf } from "../lib/config/regions";
+import { isKnownRegion, partitionOf } from "../lib/config/sdk-regions";
 import { renderKnownRegions, sdkRegions } from "../scripts/gen-regions";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";

@@ -6,7 +6,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { isKnownRegion, partitionOf } from "../lib/config/regions";
+import { isKnownRegion, partitionOf } from "../lib/config/sdk-regions";
 
 /** Every region the installed SDK describes, pseudo-regions such as aws-global left out, sorted. */
 export function sdkRegions(): string[] {

@@ -10,7 +10,7 @@ import { App, TerraformElement, type TerraformStack } from "cdktf";
 import { resolve as resolveTokens } from "cdktf/lib/_tokens";
 import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
 import { knownAddon } from "../config/known-addons";
-import { partitionOf } from "../config/regions";
+import { regionPartition as partitionOf } from "../config/region-rules";
 import type { Cluster, Config } from "../config/schema";
 import { isEveryResource, lintManagedPolicy, lintStatementActions } from "../policy/lint";
 import { SCOPE_CONDITION_KEYS } from "../policy/trust";

@@ -17,7 +17,13 @@
  * is the partition's DNS suffix from the AWS SDK's region metadata (amazonaws.com.cn in China,
  * amazonaws.eu in the European Sovereign Cloud).
  */
-import { partition } from "@aws-sdk/core/client";
+import type { partition as Partition } from "@aws-sdk/core/client";
+
+/**
+ * Loaded on first use, for helm-mode clusters only: the SDK's client module costs about 40 ms of
+ * start-up, which every synth would otherwise pay.
+ */
+const partition: typeof Partition = (region) => (require("@aws-sdk/core/client") as typeof import("@aws-sdk/core/client")).partition(region);
 
 /** Regions whose add-on images are in account 602401143452, as the guide lists them. */
 const MAIN_ACCOUNT = "602401143452";

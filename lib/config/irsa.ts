@@ -8,7 +8,7 @@
  */
 import type { Check } from "./checks";
 import { error, warning, type Finding } from "./problems";
-import { partitionOf } from "./regions";
+import { regionPartition as partitionOf } from "./region-rules";
 import { parseOidcProviderArn } from "./oidc-provider";
 import type { Config } from "./schema";
 import { TRUST_POLICY_LIMIT } from "../policy/trust-size";

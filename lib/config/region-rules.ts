@@ -1,7 +1,7 @@
 /**
  * Regions that exist, and where EKS Pod Identity works, by the AWS SDK's region metadata: the
  * list generated from it (known-regions.ts, kept equal to the installed SDK by a test) answers
- * first, and the SDK itself (regions.ts) answers for a region the list lacks. regions.ts is
+ * first, and the SDK itself (sdk-regions.ts) answers for a region the list lacks. sdk-regions.ts is
  * loaded only then: its SDK module costs about 70 ms of start-up, a quarter of a small synth.
  */
 import { KNOWN_REGIONS, REGION_PARTITIONS } from "./known-regions";
@@ -10,7 +10,7 @@ import { quote } from "./quote";
 import type { Config } from "./schema";
 import { didYouMean } from "./suggest";
 
-const sdk = (): typeof import("./regions") => require("./regions") as typeof import("./regions");
+const sdk = (): typeof import("./sdk-regions") => require("./sdk-regions") as typeof import("./sdk-regions");
 
 export function knownRegion(region: string): boolean {
   return Object.hasOwn(REGION_PARTITIONS, region) || sdk().isKnownRegion(region);
