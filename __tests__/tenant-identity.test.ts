@@ -297,7 +297,7 @@ describe("TenantIdentity service account labels and annotations", () => {
         `  - serviceAccountLabels["Bad_Prefix/x"]: key "Bad_Prefix/x" has an invalid prefix: the part before '/' must be a DNS subdomain (lowercase a-z, 0-9, '-' and '.', at most 253 characters)`,
         `  - serviceAccountLabels["-x"]: key "-x" has an invalid name: at most 63 characters of a-z, A-Z, 0-9, '-', '_' and '.', starting and ending with a letter or digit`,
         `  - serviceAccountLabels["y"]: value "not ok!" is not a valid label value: at most 63 characters of a-z, A-Z, 0-9, '-', '_' and '.', starting and ending with a letter or digit, or empty`,
-        `  - serviceAccountLabels["app.kubernetes.io/managed-by"]: is set by this construct to "eks-pod-identity-tenants", marking the service account as created here; leave it out`,
+        `  - serviceAccountLabels["app.kubernetes.io/managed-by"]: is set by this project to "eks-pod-identity-tenants", marking the service account as created here; leave it out`,
         `  - serviceAccountAnnotations["a/b/c"]: key "a/b/c" has an invalid prefix: the part before '/' must be a DNS subdomain (lowercase a-z, 0-9, '-' and '.', at most 253 characters)`,
       ].join("\n"),
     );

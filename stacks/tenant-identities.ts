@@ -79,6 +79,8 @@ export function addTenantIdentities(stack: Construct, props: TenantIdentitiesPro
       namespace: tenant.namespace,
       serviceAccount: tenant.serviceAccount,
       createServiceAccount: tenant.createServiceAccount,
+      serviceAccountLabels: tenant.serviceAccountLabels,
+      serviceAccountAnnotations: tenant.serviceAccountAnnotations,
       disableSessionTags: tenant.disableSessionTags,
       tags: tenant.tags,
       dependsOn,

@@ -24,7 +24,8 @@ import { checkArnPartitions } from "./arn-props";
 import { checkTags } from "./tag-props";
 import { PropChecker } from "./validate-props";
 import { clusterNameFrom, type EksClusterReference } from "./eks-cluster-reference";
-import { checkServiceAccountMetadata, literalMetadata, MANAGED_BY_LABEL, MANAGED_BY_VALUE } from "./service-account-metadata";
+import { checkServiceAccountMetadata, literalMetadata } from "./service-account-metadata";
+import { MANAGED_BY_LABEL, MANAGED_BY_VALUE } from "../config/kubernetes-metadata";
 
 export interface TenantIdentityProps extends RoleSettings {
   /**
