@@ -23,19 +23,12 @@ import { terraformLiteral, terraformLiteralTags } from "./terraform-literal";
 import { checkArnPartitions } from "./arn-props";
 import { checkTags } from "./tag-props";
 import { PropChecker } from "./validate-props";
-import { clusterNameFrom, type EksClusterReference } from "./eks-cluster-reference";
+import { clusterNameFrom, type ClusterProps } from "./eks-cluster-reference";
 import { checkServiceAccountMetadata, literalMetadata } from "./service-account-metadata";
 import { MANAGED_BY_LABEL, MANAGED_BY_VALUE } from "../config/kubernetes-metadata";
 
-export interface TenantIdentityProps extends RoleSettings {
-  /**
-   * The cluster, looked up once per stack (`EksClusterReference.lookUp`): its name, ARN, region
-   * and account, so that no tenant looks them up again.
-   * @default the construct's own look-ups, from clusterName
-   */
-  readonly cluster?: EksClusterReference;
-  /** Name of the existing EKS cluster that the association belongs to. Leave out with `cluster`. */
-  readonly clusterName?: string;
+/** `cluster` (or `clusterName`): the cluster the association belongs to. */
+export interface TenantIdentityProps extends RoleSettings, ClusterProps {
   /** Kubernetes namespace of the tenant's pods: a DNS-1123 label. It need not exist yet. */
   readonly namespace: string;
   /** Service account the tenant's pods run as: a DNS-1123 subdomain. */
