@@ -138,3 +138,42 @@ ${names.map((n) => `  - { name: ${n}, namespace: shop, serviceAccount: ${n}, cre
   expect(Object.values(resources(out, "aws_iam_role")).map((r) => r.name).sort()).toEqual(names.map((n) => `${n}.demo`).sort());
   expect(Object.keys(resources(out, "kubernetes_namespace_v1"))).toEqual(["namespace_shop"]);
 });
+
+describe("ClusterStack's one cluster reference", () => {
+  const file = (tenants: string) => `clusters:
+  - name: prod
+    region: us-east-1
+    addons: [{ name: aws-ebs-csi-driver }]
+    controllers:
+      - { name: karpenter, nodeRoleArns: ["arn:aws:iam::111122223333:role/KarpenterNode"] }
+      - { name: external-dns, hostedZoneArns: ["arn:aws:route53:::hostedzone/Z0123456789ABC"] }
+sharedRoles:
+  - { name: readers, grants: [{ s3: { bucket: reports } }] }
+tenants:
+${tenants}`;
+
+  it("is the stack's only cluster and account look-up, however many constructs use it", async () => {
+    const out = (
+      await synthYaml(
+        file(`  - { name: a, namespace: a, serviceAccount: a, grants: [{ sqs: { queue: a, access: send } }], smokeTest: true }
+  - { name: b, namespace: b, serviceAccount: b, statements: [{ actions: ["sqs:SendMessage"], resources: ["arn:aws:sqs:us-east-1:111122223333:b"] }] }
+  - { name: c, namespace: c, serviceAccount: c, sharedRole: readers }
+  - { name: d, namespace: d, serviceAccount: d, targetRoleArn: "arn:aws:iam::444455556666:role/d" }
+`),
+      )
+    ).prod!;
+    const data = parse(out).data;
+    expect(Object.keys(data.aws_eks_cluster)).toEqual(["eks_cluster"]);
+    expect(Object.keys(data.aws_caller_identity)).toEqual(["caller_identity"]);
+    expect(data.aws_partition).toBeUndefined();
+    expect(data.aws_region).toBeUndefined();
+  });
+
+  it("looks the account up once for a controller even when no tenant needs it", async () => {
+    const noGrants = file(`  - { name: c, namespace: c, serviceAccount: c }\n`).replace("  - { name: readers, grants: [{ s3: { bucket: reports } }] }\n", "").replace("sharedRoles:\n", "");
+    expect(noGrants).not.toContain("grants");
+    const out = (await synthYaml(noGrants)).prod!;
+    expect(Object.keys(parse(out).data.aws_caller_identity)).toEqual(["caller_identity"]);
+    expect(out).toContain("arn:aws:eks:us-east-1:${data.aws_caller_identity.caller_identity.account_id}:cluster/prod");
+  });
+});

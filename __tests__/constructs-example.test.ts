@@ -1,15 +1,36 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { EksPodIdentityAssociation } from "@cdktf/provider-aws/lib/eks-pod-identity-association";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { ServiceAccountV1 } from "@cdktf/provider-kubernetes/lib/service-account-v1";
 import { Testing } from "cdktf";
+import * as ts from "typescript";
 import { OrdersStack } from "../examples/typescript/constructs-app";
-import { resources } from "./helpers";
+import { dataSources, resources } from "./helpers";
+import { ROOT } from "./run";
 
-it("the TypeScript example synthesizes a tenant identity with a policy of its own", () => {
+jest.setTimeout(120_000);
+
+const EXAMPLE = join(ROOT, "examples", "typescript", "constructs-app.ts");
+
+/** The README's TypeScript block under "Using the constructs from TypeScript". */
+function readmeSnippet(): string {
+  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+  const section = readme.slice(readme.indexOf("## Using the constructs from TypeScript"));
+  const m = /```ts\n([\s\S]*?)```/.exec(section);
+  if (!m) throw new Error("README: no ```ts block under \"Using the constructs from TypeScript\"");
+  return m[1]!;
+}
+
+it("the TypeScript example synthesizes a tenant identity with a policy of its own, over one cluster look-up", () => {
   const out = Testing.synth(new OrdersStack(Testing.app(), "orders"));
   const [roleId] = Object.keys(resources(out, "aws_iam_role"));
   const [addonId] = Object.keys(resources(out, "aws_eks_addon"));
+  expect(Object.keys(dataSources(out, "aws_eks_cluster"))).toEqual(["eks_cluster"]);
+  expect(dataSources(out, "aws_caller_identity")).toEqual({});
   expect(out).toHaveResourceWithProperties(IamRole, { name: "orders.prod-eu" });
   expect(out).toHaveResourceWithProperties(EksPodIdentityAssociation, {
     cluster_name: "prod-eu",
@@ -17,6 +38,51 @@ it("the TypeScript example synthesizes a tenant identity with a policy of its ow
     service_account: "orders-api",
     depends_on: [`aws_eks_addon.${addonId}`],
   });
-  expect(out).toHaveResourceWithProperties(IamRolePolicy, { role: `\${aws_iam_role.${roleId}.name}` });
+  expect(out).toHaveResourceWithProperties(IamRolePolicy, { role: `\${aws_iam_role.${roleId}.name}`, name: "least-privilege" });
+  expect(out).toHaveResourceWithProperties(IamRolePolicy, {
+    role: `\${aws_iam_role.${roleId}.name}`,
+    policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["events:PutEvents"], Resource: "arn:aws:events:eu-west-1:111122223333:event-bus/orders" }] }),
+  });
   expect(out).not.toHaveResource(ServiceAccountV1);
+});
+
+it("the README shows exactly the example, importing the package by name", () => {
+  const example = readFileSync(EXAMPLE, "utf8");
+  expect(example).toContain('from "../../lib";');
+  expect(readmeSnippet()).toBe(example.replace('from "../../lib";', 'from "eks-pod-identity-tenants";'));
+});
+
+describe("the README's snippet, as a user's app", () => {
+  const dir = mkdtempSync(join(tmpdir(), "readme-snippet-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  // A user's project: the snippet beside node_modules, with the package where its name points.
+  symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
+  const source = (libPath: string) => readmeSnippet().replace('from "eks-pod-identity-tenants";', `from ${JSON.stringify(libPath)};`);
+
+  it("type-checks under the project's compiler settings", () => {
+    const file = join(dir, "app.ts");
+    writeFileSync(file, source(join(ROOT, "lib")));
+    const config = ts.getParsedCommandLineOfConfigFile(join(ROOT, "tsconfig.json"), {}, { ...ts.sys, onUnRecoverableConfigFileDiagnostic: () => undefined })!;
+    const program = ts.createProgram([file], { ...config.options, rootDir: undefined, noEmit: true, types: ["node"] });
+    const diagnostics = ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n"));
+    expect(diagnostics).toEqual([]);
+  });
+
+  it("passes the real `cdktf synth`, offline", () => {
+    const js = ts.transpileModule(source(join(ROOT, "dist", "lib")), { compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 } }).outputText;
+    writeFileSync(join(dir, "app.js"), js);
+    // fresh-dist first, as this project's own app command does: dist/ matches the sources.
+    writeFileSync(join(dir, "cdktf.json"), JSON.stringify({ language: "typescript", app: `node --require ${join(ROOT, "scripts", "fresh-dist.js")} app.js`, output: "cdktf.out" }));
+    const cli = spawnSync(process.execPath, [require.resolve("cdktf-cli/bundle/bin/cdktf", { paths: [ROOT] }), "synth"], {
+      cwd: dir,
+      encoding: "utf8",
+      env: { ...process.env, CHECKPOINT_DISABLE: "1", TF_CLI_CONFIG_FILE: undefined, NO_COLOR: "1" },
+    });
+    expect({ status: cli.status, stderr: cli.stderr }).toEqual({ status: 0, stderr: "" });
+    expect(cli.stdout).toContain("Generated Terraform code for the stacks: orders");
+    const stack = JSON.parse(readFileSync(join(dir, "cdktf.out", "stacks", "orders", "cdk.tf.json"), "utf8"));
+    expect(Object.keys(stack.data.aws_eks_cluster)).toEqual(["eks_cluster"]);
+    expect(stack.resource.aws_eks_pod_identity_association).toBeDefined();
+    expect(Object.keys(stack.output).sort()).toEqual(["orders_association_arn", "orders_association_id", "orders_role_arn", "orders_role_name"]);
+  });
 });

@@ -4,6 +4,7 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { ServiceAccountV1 } from "@cdktf/provider-kubernetes/lib/service-account-v1";
 import { Testing, TerraformStack } from "cdktf";
+import { Construct } from "constructs";
 import { attachmentId } from "../lib/constructs/pod-identity-role";
 import { TenantIdentity, type TenantIdentityProps } from "../lib/constructs/tenant-identity";
 import { dataSources, only, parse, resources, stackOf } from "./helpers";
@@ -230,5 +231,86 @@ describe("grants and statements in their input form (the library's Grant and Sta
 
   it("report what does not parse as a prop error, by path", () => {
     expect(() => synth({ ...env, grants: [{ s3: { bucket: "orders", access: "own" as "read" } }] })).toThrow(/grants\[0\]\.s3\.access: /);
+  });
+});
+
+describe("TenantIdentity outputs", () => {
+  it("can be turned off", () => {
+    expect(parse(synth({ outputs: false })).output).toBeUndefined();
+  });
+
+  it("are named after the path below the stack, so one id under two parents keeps both", () => {
+    const out = stackOf((stack) => {
+      for (const team of ["team-a", "team-b"]) new TenantIdentity(new Construct(stack, team), "web", { ...base, namespace: team, roleName: `web-${team}` });
+    });
+    const outputs = parse(out).output;
+    expect(Object.keys(outputs).sort()).toEqual([
+      "team-a_web_association_arn",
+      "team-a_web_association_id",
+      "team-a_web_role_arn",
+      "team-a_web_role_name",
+      "team-b_web_association_arn",
+      "team-b_web_association_id",
+      "team-b_web_role_arn",
+      "team-b_web_role_name",
+    ]);
+    const roles = resources(out, "aws_iam_role");
+    const roleOf = (ref: string) => roles[/^\$\{aws_iam_role\.([\w-]+)\.name\}$/.exec(ref)![1]!].name;
+    expect([roleOf(outputs["team-a_web_role_name"].value), roleOf(outputs["team-b_web_role_name"].value)]).toEqual(["web-team-a", "web-team-b"]);
+  });
+
+  it("refuses two tenants whose output names would meet, rather than overwrite one", () => {
+    const stack = new TerraformStack(Testing.app(), "clash");
+    new TenantIdentity(stack, "a_b", { ...base, roleName: "one" });
+    expect(() => new TenantIdentity(new Construct(stack, "a"), "b", { ...base, namespace: "other", roleName: "two" })).toThrow(
+      'TenantIdentity "b" at clash/a/b: output "a_b_role_arn" is already written by clash/a_b; give one of them another id, or set outputs: false on one',
+    );
+  });
+
+  it("let a second tenant of the same outputs through with outputs: false", () => {
+    const out = stackOf((stack) => {
+      new TenantIdentity(stack, "a_b", { ...base, roleName: "one" });
+      new TenantIdentity(new Construct(stack, "a"), "b", { ...base, namespace: "other", roleName: "two", outputs: false });
+    });
+    expect(Object.keys(parse(out).output).sort()).toEqual(["a_b_association_arn", "a_b_association_id", "a_b_role_arn", "a_b_role_name"]);
+  });
+});
+
+describe("TenantIdentity service account labels and annotations", () => {
+  it("puts them on the service account, beside the managed-by label, as Terraform literals", () => {
+    const out = synth({
+      serviceAccountLabels: { "app.kubernetes.io/part-of": "shop", team: "web" },
+      serviceAccountAnnotations: { "example.com/owner": "web team ${not-a-reference} %{x}" },
+    });
+    expect(only(out, "kubernetes_service_account_v1").metadata).toEqual({
+      name: "nginx-sa",
+      namespace: "nginx",
+      labels: { "app.kubernetes.io/part-of": "shop", team: "web", "app.kubernetes.io/managed-by": "eks-pod-identity-tenants" },
+      annotations: { "example.com/owner": "web team $${not-a-reference} %%{x}" },
+    });
+  });
+
+  it("refuses keys and values Kubernetes refuses, every one at once", () => {
+    expect(() => synth({ serviceAccountLabels: { "Bad_Prefix/x": "ok", "-x": "ok", y: "not ok!", "app.kubernetes.io/managed-by": "me" }, serviceAccountAnnotations: { "a/b/c": "v" } })).toThrow(
+      [
+        'TenantIdentity "nginx": invalid props:',
+        `  - serviceAccountLabels["Bad_Prefix/x"]: key "Bad_Prefix/x" has an invalid prefix: the part before '/' must be a DNS subdomain (lowercase a-z, 0-9, '-' and '.', at most 253 characters)`,
+        `  - serviceAccountLabels["-x"]: key "-x" has an invalid name: at most 63 characters of a-z, A-Z, 0-9, '-', '_' and '.', starting and ending with a letter or digit`,
+        `  - serviceAccountLabels["y"]: value "not ok!" is not a valid label value: at most 63 characters of a-z, A-Z, 0-9, '-', '_' and '.', starting and ending with a letter or digit, or empty`,
+        `  - serviceAccountLabels["app.kubernetes.io/managed-by"]: is set by this project to "eks-pod-identity-tenants", marking the service account as created here; leave it out`,
+        `  - serviceAccountAnnotations["a/b/c"]: key "a/b/c" has an invalid prefix: the part before '/' must be a DNS subdomain (lowercase a-z, 0-9, '-' and '.', at most 253 characters)`,
+      ].join("\n"),
+    );
+  });
+
+  it("refuses IRSA's role annotation unless the tenant is migrating from IRSA with keepAnnotation off", () => {
+    const annotation = { "eks.amazonaws.com/role-arn": "arn:aws:iam::111122223333:role/old" };
+    expect(() => synth({ serviceAccountAnnotations: annotation })).toThrow(
+      `serviceAccountAnnotations["eks.amazonaws.com/role-arn"]: is IRSA's role annotation; Pod Identity binds the role through the association. Set it only while migrating from IRSA (irsa)`,
+    );
+    const oidcProviderArn = "arn:aws:iam::111122223333:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE";
+    expect(() => synth({ serviceAccountAnnotations: annotation, irsa: { oidcProviderArn } })).toThrow(/is already set to the tenant's role by irsa \(keepAnnotation\); set keepAnnotation: false to give it yourself/);
+    const out = synth({ serviceAccountAnnotations: annotation, irsa: { oidcProviderArn, keepAnnotation: false } });
+    expect(only(out, "kubernetes_service_account_v1").metadata.annotations).toEqual(annotation);
   });
 });

@@ -2,6 +2,7 @@
 export { PodIdentityAgent, AGENT_ADDON_NAME, AGENT_CHART_NAME, type PodIdentityAgentProps } from "./constructs/pod-identity-agent";
 export { type AgentChartSource } from "./config/agent-chart";
 export { importExisting, TenantIdentity, type ExistingTenantResources, type TenantIdentityProps } from "./constructs/tenant-identity";
+export { EksClusterReference, type EksClusterReferenceProps, type ClusterProps } from "./constructs/eks-cluster-reference";
 export { addPodIdentityRole, attachmentId, type RoleSettings } from "./constructs/pod-identity-role";
 export { AddonIdentity, type AddonIdentityProps } from "./constructs/addon-identity";
 export { SmokeTest, SMOKE_TEST_IMAGE, SMOKE_TEST_SCRIPT, type SmokeTestProps } from "./constructs/smoke-test";

@@ -3,16 +3,17 @@
  * Kubernetes reaching the cluster without a kubeconfig. Shared by the base stack and the group
  * stacks, so that both reach the cluster the same way.
  */
-import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { Fn } from "cdktf";
 import type { Construct } from "constructs";
 import type { Cluster, Tags } from "../lib/config/schema";
+import { EksClusterReference } from "../lib/constructs/eks-cluster-reference";
 import { terraformLiteralTags } from "../lib/constructs/terraform-literal";
 
 export interface ClusterAccess {
-  readonly eks: DataAwsEksCluster;
+  /** The stack's one reference to the cluster, given to every construct of the stack. */
+  readonly cluster: EksClusterReference;
   /** The cluster's endpoint and CA, for the kubernetes and helm providers. */
   readonly endpoint: { host: string; clusterCaCertificate: string };
   /** `aws eks get-token`, run by the providers at plan and apply time. */
@@ -29,7 +30,8 @@ export function addAwsProvider(stack: Construct, cluster: Cluster, defaultTags: 
 
 /** `data.aws_eks_cluster` and the kubernetes provider; call after the backend, as the JSON orders them. */
 export function addClusterAccess(stack: Construct, cluster: Cluster): ClusterAccess {
-  const eks = new DataAwsEksCluster(stack, "eks_cluster", { name: cluster.name });
+  const reference = EksClusterReference.lookUp(stack, { clusterName: cluster.name, region: cluster.region, accountId: cluster.accountId });
+  const eks = reference.eks;
 
   // Endpoint and CA come from the cluster itself and the token from the AWS CLI at plan and
   // apply time, so `cdktf deploy` needs no kubeconfig and never stores a token in state.
@@ -40,5 +42,5 @@ export function addClusterAccess(stack: Construct, cluster: Cluster): ClusterAcc
     args: ["eks", "get-token", "--cluster-name", cluster.name, "--region", cluster.region],
   };
   new KubernetesProvider(stack, "provider_kubernetes", { ...endpoint, exec: [exec] });
-  return { eks, endpoint, exec };
+  return { cluster: reference, endpoint, exec };
 }

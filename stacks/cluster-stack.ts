@@ -1,13 +1,16 @@
 import type { HelmProvider } from "@cdktf/provider-helm/lib/provider";
-import { TerraformStack } from "cdktf";
+import type { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
+import { TerraformStack, type ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import type { ClusterPlan } from "../lib/config/plan";
-import type { S3State, Tags } from "../lib/config/schema";
+import type { Cluster, S3State, Tags } from "../lib/config/schema";
+import type { EksClusterReference } from "../lib/constructs/eks-cluster-reference";
 import type { AddonIdentity } from "../lib/constructs/addon-identity";
 import type { ControllerIdentity } from "../lib/constructs/controller-identity";
 import { PodIdentityAgent } from "../lib/constructs/pod-identity-agent";
 import type { SharedRole } from "../lib/constructs/shared-role";
 import type { ExistingTenantResources, TenantIdentity } from "../lib/constructs/tenant-identity";
+import type { ArnEnvironment } from "../lib/policy/model";
 import { addAwsProvider, addClusterAccess } from "./cluster-access";
 import { addStateBackend, type StateSettings } from "./stack-backend";
 import { addNamespaces, addTenantIdentities, arnEnvironmentFor, tenantsNeedArns } from "./tenant-identities";
@@ -50,6 +53,8 @@ export interface ClusterStackProps {
  * contain: a tenant may be called "aws", "cluster" or "account" without taking their address.
  */
 export class ClusterStack extends TerraformStack {
+  /** The stack's one reference to the cluster (`data.aws_eks_cluster.eks_cluster`), shared by every construct in it. */
+  readonly cluster: EksClusterReference;
   readonly agent: PodIdentityAgent;
   readonly tenants: ReadonlyMap<string, TenantIdentity>;
   /** One per clusters[].addons entry, by add-on name. */
@@ -59,46 +64,62 @@ export class ClusterStack extends TerraformStack {
   /** The shared roles that have members on this cluster, by name. */
   readonly sharedRoles: ReadonlyMap<string, SharedRole>;
 
+  // The steps run in this order because the synthesized JSON lists blocks in creation order:
+  // changing it would change every golden file, though not any plan.
   constructor(scope: Construct, props: ClusterStackProps) {
-    const { cluster, tenants } = props.plan;
-    super(scope, cluster.name);
+    const { plan } = props;
+    super(scope, plan.cluster.name);
+    this.cluster = this.addProvidersAndBackend(props);
+    this.agent = this.addAgent(plan.cluster);
+    const namespaces = addNamespaces(this, plan.tenants);
+    const arnEnvironment = arnEnvironmentFor(this.cluster, needsArns(plan));
+    this.sharedRoles = this.addSharedRoles(plan, arnEnvironment);
+    this.tenants = this.addTenants(plan, namespaces, props.imports);
+    this.addons = this.addAddons(plan);
+    this.controllers = this.addControllers(plan);
+  }
+
+  /** AWS provider, state backend, the cluster reference, and the kubernetes (and helm) providers. */
+  private addProvidersAndBackend(props: ClusterStackProps): EksClusterReference {
+    const { cluster } = props.plan;
     // use_lockfile (S3-native state locking) needs Terraform 1.10:
     // https://developer.hashicorp.com/terraform/language/backend/s3#use_lockfile
     this.addOverride("terraform.required_version", REQUIRED_TERRAFORM);
-
     addAwsProvider(this, cluster, props.defaultTags);
     addStateBackend(this, cluster.name, props.state ?? { s3: props.s3State });
-    const { eks, endpoint, exec } = addClusterAccess(this, cluster);
-
+    const access = addClusterAccess(this, cluster);
     if (cluster.agent.install === "helm") {
       // Only stacks that install the chart need the helm provider; configured like kubernetes.
       // Helm provider 3.x takes the kubernetes block and its exec as objects, not lists.
-      new (optional.helmProvider())(this, "provider_helm", { kubernetes: { ...endpoint, exec } });
+      new (optional.helmProvider())(this, "provider_helm", { kubernetes: { ...access.endpoint, exec: access.exec } });
     }
+    return access.cluster;
+  }
 
-    this.agent = new PodIdentityAgent(this, "pod_identity_agent", {
-      clusterName: cluster.name,
+  private addAgent(cluster: Cluster): PodIdentityAgent {
+    return new PodIdentityAgent(this, "pod_identity_agent", {
+      cluster: this.cluster,
       install: cluster.agent.install,
       version: cluster.agent.version,
       chart: cluster.agent.chart,
-      kubernetesVersion: eks.version,
-      region: cluster.region,
       configurationValues: cluster.agent.configurationValues,
     });
+  }
 
-    const namespaces = addNamespaces(this, tenants);
-    const needsArns = tenantsNeedArns(tenants) || props.plan.sharedRoles.some(({ sharedRole: r }) => r.grants.length + r.statements.length > 0);
-    const arnEnvironment = arnEnvironmentFor(this, cluster, needsArns);
+  /** What the agent's dependants wait for; nothing with install: none. */
+  private get afterAgent(): ITerraformDependable[] {
+    return this.agent.dependable ? [this.agent.dependable] : [];
+  }
 
-    // Under a scope whose ID no tenant name can take ('_' is not in the tenant alphabet).
+  /** Under a scope whose ID no tenant name can take ('_' is not in the tenant alphabet). */
+  private addSharedRoles(plan: ClusterPlan, arnEnvironment: ArnEnvironment | undefined): Map<string, SharedRole> {
     const sharedScope = new Construct(this, "shared_roles");
     const shared = new Map<string, SharedRole>();
-    for (const { sharedRole: r, roleName, members } of props.plan.sharedRoles) {
+    for (const { sharedRole: r, roleName, members } of plan.sharedRoles) {
       shared.set(
         r.name,
         new (optional.sharedRole())(sharedScope, r.name, {
-          clusterName: cluster.name,
-          clusterArn: eks.arn,
+          cluster: this.cluster,
           members: members.map((t) => ({ name: t.name, namespace: t.namespace, serviceAccount: t.serviceAccount })),
           roleName,
           rolePath: r.role.path,
@@ -112,26 +133,27 @@ export class ClusterStack extends TerraformStack {
         }),
       );
     }
-    this.sharedRoles = shared;
+    return shared;
+  }
 
-    this.tenants = addTenantIdentities(this, {
-      cluster,
-      tenants,
-      eks,
-      after: this.agent.dependable ? [this.agent.dependable] : [],
+  private addTenants(plan: ClusterPlan, namespaces: ReadonlyMap<string, NamespaceV1>, imports: ClusterStackProps["imports"]): Map<string, TenantIdentity> {
+    return addTenantIdentities(this, {
+      cluster: this.cluster,
+      tenants: plan.tenants,
+      after: this.afterAgent,
       namespaces,
-      sharedRoles: shared,
-      arnEnvironment,
-      imports: props.imports,
+      sharedRoles: this.sharedRoles,
+      imports,
     });
+  }
 
-    // `addon_<name>`: tenant names have no '_', so an add-on never takes a tenant's address.
-    const addonAfter = this.agent.dependable ? [this.agent.dependable] : [];
-    this.addons = new Map(
-      props.plan.addons.map(({ addon, roleName, serviceAccount, managedPolicyArns }) => [
+  /** `addon_<name>`: tenant names have no '_', so an add-on never takes a tenant's address. */
+  private addAddons(plan: ClusterPlan): Map<string, AddonIdentity> {
+    return new Map(
+      plan.addons.map(({ addon, roleName, serviceAccount, managedPolicyArns }) => [
         addon.name,
         new (optional.addonIdentity())(this, `addon_${addon.name}`, {
-          clusterName: cluster.name,
+          cluster: this.cluster,
           addonName: addon.name,
           version: addon.version,
           serviceAccount,
@@ -141,24 +163,24 @@ export class ClusterStack extends TerraformStack {
           maxSessionDuration: addon.role.maxSessionDuration,
           managedPolicyArns,
           configurationValues: addon.configurationValues,
-          dependsOn: addonAfter,
-        }),
-      ]),
-    );
-
-    // `controller_<name>`: like add-ons', an ID no tenant name can take.
-    this.controllers = new Map(
-      props.plan.controllers.map(({ controller }) => [
-        controller.name,
-        new (optional.controllerIdentity())(this, `controller_${controller.name}`, {
-          clusterName: cluster.name,
-          region: cluster.region,
-          controller,
-          accountId: cluster.accountId ?? arnEnvironment?.accountId,
-          clusterArn: eks.arn,
-          dependsOn: addonAfter,
+          dependsOn: this.afterAgent,
         }),
       ]),
     );
   }
+
+  /** `controller_<name>`: like add-ons', an ID no tenant name can take. */
+  private addControllers(plan: ClusterPlan): Map<string, ControllerIdentity> {
+    return new Map(
+      plan.controllers.map(({ controller }) => [
+        controller.name,
+        new (optional.controllerIdentity())(this, `controller_${controller.name}`, { cluster: this.cluster, controller, dependsOn: this.afterAgent }),
+      ]),
+    );
+  }
+}
+
+/** Whether grants or statements in the stack name ARNs, so that the account must be known. */
+function needsArns(plan: ClusterPlan): boolean {
+  return tenantsNeedArns(plan.tenants) || plan.sharedRoles.some(({ sharedRole: r }) => r.grants.length + r.statements.length > 0);
 }

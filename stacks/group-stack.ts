@@ -41,19 +41,18 @@ export class GroupStack extends TerraformStack {
 
     addAwsProvider(this, cluster, props.defaultTags);
     addStateBackend(this, stackName, props.state ?? {});
-    const { eks } = addClusterAccess(this, cluster);
+    const { cluster: reference } = addClusterAccess(this, cluster);
 
     const namespaces = addNamespaces(this, tenants);
-    const arnEnvironment = arnEnvironmentFor(this, cluster, tenantsNeedArns(tenants));
+    // Made before the tenants, as the base stack does, so that the JSON keeps its order.
+    arnEnvironmentFor(reference, tenantsNeedArns(tenants));
     this.tenants = addTenantIdentities(this, {
-      cluster,
+      cluster: reference,
       tenants,
-      eks,
       // The agent lives in another state: the stack dependency orders it, not depends_on.
       after: [],
       namespaces,
       sharedRoles: new Map(),
-      arnEnvironment,
       imports: props.imports,
     });
   }

@@ -4,14 +4,11 @@
  * their tenants here, so a tenant's resource addresses inside its stack are the same whichever
  * stack it is in: moving it between groups moves state, never renames it.
  */
-import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
-import type { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
 import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
 import type { ITerraformDependable } from "cdktf";
 import type { Construct } from "constructs";
 import type { TenantPlan } from "../lib/config/plan";
-import { regionPartition as partitionOf } from "../lib/config/region-rules";
-import type { Cluster } from "../lib/config/schema";
+import type { EksClusterReference } from "../lib/constructs/eks-cluster-reference";
 import type { SharedRole } from "../lib/constructs/shared-role";
 import type { SmokeTest } from "../lib/constructs/smoke-test";
 import { terraformLiteral } from "../lib/constructs/terraform-literal";
@@ -33,10 +30,10 @@ export function addNamespaces(stack: Construct, tenants: ReadonlyArray<TenantPla
 
 /**
  * Account for grants' ARNs, looked up only when something in the stack needs it and the file does
- * not pin it. The partition follows from the region (lib/config/regions.ts).
+ * not pin it; made here, before the tenants, so that the stack's JSON keeps its order.
  */
-export function arnEnvironmentFor(stack: Construct, cluster: Cluster, needed: boolean): ArnEnvironment | undefined {
-  return needed ? { partition: partitionOf(cluster.region), accountId: cluster.accountId ?? new DataAwsCallerIdentity(stack, "caller_identity").accountId, region: cluster.region } : undefined;
+export function arnEnvironmentFor(cluster: EksClusterReference, needed: boolean): ArnEnvironment | undefined {
+  return needed ? cluster.arnEnvironment : undefined;
 }
 
 export function tenantsNeedArns(tenants: ReadonlyArray<TenantPlan>): boolean {
@@ -44,20 +41,19 @@ export function tenantsNeedArns(tenants: ReadonlyArray<TenantPlan>): boolean {
 }
 
 export interface TenantIdentitiesProps {
-  readonly cluster: Cluster;
+  /** The stack's one reference to the cluster. */
+  readonly cluster: EksClusterReference;
   readonly tenants: ReadonlyArray<TenantPlan>;
-  readonly eks: DataAwsEksCluster;
   /** What every association and service account waits for in this stack (the agent, in the base stack). */
   readonly after: ReadonlyArray<ITerraformDependable>;
   readonly namespaces: ReadonlyMap<string, NamespaceV1>;
   readonly sharedRoles: ReadonlyMap<string, SharedRole>;
-  readonly arnEnvironment?: ArnEnvironment;
   /** What already exists, by tenant name, for `import` blocks (`npm run adopt`). @default none */
   readonly imports?: ReadonlyMap<string, ExistingTenantResources>;
 }
 
 export function addTenantIdentities(stack: Construct, props: TenantIdentitiesProps): Map<string, TenantIdentity> {
-  const { cluster, eks, arnEnvironment } = props;
+  const { cluster } = props;
   const identities = new Map<string, TenantIdentity>();
   for (const { tenant, roleName } of props.tenants) {
     const dependsOn: ITerraformDependable[] = [...props.after];
@@ -72,19 +68,19 @@ export function addTenantIdentities(stack: Construct, props: TenantIdentitiesPro
           permissionsBoundaryArn: tenant.role.permissionsBoundaryArn,
           maxSessionDuration: tenant.role.maxSessionDuration,
           managedPolicyArns: tenant.managedPolicyArns,
-          clusterArn: eks.arn,
           scopeTrustToServiceAccount: tenant.trust.scopeToServiceAccount,
           grants: tenant.grants,
           statements: tenant.statements,
           targetRoleArn: tenant.targetRoleArn,
-          arnEnvironment,
           irsa: tenant.irsa,
         };
     const identity = new TenantIdentity(stack, tenant.name, {
-      clusterName: cluster.name,
+      cluster,
       namespace: tenant.namespace,
       serviceAccount: tenant.serviceAccount,
       createServiceAccount: tenant.createServiceAccount,
+      serviceAccountLabels: tenant.serviceAccountLabels,
+      serviceAccountAnnotations: tenant.serviceAccountAnnotations,
       disableSessionTags: tenant.disableSessionTags,
       tags: tenant.tags,
       dependsOn,
@@ -92,7 +88,7 @@ export function addTenantIdentities(stack: Construct, props: TenantIdentitiesPro
     });
     identities.set(tenant.name, identity);
     const existing = props.imports?.get(tenant.name);
-    if (existing) importExisting(identity, { clusterName: cluster.name, namespace: tenant.namespace, serviceAccount: tenant.serviceAccount }, existing);
+    if (existing) importExisting(identity, { clusterName: cluster.clusterName, namespace: tenant.namespace, serviceAccount: tenant.serviceAccount }, existing);
     if (tenant.smokeTest) {
       new (smokeTest())(identity, "smoke-test", {
         namespace: tenant.namespace,
@@ -100,7 +96,7 @@ export function addTenantIdentities(stack: Construct, props: TenantIdentitiesPro
         // The pod ends up with the last role of the chain: the target role for a cross-account
         // tenant (FACTS.md, cross-account), else its own or its shared role.
         roleName: tenant.targetRoleArn ? tenant.targetRoleArn.slice(tenant.targetRoleArn.lastIndexOf("/") + 1) : identity.roleName,
-        region: cluster.region,
+        cluster,
         dependsOn: identity.serviceAccount ? [identity.association, identity.serviceAccount] : [identity.association],
       });
     }

@@ -15,6 +15,7 @@ import { addonRoleNameFor, controllerRoleNameFor, roleNameFor } from "./role-nam
 import { ASSOCIATIONS_PER_CLUSTER } from "./rules";
 import { ARN_CHECKS } from "./arn-checks";
 import { KUBERNETES_CHECKS } from "./kubernetes-checks";
+import { KUBERNETES_METADATA_CHECKS } from "./kubernetes-metadata";
 import { TAG_CHECKS } from "./tag-checks";
 import { IRSA_CHECKS } from "./irsa";
 import { STACK_CHECKS } from "./stack-checks";
@@ -184,6 +185,7 @@ export const CHECKS: ReadonlyArray<Check> = [
   ...TAG_CHECKS,
   ...ARN_CHECKS,
   ...KUBERNETES_CHECKS,
+  ...KUBERNETES_METADATA_CHECKS,
   agentModes,
   ...ADDON_CHECKS,
   ...CONTROLLER_CHECKS,

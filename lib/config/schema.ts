@@ -260,6 +260,14 @@ export const tenantSchema = z
       .boolean()
       .default(true)
       .meta({ description: "Create the service account (kubernetes_service_account_v1). Set false when another tool, such as a Helm chart, owns it." }),
+    serviceAccountLabels: z
+      .record(z.string(), z.string())
+      .optional()
+      .meta({ description: "Labels on the service account the stack creates, besides app.kubernetes.io/managed-by. Kubernetes' label key and value rules apply." }),
+    serviceAccountAnnotations: z
+      .record(z.string(), z.string())
+      .optional()
+      .meta({ description: "Annotations on the service account the stack creates. eks.amazonaws.com/role-arn (IRSA's) only while migrating (irsa, keepAnnotation: false)." }),
     smokeTest: z
       .boolean()
       .default(false)

@@ -11,10 +11,9 @@ import { addPodIdentityRole, checkRoleSettings, type RoleSettings, type PodIdent
 import { terraformJsonLiteral, terraformLiteral, terraformLiteralTags } from "./terraform-literal";
 import { checkTags } from "./tag-props";
 import { PropChecker } from "./validate-props";
+import { withClusterName, type ClusterProps } from "./eks-cluster-reference";
 
-export interface AddonIdentityProps extends RoleSettings {
-  /** Name of the existing EKS cluster. */
-  readonly clusterName: string;
+export interface AddonIdentityProps extends RoleSettings, ClusterProps {
   /** The add-on's name, such as `aws-ebs-csi-driver`. */
   readonly addonName: string;
   /**
@@ -55,8 +54,9 @@ export class AddonIdentity extends Construct {
   /** The role's name, as given or derived. */
   readonly roleName: string;
 
-  constructor(scope: Construct, id: string, props: AddonIdentityProps) {
+  constructor(scope: Construct, id: string, input: AddonIdentityProps) {
     super(scope, id);
+    const props = withClusterName(`AddonIdentity ${JSON.stringify(id)}`, input);
     const roleName = props.roleName ?? defaultAddonRoleName(props.addonName, props.clusterName);
     const check = new PropChecker(`AddonIdentity ${JSON.stringify(id)}`)
       .rule("clusterName", rules.CLUSTER_NAME, props.clusterName)

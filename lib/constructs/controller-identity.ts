@@ -23,12 +23,11 @@ import { podIdentityTrustStatement } from "../policy/trust";
 import { addPodIdentityRole, checkRoleSettings } from "./pod-identity-role";
 import type { SmokeTest } from "./smoke-test";
 import { PropChecker } from "./validate-props";
+import { withClusterName, type ClusterProps } from "./eks-cluster-reference";
 
-export interface ControllerIdentityProps {
-  /** Name of the existing EKS cluster. */
-  readonly clusterName: string;
-  /** The cluster's region: the policies' ARNs use its partition and, where upstream has one, the region. */
-  readonly region: string;
+export interface ControllerIdentityProps extends ClusterProps {
+  /** The cluster's region: the policies' ARNs use its partition and, where upstream has one, the region. Leave out with `cluster`. */
+  readonly region?: string;
   /**
    * One `clusters[].controllers` entry, exactly as the tenants file takes it: `name`, the
    * controller's options, and optionally namespace, serviceAccount, createServiceAccount,
@@ -71,10 +70,14 @@ export class ControllerIdentity extends Construct {
   /** The entry with its defaults applied. */
   readonly controller: ControllerConfig;
 
-  constructor(scope: Construct, id: string, props: ControllerIdentityProps) {
+  constructor(scope: Construct, id: string, input: ControllerIdentityProps) {
     super(scope, id);
+    const ref = input.cluster;
+    const props = { ...withClusterName(`ControllerIdentity ${JSON.stringify(id)}`, input), region: input.region ?? ref?.region ?? "", clusterArn: input.clusterArn ?? ref?.clusterArn };
+    // A pinned account is known now, for the option checks; a looked-up one only when a policy needs it.
+    const givenAccount = input.accountId ?? (ref?.accountPinned ? ref.accountId : undefined);
     const check = new PropChecker(`ControllerIdentity ${JSON.stringify(id)}`).rule("clusterName", rules.CLUSTER_NAME, props.clusterName).rule("region", rules.REGION, props.region);
-    const pinned = props.accountId !== undefined && rules.ACCOUNT_ID.pattern.test(props.accountId) ? props.accountId : undefined;
+    const pinned = givenAccount !== undefined && rules.ACCOUNT_ID.pattern.test(givenAccount) ? givenAccount : undefined;
     const parsed = controllerSchema().safeParse(props.controller, { error: errorMap, reportInput: true });
     if (!parsed.success) {
       for (const f of issuesToFindings(controllerSchema(), parsed.error.issues)) check.that(formatPath(["controller", ...f.path]), false, f.message);
@@ -119,7 +122,7 @@ export class ControllerIdentity extends Construct {
 
     // The account is looked up only when a statement names it and the caller did not give it.
     const needsAccount = policy.statements.some((s) => [...s.resources, ...(s.conditions ?? []).flatMap((c) => [c.variable, ...c.values])].some((x) => x.includes(ACCOUNT)));
-    const accountId = props.accountId ?? (needsAccount ? new DataAwsCallerIdentity(this, "account").accountId : "");
+    const accountId = givenAccount ?? (needsAccount ? (ref?.accountId ?? new DataAwsCallerIdentity(this, "account").accountId) : "");
     const env = { partition: ctx.partition, region: ctx.region, accountId };
     const policyAttachments: IamRolePolicyAttachment[] = [];
     this.policies = documents.map((statements: PolicyStatement[], i) => {

@@ -10,13 +10,15 @@ import type { AgentInstall, Tags } from "../config/schema";
 import { terraformJsonLiteral, terraformLiteral, terraformLiteralTags } from "./terraform-literal";
 import { checkTags } from "./tag-props";
 import { PropChecker } from "./validate-props";
+import { withClusterName, type ClusterProps } from "./eks-cluster-reference";
 
 export const AGENT_ADDON_NAME = "eks-pod-identity-agent";
 export { AGENT_CHART_NAME };
 
-export interface PodIdentityAgentProps {
-  /** Name of the existing EKS cluster. */
-  readonly clusterName: string;
+/** The props with the reference's name, region and Kubernetes version filled in. */
+type ResolvedAgentProps = PodIdentityAgentProps & { readonly clusterName: string };
+
+export interface PodIdentityAgentProps extends ClusterProps {
   /**
    * How the agent gets onto the nodes: `addon` (the EKS add-on), `helm` (the self-managed chart;
    * the stack needs a `helm` provider), or `none` (EKS Auto Mode runs the agent itself, so
@@ -75,8 +77,10 @@ export class PodIdentityAgent extends Construct {
   /** Present with `install: helm`. */
   readonly release?: Release;
 
-  constructor(scope: Construct, id: string, props: PodIdentityAgentProps) {
+  constructor(scope: Construct, id: string, input: PodIdentityAgentProps) {
     super(scope, id);
+    const ref = input.cluster;
+    const props = { ...withClusterName(`PodIdentityAgent ${JSON.stringify(id)}`, input), region: input.region ?? ref?.region, kubernetesVersion: input.kubernetesVersion ?? ref?.eks.version };
     const install = props.install ?? "addon";
     this.install = install;
     const check = new PropChecker(`PodIdentityAgent ${JSON.stringify(id)}`).rule("clusterName", rules.CLUSTER_NAME, props.clusterName);
@@ -121,7 +125,7 @@ export class PodIdentityAgent extends Construct {
     return this.addon ?? this.release;
   }
 
-  private addAddon(props: PodIdentityAgentProps): EksAddon {
+  private addAddon(props: ResolvedAgentProps): EksAddon {
     const version =
       props.version ??
       new DataAwsEksAddonVersion(this, "latest", { addonName: AGENT_ADDON_NAME, kubernetesVersion: props.kubernetesVersion!, mostRecent: true }).version;
@@ -143,7 +147,7 @@ export class PodIdentityAgent extends Construct {
     });
   }
 
-  private addRelease(props: PodIdentityAgentProps): Release {
+  private addRelease(props: ResolvedAgentProps): Release {
     const region = props.region!;
     // Value keys from the chart's values.yaml: `clusterName` becomes the agent's --cluster-name
     // and `env` entries become container variables; the README's EKS_CLUSTER_NAME and

@@ -17,6 +17,7 @@ import { terraformLiteral } from "./terraform-literal";
 import { checkArnPartitions } from "./arn-props";
 import { checkTags } from "./tag-props";
 import { PropChecker } from "./validate-props";
+import { withClusterName, type ClusterProps } from "./eks-cluster-reference";
 
 /** A tenant that may use a shared role: its service account in its namespace. */
 export interface SharedRoleMember {
@@ -28,9 +29,7 @@ export interface SharedRoleMember {
   readonly serviceAccount: string;
 }
 
-export interface SharedRoleProps extends RoleSettings {
-  /** Name of the existing EKS cluster; the role serves members on this cluster only. */
-  readonly clusterName: string;
+export interface SharedRoleProps extends RoleSettings, ClusterProps {
   /** The tenants that may use the role; the trust allows exactly these. Must not be empty. */
   readonly members: ReadonlyArray<SharedRoleMember>;
   /**
@@ -71,8 +70,12 @@ export class SharedRole extends Construct {
   /** The cluster whose members the trust admits; the role serves that cluster only. */
   readonly clusterName: string;
 
-  constructor(scope: Construct, id: string, props: SharedRoleProps) {
+  constructor(scope: Construct, id: string, input: SharedRoleProps) {
     super(scope, id);
+    const ref = input.cluster;
+    const props = { ...withClusterName(`SharedRole ${JSON.stringify(id)}`, input), clusterArn: input.clusterArn ?? ref?.clusterArn };
+    // Only the region is read by the partition checks: no account look-up for them.
+    const checkEnvironment = props.arnEnvironment ?? (ref ? { partition: ref.partition, region: ref.region, accountId: "" } : undefined);
     this.name = id;
     this.clusterName = props.clusterName;
     const roleName = props.roleName ?? defaultRoleName(id, props.clusterName);
@@ -87,7 +90,7 @@ export class SharedRole extends Construct {
     const permissions = checkPermissionProps(check, props.grants, props.statements);
     // Only when every grant and statement parsed: the indices of the messages must be the props'.
     const allParsed = permissions.grants.length === (props.grants?.length ?? 0) && permissions.statements.length === (props.statements?.length ?? 0);
-    checkArnPartitions(check, props.clusterName, { ...props, ...(allParsed ? permissions : { grants: [], statements: [] }) });
+    checkArnPartitions(check, props.clusterName, { ...props, arnEnvironment: checkEnvironment, ...(allParsed ? permissions : { grants: [], statements: [] }) });
     check.done();
 
     this.roleName = roleName;
@@ -105,7 +108,7 @@ export class SharedRole extends Construct {
       this.permissions = new RolePermissions(this, "permissions", {
         roleName: this.role.name,
         statements,
-        environment: props.arnEnvironment ?? lookUpArnEnvironment(this),
+        environment: props.arnEnvironment ?? ref?.arnEnvironment ?? lookUpArnEnvironment(this),
         owner: `SharedRole ${JSON.stringify(id)}`,
       });
     }

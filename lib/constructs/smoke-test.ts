@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import * as rules from "../config/rules";
 import { terraformLiteral } from "./terraform-literal";
 import { PropChecker } from "./validate-props";
+import type { EksClusterReference } from "./eks-cluster-reference";
 
 /**
  * The official AWS CLI v2 image, from Amazon ECR Public, which AWS recommends over Docker Hub
@@ -41,8 +42,10 @@ export interface SmokeTestProps {
   readonly serviceAccount: string;
   /** The role name the caller ARN must show (`assumed-role/<roleName>/...`). */
   readonly roleName: string;
-  /** The cluster's region, for the regional STS endpoint. */
-  readonly region: string;
+  /** The cluster's region, for the regional STS endpoint. Leave out with `cluster`. */
+  readonly region?: string;
+  /** The cluster, for its region. @default none: give region */
+  readonly cluster?: EksClusterReference;
   /**
    * The Job's name: at most 63 characters, since Kubernetes copies it into a label.
    * @default `pod-identity-smoke-test-<construct id of the scope>`, cut with a hash past 63 characters
@@ -74,8 +77,9 @@ const DURATION = /^(\d+)([smh])$/;
 export class SmokeTest extends Construct {
   readonly job: JobV1;
 
-  constructor(scope: Construct, id: string, props: SmokeTestProps) {
+  constructor(scope: Construct, id: string, input: SmokeTestProps) {
     super(scope, id);
+    const props = { ...input, region: input.region ?? input.cluster?.region };
     const jobName = props.jobName ?? fitName(`pod-identity-smoke-test-${scope.node.id}`);
     const timeout = props.timeout ?? "5m";
     const m = DURATION.exec(timeout);

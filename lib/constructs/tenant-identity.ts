@@ -3,7 +3,7 @@ import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-p
 import { EksPodIdentityAssociation } from "@cdktf/provider-aws/lib/eks-pod-identity-association";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { ServiceAccountV1 } from "@cdktf/provider-kubernetes/lib/service-account-v1";
-import { TerraformOutput, Token, type ITerraformDependable } from "cdktf";
+import { TerraformOutput, TerraformStack, Token, type ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { serviceAccountCreationProblem } from "../config/kubernetes-objects";
 import { defaultRoleName } from "../config/role-name";
@@ -23,10 +23,12 @@ import { terraformLiteral, terraformLiteralTags } from "./terraform-literal";
 import { checkArnPartitions } from "./arn-props";
 import { checkTags } from "./tag-props";
 import { PropChecker } from "./validate-props";
+import { clusterNameFrom, type ClusterProps } from "./eks-cluster-reference";
+import { checkServiceAccountMetadata, literalMetadata } from "./service-account-metadata";
+import { MANAGED_BY_LABEL, MANAGED_BY_VALUE } from "../config/kubernetes-metadata";
 
-export interface TenantIdentityProps extends RoleSettings {
-  /** Name of the existing EKS cluster that the association belongs to. */
-  readonly clusterName: string;
+/** `cluster` (or `clusterName`): the cluster the association belongs to. */
+export interface TenantIdentityProps extends RoleSettings, ClusterProps {
   /** Kubernetes namespace of the tenant's pods: a DNS-1123 label. It need not exist yet. */
   readonly namespace: string;
   /** Service account the tenant's pods run as: a DNS-1123 subdomain. */
@@ -97,6 +99,25 @@ export interface TenantIdentityProps extends RoleSettings {
    * @default no IRSA trust, no annotation
    */
   readonly irsa?: { readonly oidcProviderArn: string; readonly keepAnnotation?: boolean };
+  /**
+   * Labels on the service account, besides `app.kubernetes.io/managed-by`. Kubernetes' label
+   * key and value rules apply.
+   * @default none
+   */
+  readonly serviceAccountLabels?: Readonly<Record<string, string>>;
+  /**
+   * Annotations on the service account. `eks.amazonaws.com/role-arn` (IRSA's) only with `irsa`.
+   * @default none
+   */
+  readonly serviceAccountAnnotations?: Readonly<Record<string, string>>;
+  /**
+   * Write the `role_arn`, `role_name`, `association_id`, `association_arn` (and `external_id`)
+   * Terraform outputs. They are named `<id>_<what>` directly under a stack, and after the
+   * construct path below the stack (`<parent>_<id>_<what>`) deeper down; two tenants whose
+   * names would meet are refused.
+   * @default true
+   */
+  readonly outputs?: boolean;
 }
 
 /** What already exists, for `import` blocks (cdktf `importFrom`) instead of failing creates. */
@@ -130,11 +151,17 @@ export class TenantIdentity extends Construct {
   /** The role's name, as given or derived. */
   readonly roleName: string;
 
-  constructor(scope: Construct, id: string, props: TenantIdentityProps) {
+  constructor(scope: Construct, id: string, input: TenantIdentityProps) {
     super(scope, id);
-    const roleName = props.roleName ?? defaultRoleName(id, props.clusterName);
-    const check = new PropChecker(`TenantIdentity ${JSON.stringify(id)}`)
-      .rule("clusterName", rules.CLUSTER_NAME, props.clusterName)
+    const check = new PropChecker(`TenantIdentity ${JSON.stringify(id)}`);
+    const clusterName = clusterNameFrom(check, input);
+    const props = { ...input, clusterName };
+    const ref = input.cluster;
+    // Only the region is read by the partition checks: no account look-up for them.
+    const checkEnvironment = props.arnEnvironment ?? (ref ? { partition: ref.partition, region: ref.region, accountId: "" } : undefined);
+    const roleName = props.roleName ?? defaultRoleName(id, clusterName);
+    check
+      .rule("clusterName", rules.CLUSTER_NAME, clusterName)
       .rule("namespace", rules.NAMESPACE, props.namespace)
       .rule("serviceAccount", rules.SERVICE_ACCOUNT, props.serviceAccount);
     if (!props.sharedRole) checkRoleSettings(check, roleName, props);
@@ -145,17 +172,18 @@ export class TenantIdentity extends Construct {
     if (props.sharedRole) checkSharedRoleMember(check, props.sharedRole, props);
     const ownedBySomeoneElse = (props.createServiceAccount ?? true) ? serviceAccountCreationProblem(props.namespace, props.serviceAccount) : undefined;
     check.that("serviceAccount", ownedBySomeoneElse === undefined, ownedBySomeoneElse ?? "");
+    checkServiceAccountMetadata(check, props);
     if (props.irsa) {
       check.rule("irsa.oidcProviderArn", OIDC_PROVIDER_ARN, props.irsa.oidcProviderArn);
-      const region = props.arnEnvironment?.region;
-      const partition = region !== undefined && !Token.isUnresolved(region) ? arnPartitionProblem(props.irsa.oidcProviderArn, { name: props.clusterName, region }) : undefined;
+      const region = checkEnvironment?.region;
+      const partition = region !== undefined && !Token.isUnresolved(region) ? arnPartitionProblem(props.irsa.oidcProviderArn, { name: clusterName, region }) : undefined;
       check.that("irsa.oidcProviderArn", partition === undefined, partition ?? "");
     }
     checkTags(check, "tags", props.tags);
     const permissions = checkPermissionProps(check, props.grants, props.statements);
     // Only when every grant and statement parsed: the indices of the messages must be the props'.
     const allParsed = permissions.grants.length === (props.grants?.length ?? 0) && permissions.statements.length === (props.statements?.length ?? 0);
-    checkArnPartitions(check, props.clusterName, { ...props, ...(allParsed ? permissions : { grants: [], statements: [] }) });
+    checkArnPartitions(check, clusterName, { ...props, arnEnvironment: checkEnvironment, ...(allParsed ? permissions : { grants: [], statements: [] }) });
     check.done();
 
     this.roleName = props.sharedRole?.roleName ?? roleName;
@@ -168,7 +196,7 @@ export class TenantIdentity extends Construct {
       this.role = props.sharedRole.role;
     } else {
       const scope = scoped
-        ? { namespace: props.namespace, serviceAccount: props.serviceAccount, clusterArn: props.clusterArn ?? new DataAwsEksCluster(this, "cluster", { name: terraformLiteral(props.clusterName) }).arn }
+        ? { namespace: props.namespace, serviceAccount: props.serviceAccount, clusterArn: props.clusterArn ?? ref?.clusterArn ?? new DataAwsEksCluster(this, "cluster", { name: terraformLiteral(clusterName) }).arn }
         : undefined;
       ({ trustPolicy: this.trustPolicy, role: this.role } = addPodIdentityRole(this, {
         ...props,
@@ -183,7 +211,7 @@ export class TenantIdentity extends Construct {
         this.permissions = new RolePermissions(this, "permissions", {
           roleName: this.role.name,
           statements,
-          environment: props.arnEnvironment ?? lookUpArnEnvironment(this),
+          environment: props.arnEnvironment ?? ref?.arnEnvironment ?? lookUpArnEnvironment(this),
           owner: `TenantIdentity ${JSON.stringify(id)}`,
         });
       }
@@ -196,8 +224,8 @@ export class TenantIdentity extends Construct {
         metadata: {
           name: terraformLiteral(props.serviceAccount),
           namespace: terraformLiteral(props.namespace),
-          labels: { "app.kubernetes.io/managed-by": "eks-pod-identity-tenants" },
-          ...(irsa && props.irsa!.keepAnnotation !== false ? { annotations: { [IRSA_ROLE_ANNOTATION]: this.role.arn } } : {}),
+          labels: { ...literalMetadata(props.serviceAccountLabels), [MANAGED_BY_LABEL]: MANAGED_BY_VALUE },
+          ...annotations(props.serviceAccountAnnotations, irsa && props.irsa!.keepAnnotation !== false ? this.role.arn : undefined),
         },
         dependsOn,
       });
@@ -214,13 +242,15 @@ export class TenantIdentity extends Construct {
       dependsOn,
     });
 
-    output(this, "role_arn", this.role.arn, "ARN of the tenant's IAM role");
-    output(this, "role_name", this.role.name, "Name of the tenant's IAM role");
-    output(this, "association_id", this.association.associationId, "ID of the Pod Identity association");
-    output(this, "association_arn", this.association.associationArn, "ARN of the Pod Identity association");
-    if (props.targetRoleArn) {
-      // The target role's trust policy checks it as sts:ExternalId (docs/security.md).
-      output(this, "external_id", this.association.externalId, "External ID of the association, for the target role's sts:ExternalId condition");
+    if (props.outputs ?? true) {
+      output(this, "role_arn", this.role.arn, "ARN of the tenant's IAM role");
+      output(this, "role_name", this.role.name, "Name of the tenant's IAM role");
+      output(this, "association_id", this.association.associationId, "ID of the Pod Identity association");
+      output(this, "association_arn", this.association.associationArn, "ARN of the Pod Identity association");
+      if (props.targetRoleArn) {
+        // The target role's trust policy checks it as sts:ExternalId (docs/security.md).
+        output(this, "external_id", this.association.externalId, "External ID of the association, for the target role's sts:ExternalId condition");
+      }
     }
   }
 }
@@ -231,21 +261,46 @@ export class TenantIdentity extends Construct {
  * name, service account `namespace/name`. Addresses do not change: an import block only names
  * the existing resource address.
  */
-export function importExisting(identity: TenantIdentity, props: Pick<TenantIdentityProps, "clusterName" | "namespace" | "serviceAccount">, existing: ExistingTenantResources): void {
+export function importExisting(identity: TenantIdentity, props: { readonly clusterName: string; readonly namespace: string; readonly serviceAccount: string }, existing: ExistingTenantResources): void {
   if (existing.associationId !== undefined) identity.association.importFrom(`${props.clusterName},${existing.associationId}`);
   // A shared role is not the tenant's to adopt; its members share it.
   if (existing.role && identity.trustPolicy) identity.role.importFrom(identity.roleName);
   if (existing.serviceAccount && identity.serviceAccount) identity.serviceAccount.importFrom(`${props.namespace}/${props.serviceAccount}`);
 }
 
-/** Outputs are named `<tenant>_<what>`, readable in `terraform output` without hashes. */
+/** The annotations: the user's, as literals, and IRSA's role ARN while migrating; none when empty. */
+function annotations(user: Readonly<Record<string, string>> | undefined, irsaRoleArn: string | undefined): { annotations?: Record<string, string> } {
+  const all = { ...literalMetadata(user), ...(irsaRoleArn !== undefined ? { [IRSA_ROLE_ANNOTATION]: irsaRoleArn } : {}) };
+  return Object.keys(all).length > 0 ? { annotations: all } : {};
+}
+
+/** The output names taken in each stack, and by which construct: TerraformOutput IDs are stack-global. */
+const outputNames = new WeakMap<TerraformStack, Map<string, string>>();
+
+/**
+ * Outputs are named `<tenant>_<what>`, readable in `terraform output` without hashes. Deeper in
+ * the tree the path below the stack names them, so that two tenants of one id under different
+ * parents get different outputs; a name that is still taken (`a_b` beside `a`/`b`) is refused
+ * rather than silently overwriting the other tenant's output.
+ */
 function output(scope: Construct, what: string, value: string, description: string): void {
+  const stack = TerraformStack.of(scope);
+  const below = scope.node.scopes.slice(scope.node.scopes.indexOf(stack) + 1).map((c) => c.node.id);
+  // Terraform output names are identifiers: letters, digits, '_' and '-'.
+  const name = [...below, what].join("_").replace(/[^A-Za-z0-9_-]/g, "_");
+  const taken = outputNames.get(stack) ?? new Map<string, string>();
+  outputNames.set(stack, taken);
+  const owner = taken.get(name);
+  if (owner !== undefined) {
+    throw new Error(`TenantIdentity ${JSON.stringify(scope.node.id)} at ${scope.node.path}: output ${JSON.stringify(name)} is already written by ${owner}; give one of them another id, or set outputs: false on one`);
+  }
+  taken.set(name, scope.node.path);
   const o = new TerraformOutput(scope, what, { value, description });
-  o.overrideLogicalId(`${scope.node.id}_${what}`);
+  o.overrideLogicalId(name);
 }
 
 /** A member of a shared role brings no role settings of its own, and must be listed by the role. */
-function checkSharedRoleMember(check: PropChecker, shared: SharedRole, props: TenantIdentityProps): void {
+function checkSharedRoleMember(check: PropChecker, shared: SharedRole, props: TenantIdentityProps & { readonly clusterName: string }): void {
   const set = (["roleName", "rolePath", "permissionsBoundaryArn", "maxSessionDuration", "targetRoleArn", "scopeTrustToServiceAccount", "arnEnvironment", "clusterArn", "irsa"] as const).filter((k) => props[k] !== undefined) as string[];
   for (const k of ["managedPolicyArns", "grants", "statements"] as const) if ((props[k]?.length ?? 0) > 0) set.push(k);
   check.that("sharedRole", set.length === 0, `a tenant has either its own role or a shared one; with sharedRole, leave out ${set.join(", ")} and set them on the shared role`);

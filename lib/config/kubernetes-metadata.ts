@@ -1,0 +1,93 @@
+/**
+ * Labels and annotations on a tenant's service account, checked with Kubernetes' own rules so
+ * that a bad key fails at synth, not at apply:
+ * - labels: https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#syntax-and-character-set
+ * - annotations: https://kubernetes.io/docs/concepts/overview/working-with-objects/annotations/#syntax-and-character-set
+ * - the 256 KiB total of annotations: TotalAnnotationSizeLimitB in
+ *   https://github.com/kubernetes/apimachinery/blob/master/pkg/api/validation/objectmeta.go
+ * Shared by the tenants file's checks (registered in lib/config/checks.ts) and TenantIdentity's props.
+ */
+import type { Check } from "./checks";
+import { error, type Finding } from "./problems";
+
+/**
+ * The annotation IRSA reads on a service account (EKS user guide, "Configure Kubernetes service
+ * accounts to assume an IAM role",
+ * https://docs.aws.amazon.com/eks/latest/userguide/associate-service-account-role.html).
+ */
+export const IRSA_ROLE_ANNOTATION = "eks.amazonaws.com/role-arn";
+
+/** The label this project puts on every service account it creates. */
+export const MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
+export const MANAGED_BY_VALUE = "eks-pod-identity-tenants";
+
+/** Name segment: at most 63 characters, alphanumeric at both ends, `-`, `_`, `.` between. */
+const NAME = /^(?=.{1,63}$)[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+/** Prefix: a DNS subdomain, lowercase labels joined by dots, at most 253 characters. */
+const DNS_SUBDOMAIN = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+/** Label value: empty, or like a name segment. */
+const LABEL_VALUE = /^(?=.{0,63}$)([A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?)?$/;
+const ANNOTATIONS_TOTAL_LIMIT = 256 * 1024;
+
+/** Why `key` is not a valid label or annotation key, or undefined. */
+export function metadataKeyProblem(key: string): string | undefined {
+  const slash = key.lastIndexOf("/");
+  const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
+  const name = slash >= 0 ? key.slice(slash + 1) : key;
+  if (prefix !== undefined && !DNS_SUBDOMAIN.test(prefix)) {
+    return `key ${JSON.stringify(key)} has an invalid prefix: the part before '/' must be a DNS subdomain (lowercase a-z, 0-9, '-' and '.', at most 253 characters)`;
+  }
+  if (!NAME.test(name)) {
+    return `key ${JSON.stringify(key)} has an invalid name: at most 63 characters of a-z, A-Z, 0-9, '-', '_' and '.', starting and ending with a letter or digit`;
+  }
+  return undefined;
+}
+
+/** Why `value` is not a valid label value, or undefined. */
+export function labelValueProblem(value: string): string | undefined {
+  return LABEL_VALUE.test(value) ? undefined : `value ${JSON.stringify(value)} is not a valid label value: at most 63 characters of a-z, A-Z, 0-9, '-', '_' and '.', starting and ending with a letter or digit, or empty`;
+}
+
+export interface ServiceAccountMetadata {
+  readonly serviceAccountLabels?: Readonly<Record<string, string>>;
+  readonly serviceAccountAnnotations?: Readonly<Record<string, string>>;
+  /** Whether the service account is created here; labels and annotations need it. @default true */
+  readonly createServiceAccount?: boolean;
+  /** The tenant's IRSA migration setting: only then may the IRSA annotation be set. */
+  readonly irsa?: { readonly keepAnnotation?: boolean };
+}
+
+/** Every problem of the labels and annotations, by field: `[field]` or `[field, key]`. */
+export function serviceAccountMetadataProblems(m: ServiceAccountMetadata): Array<{ path: string[]; message: string }> {
+  const out: Array<{ path: string[]; message: string }> = [];
+  if (m.createServiceAccount === false) {
+    for (const field of ["serviceAccountLabels", "serviceAccountAnnotations"] as const) {
+      if (Object.keys(m[field] ?? {}).length > 0) out.push({ path: [field], message: "has no effect with createServiceAccount: false: the tool that creates the service account sets its metadata" });
+    }
+  }
+  for (const [k, v] of Object.entries(m.serviceAccountLabels ?? {})) {
+    const problem = metadataKeyProblem(k) ?? labelValueProblem(v);
+    if (problem) out.push({ path: ["serviceAccountLabels", k], message: problem });
+    if (k === MANAGED_BY_LABEL) out.push({ path: ["serviceAccountLabels", k], message: `is set by this project to ${JSON.stringify(MANAGED_BY_VALUE)}, marking the service account as created here; leave it out` });
+  }
+  let total = 0;
+  for (const [k, v] of Object.entries(m.serviceAccountAnnotations ?? {})) {
+    const problem = metadataKeyProblem(k);
+    if (problem) out.push({ path: ["serviceAccountAnnotations", k], message: problem });
+    total += Buffer.byteLength(k) + Buffer.byteLength(v);
+    if (k !== IRSA_ROLE_ANNOTATION) continue;
+    // IRSA's webhook reads it; on a Pod Identity service account it would hand pods a second role.
+    if (m.irsa === undefined) {
+      out.push({ path: ["serviceAccountAnnotations", k], message: "is IRSA's role annotation; Pod Identity binds the role through the association. Set it only while migrating from IRSA (irsa)" });
+    } else if (m.irsa.keepAnnotation !== false) {
+      out.push({ path: ["serviceAccountAnnotations", k], message: "is already set to the tenant's role by irsa (keepAnnotation); set keepAnnotation: false to give it yourself" });
+    }
+  }
+  if (total > ANNOTATIONS_TOTAL_LIMIT) out.push({ path: ["serviceAccountAnnotations"], message: `total ${total} bytes of keys and values; Kubernetes allows at most ${ANNOTATIONS_TOTAL_LIMIT}` });
+  return out;
+}
+
+const serviceAccountMetadata: Check = (c) =>
+  c.tenants.flatMap((t, i): Finding[] => serviceAccountMetadataProblems(t).map((p) => error(["tenants", i, ...p.path], p.message)));
+
+export const KUBERNETES_METADATA_CHECKS: ReadonlyArray<Check> = [serviceAccountMetadata];
