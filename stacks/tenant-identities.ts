@@ -94,7 +94,7 @@ export function addTenantIdentities(stack: Construct, props: TenantIdentitiesPro
         namespace: tenant.namespace,
         serviceAccount: tenant.serviceAccount,
         // The pod ends up with the last role of the chain: the target role for a cross-account
-        // tenant (FACTS.md, cross-account), else its own or its shared role.
+        // tenant (EKS user guide, pod-id-assign-target-role), else its own or its shared role.
         roleName: tenant.targetRoleArn ? tenant.targetRoleArn.slice(tenant.targetRoleArn.lastIndexOf("/") + 1) : identity.roleName,
         cluster,
         dependsOn: identity.serviceAccount ? [identity.association, identity.serviceAccount] : [identity.association],

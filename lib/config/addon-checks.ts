@@ -57,7 +57,7 @@ export const addonEntries: Check = (c) =>
   });
 
 /**
- * One role per service account per cluster (FACTS): a tenant must not claim a known add-on's
+ * One role per service account per cluster (EKS user guide, pod-id-association: https://docs.aws.amazon.com/eks/latest/userguide/pod-id-association.html): a tenant must not claim a known add-on's
  * service account. Only known add-ons have a namespace this tool knows.
  */
 export const addonServiceAccounts: Check = (c) =>

@@ -167,7 +167,7 @@ export class TenantIdentity extends Construct {
     if (!props.sharedRole) checkRoleSettings(check, roleName, props);
     check.rule("targetRoleArn", rules.ROLE_ARN, props.targetRoleArn, true);
     const scoped = props.scopeTrustToServiceAccount ?? !props.disableSessionTags;
-    // FACTS.md, trust policy: the aws:RequestTag conditions work only while session tags are enabled.
+    // EKS user guide, pod-id-role (https://docs.aws.amazon.com/eks/latest/userguide/pod-id-role.html): the aws:RequestTag conditions work only while session tags are enabled.
     check.that("scopeTrustToServiceAccount", !(scoped && props.disableSessionTags), "cannot be true with disableSessionTags: without session tags the request tags it checks do not exist, and every AssumeRole would fail");
     if (props.sharedRole) checkSharedRoleMember(check, props.sharedRole, props);
     const ownedBySomeoneElse = (props.createServiceAccount ?? true) ? serviceAccountCreationProblem(props.namespace, props.serviceAccount) : undefined;

@@ -127,7 +127,7 @@ const policyShape: Check = (c) =>
 const managedPolicyLint: Check = (c) =>
   owners(c).flatMap((o) => o.managedPolicyArns.flatMap((arn, k) => lintManagedPolicy(arn, [...o.path, "managedPolicyArns", k], o.label)));
 
-/** Tenant-scoped trust needs session tags (FACTS.md, trust policy). */
+/** Tenant-scoped trust needs session tags (EKS user guide, pod-id-role: https://docs.aws.amazon.com/eks/latest/userguide/pod-id-role.html). */
 const trustScope: Check = (c) =>
   c.tenants.flatMap((t, i): Finding[] => {
     const scoped = t.trust.scopeToServiceAccount;
@@ -215,7 +215,7 @@ const sharedRoles: Check = (c) => {
 
 /**
  * A shared role's trust has one statement per service account name; IAM allows 2,048 characters of trust
- * policy by default and 4,096 after a quota raise (FACTS.md, limits).
+ * policy by default and 4,096 after a quota raise (IAM quotas: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html).
  */
 const sharedTrustSize: Check = (c) =>
   c.sharedRoles.flatMap((r: SharedRoleConfig, j) =>

@@ -22,7 +22,7 @@ export interface PermissionsSpec {
 /**
  * With a target role, EKS assumes the association's role and then, with its credentials, the
  * target role, passing the session tags along; so this role needs sts:AssumeRole and
- * sts:TagSession on exactly that ARN (FACTS.md, cross-account; EKS user guide, pod-id-assign-target-role).
+ * sts:TagSession on exactly that ARN (EKS user guide, pod-id-assign-target-role: https://docs.aws.amazon.com/eks/latest/userguide/pod-id-assign-target-role.html).
  */
 export function crossAccountStatement(targetRoleArn: string): PolicyStatement {
   return { sid: CROSS_ACCOUNT_SID, effect: "Allow", actions: ["sts:AssumeRole", "sts:TagSession"], resources: [targetRoleArn] };
