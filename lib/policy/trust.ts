@@ -35,7 +35,7 @@ export const SCOPE_CONDITION_KEYS = {
 /**
  * The one statement every Pod Identity role trusts; with `scope`, only for that service
  * account. No aws:SourceArn condition: AWS does not document one for this principal, and an
- * ArnLike on the cluster ARN has been reported to break credentials (EKS best practices and user reports; AWS documents no aws:SourceArn for pods.eks.amazonaws.com).
+ * ArnLike on the cluster ARN has been reported to break credentials (the source ARN is reported to be the association's).
  */
 export function podIdentityTrustStatement(scope?: TrustScope, sid: string = TRUST_SID): DataAwsIamPolicyDocumentStatement {
   return {
