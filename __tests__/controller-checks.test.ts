@@ -1,4 +1,4 @@
-import { arnProblem } from "../lib/config/controller-checks";
+import { arnProblem } from "../lib/policy/controllers/controller-checks";
 import { HOSTED_ZONE, NODE_ROLE, SQS_QUEUE, TARGET_GROUP } from "../lib/policy/controllers/arn-kinds";
 import { configOf, problemsOf } from "./helpers";
 

@@ -9,7 +9,7 @@ import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { Fn } from "cdktf";
 import type { Construct } from "constructs";
 import type { Cluster, Tags } from "../lib/config/schema";
-import { terraformLiteralTags } from "../lib/constructs/terraform-literal";
+import { terraformLiteralTags } from "../lib/terraform/terraform-literal";
 
 export interface ClusterAccess {
   readonly eks: DataAwsEksCluster;

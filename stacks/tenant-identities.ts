@@ -14,7 +14,7 @@ import { regionPartition as partitionOf } from "../lib/config/region-rules";
 import type { Cluster } from "../lib/config/schema";
 import type { SharedRole } from "../lib/constructs/shared-role";
 import type { SmokeTest } from "../lib/constructs/smoke-test";
-import { terraformLiteral } from "../lib/constructs/terraform-literal";
+import { terraformLiteral } from "../lib/terraform/terraform-literal";
 import { importExisting, TenantIdentity, type ExistingTenantResources } from "../lib/constructs/tenant-identity";
 import type { ArnEnvironment } from "../lib/policy/model";
 

@@ -3,7 +3,7 @@
  * account and policies), that its Pod Identity association clashes with no tenant's, and that
  * its role name is free in the account.
  */
-import type { Check } from "./checks";
+import type { Check } from "./problems";
 import { compareAddonVersions, KNOWN_ADDONS, knownAddon } from "./known-addons";
 import { planAddon } from "./plan";
 import { managedPolicyFindings } from "./managed-policies";

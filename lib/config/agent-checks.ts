@@ -4,7 +4,7 @@
  */
 import { chartMissing, chartSourceProblems } from "./agent-chart";
 import { agentImageRegistry, valuesChooseImage } from "./agent-image";
-import type { Check } from "./checks";
+import type { Check } from "./problems";
 import { error, type Finding } from "./problems";
 import { ADDON_VERSION, CHART_VERSION } from "./rules";
 

@@ -8,9 +8,9 @@
  *   https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html), so with
  *   accountId pinned they must be in that account. AWS managed policies (account "aws") are
  *   in every account.
- * Registered in lib/config/checks.ts.
+ * Registered in lib/tenants-file/check-registry.ts.
  */
-import type { Check } from "./checks";
+import type { Check } from "./problems";
 import { error, type FieldPath, type Finding } from "./problems";
 import { regionPartition as partitionOf } from "./region-rules";
 import { POLICY_ARN, ROLE_ARN } from "./rules";

@@ -1,8 +1,8 @@
 /**
  * Tenants must not create Kubernetes objects that every cluster has, or that EKS or an add-on
- * owns (lib/config/kubernetes-objects.ts). Registered in lib/config/checks.ts.
+ * owns (lib/config/kubernetes-objects.ts). Registered in lib/tenants-file/check-registry.ts.
  */
-import type { Check } from "./checks";
+import type { Check } from "./problems";
 import { namespaceCreationProblem, serviceAccountCreationProblem } from "./kubernetes-objects";
 import { error, type Finding } from "./problems";
 import type { Config } from "./schema";

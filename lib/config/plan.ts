@@ -1,6 +1,6 @@
 /** Which tenants land on which cluster, with their resolved names: the input of the stacks. */
 import { knownAddon, knownAddonPolicyArns } from "./known-addons";
-import { controllerDefinition } from "../policy/controllers/registry";
+import { CONTROLLER_SERVICE_ACCOUNTS } from "./controller-service-accounts";
 import { regionPartition as partitionOf } from "./region-rules";
 import { addonRoleNameFor, controllerRoleNameFor, roleNameFor } from "./role-name";
 import type { Addon, Cluster, Config, Controller, SharedRoleConfig, Tenant } from "./schema";
@@ -43,7 +43,7 @@ export interface ClusterPlan {
   readonly sharedRoles: ReadonlyArray<SharedRolePlan>;
 }
 
-/** Valid only after checks.ts has passed: an unknown add-on then has its own service account. */
+/** Valid only after the file checks (lib/tenants-file/check-registry.ts) have passed: an unknown add-on then has its own service account. */
 export function planAddon(addon: Addon, cluster: Pick<Cluster, "name" | "region">): AddonPlan {
   const known = knownAddon(addon.name);
   return {
@@ -55,7 +55,7 @@ export function planAddon(addon: Addon, cluster: Pick<Cluster, "name" | "region"
 }
 
 export function planController(controller: Controller, cluster: string): ControllerPlan {
-  const def = controllerDefinition(controller.name);
+  const def = CONTROLLER_SERVICE_ACCOUNTS[controller.name];
   return {
     controller,
     roleName: controllerRoleNameFor(controller, cluster),

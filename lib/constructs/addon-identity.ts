@@ -8,7 +8,7 @@ import * as rules from "../config/rules";
 import type { Tags } from "../config/schema";
 import { podIdentityTrustStatement } from "../policy/trust";
 import { addPodIdentityRole, checkRoleSettings, type RoleSettings, type PodIdentityRoleParts } from "./pod-identity-role";
-import { terraformJsonLiteral, terraformLiteral, terraformLiteralTags } from "./terraform-literal";
+import { terraformJsonLiteral, terraformLiteral, terraformLiteralTags } from "../terraform/terraform-literal";
 import { checkTags } from "./tag-props";
 import { PropChecker } from "./validate-props";
 

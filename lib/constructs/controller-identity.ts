@@ -8,7 +8,7 @@ import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy
 import { ServiceAccountV1 } from "@cdktf/provider-kubernetes/lib/service-account-v1";
 import { TerraformOutput, type ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { controllerOptionProblems } from "../config/controller-checks";
+import { controllerOptionProblems } from "../policy/controllers/controller-checks";
 import { controllerSchema, type ControllerConfig, type ControllerInput } from "../config/controller-schema";
 import { planController } from "../config/plan";
 import { formatPath } from "../config/problems";

@@ -7,7 +7,7 @@ import { AGENT_CHART_NAME, CHART_NAME, CHART_PATH, CHART_REPOSITORY, chartMissin
 import { agentImageRegistry, valuesChooseImage } from "../config/agent-image";
 import * as rules from "../config/rules";
 import type { AgentInstall, Tags } from "../config/schema";
-import { terraformJsonLiteral, terraformLiteral, terraformLiteralTags } from "./terraform-literal";
+import { terraformJsonLiteral, terraformLiteral, terraformLiteralTags } from "../terraform/terraform-literal";
 import { checkTags } from "./tag-props";
 import { PropChecker } from "./validate-props";
 

@@ -12,7 +12,7 @@ import type { Construct } from "constructs";
 import { attachmentId } from "../config/role-name";
 import * as rules from "../config/rules";
 import type { Tags } from "../config/schema";
-import { terraformLiteral, terraformLiteralTags } from "./terraform-literal";
+import { terraformLiteral, terraformLiteralTags } from "../terraform/terraform-literal";
 import type { PropChecker } from "./validate-props";
 
 export { attachmentId };

@@ -13,7 +13,7 @@ import { sharedTrustStatements } from "../policy/trust";
 import { checkPermissionProps } from "./permission-props";
 import { lookUpArnEnvironment, RolePermissions } from "./role-permissions";
 import { addPodIdentityRole, checkRoleSettings, type RoleSettings } from "./pod-identity-role";
-import { terraformLiteral } from "./terraform-literal";
+import { terraformLiteral } from "../terraform/terraform-literal";
 import { checkArnPartitions } from "./arn-props";
 import { checkTags } from "./tag-props";
 import { PropChecker } from "./validate-props";

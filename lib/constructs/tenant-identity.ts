@@ -19,7 +19,7 @@ import { checkPermissionProps } from "./permission-props";
 import { lookUpArnEnvironment, RolePermissions } from "./role-permissions";
 import type { SharedRole } from "./shared-role";
 import { addPodIdentityRole, checkRoleSettings, type RoleSettings } from "./pod-identity-role";
-import { terraformLiteral, terraformLiteralTags } from "./terraform-literal";
+import { terraformLiteral, terraformLiteralTags } from "../terraform/terraform-literal";
 import { checkArnPartitions } from "./arn-props";
 import { checkTags } from "./tag-props";
 import { PropChecker } from "./validate-props";

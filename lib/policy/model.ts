@@ -8,7 +8,7 @@
  */
 import { createHash } from "node:crypto";
 import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
-import { terraformLiteral } from "../constructs/terraform-literal";
+import { terraformLiteral } from "../terraform/terraform-literal";
 
 export interface PolicyCondition {
   /** The condition operator, such as `StringLike`. */
@@ -54,7 +54,7 @@ export const WORST_CASE_ENV: ArnEnvironment = { partition: "aws-us-gov", account
 /**
  * `${` starts a Terraform interpolation and `%{` a template directive, so IAM's own
  * `${aws:...}` is written `$${aws:...}`, and a literal `%{` is written `%%{`: the one escaping
- * function of the project (lib/constructs/terraform-literal.ts), applied once, here, to every
+ * function of the project (lib/terraform/terraform-literal.ts), applied once, here, to every
  * string of a statement.
  */
 export const escapeForTerraform = terraformLiteral;

@@ -4,17 +4,16 @@
  * and other controllers, and its policies within the per-role quota. The option checks are
  * also what ControllerIdentity runs on its own props.
  */
-import type { Check } from "./checks";
-import type { ControllerConfig } from "./controller-schema";
-import { knownAddon } from "./known-addons";
-import { planAddon, planController } from "./plan";
-import { error, warning, type FieldPath, type Finding } from "./problems";
-import { regionPartition as partitionOf } from "./region-rules";
-import { MANAGED_POLICIES_PER_ROLE } from "./rules";
-import type { Config } from "./schema";
-import { controllerDefinition, controllerPolicy } from "../policy/controllers/registry";
-import { MANAGED_POLICY_LIMIT, managedPolicySize, packPolicies } from "../policy/controllers/pack";
-import type { ArnKind } from "../policy/controllers/types";
+import type { ControllerConfig } from "../../config/controller-schema";
+import { knownAddon } from "../../config/known-addons";
+import { planAddon, planController } from "../../config/plan";
+import { error, warning, type Check, type FieldPath, type Finding } from "../../config/problems";
+import { regionPartition as partitionOf } from "../../config/region-rules";
+import { MANAGED_POLICIES_PER_ROLE } from "../../config/rules";
+import type { Config } from "../../config/schema";
+import { controllerDefinition, controllerPolicy } from "./registry";
+import { MANAGED_POLICY_LIMIT, managedPolicySize, packPolicies } from "./pack";
+import type { ArnKind } from "./types";
 
 /** What an option's ARNs are checked against. */
 export interface ControllerCluster {

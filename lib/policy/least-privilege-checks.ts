@@ -1,10 +1,9 @@
 /**
  * The tenants-file checks of least privilege: grants, statements (against the IAM action catalogue),
  * trust scoping, cross-account, shared roles, policy size, and the least-privilege lint.
- * Registered in lib/config/checks.ts.
+ * Registered in lib/tenants-file/check-registry.ts.
  */
-import type { Check } from "../config/checks";
-import { error, warning, type FieldPath, type Finding } from "../config/problems";
+import { error, warning, type Check, type FieldPath, type Finding } from "../config/problems";
 import { ROLE_ARN } from "../config/rules";
 import type { Config, Grant, SharedRoleConfig, StatementConfig, Tenant } from "../config/schema";
 import { didYouMean } from "../config/suggest";

@@ -4,15 +4,14 @@
  * that service account, and the service account keeps its `eks.amazonaws.com/role-arn`
  * annotation, so pods started before the switch keep their credentials.
  *
- * Registered in lib/config/checks.ts.
+ * Registered in lib/tenants-file/check-registry.ts.
  */
-import type { Check } from "./checks";
-import { error, warning, type Finding } from "./problems";
-import { partitionOf } from "./regions";
-import { parseOidcProviderArn } from "./oidc-provider";
-import type { Config } from "./schema";
-import { TRUST_POLICY_LIMIT } from "../policy/trust-size";
-import { irsaTrustPolicySize } from "../policy/irsa-trust-size";
+import { error, warning, type Check, type Finding } from "../config/problems";
+import { partitionOf } from "../config/regions";
+import { parseOidcProviderArn } from "../config/oidc-provider";
+import type { Config } from "../config/schema";
+import { TRUST_POLICY_LIMIT } from "./trust-size";
+import { irsaTrustPolicySize } from "./irsa-trust-size";
 
 function onCluster(t: Config["tenants"][number], cluster: string): boolean {
   return t.clusters === undefined || t.clusters.includes(cluster);

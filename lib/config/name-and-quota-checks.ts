@@ -1,28 +1,14 @@
 /**
  * Rules that span fields: duplicates, references between clusters and tenants, and AWS limits
  * that only show once the file is read as a whole. Each finding points at the later of two
- * clashing entries and names the earlier one.
+ * clashing entries and names the earlier one. Registered in lib/tenants-file/check-registry.ts.
  */
-import { ADDON_CHECKS } from "./addon-checks";
-import { agentModes } from "./agent-checks";
-import { CONTROLLER_CHECKS } from "./controller-checks";
-import { POLICY_CHECKS } from "../policy/checks";
-import { error, type FieldPath, type Finding } from "./problems";
+import { error, type Check, type FieldPath, type Finding } from "./problems";
 import { managedPolicyFindings } from "./managed-policies";
-import { clusterNameCollisions } from "./name-collisions";
-import { podIdentityRegions } from "./region-rules";
 import { addonRoleNameFor, controllerRoleNameFor, roleNameFor } from "./role-name";
 import { ASSOCIATIONS_PER_CLUSTER } from "./rules";
-import { ARN_CHECKS } from "./arn-checks";
-import { KUBERNETES_CHECKS } from "./kubernetes-checks";
-import { TAG_CHECKS } from "./tag-checks";
-import { IRSA_CHECKS } from "./irsa";
-import { STACK_CHECKS } from "./stack-checks";
 import type { Config } from "./schema";
 import { didYouMean } from "./suggest";
-
-/** A check may be async: the IAM action catalogue, for one, is read on demand. */
-export type Check = (config: Config) => Finding[] | Promise<Finding[]>;
 
 /** Reports the second and later occurrences of each key. */
 function duplicates<T>(items: ReadonlyArray<T>, key: (t: T) => string | undefined, report: (item: T, index: number, firstIndex: number) => Finding): Finding[] {
@@ -173,30 +159,5 @@ const managedPolicies: Check = (c) => [
   ...c.sharedRoles.flatMap((r, j) => managedPolicyFindings(r.managedPolicyArns, ["sharedRoles", j, "managedPolicyArns"], `shared role ${JSON.stringify(r.name)}`)),
 ];
 
-/** Every cross-field check; later issues add theirs here. */
-export const CHECKS: ReadonlyArray<Check> = [
-  uniqueNames,
-  clusterReferences,
-  oneRolePerServiceAccount,
-  uniqueRoleNames,
-  associationQuota,
-  managedPolicies,
-  ...TAG_CHECKS,
-  ...ARN_CHECKS,
-  ...KUBERNETES_CHECKS,
-  agentModes,
-  ...ADDON_CHECKS,
-  ...CONTROLLER_CHECKS,
-  ...POLICY_CHECKS,
-  ...IRSA_CHECKS,
-  podIdentityRegions,
-  clusterNameCollisions,
-  ...STACK_CHECKS,
-];
-
-export async function checkConfig(config: Config): Promise<Finding[]> {
-  const results = await Promise.all(CHECKS.map((check) => check(config)));
-  const findings = results.flat();
-  // strict: true makes every warning an error.
-  return config.strict ? findings.map((f) => (f.severity === "warning" ? error(f.path, `${f.message} (an error because strict is true)`) : f)) : findings;
-}
+/** The checks of names, references between clusters and tenants, and per-account and per-cluster limits. */
+export const NAME_AND_QUOTA_CHECKS: ReadonlyArray<Check> = [uniqueNames, clusterReferences, oneRolePerServiceAccount, uniqueRoleNames, associationQuota, managedPolicies];
