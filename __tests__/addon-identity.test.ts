@@ -178,10 +178,10 @@ describe("AddonIdentity from TypeScript", () => {
     ).toThrow(
       [
         'AddonIdentity "x": invalid props:',
-        "  - addonName: the Pod Identity agent uses the node role; use PodIdentityAgent for it",
+        '  - addonName: "eks-pod-identity-agent" is the Pod Identity agent itself, which uses the node role; set it up with PodIdentityAgent instead',
         '  - version: "1.2.0" is not an EKS add-on version: a version such as v1.3.8-eksbuild.2',
         "  - serviceAccount: \"Bad_SA\" is not a valid service account name: a DNS-1123 subdomain of at most 253 characters of a-z, 0-9, '-' and '.', each dot-separated part starting and ending with a letter or digit",
-        "  - managedPolicyArns: lists a policy twice",
+        "  - managedPolicyArns[1]: a is listed twice",
         `  - managedPolicyArns[0]: "a" is not an IAM policy ARN: arn:<partition>:iam::<12-digit account or aws>:policy/<path/>name, the path without '//' and not under aws-service-role/`,
         `  - managedPolicyArns[1]: "a" is not an IAM policy ARN: arn:<partition>:iam::<12-digit account or aws>:policy/<path/>name, the path without '//' and not under aws-service-role/`,
       ].join("\n"),

@@ -4,6 +4,7 @@
  * its role name is free in the account.
  */
 import type { Check } from "./problems";
+import { agentAddonProblems } from "./cross-field-rules";
 import { compareAddonVersions, KNOWN_ADDONS, knownAddon } from "./known-addons";
 import { planAddon } from "./plan";
 import { managedPolicyFindings } from "./managed-policies";
@@ -11,7 +12,6 @@ import { error, type Finding } from "./problems";
 import type { Config } from "./schema";
 import { didYouMean } from "./suggest";
 
-const AGENT = "eks-pod-identity-agent";
 const KNOWN_LIST = Object.keys(KNOWN_ADDONS).join(", ");
 
 function onCluster(t: Config["tenants"][number], cluster: string): boolean {
@@ -30,9 +30,9 @@ export const addonEntries: Check = (c) =>
         return;
       }
       seen.set(addon.name, k);
-      if (addon.name === AGENT) {
-        // The agent add-on runs with the node role (EKS user guide, workloads-add-ons-available-eks).
-        out.push(error(at("name"), `${JSON.stringify(AGENT)} is the Pod Identity agent itself, which uses the node role; set it up with clusters[${i}].agent instead`));
+      const agent = agentAddonProblems(addon.name, ["name"], `clusters[${i}].agent`);
+      if (agent.length > 0) {
+        out.push(...agent.map((p) => error(at(...p.path), p.message)));
         return;
       }
       const known = knownAddon(addon.name);

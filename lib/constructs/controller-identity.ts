@@ -9,6 +9,7 @@ import { ServiceAccountV1 } from "@cdktf/provider-kubernetes/lib/service-account
 import { TerraformOutput, type ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { controllerOptionProblems } from "../policy/controllers/controller-checks";
+import { managedPolicyCountProblems } from "../config/cross-field-rules";
 import { controllerSchema, type ControllerConfig, type ControllerInput } from "../config/controller-schema";
 import { planController } from "../config/plan";
 import { formatPath } from "../config/problems";
@@ -90,7 +91,7 @@ export class ControllerIdentity extends Construct {
     const policy = controllerPolicy(controller, ctx);
     const documents = packPolicies(policy.statements, ctx);
     const attached = documents.length + policy.managedPolicyArns.length;
-    check.that("controller", attached <= rules.MANAGED_POLICIES_PER_ROLE.max, `needs ${attached} managed policies; IAM allows at most ${rules.MANAGED_POLICIES_PER_ROLE.max} per role`);
+    check.shared(managedPolicyCountProblems(attached, "needs"), ["controller"]);
     for (const d of documents) {
       const size = managedPolicySize(d, ctx);
       check.that("controller", size <= MANAGED_POLICY_LIMIT, `a single resource makes a policy of ${size} characters; IAM allows at most ${MANAGED_POLICY_LIMIT} per managed policy`);

@@ -4,6 +4,7 @@
  * Registered in lib/tenants-file/check-registry.ts.
  */
 import { error, warning, type Check, type FieldPath, type Finding } from "../config/problems";
+import { scopedTrustWithoutSessionTags, sharedRoleMemberProblems } from "../config/cross-field-rules";
 import { ROLE_ARN } from "../config/rules";
 import type { Config, Grant, SharedRoleConfig, StatementConfig, Tenant } from "../config/schema";
 import { didYouMean } from "../config/suggest";
@@ -131,14 +132,8 @@ const trustScope: Check = (c) =>
   c.tenants.flatMap((t, i): Finding[] => {
     const scoped = t.trust.scopeToServiceAccount;
     if (!t.disableSessionTags || t.sharedRole !== undefined) return [];
-    if (scoped === true) {
-      return [
-        error(
-          ["tenants", i, "trust", "scopeToServiceAccount"],
-          `tenant ${JSON.stringify(t.name)}: scopeToServiceAccount cannot be true with disableSessionTags: true; the trust policy's aws:RequestTag conditions need the session tags, so every AssumeRole would fail. Drop one of the two`,
-        ),
-      ];
-    }
+    const refused = scopedTrustWithoutSessionTags(scoped, t.disableSessionTags, ["trust", "scopeToServiceAccount"]);
+    if (refused.length > 0) return refused.map((p) => error(["tenants", i, ...p.path], `tenant ${JSON.stringify(t.name)}: ${p.message}`));
     if (scoped === undefined) {
       return [
         warning(
@@ -199,12 +194,7 @@ const sharedRoles: Check = (c) => {
     if (t.grants.length > 0) own.push("grants");
     if (t.statements.length > 0) own.push("statements");
     if (t.targetRoleArn !== undefined) own.push("targetRoleArn");
-    for (const k of own) {
-      out.push(error(at(k), `tenant ${JSON.stringify(t.name)} uses shared role ${JSON.stringify(t.sharedRole)}, so it cannot also set ${k}; a tenant has either its own role or a shared one. Set ${k} on the shared role, or leave out sharedRole`));
-    }
-    if (t.disableSessionTags) {
-      out.push(error(at("disableSessionTags"), `tenant ${JSON.stringify(t.name)} uses shared role ${JSON.stringify(t.sharedRole)}, which needs session tags: its trust policy and its \${namespace}-style placeholders read them`));
-    }
+    for (const p of sharedRoleMemberProblems(t.sharedRole, own, t.disableSessionTags)) out.push(error(["tenants", i, ...p.path], `tenant ${JSON.stringify(t.name)} ${p.message}`));
     if (t.trust.scopeToServiceAccount === false) {
       out.push(error(["tenants", i, "trust", "scopeToServiceAccount"], `tenant ${JSON.stringify(t.name)} uses shared role ${JSON.stringify(t.sharedRole)}, whose trust policy is always scoped to each member's namespace, service account and cluster`));
     }

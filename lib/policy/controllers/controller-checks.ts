@@ -5,6 +5,7 @@
  * also what ControllerIdentity runs on its own props.
  */
 import type { ControllerConfig } from "../../config/controller-schema";
+import { managedPolicyCountProblems } from "../../config/cross-field-rules";
 import { knownAddon } from "../../config/known-addons";
 import { planAddon, planController } from "../../config/plan";
 import { error, warning, type Check, type FieldPath, type Finding } from "../../config/problems";
@@ -106,7 +107,7 @@ const entries: Check = (c) =>
       if (largest > MANAGED_POLICY_LIMIT) {
         out.push(error(at("name"), `${owner}: one of its resources alone makes a policy of ${largest} characters; IAM allows at most ${MANAGED_POLICY_LIMIT} per managed policy`));
       } else if (attached > MANAGED_POLICIES_PER_ROLE.max) {
-        out.push(error(at("name"), `${owner} needs ${attached} managed policies for its options; IAM allows at most ${MANAGED_POLICIES_PER_ROLE.max} per role even after a quota raise. List fewer resources`));
+        for (const p of managedPolicyCountProblems(attached, "needs")) out.push(error(at("name"), `${owner} ${p.message}. List fewer resources`));
       } else if (attached > MANAGED_POLICIES_PER_ROLE.default) {
         out.push(warning(at("name"), `${owner} needs ${attached} managed policies for its options; the default IAM quota is ${MANAGED_POLICIES_PER_ROLE.default} per role, so this needs a quota raise (up to ${MANAGED_POLICIES_PER_ROLE.max})`));
       }
