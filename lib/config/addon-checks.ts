@@ -6,17 +6,13 @@
 import type { Check } from "./problems";
 import { agentAddonProblems } from "./cross-field-rules";
 import { compareAddonVersions, KNOWN_ADDONS, knownAddon } from "./known-addons";
-import { planAddon } from "./plan";
+import { planAddon, landsOn } from "./plan";
 import { managedPolicyFindings } from "./managed-policies";
 import { error, type Finding } from "./problems";
-import type { Config } from "./schema";
 import { didYouMean } from "./suggest";
 
 const KNOWN_LIST = Object.keys(KNOWN_ADDONS).join(", ");
 
-function onCluster(t: Config["tenants"][number], cluster: string): boolean {
-  return t.clusters === undefined || t.clusters.includes(cluster);
-}
 
 export const addonEntries: Check = (c) =>
   c.clusters.flatMap((cluster, i) => {
@@ -67,7 +63,7 @@ export const addonServiceAccounts: Check = (c) =>
       if (!known) return [];
       const sa = planAddon(addon, cluster).serviceAccount;
       return c.tenants.flatMap((t, i) =>
-        onCluster(t, cluster.name) && t.namespace === known.namespace && t.serviceAccount === sa
+        landsOn(t, cluster.name) && t.namespace === known.namespace && t.serviceAccount === sa
           ? [
               error(
                 ["tenants", i, "serviceAccount"],

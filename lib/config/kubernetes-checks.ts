@@ -5,11 +5,8 @@
 import type { Check } from "./problems";
 import { namespaceCreationProblem, serviceAccountCreationProblem } from "./kubernetes-objects";
 import { error, type Finding } from "./problems";
-import type { Config } from "./schema";
+import { landsOn } from "./plan";
 
-function onCluster(t: Config["tenants"][number], cluster: string): boolean {
-  return t.clusters === undefined || t.clusters.includes(cluster);
-}
 
 const builtInObjects: Check = (c) =>
   c.tenants.flatMap((t, i) => {
@@ -21,7 +18,7 @@ const builtInObjects: Check = (c) =>
     if (t.createServiceAccount) {
       // The first cluster that has the service account already; the add-ons differ by cluster.
       const m = c.clusters
-        .filter((x) => onCluster(t, x.name))
+        .filter((x) => landsOn(t, x.name))
         .map((x) => serviceAccountCreationProblem(t.namespace, t.serviceAccount, x.addons))
         .find((p) => p !== undefined);
       if (m) out.push(error(["tenants", i, "serviceAccount"], m));

@@ -9,6 +9,7 @@ import { addonRoleNameFor, controllerRoleNameFor, roleNameFor } from "./role-nam
 import { ASSOCIATIONS_PER_CLUSTER } from "./rules";
 import type { Config } from "./schema";
 import { didYouMean } from "./suggest";
+import { landsOn, sharedRoleMembersOn } from "./plan";
 
 /** Reports the second and later occurrences of each key. */
 function duplicates<T>(items: ReadonlyArray<T>, key: (t: T) => string | undefined, report: (item: T, index: number, firstIndex: number) => Finding): Finding[] {
@@ -52,16 +53,13 @@ function firstOfEachName<T extends { name: string }>(items: ReadonlyArray<T>): A
   return items.flatMap((item, index) => (seen.has(item.name) ? [] : (seen.add(item.name), [{ item, index }])));
 }
 
-function onCluster(t: Config["tenants"][number], cluster: string): boolean {
-  return t.clusters === undefined || t.clusters.includes(cluster);
-}
 
 /** EKS allows one association, hence one role, per service account per cluster. */
 const oneRolePerServiceAccount: Check = (c) =>
   firstOfEachName(c.clusters).flatMap(({ item: cluster }) => {
     const idx = firstOfEachName(c.tenants)
       .map(({ item: t, index: i }) => ({ t, i }))
-      .filter(({ t }) => onCluster(t, cluster.name));
+      .filter(({ t }) => landsOn(t, cluster.name));
     return duplicates(
       idx,
       ({ t }) => `${t.namespace}/${t.serviceAccount}`,
@@ -91,7 +89,7 @@ function roleClaims(c: Config): RoleClaim[] {
   for (const { item: t, index: i } of firstOfEachName(c.tenants)) {
     if (t.sharedRole !== undefined) continue;
     for (const { item: cluster } of clusters) {
-      if (!onCluster(t, cluster.name)) continue;
+      if (!landsOn(t, cluster.name)) continue;
       const path = t.role.name !== undefined ? ["tenants", i, "role", "name"] : ["tenants", i, "name"];
       claims.push({ name: roleNameFor(t, cluster.name), cluster, owner: `tenant ${JSON.stringify(t.name)}`, path });
     }
@@ -99,7 +97,7 @@ function roleClaims(c: Config): RoleClaim[] {
   for (const { item: r, index: j } of firstOfEachName(c.sharedRoles)) {
     for (const { item: cluster } of clusters) {
       // A shared role exists only on clusters where it has a member.
-      if (!c.tenants.some((t) => t.sharedRole === r.name && onCluster(t, cluster.name))) continue;
+      if (sharedRoleMembersOn(c, r.name, cluster.name).length === 0) continue;
       const path = r.role.name !== undefined ? ["sharedRoles", j, "role", "name"] : ["sharedRoles", j, "name"];
       claims.push({ name: roleNameFor(r, cluster.name), cluster, owner: `shared role ${JSON.stringify(r.name)}`, path });
     }
@@ -148,7 +146,7 @@ const uniqueRoleNames: Check = (c) => {
 const associationQuota: Check = (c) =>
   firstOfEachName(c.clusters).flatMap(({ item: cluster, index: i }) => {
     // An add-on's pod_identity_association is an association too, and counts against the quota.
-    const n = c.tenants.filter((t) => onCluster(t, cluster.name)).length + cluster.addons.length + cluster.controllers.length;
+    const n = c.tenants.filter((t) => landsOn(t, cluster.name)).length + cluster.addons.length + cluster.controllers.length;
     return n > ASSOCIATIONS_PER_CLUSTER
       ? [error(["clusters", i, "name"], `cluster ${JSON.stringify(cluster.name)} would hold ${n} Pod Identity associations; EKS allows at most ${ASSOCIATIONS_PER_CLUSTER} per cluster, and that quota cannot be raised`)]
       : [];

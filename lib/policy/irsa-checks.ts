@@ -9,13 +9,10 @@
 import { error, warning, type Check, type Finding } from "../config/problems";
 import { partitionOf } from "../config/regions";
 import { parseOidcProviderArn } from "../config/oidc-provider";
-import type { Config } from "../config/schema";
 import { TRUST_POLICY_LIMIT } from "./trust-size";
 import { irsaTrustPolicySize } from "./irsa-trust-size";
+import { landsOn } from "../config/plan";
 
-function onCluster(t: Config["tenants"][number], cluster: string): boolean {
-  return t.clusters === undefined || t.clusters.includes(cluster);
-}
 
 /**
  * Each cluster has an issuer of its own, so an OIDC provider fits one cluster: its partition,
@@ -33,7 +30,7 @@ const irsaFitsItsCluster: Check = (c) => {
       out.push(error(["tenants", i, "irsa"], `tenant ${name} uses shared role ${JSON.stringify(t.sharedRole)}; an IRSA migration keeps the trust of the tenant's own role, so irsa needs a role of the tenant's own: leave out sharedRole while migrating`));
       return;
     }
-    const clusters = c.clusters.filter((x) => onCluster(t, x.name));
+    const clusters = c.clusters.filter((x) => landsOn(t, x.name));
     if (clusters.length > 1) {
       out.push(error(["tenants", i, "irsa"], `tenant ${name} runs on ${clusters.length} clusters (${clusters.map((x) => x.name).join(", ")}), but an OIDC provider belongs to one cluster; set clusters: [<the cluster of this provider>] while migrating, with one tenant entry per cluster`));
       return;

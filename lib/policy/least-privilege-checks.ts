@@ -6,7 +6,7 @@
 import { error, warning, type Check, type FieldPath, type Finding } from "../config/problems";
 import { scopedTrustWithoutSessionTags, sharedRoleMemberProblems } from "../config/cross-field-rules";
 import { ROLE_ARN } from "../config/rules";
-import type { Config, Grant, SharedRoleConfig, StatementConfig, Tenant } from "../config/schema";
+import type { Config, Grant, SharedRoleConfig, StatementConfig } from "../config/schema";
 import { didYouMean } from "../config/suggest";
 import { ambiguousPlaceholders, SESSION_TAG_VARIABLES, type PlaceholderValues } from "./abac";
 import { grantProblems } from "./grants";
@@ -15,6 +15,7 @@ import { contentHash, INLINE_POLICY_LIMIT, policySize } from "./model";
 import { duplicateSids, INLINE_POLICY_NAME, permissionStatements } from "./permissions";
 import { trustPolicySize, TRUST_POLICY_LIMIT } from "./trust-size";
 import { statementProblems, toPolicyStatement } from "./statements";
+import { landsOn, sharedRoleClusters, sharedRoleMembersOn } from "../config/plan";
 
 /** A role owner in the file: a tenant with its own role, or a shared role. */
 interface Owner {
@@ -29,9 +30,6 @@ interface Owner {
   readonly clusters: ReadonlyArray<string>;
 }
 
-function onCluster(t: Tenant, cluster: string): boolean {
-  return t.clusters === undefined || t.clusters.includes(cluster);
-}
 
 function owners(c: Config): Owner[] {
   const out: Owner[] = [];
@@ -45,7 +43,7 @@ function owners(c: Config): Owner[] {
       statements: t.statements,
       targetRoleArn: t.targetRoleArn,
       values: (cluster) => ({ namespace: t.namespace, serviceAccount: t.serviceAccount, cluster }),
-      clusters: c.clusters.filter((x) => onCluster(t, x.name)).map((x) => x.name),
+      clusters: c.clusters.filter((x) => landsOn(t, x.name)).map((x) => x.name),
     });
   });
   c.sharedRoles.forEach((r, j) => {
@@ -56,7 +54,7 @@ function owners(c: Config): Owner[] {
       grants: r.grants,
       statements: r.statements,
       values: () => SESSION_TAG_VARIABLES,
-      clusters: c.clusters.filter((x) => c.tenants.some((t) => t.sharedRole === r.name && onCluster(t, x.name))).map((x) => x.name),
+      clusters: sharedRoleClusters(c, c.clusters, r.name).map((x) => x.name),
     });
   });
   return out;
@@ -209,7 +207,7 @@ const sharedRoles: Check = (c) => {
 const sharedTrustSize: Check = (c) =>
   c.sharedRoles.flatMap((r: SharedRoleConfig, j) =>
     c.clusters.flatMap((cluster) => {
-      const members = c.tenants.filter((t) => t.sharedRole === r.name && onCluster(t, cluster.name));
+      const members = sharedRoleMembersOn(c, r.name, cluster.name);
       if (members.length === 0) return [];
       const size = trustPolicySize(members, cluster);
       const where = `shared role ${JSON.stringify(r.name)}: its trust policy on cluster ${JSON.stringify(cluster.name)} would be about ${size} characters for ${members.length} member(s)`;
@@ -224,7 +222,7 @@ const crossAccount: Check = (c) =>
   c.tenants.flatMap((t, i) => {
     if (!t.targetRoleArn || !ROLE_ARN.pattern.test(t.targetRoleArn)) return [];
     const target = t.targetRoleArn.split(":")[4];
-    const same = c.clusters.filter((x) => onCluster(t, x.name) && x.accountId === target).map((x) => x.name);
+    const same = c.clusters.filter((x) => landsOn(t, x.name) && x.accountId === target).map((x) => x.name);
     return same.length > 0
       ? [warning(["tenants", i, "targetRoleArn"], `tenant ${JSON.stringify(t.name)}: target role ${t.targetRoleArn} is in the same account as cluster ${same.map((n) => JSON.stringify(n)).join(", ")}; role chaining is only needed across accounts, so grant the tenant's own role instead`)]
       : [];

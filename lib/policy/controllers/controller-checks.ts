@@ -7,11 +7,10 @@
 import type { ControllerConfig } from "../../config/controller-schema";
 import { managedPolicyCountProblems } from "../../config/cross-field-rules";
 import { knownAddon } from "../../config/known-addons";
-import { planAddon, planController } from "../../config/plan";
+import { planAddon, planController, landsOn } from "../../config/plan";
 import { error, warning, type Check, type FieldPath, type Finding } from "../../config/problems";
 import { regionPartition as partitionOf } from "../../config/region-rules";
 import { MANAGED_POLICIES_PER_ROLE } from "../../config/rules";
-import type { Config } from "../../config/schema";
 import { controllerDefinition, controllerPolicy } from "./registry";
 import { MANAGED_POLICY_LIMIT, managedPolicySize, packPolicies } from "./pack";
 import type { ArnKind } from "./types";
@@ -115,9 +114,6 @@ const entries: Check = (c) =>
     return out;
   });
 
-function onCluster(t: Config["tenants"][number], cluster: string): boolean {
-  return t.clusters === undefined || t.clusters.includes(cluster);
-}
 
 /**
  * EKS allows one association per service account (EKS user guide, pod-id-association): a
@@ -145,7 +141,7 @@ const serviceAccounts: Check = (c) =>
       } else claimed.set(key, owner);
     });
     c.tenants.forEach((t, ti) => {
-      if (!onCluster(t, cluster.name)) return;
+      if (!landsOn(t, cluster.name)) return;
       const owner = claimed.get(`${t.namespace}/${t.serviceAccount}`);
       if (owner?.startsWith("controller ")) {
         out.push(error(["tenants", ti, "serviceAccount"], `tenant ${JSON.stringify(t.name)} associates service account ${JSON.stringify(t.serviceAccount)} in namespace ${JSON.stringify(t.namespace)} on cluster ${JSON.stringify(cluster.name)}, which ${owner} already associates; EKS allows one role per service account`));
