@@ -16,7 +16,8 @@ export { KNOWN_ADDONS, type KnownAddon } from "./config/known-addons";
 export { ControllerIdentity, type ControllerIdentityProps } from "./constructs/controller-identity";
 export { CONTROLLER_NAMES, type ControllerConfig, type ControllerInput, type ControllerName } from "./config/controller-schema";
 export { SmokeTest, type SmokeTestProps } from "./constructs/smoke-test";
-export type { PolicyStatement, ArnEnvironment } from "./policy/model";
+export type { PolicyStatement } from "./policy/statement";
+export type { ArnEnvironment } from "./policy/arn-environment";
 export { SESSION_TAG_VARIABLES } from "./policy/abac";
 
 // From a tenants file to one stack per cluster (and per stack group).

@@ -7,7 +7,7 @@ import { defaultRoleName } from "../config/role-name";
 import * as rules from "../config/rules";
 import type { GrantInput, StatementInput, Tags } from "../config/schema";
 import { SESSION_TAG_VARIABLES } from "../policy/abac";
-import type { ArnEnvironment } from "../policy/model";
+import type { ArnEnvironment } from "../policy/arn-environment";
 import { permissionStatements } from "../policy/permissions";
 import { sharedTrustStatements } from "../policy/trust";
 import { checkPermissionProps } from "./permission-props";

@@ -10,7 +10,7 @@ import { defaultRoleName } from "../config/role-name";
 import * as rules from "../config/rules";
 import { scopedTrustWithoutSessionTags, sharedRoleMemberProblems } from "../config/cross-field-rules";
 import type { GrantInput, StatementInput, Tags } from "../config/schema";
-import type { ArnEnvironment } from "../policy/model";
+import type { ArnEnvironment } from "../policy/arn-environment";
 import { permissionStatements } from "../policy/permissions";
 import { irsaTrustStatement, podIdentityTrustStatement } from "../policy/trust";
 import { OIDC_PROVIDER_ARN, parseOidcProviderArn } from "../config/oidc-provider";

@@ -15,7 +15,7 @@
  * target groups"), with its four target-group actions narrowed from `*` to those target groups.
  */
 import { CONTROLLER_SERVICE_ACCOUNTS } from "../../config/controller-service-accounts";
-import type { PolicyCondition } from "../model";
+import type { PolicyCondition } from "../statement";
 import { TARGET_GROUP } from "./arn-kinds";
 import { allow, type ControllerDefinition } from "./types";
 

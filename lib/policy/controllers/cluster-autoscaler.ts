@@ -12,7 +12,8 @@
  * which is narrowed to the node groups of those clusters in the cluster's region and account.
  */
 import { CONTROLLER_SERVICE_ACCOUNTS } from "../../config/controller-service-accounts";
-import { ACCOUNT, contentHash, pascal } from "../model";
+import { ACCOUNT } from "../arn-environment";
+import { contentHash, pascal } from "../sids";
 import { allow, type ControllerDefinition } from "./types";
 
 export const clusterAutoscaler: ControllerDefinition<"cluster-autoscaler"> = {

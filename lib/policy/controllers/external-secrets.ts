@@ -20,7 +20,7 @@
 import { CONTROLLER_SERVICE_ACCOUNTS } from "../../config/controller-service-accounts";
 import { KMS_KEY, SECRET, SSM_PARAMETER } from "./arn-kinds";
 import { allow, type ControllerDefinition } from "./types";
-import type { PolicyStatement } from "../model";
+import type { PolicyStatement } from "../statement";
 
 /** ssm:GetParameter* and ssm:PutParameter*, as the IAM action catalogue expands them. */
 export const SSM_GET_PARAMETER = ["ssm:GetParameter", "ssm:GetParameterHistory", "ssm:GetParameters", "ssm:GetParametersByPath"] as const;

@@ -16,7 +16,8 @@
  * condition.
  */
 import { CONTROLLER_SERVICE_ACCOUNTS } from "../../config/controller-service-accounts";
-import { ACCOUNT, type PolicyCondition } from "../model";
+import { ACCOUNT } from "../arn-environment";
+import type { PolicyCondition } from "../statement";
 import { NODE_ROLE, SQS_QUEUE } from "./arn-kinds";
 import { allow, type ControllerDefinition } from "./types";
 

@@ -11,7 +11,7 @@
 import { CONTROLLER_SERVICE_ACCOUNTS } from "../../config/controller-service-accounts";
 import { ASSUMABLE_ROLE, SQS_QUEUE } from "./arn-kinds";
 import { allow, type ControllerDefinition } from "./types";
-import type { PolicyStatement } from "../model";
+import type { PolicyStatement } from "../statement";
 
 export const keda: ControllerDefinition<"keda"> = {
   name: "keda",
