@@ -19,6 +19,8 @@ export { SmokeTest, type SmokeTestProps } from "./constructs/smoke-test";
 export type { PolicyStatement } from "./policy/statement";
 export type { ArnEnvironment } from "./policy/arn-environment";
 export { SESSION_TAG_VARIABLES } from "./policy/abac";
+// The constructs check statements synchronously; this checks their actions against the IAM catalogue (docs/security.md).
+export { checkStatementActions } from "./policy/lint";
 
 // From a tenants file to one stack per cluster (and per stack group).
 // Grant, StatementConfig and SharedRoleConfig are the input forms (z.input): fields with a default may be left out, as in the file.
