@@ -104,7 +104,7 @@ const entries: Check = (c) =>
       const { attached, largest } = controllerPolicyCount(ctl, cluster);
       const owner = `controller ${JSON.stringify(ctl.name)}`;
       if (largest > MANAGED_POLICY_LIMIT) {
-        out.push(error(at("name"), `${owner}: one of its resources alone makes a policy of ${largest} characters; IAM allows at most ${MANAGED_POLICY_LIMIT} per managed policy`));
+        out.push(error(at("name"), `${owner}: ${oversizedPolicyProblem(largest)}`));
       } else if (attached > MANAGED_POLICIES_PER_ROLE.max) {
         for (const p of managedPolicyCountProblems(attached, "needs")) out.push(error(at("name"), `${owner} ${p.message}. List fewer resources`));
       } else if (attached > MANAGED_POLICIES_PER_ROLE.default) {
@@ -149,5 +149,13 @@ const serviceAccounts: Check = (c) =>
     });
     return out;
   });
+
+/**
+ * Why a managed policy of `size` characters, made for a single resource and so not to be split,
+ * is too large for IAM; undefined when it fits. Shared with ControllerIdentity's prop checks.
+ */
+export function oversizedPolicyProblem(size: number): string | undefined {
+  return size > MANAGED_POLICY_LIMIT ? `one of its resources alone makes a policy of ${size} characters; IAM allows at most ${MANAGED_POLICY_LIMIT} per managed policy` : undefined;
+}
 
 export const CONTROLLER_CHECKS: ReadonlyArray<Check> = [entries, serviceAccounts];
