@@ -5,6 +5,7 @@
 import { z } from "zod";
 import * as rules from "./rules";
 import { describeValue } from "./describe-value";
+import { wholeNumberMessage } from "./whole-number";
 
 /** A string field checked by one rule, with a message that names the offending value. */
 export function ruled(r: rules.Rule, description: string) {
@@ -17,10 +18,7 @@ export function ruled(r: rules.Rule, description: string) {
 
 /** An integer field in a closed range, with one message that states the range. */
 export function wholeNumber(min: number, max: number, unit: string) {
-  const error = (iss: { input?: unknown }) =>
-    iss.input === undefined
-      ? "is required"
-      : `${typeof iss.input === "number" ? iss.input : describeValue(iss.input)} is not allowed: a whole number of ${unit} from ${min} to ${max}`;
+  const error = (iss: { input?: unknown }) => (iss.input === undefined ? "is required" : wholeNumberMessage(iss.input, min, max, unit));
   return z.number({ error }).int({ error }).min(min, { error }).max(max, { error });
 }
 

@@ -10,6 +10,7 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import type { Construct } from "constructs";
 import { managedPolicyProblems } from "../config/cross-field-rules";
+import { wholeNumberMessage } from "../config/whole-number";
 import { attachmentId } from "../config/role-name";
 import * as rules from "../config/rules";
 import type { Tags } from "../config/schema";
@@ -41,7 +42,7 @@ export function checkRoleSettings(check: PropChecker, roleName: string, s: RoleS
     .that(
       "maxSessionDuration",
       Number.isInteger(maxSession) && maxSession >= rules.SESSION_DURATION.min && maxSession <= rules.SESSION_DURATION.max,
-      `${maxSession} is not allowed: a whole number of seconds from ${rules.SESSION_DURATION.min} to ${rules.SESSION_DURATION.max}`,
+      wholeNumberMessage(maxSession, rules.SESSION_DURATION.min, rules.SESSION_DURATION.max, "seconds"),
     )
     .shared(managedPolicyProblems(arns), ["managedPolicyArns"]);
   arns.forEach((arn, i) => check.rule(`managedPolicyArns[${i}]`, rules.POLICY_ARN, arn));
