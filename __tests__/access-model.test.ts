@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, extname, join } from "node:path";
-import { loadTenantsFile } from "../lib/config/load";
+import { loadTenantsFile } from "../lib/tenants-file/load";
 import { EksPodIdentityAssociation } from "@cdktf/provider-aws/lib/eks-pod-identity-association";
 import { Testing, type App } from "cdktf";
 import { accessReport, ACCOUNT_PLACEHOLDER, stackIdentities, type Identity, type Permission } from "../lib/access/model";
@@ -73,7 +73,7 @@ const inputs = ["tenants.yaml", ...readdirSync(join(ROOT, "examples")).filter((f
 describe.each(inputs)("%s", (input) => {
   it("reports for every identity exactly the permissions and managed policies its synthesized role has", async () => {
     const { config } = await loadTenantsFile(join(ROOT, input));
-    const report = await accessReport(config!);
+    const report = await accessReport(config!, buildStacks);
     const dir = join(__dirname, "golden", basename(input, extname(input)));
     const stacks = Object.fromEntries(readdirSync(dir).map((f) => [basename(f, ".json"), JSON.parse(readFileSync(join(dir, f), "utf8")) as Json]));
     expectMatchesSynthesis(report.identities, stacks);
@@ -110,7 +110,7 @@ tenants:
 describe("a cluster without a pinned account, in another partition", () => {
   let report: Awaited<ReturnType<typeof accessReport>>;
   beforeAll(async () => {
-    report = await accessReport(await configOf(UNPINNED));
+    report = await accessReport(await configOf(UNPINNED), buildStacks);
   });
   const one = (kind: Identity["kind"], name: string) => report.identities.find((i) => i.kind === kind && i.name === name)!;
 
@@ -177,7 +177,7 @@ describe("a cluster without a pinned account, in another partition", () => {
 describe("the least-privilege example", () => {
   it("reports a cross-account tenant with its target role and the permission to chain into it", async () => {
     const { config } = await loadTenantsFile(join(ROOT, "examples/least-privilege.yaml"));
-    const billing = (await accessReport(config!)).identities.find((i) => i.name === "billing")!;
+    const billing = (await accessReport(config!, buildStacks)).identities.find((i) => i.name === "billing")!;
     expect(billing).toEqual({
       cluster: "prod-east",
       kind: "tenant",
@@ -196,7 +196,7 @@ describe("the least-privilege example", () => {
 
   it("lists identities by cluster, then tenants, shared roles, add-ons, each by name", async () => {
     const { config } = await loadTenantsFile(join(ROOT, "examples/least-privilege.yaml"));
-    expect((await accessReport(config!)).identities.map((i) => `${i.kind}:${i.name}`)).toEqual(["tenant:billing", "tenant:reports", "tenant:team-a", "tenant:team-b", "sharedRole:team-buckets"]);
+    expect((await accessReport(config!, buildStacks)).identities.map((i) => `${i.kind}:${i.name}`)).toEqual(["tenant:billing", "tenant:reports", "tenant:team-a", "tenant:team-b", "sharedRole:team-buckets"]);
   });
 });
 
@@ -214,6 +214,7 @@ clusters:
         serviceAccount: my-sa
         managedPolicyArns: [arn:aws-us-gov:iam::111122223333:policy/mine]
 `),
+      buildStacks,
     );
     expect(report.identities.map((i) => [i.name, i.kind, i.namespace, i.serviceAccount, i.role, i.managedPolicyArns, i.permissions, i.trust])).toEqual([
       ["aws-ebs-csi-driver", "addon", "kube-system", "ebs-csi-controller-sa", "addon.aws-ebs-csi-driver.c", ["arn:aws-us-gov:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy"], [], "pods.eks.amazonaws.com, for any Pod Identity association that names the role (not scoped to a service account)"],
@@ -246,6 +247,7 @@ tenants:
     statements:
       - { actions: ["sqs:Send*"], resources: ["arn:aws:sqs:us-east-1:111122223333:q"] }
 `),
+      buildStacks,
     );
     expect(Object.fromEntries(report.identities.map((i) => [i.name, i.flags]))).toEqual({
       broad: [
@@ -273,7 +275,7 @@ tenants: [{ name: web, namespace: web, serviceAccount: web }]
 describe("controllers", () => {
   it("are identities of their own kind, bound by their association, with the policies the stack creates for them as permissions", async () => {
     const { config } = await loadTenantsFile(join(ROOT, "examples/controllers.yaml"));
-    const report = await accessReport(config!);
+    const report = await accessReport(config!, buildStacks);
     const ebs = report.identities.find((i) => i.cluster === "platform" && i.name === "aws-ebs-csi-driver")!;
     expect(ebs).toEqual({
       cluster: "platform",
@@ -305,7 +307,7 @@ describe("controllers", () => {
 
   it("are not flagged for their projects' published statements, which validate does not lint either", async () => {
     const { config } = await loadTenantsFile(join(ROOT, "examples/controllers.yaml"));
-    const alb = (await accessReport(config!)).identities.find((i) => i.cluster === "platform" && i.name === "aws-load-balancer-controller")!;
+    const alb = (await accessReport(config!, buildStacks)).identities.find((i) => i.cluster === "platform" && i.name === "aws-load-balancer-controller")!;
     expect(alb.permissions.some((p) => p.resources.includes("*"))).toBe(true);
     expect(alb.flags).toEqual([]);
   });

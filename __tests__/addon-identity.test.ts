@@ -65,11 +65,17 @@ describe("AddonIdentity through clusters[].addons", () => {
     });
   });
 
-  it.each(Object.entries(KNOWN_ADDONS))("knows %s", async (name, known) => {
+  // Written out from the EKS user guide's "AWS add-ons" page, not read from KNOWN_ADDONS.
+  it.each([
+    ["aws-ebs-csi-driver", "ebs-csi-controller-sa", ["arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy"]],
+    ["aws-efs-csi-driver", "efs-csi-controller-sa", ["arn:aws:iam::aws:policy/service-role/AmazonEFSCSIDriverPolicy"]],
+    ["vpc-cni", "aws-node", ["arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy"]],
+    ["amazon-cloudwatch-observability", "cloudwatch-agent", ["arn:aws:iam::aws:policy/AWSXrayWriteOnlyAccess", "arn:aws:iam::aws:policy/CloudWatchAgentServerPolicy"]],
+  ])("knows %s", async (name, serviceAccount, policyArns) => {
     const s = (await synthYaml(withAddons(`      - name: ${name}`))).demo!;
     const addon = Object.values(resources(s, "aws_eks_addon")).find((a) => a.addon_name === name)!;
-    expect(addon.pod_identity_association[0].service_account).toBe(known.serviceAccount);
-    expect(Object.values(resources(s, "aws_iam_role_policy_attachment")).map((a) => a.policy_arn).sort()).toEqual(known.managedPolicies.map((n) => `arn:aws:iam::aws:policy/${n}`).sort());
+    expect(addon.pod_identity_association[0].service_account).toBe(serviceAccount);
+    expect(Object.values(resources(s, "aws_iam_role_policy_attachment")).map((a) => a.policy_arn).sort()).toEqual(policyArns);
   });
 
   it("attaches a known add-on's AWS managed policies in the cluster's partition", async () => {
@@ -178,10 +184,10 @@ describe("AddonIdentity from TypeScript", () => {
     ).toThrow(
       [
         'AddonIdentity "x": invalid props:',
-        "  - addonName: the Pod Identity agent uses the node role; use PodIdentityAgent for it",
+        '  - addonName: "eks-pod-identity-agent" is the Pod Identity agent itself, which uses the node role; set it up with PodIdentityAgent instead',
         '  - version: "1.2.0" is not an EKS add-on version: a version such as v1.3.8-eksbuild.2',
         "  - serviceAccount: \"Bad_SA\" is not a valid service account name: a DNS-1123 subdomain of at most 253 characters of a-z, 0-9, '-' and '.', each dot-separated part starting and ending with a letter or digit",
-        "  - managedPolicyArns: lists a policy twice",
+        "  - managedPolicyArns[1]: a is listed twice",
         `  - managedPolicyArns[0]: "a" is not an IAM policy ARN: arn:<partition>:iam::<12-digit account or aws>:policy/<path/>name, the path without '//' and not under aws-service-role/`,
         `  - managedPolicyArns[1]: "a" is not an IAM policy ARN: arn:<partition>:iam::<12-digit account or aws>:policy/<path/>name, the path without '//' and not under aws-service-role/`,
       ].join("\n"),

@@ -4,7 +4,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadTenantsFile, TenantsFileUnreadable } from "../lib/config/load";
+import { loadTenantsFile, TenantsFileUnreadable } from "../lib/tenants-file/load";
 import { formatProblem } from "../lib/config/problems";
 
 const DIR = join(__dirname, "bad-files");

@@ -1,4 +1,4 @@
-import { arnProblem } from "../lib/config/controller-checks";
+import { arnProblem, oversizedPolicyProblem } from "../lib/policy/controllers/controller-checks";
 import { HOSTED_ZONE, NODE_ROLE, SQS_QUEUE, TARGET_GROUP } from "../lib/policy/controllers/arn-kinds";
 import { configOf, problemsOf } from "./helpers";
 
@@ -133,4 +133,11 @@ it("wants target groups in the cluster's account, since the TargetGroupBinding p
   expect(arnProblem("arn:aws:elasticloadbalancing:us-east-1:444455556666:targetgroup/web/73e2d6bc24d8a067", TARGET_GROUP, { name: "demo", region: "us-east-1", accountId: "111122223333" })).toBe(
     'arn:aws:elasticloadbalancing:us-east-1:444455556666:targetgroup/web/73e2d6bc24d8a067 is in account 444455556666, but cluster "demo" is in account 111122223333, and this must be in the same account',
   );
+});
+
+describe("oversizedPolicyProblem", () => {
+  it("refuses a single-resource policy above IAM's 6,144 characters per managed policy, and only that", () => {
+    expect(oversizedPolicyProblem(6144)).toBeUndefined();
+    expect(oversizedPolicyProblem(6145)).toBe("one of its resources alone makes a policy of 6145 characters; IAM allows at most 6144 per managed policy");
+  });
 });

@@ -1,5 +1,6 @@
 import { MANAGED_POLICY_LIMIT, managedPolicySize, packPolicies } from "../lib/policy/controllers/pack";
-import { ACCOUNT, type PolicyStatement } from "../lib/policy/model";
+import { ACCOUNT } from "../lib/policy/arn-environment";
+import type { PolicyStatement } from "../lib/policy/statement";
 
 const env = { partition: "aws", region: "us-east-1" };
 const st = (sid: string, resources: string[]): PolicyStatement => ({ sid, effect: "Allow", actions: ["sqs:ReceiveMessage"], resources });

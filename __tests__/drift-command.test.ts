@@ -2,6 +2,7 @@ import { tempDir } from "./temp-dir";
 import { existsSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseDriftArgs, runDrift } from "../lib/drift/command";
+import { associationAddresses } from "../stacks/association-addresses";
 import type { EksApi } from "../lib/drift/aws";
 import { fakeEks, type Assoc } from "./fake-eks";
 import { synthYaml } from "./helpers";
@@ -36,6 +37,7 @@ async function run(args: string[], client: (region: string) => EksApi, defaultFi
     stdout: (t) => out.push(t),
     stderr: (l) => err.push(l),
     defaultFile,
+    addresses: associationAddresses,
   });
   return { code, out: out.join(""), err, regions };
 }

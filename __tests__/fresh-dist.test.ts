@@ -54,7 +54,7 @@ it("does not rebuild an unchanged tree", () => {
 
 it("picks up an edited lib/ file on the next run", () => {
   writeFileSync(join(copy, "other.yaml"), "clusters: [{ name: edited-default, region: eu-west-1 }]\n");
-  edit("lib/cli.ts", 'export const DEFAULT_TENANTS_FILE = "tenants.yaml";', 'export const DEFAULT_TENANTS_FILE = "other.yaml";');
+  edit("lib/cli/index.ts", 'export const DEFAULT_TENANTS_FILE = "tenants.yaml";', 'export const DEFAULT_TENANTS_FILE = "other.yaml";');
   const before = stamp();
   const run = app("out-1", { TENANTS_FILE: "" });
   expect(run.stderr).toBe("");
@@ -74,4 +74,17 @@ it("stops with tsc's messages, running nothing, when an edit does not compile", 
   expect(run.stderr).toMatch(/stacks\/build-stacks\.ts\(\d+,\d+\): error TS2322: Type 'string' is not assignable to type 'number'/);
   expect(run.stderr).toMatch(/error: the TypeScript build failed \(messages above\); nothing was run\n$/);
   expect(() => statSync(join(copy, "out-3"))).toThrow();
+});
+
+it("removes compiled files whose source is gone, so a moved module's old output never shadows it", () => {
+  // lib/cli/index.ts compiles to dist/lib/cli/index.js; a dist/lib/cli.js left from before a move
+  // would win Node's resolution of "./lib/cli".
+  writeFileSync(join(copy, "dist", "lib", "cli.js"), 'throw new Error("stale output ran");\n');
+  writeFileSync(join(copy, "dist", "lib", "cli.d.ts"), "export {};\n");
+  // Undoing the previous test's broken edit makes the tree stale, so the next run rebuilds.
+  edit("stacks/build-stacks.ts", "const broken: number = 'x';\n", "");
+  const run = app("out-orphans");
+  expect(run.stderr).not.toContain("stale output ran");
+  expect(run.status).toBe(0);
+  expect(readdirSync(join(copy, "dist", "lib")).filter((f) => f.startsWith("cli."))).toEqual([]);
 });

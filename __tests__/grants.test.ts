@@ -3,7 +3,8 @@ import type { Grant } from "../lib/config/schema";
 import { grantSchema } from "../lib/config/schema";
 import { SESSION_TAG_VARIABLES } from "../lib/policy/abac";
 import { grantProblems, grantStatements } from "../lib/policy/grants";
-import { renderStatement, type ArnEnvironment } from "../lib/policy/model";
+import { renderStatement } from "../lib/policy/render-statement";
+import type { ArnEnvironment } from "../lib/policy/arn-environment";
 import { dataSources, synthYaml } from "./helpers";
 
 const ENV: ArnEnvironment = { partition: "aws", accountId: "111122223333", region: "us-east-1" };

@@ -1,6 +1,6 @@
 /** Shared test helpers: synthesize from YAML text or from a construct, and parse the JSON. */
 import { App, Testing, TerraformStack } from "cdktf";
-import { parseTenantsText, type LoadResult } from "../lib/config/load";
+import { parseTenantsText, type LoadResult } from "../lib/tenants-file/load";
 import { formatProblem } from "../lib/config/problems";
 import type { Config } from "../lib/config/schema";
 import { buildStacks } from "../stacks/build-stacks";

@@ -63,7 +63,7 @@ describe("checkRoleSettings", () => {
         `  - roleName: "bad name" is not a valid IAM role name: 1 to 64 characters of A-Z, a-z, 0-9 and + = , . @ _ -`,
         `  - rolePath: "a" is not a valid IAM path: '/' or a path that starts and ends with '/' with at least one character between slashes, at most 512 printable ASCII characters; /aws-service-role/ and below are reserved for service-linked roles`,
         "  - maxSessionDuration: 3599 is not allowed: a whole number of seconds from 3600 to 43200",
-        "  - managedPolicyArns: lists a policy twice",
+        "  - managedPolicyArns[1]: x is listed twice",
         `  - managedPolicyArns[0]: "x" is not an IAM policy ARN: arn:<partition>:iam::<12-digit account or aws>:policy/<path/>name, the path without '//' and not under aws-service-role/`,
         `  - managedPolicyArns[1]: "x" is not an IAM policy ARN: arn:<partition>:iam::<12-digit account or aws>:policy/<path/>name, the path without '//' and not under aws-service-role/`,
       ].join("\n"),

@@ -1,5 +1,5 @@
-/** Regions that exist (the AWS SDK's metadata), and no cluster where Pod Identity is unavailable. */
-import { podIdentityRegions, unknownRegion } from "../lib/config/region-rules";
+/** Regions that exist, by the AWS SDK's metadata. */
+import { unknownRegion } from "../lib/config/region-rules";
 import { spawnSync } from "node:child_process";
 import { problemsOf } from "./helpers";
 import { ROOT } from "./run";
@@ -11,20 +11,6 @@ it("knows real regions and suggests the nearest for a typo", () => {
   expect(unknownRegion("us-gov-east-1")).toBeUndefined();
   expect(unknownRegion("eu-wset-1")).toBe(`"eu-wset-1" is not an AWS region; did you mean "eu-west-1"?; ${LIST}`);
   expect(unknownRegion("moon-base-1")).toBe(`"moon-base-1" is not an AWS region; ${LIST}`);
-});
-
-it("refuses clusters in the China Regions, with the AWS page that says why", async () => {
-  const yaml = ["clusters:", "  - { name: bj, region: cn-north-1 }", "  - { name: nx, region: cn-northwest-1 }", "  - { name: gov, region: us-gov-west-1 }", ""].join("\n");
-  const why = "a China Region, where EKS Pod Identity is not available (https://docs.amazonaws.cn/en_us/eks/latest/userguide/pod-identities.html); use IAM roles for service accounts there";
-  expect(await problemsOf(yaml)).toEqual([
-    `tenants.yaml:2:25: clusters[0].region: cluster "bj" is in cn-north-1, ${why}`,
-    `tenants.yaml:3:25: clusters[1].region: cluster "nx" is in cn-northwest-1, ${why}`,
-  ]);
-});
-
-it("checks clusters only: the check takes the config as the schema left it", () => {
-  const config = { clusters: [{ name: "a", region: "us-east-1" }] } as unknown as Parameters<typeof podIdentityRegions>[0];
-  expect(podIdentityRegions(config)).toEqual([]);
 });
 
 it("applies the region rule to the state bucket's region too", async () => {

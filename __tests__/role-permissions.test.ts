@@ -1,7 +1,7 @@
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { RolePermissions } from "../lib/constructs/role-permissions";
 import { TenantIdentity } from "../lib/constructs/tenant-identity";
-import type { PolicyStatement } from "../lib/policy/model";
+import type { PolicyStatement } from "../lib/policy/statement";
 import { dataSources, stackOf } from "./helpers";
 
 const ENV = { partition: "aws", accountId: "111122223333", region: "us-east-1" };

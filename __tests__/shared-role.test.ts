@@ -156,7 +156,11 @@ describe("SharedRole and TenantIdentity from TypeScript", () => {
       const shared = new SharedRole(s, "team-buckets", { clusterName: "demo", clusterArn: "arn:aws:eks:us-east-1:111122223333:cluster/demo", members: [{ name: "team-a", namespace: "team-a", serviceAccount: "app" }] });
       new TenantIdentity(s, "team-a", { clusterName: "demo", namespace: "team-a", serviceAccount: "app", sharedRole: shared });
       expect(() => new TenantIdentity(s, "team-b", { clusterName: "demo", namespace: "team-b", serviceAccount: "app", sharedRole: shared, grants: [{ sns: { topic: "t", access: "publish" } }] })).toThrow(
-        'TenantIdentity "team-b": invalid props:\n  - sharedRole: a tenant has either its own role or a shared one; with sharedRole, leave out grants and set them on the shared role\n  - sharedRole: shared role "team-buckets" does not list team-b/app on cluster "demo" among its members, so its trust policy would refuse this association',
+        'TenantIdentity "team-b": invalid props:\n  - grants: uses shared role "team-buckets", so it cannot also set grants; a tenant has either its own role or a shared one. Set grants on the shared role, or leave out sharedRole\n  - sharedRole: shared role "team-buckets" does not list team-b/app on cluster "demo" among its members, so its trust policy would refuse this association',
+      );
+      // The same rule as the file's (tenants[].disableSessionTags with sharedRole), in the same words.
+      expect(() => new TenantIdentity(s, "team-a-again", { clusterName: "demo", namespace: "team-a", serviceAccount: "app", sharedRole: shared, disableSessionTags: true })).toThrow(
+        'TenantIdentity "team-a-again": invalid props:\n  - disableSessionTags: uses shared role "team-buckets", which needs session tags: its trust policy and its ${namespace}-style placeholders read them',
       );
     });
     expect(synth).toHaveResourceWithProperties(IamRole, { name: "team-buckets.demo" });

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { CloudBackend, NamedCloudWorkspace, Testing, TerraformStack } from "cdktf";
-import { CloudBlock, addStateBackend, workspaceName } from "../stacks/stack-backend";
+import { CloudBlock, addStateBackend } from "../stacks/stack-backend";
 import { runApp } from "./run";
 import { parse, synthYaml } from "./helpers";
 import { requiredTerraformTest, terraform, terraformAvailable } from "./terraform";
@@ -85,10 +85,6 @@ describe("CloudBlock and addStateBackend from TypeScript", () => {
     const block = new CloudBlock(stack, { organization: "o", workspace: "w" });
     block.getRemoteStateDataSource(stack, "other");
     expect(parse(Testing.synth(stack)).data.terraform_remote_state.other).toEqual({ backend: "remote", config: { organization: "o", workspaces: { name: "w" } } });
-  });
-
-  it("names workspaces by prefix and stack", () => {
-    expect(workspaceName({ organization: "o", workspacePrefix: "team_a-" }, "prod-payments")).toBe("team_a-prod-payments");
   });
 });
 

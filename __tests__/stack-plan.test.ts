@@ -1,4 +1,4 @@
-import { groupStackName, planStacks, stackNames } from "../lib/config/stack-plan";
+import { groupStackName, planStacks, stackNames, workspaceName } from "../lib/config/stack-plan";
 import { configOf } from "./helpers";
 
 const FILE = `
@@ -46,5 +46,11 @@ describe("planStacks", () => {
   it("makes no group stacks for a file without groups", async () => {
     const plans = planStacks(await configOf("clusters: [{ name: c, region: us-east-1 }]\ntenants: [{ name: t, namespace: n, serviceAccount: s }]\n"));
     expect(plans.map((p) => [p.base.tenants.length, p.groups.length])).toEqual([[1, 0]]);
+  });
+});
+
+describe("workspaceName", () => {
+  it("names workspaces by prefix and stack", () => {
+    expect(workspaceName({ organization: "o", workspacePrefix: "team_a-" }, "prod-payments")).toBe("team_a-prod-payments");
   });
 });

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describeStacks, runStacks, STACKS_USAGE } from "../lib/workflow/stacks-command";
+import { buildStacks } from "../stacks/build-stacks";
 import { configOf } from "./helpers";
 import { runNode } from "./run";
 
@@ -26,7 +27,7 @@ function io() {
 
 describe("describeStacks", () => {
   it("lists each stack with its cluster, group, dependencies, folder, workspace and refresh cost", async () => {
-    const stacks = describeStacks(await configOf(FILE));
+    const stacks = describeStacks(await configOf(FILE), buildStacks);
     expect(stacks.map(({ warning, ...s }) => s)).toEqual([
       {
         name: "prod",
@@ -65,7 +66,7 @@ describe("describeStacks", () => {
   });
 
   it("warns about a stack above the threshold and suggests how many groups", async () => {
-    const [base] = describeStacks(await configOf(FILE), { maxCalls: 4, outdir: "out" });
+    const [base] = describeStacks(await configOf(FILE), buildStacks, { maxCalls: 4, outdir: "out" });
     expect(base!.directory).toBe("out/stacks/prod");
     expect(base!.warning).toBe('stack "prod": a plan refreshes 4 resources with an estimated 9 API calls (3 to IAM), above 4; split its 1 tenants into about 3 stack groups with tenants[].stack');
   });
@@ -83,7 +84,7 @@ describe("runStacks", () => {
 
   it("prints JSON for a CI matrix", async () => {
     const r = io();
-    expect(await runStacks(["--format", "json", file], "missing.yaml", r.io)).toBe(0);
+    expect(await runStacks(["--format", "json", file], "missing.yaml", r.io, buildStacks)).toBe(0);
     const json = JSON.parse(r.out.join("")) as { maxRefreshCalls: number; stacks: Array<{ name: string; dependsOn: string[] }> };
     expect(json.maxRefreshCalls).toBe(5000);
     expect(json.stacks.map((s) => [s.name, s.dependsOn])).toEqual([
@@ -95,7 +96,7 @@ describe("runStacks", () => {
 
   it("prints a table, and warnings on stderr", async () => {
     const r = io();
-    expect(await runStacks([file, "--max-calls=8"], "missing.yaml", r.io)).toBe(0);
+    expect(await runStacks([file, "--max-calls=8"], "missing.yaml", r.io, buildStacks)).toBe(0);
     expect(r.out.join("")).toBe(
       ["STACK        DEPENDS ON  TENANTS  RESOURCES  REFRESH CALLS  IAM CALLS", "prod         -                 1          4              9          3", "prod-search  prod              1          4              9          5", ""].join("\n"),
     );
@@ -108,11 +109,11 @@ describe("runStacks", () => {
   it("exits 1 on an invalid file and 2 on bad usage", async () => {
     writeFileSync(join(dir, "bad.yaml"), "clusters: []\n");
     const bad = io();
-    expect(await runStacks([join(dir, "bad.yaml")], "x", bad.io)).toBe(1);
+    expect(await runStacks([join(dir, "bad.yaml")], "x", bad.io, buildStacks)).toBe(1);
     expect(bad.err).toEqual([`${join(dir, "bad.yaml")}:1:11: clusters: at least one cluster is required`]);
     for (const args of [["--format", "yaml"], ["--max-calls", "0"], ["--nope"], ["a.yaml", "b.yaml"]]) {
       const r = io();
-      expect(await runStacks(args, "x", r.io)).toBe(2);
+      expect(await runStacks(args, "x", r.io, buildStacks)).toBe(2);
       expect(r.err[1]).toBe(STACKS_USAGE.split("\n")[0]);
     }
   });

@@ -205,9 +205,14 @@ describe("TenantIdentity prop validation", () => {
 
   it("refuses more than 20 managed policies and a policy listed twice", () => {
     const many = Array.from({ length: 21 }, (_, i) => `arn:aws:iam::111122223333:policy/p${i}`);
-    expect(() => synth({ managedPolicyArns: many })).toThrow("managedPolicyArns: 21 policies; IAM allows at most 20 per role");
+    expect(() => synth({ managedPolicyArns: many })).toThrow("managedPolicyArns: attaches 21 managed policies; IAM allows at most 20 per role even after a quota raise");
     const twice = ["arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws:iam::aws:policy/ReadOnlyAccess"];
-    expect(() => synth({ managedPolicyArns: twice })).toThrow("managedPolicyArns: lists a policy twice");
+    expect(() => synth({ managedPolicyArns: twice })).toThrow("managedPolicyArns[1]: arn:aws:iam::aws:policy/ReadOnlyAccess is listed twice");
+    // Two ARNs whose attachments would share one Terraform address (policy-111122223333-team.x.p).
+    const clash = ["arn:aws:iam::111122223333:policy/team.x/p", "arn:aws:iam::111122223333:policy/team/x.p"];
+    expect(() => synth({ managedPolicyArns: clash })).toThrow(
+      "managedPolicyArns[1]: arn:aws:iam::111122223333:policy/team/x.p would take the same Terraform address (policy-111122223333-team.x.p) as arn:aws:iam::111122223333:policy/team.x/p; attach one of them through a policy of another name",
+    );
   });
 });
 

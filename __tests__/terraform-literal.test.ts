@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Token } from "cdktf";
 import { PodIdentityAgent } from "../lib/constructs/pod-identity-agent";
-import { terraformJsonLiteral, terraformLiteral, terraformLiteralTags } from "../lib/constructs/terraform-literal";
+import { terraformJsonLiteral, terraformLiteral, terraformLiteralTags } from "../lib/terraform/terraform-literal";
 import { parse, resources, stackOf, synthYaml, type Json } from "./helpers";
 import { requiredTerraformTest, terraform, terraformAvailable } from "./terraform";
 

@@ -44,7 +44,7 @@ describe("TenantIdentity trust", () => {
 
   it("refuses a scoped trust together with disableSessionTags", () => {
     expect(() => stackOf((s) => new TenantIdentity(s, "web", { clusterName: "demo", namespace: "web", serviceAccount: "web-sa", disableSessionTags: true, scopeTrustToServiceAccount: true }))).toThrow(
-      'TenantIdentity "web": invalid props:\n  - scopeTrustToServiceAccount: cannot be true with disableSessionTags: without session tags the request tags it checks do not exist, and every AssumeRole would fail',
+      'TenantIdentity "web": invalid props:\n  - scopeTrustToServiceAccount: scopeTrustToServiceAccount cannot be true with disableSessionTags: true; the trust policy\'s aws:RequestTag conditions need the session tags, so every AssumeRole would fail. Drop one of the two',
     );
   });
 

@@ -7,10 +7,11 @@
 import "../lib/runtime/preload";
 import { runCli } from "../lib/cli";
 import { runAccess } from "../lib/access/command";
+import { buildStacks } from "../stacks/build-stacks";
 
 void runCli(() =>
   runAccess(process.argv.slice(2), {
     stdout: (text) => process.stdout.write(text),
     stderr: (line) => process.stderr.write(`${line}\n`),
-  }),
+  }, buildStacks),
 );

@@ -6,6 +6,7 @@
 import { runCli } from "../lib/cli";
 import { eksClient } from "../lib/drift/aws";
 import { runDrift } from "../lib/drift/command";
+import { associationAddresses } from "../stacks/association-addresses";
 
 // The SDK warns, in eight lines, that releases after January 2027 will need Node 22. This
 // project pins its SDK version and supports Node 20 (package.json engines), and the drift
@@ -15,6 +16,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 void runCli(() =>
   runDrift(process.argv.slice(2), {
     client: eksClient,
+    addresses: associationAddresses,
     stdout: (text) => process.stdout.write(text),
     stderr: (line) => process.stderr.write(`${line}\n`),
   }),

@@ -2,5 +2,6 @@
 /** `npm run stacks -- [--format text|json] [--max-calls <n>] [file]`: see lib/workflow/stacks-command.ts. */
 import { runCli, tenantsFileFromEnv } from "../lib/cli";
 import { runStacks } from "../lib/workflow/stacks-command";
+import { buildStacks } from "../stacks/build-stacks";
 
-void runCli(() => runStacks(process.argv.slice(2), tenantsFileFromEnv(), { stdout: (t) => process.stdout.write(t), stderr: (l) => process.stderr.write(`${l}\n`) }));
+void runCli(() => runStacks(process.argv.slice(2), tenantsFileFromEnv(), { stdout: (t) => process.stdout.write(t), stderr: (l) => process.stderr.write(`${l}\n`) }, buildStacks));

@@ -1,35 +1,36 @@
-/** The construct library: use the constructs directly, or drive them from a tenants file. */
+/**
+ * The construct library: use the constructs directly, or drive them from a tenants file. One
+ * line per module; what a construct user needs, with the types its props name, and nothing the
+ * constructs only use inside.
+ */
+
+// The constructs, and the types their props name.
 export { PodIdentityAgent, AGENT_ADDON_NAME, AGENT_CHART_NAME, type PodIdentityAgentProps } from "./constructs/pod-identity-agent";
 export { type AgentChartSource } from "./config/agent-chart";
 export { importExisting, TenantIdentity, type ExistingTenantResources, type TenantIdentityProps } from "./constructs/tenant-identity";
+export { SharedRole, type SharedRoleProps, type SharedRoleMember } from "./constructs/shared-role";
+export { addPodIdentityRole, type RoleSettings } from "./constructs/pod-identity-role";
+export { RolePermissions, type RolePermissionsProps } from "./constructs/role-permissions";
 export { EksClusterReference, type EksClusterReferenceProps, type ClusterProps } from "./constructs/eks-cluster-reference";
-export { addPodIdentityRole, attachmentId, type RoleSettings } from "./constructs/pod-identity-role";
 export { AddonIdentity, type AddonIdentityProps } from "./constructs/addon-identity";
-export { SmokeTest, SMOKE_TEST_IMAGE, SMOKE_TEST_SCRIPT, type SmokeTestProps } from "./constructs/smoke-test";
-export { KNOWN_ADDONS, knownAddonPolicyArns, type KnownAddon } from "./config/known-addons";
-export { terraformLiteral, terraformJsonLiteral } from "./constructs/terraform-literal";
-export { ClusterStack, type ClusterStackProps } from "../stacks/cluster-stack";
-export { buildStacks } from "../stacks/build-stacks";
-export { GroupStack, type GroupStackProps } from "../stacks/group-stack";
-export { planStacks, type ClusterStacksPlan, type GroupPlan } from "./config/stack-plan";
-export { loadTenantsFile, parseTenantsText, TenantsFileUnreadable, type LoadResult } from "./config/load";
-export { planClusters, type ClusterPlan, type TenantPlan } from "./config/plan";
+export { KNOWN_ADDONS, type KnownAddon } from "./config/known-addons";
+export { ControllerIdentity, type ControllerIdentityProps } from "./constructs/controller-identity";
+export { CONTROLLER_NAMES, type ControllerConfig, type ControllerInput, type ControllerName } from "./config/controller-schema";
+export { SmokeTest, type SmokeTestProps } from "./constructs/smoke-test";
+export type { PolicyStatement } from "./policy/statement";
+export type { ArnEnvironment } from "./policy/arn-environment";
+export { SESSION_TAG_VARIABLES } from "./policy/abac";
+// The constructs check statements synchronously; this checks their actions against the IAM catalogue (docs/security.md).
+export { checkStatementActions } from "./policy/lint";
+
+// From a tenants file to one stack per cluster (and per stack group).
+// Grant, StatementConfig and SharedRoleConfig are the input forms (z.input): fields with a default may be left out, as in the file.
+export { tenantsFileSchema, type Config, type Cluster, type Tenant, type TenantsFileInput, type GrantInput as Grant, type StatementInput as StatementConfig, type SharedRoleInput as SharedRoleConfig } from "./config/schema";
+export { loadTenantsFile, parseTenantsText, TenantsFileUnreadable, type LoadResult } from "./tenants-file/load";
 export { formatProblem, type Problem } from "./config/problems";
 export { defaultRoleName } from "./config/role-name";
-export { tenantsFileSchema, type Config, type Cluster, type Tenant, type TenantsFileInput } from "./config/schema";
-export { podIdentityTrustStatement, POD_IDENTITY_PRINCIPAL, TRUST_ACTIONS, TRUST_SID } from "./policy/trust";
-export { SharedRole, type SharedRoleProps, type SharedRoleMember } from "./constructs/shared-role";
-export { RolePermissions, type RolePermissionsProps } from "./constructs/role-permissions";
-export { grantStatements, GRANT_KINDS } from "./policy/grants";
-export { checkStatementActions } from "./policy/lint";
-export { permissionStatements, INLINE_POLICY_NAME } from "./policy/permissions";
-export { SESSION_TAG_VARIABLES } from "./policy/abac";
-export type { PolicyStatement, ArnEnvironment } from "./policy/model";
-// Input forms (z.input): fields with a default may be left out, as in the tenants file.
-export type { GrantInput as Grant, StatementInput as StatementConfig, SharedRoleInput as SharedRoleConfig } from "./config/schema";
-export { SCOPE_CONDITION_KEYS, type TrustScope } from "./policy/trust";
-export { ControllerIdentity, type ControllerIdentityProps } from "./constructs/controller-identity";
-export { CONTROLLERS, controllerPolicy } from "./policy/controllers/registry";
-export { CONTROLLER_NAMES, controllerSchema, type ControllerConfig, type ControllerInput, type ControllerName } from "./config/controller-schema";
-export type { ControllerDefinition, ControllerContext, ControllerPolicy } from "./policy/controllers/types";
-export { accessReport, ACCOUNT_PLACEHOLDER, type AccessReport, type Identity, type IdentityKind, type Permission } from "./access/model";
+export { planClusters, type ClusterPlan, type TenantPlan } from "./config/plan";
+export { planStacks, type ClusterStacksPlan, type GroupPlan } from "./config/stack-plan";
+export { buildStacks } from "../stacks/build-stacks";
+export { ClusterStack, type ClusterStackProps } from "../stacks/cluster-stack";
+export { GroupStack, type GroupStackProps } from "../stacks/group-stack";

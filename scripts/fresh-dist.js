@@ -88,6 +88,32 @@ function takeLock() {
 }
 
 /**
+ * Removes compiled files whose source is gone. tsc never deletes the output of a source that was
+ * deleted or moved, and Node resolves `lib/cli` to a stale `dist/lib/cli.js` before a moved
+ * module's `dist/lib/cli/index.js`, so a leftover would run instead of the current code.
+ * @param {string} dir
+ */
+function removeOrphans(dir = DIST) {
+  let entries;
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  for (const entry of entries) {
+    const p = path.join(dir, entry.name);
+    if (entry.isDirectory()) {
+      removeOrphans(p);
+      continue;
+    }
+    const m = /^(.*)\.(js|d\.ts)$/.exec(entry.name);
+    if (!m) continue;
+    const source = path.join(ROOT, path.relative(DIST, dir), `${m[1]}.ts`);
+    if (!fs.existsSync(source)) fs.rmSync(p, { force: true });
+  }
+}
+
+/**
  * Compiles with tsconfig.build.json and stamps dist/. Returns tsc's exit code; its messages go
  * to stderr, so stdout stays the commands' own.
  * @returns {number}
@@ -97,6 +123,7 @@ function build() {
   const tsc = require.resolve("typescript/bin/tsc", { paths: [ROOT] });
   const r = spawnSync(process.execPath, [tsc, "-p", path.join(ROOT, "tsconfig.build.json")], { cwd: ROOT, stdio: ["ignore", 2, 2] });
   if (r.status !== 0) return r.status ?? 1;
+  removeOrphans();
   fs.writeFileSync(STAMP, "");
   fs.utimesSync(STAMP, started / 1000, started / 1000);
   return 0;

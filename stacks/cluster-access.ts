@@ -9,7 +9,7 @@ import { Fn } from "cdktf";
 import type { Construct } from "constructs";
 import type { Cluster, Tags } from "../lib/config/schema";
 import { EksClusterReference } from "../lib/constructs/eks-cluster-reference";
-import { terraformLiteralTags } from "../lib/constructs/terraform-literal";
+import { terraformLiteralTags } from "../lib/terraform/terraform-literal";
 
 export interface ClusterAccess {
   /** The stack's one reference to the cluster, given to every construct of the stack. */

@@ -10,7 +10,7 @@ import type { ControllerIdentity } from "../lib/constructs/controller-identity";
 import { PodIdentityAgent } from "../lib/constructs/pod-identity-agent";
 import type { SharedRole } from "../lib/constructs/shared-role";
 import type { ExistingTenantResources, TenantIdentity } from "../lib/constructs/tenant-identity";
-import type { ArnEnvironment } from "../lib/policy/model";
+import type { ArnEnvironment } from "../lib/policy/arn-environment";
 import { addAwsProvider, addClusterAccess } from "./cluster-access";
 import { addStateBackend, type StateSettings } from "./stack-backend";
 import { addNamespaces, addTenantIdentities, arnEnvironmentFor, tenantsNeedArns } from "./tenant-identities";

@@ -6,15 +6,11 @@
 import { DataTerraformRemoteState, LocalBackend, S3Backend, TerraformBackend, type TerraformRemoteState } from "cdktf";
 import type { Construct } from "constructs";
 import type { CloudState, S3State } from "../lib/config/schema";
+import { workspaceName } from "../lib/config/stack-plan";
 
 export interface StateSettings {
   readonly s3?: S3State;
   readonly cloud?: CloudState;
-}
-
-/** The workspace of a stack: `<workspacePrefix><stack>`. */
-export function workspaceName(cloud: CloudState, stack: string): string {
-  return `${cloud.workspacePrefix}${stack}`;
 }
 
 /**

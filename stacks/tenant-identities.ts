@@ -11,9 +11,9 @@ import type { TenantPlan } from "../lib/config/plan";
 import type { EksClusterReference } from "../lib/constructs/eks-cluster-reference";
 import type { SharedRole } from "../lib/constructs/shared-role";
 import type { SmokeTest } from "../lib/constructs/smoke-test";
-import { terraformLiteral } from "../lib/constructs/terraform-literal";
+import { terraformLiteral } from "../lib/terraform/terraform-literal";
 import { importExisting, TenantIdentity, type ExistingTenantResources } from "../lib/constructs/tenant-identity";
-import type { ArnEnvironment } from "../lib/policy/model";
+import type { ArnEnvironment } from "../lib/policy/arn-environment";
 
 /** Loaded when first needed: the Job's provider class alone adds about 45 ms to every synth (docs/benchmarks.md). */
 const smokeTest = (): typeof SmokeTest => (require("../lib/constructs/smoke-test") as typeof import("../lib/constructs/smoke-test")).SmokeTest;

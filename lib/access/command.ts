@@ -9,7 +9,7 @@ import { loadOrReport, tenantsFileFromEnv } from "../cli";
 import { diffReports } from "./diff";
 import { diffMarkdown, reportMarkdown } from "./markdown";
 import { reportMermaid } from "./mermaid";
-import { accessReport } from "./model";
+import { accessReport, type StackBuilder } from "./model";
 
 export const ACCESS_FORMATS = ["json", "md", "mermaid"] as const;
 export type AccessFormat = (typeof ACCESS_FORMATS)[number];
@@ -64,7 +64,7 @@ export interface AccessIo {
   readonly stderr: (line: string) => void;
 }
 
-export async function runAccess(args: ReadonlyArray<string>, io: AccessIo): Promise<number> {
+export async function runAccess(args: ReadonlyArray<string>, io: AccessIo, build: StackBuilder): Promise<number> {
   const parsed = parseAccessArgs(args);
   if (typeof parsed === "string") {
     io.stderr(`${parsed}\n${ACCESS_USAGE}`);
@@ -81,12 +81,12 @@ export async function runAccess(args: ReadonlyArray<string>, io: AccessIo): Prom
   const base = parsed.base === undefined ? undefined : resolve(parsed.base) === resolve(file) ? head : await loadOrReport(parsed.base, io.stderr);
   if (!head || (parsed.base !== undefined && !base)) return 1;
 
-  const report = await accessReport(head);
+  const report = await accessReport(head, build);
   if (!base) {
     io.stdout(parsed.format === "json" ? `${JSON.stringify(report, null, 2)}\n` : parsed.format === "md" ? reportMarkdown(report) : reportMermaid(report));
     return 0;
   }
-  const diff = diffReports(base === head ? report : await accessReport(base), report);
+  const diff = diffReports(base === head ? report : await accessReport(base, build), report);
   io.stdout(parsed.format === "json" ? `${JSON.stringify(diff, null, 2)}\n` : parsed.format === "md" ? diffMarkdown(diff) : reportMermaid(report, diff));
   return 0;
 }

@@ -15,9 +15,10 @@ import type { Cluster, Config } from "../config/schema";
 import { isEveryResource, lintManagedPolicy, lintStatementActions } from "../policy/lint";
 import { SCOPE_CONDITION_KEYS } from "../policy/trust";
 import { SESSION_TAGS } from "../policy/abac";
-import type { ClusterStack } from "../../stacks/cluster-stack";
-import { GroupStack } from "../../stacks/group-stack";
-import { buildStacks } from "../../stacks/build-stacks";
+import type { AddonIdentity } from "../constructs/addon-identity";
+import type { ControllerIdentity } from "../constructs/controller-identity";
+import type { SharedRole } from "../constructs/shared-role";
+import type { TenantIdentity } from "../constructs/tenant-identity";
 import { block, literal, referenceOf, type Reference, type StackJson } from "./terraform-json";
 
 export type IdentityKind = "tenant" | "sharedRole" | "addon" | "controller";
@@ -64,20 +65,47 @@ export interface AccessReport {
   readonly identities: ReadonlyArray<Identity>;
 }
 
+/** What the review reads of a cluster's base stack (stacks/cluster-stack.ts): every identity, by name. */
+export interface BaseStackView extends TerraformStack {
+  readonly tenants: ReadonlyMap<string, TenantIdentity>;
+  readonly sharedRoles: ReadonlyMap<string, SharedRole>;
+  readonly controllers: ReadonlyMap<string, ControllerIdentity>;
+  readonly addons: ReadonlyMap<string, AddonIdentity>;
+}
+
+/** What the review reads of a group stack (stacks/group-stack.ts): its cluster and its tenants. */
+export interface GroupStackView extends TerraformStack {
+  readonly cluster: Cluster;
+  readonly tenants: ReadonlyMap<string, TenantIdentity>;
+}
+
+export type ReviewedStack = BaseStackView | GroupStackView;
+
+/**
+ * Builds a file's stacks into `app` as synthesis does: stacks/build-stacks.ts, passed in by
+ * bin/access.ts, since lib/ does not import the stacks that are built from it.
+ */
+export type StackBuilder = (app: App, config: Config) => ReadonlyArray<ReviewedStack>;
+
+/** A group stack holds tenants only: shared roles, controllers and add-ons stay in the base stack. */
+function isGroupStack(stack: ReviewedStack): stack is GroupStackView {
+  return !("sharedRoles" in stack);
+}
+
 /**
  * Builds the stacks as synthesis does and reads the report from their Terraform JSON. The
  * command (bin/access.ts) preloads the app's speed patches; the library leaves cdktf as it is.
  */
-export async function accessReport(config: Config): Promise<AccessReport> {
+export async function accessReport(config: Config, build: StackBuilder): Promise<AccessReport> {
   // An App writes its files only in synth(), which is never called here, but its constructor
   // makes <outdir>/stacks: a temporary one, removed again, so the caller's cdktf.out is untouched.
   const outdir = mkdtempSync(join(tmpdir(), "access-review-"));
   try {
     const app = new App({ outdir, skipValidation: true });
-    const stacks = buildStacks(app, config);
+    const stacks = build(app, config);
     const identities: Identity[] = [];
     // A group stack (tenants[].stack) holds tenants of its cluster; the base stack is named after it.
-    for (const stack of stacks) identities.push(...(await stackIdentities(stack, stack instanceof GroupStack ? stack.cluster : config.clusters.find((c) => c.name === stack.node.id)!)));
+    for (const stack of stacks) identities.push(...(await stackIdentities(stack, isGroupStack(stack) ? stack.cluster : config.clusters.find((c) => c.name === stack.node.id)!)));
     return { identities };
   } finally {
     rmSync(outdir, { recursive: true, force: true });
@@ -138,7 +166,7 @@ interface RoleFacts {
 }
 
 /** The identities of one cluster's stack, in kind order and then by name. */
-export async function stackIdentities(stack: ClusterStack | GroupStack, cluster: Cluster): Promise<Identity[]> {
+export async function stackIdentities(stack: ReviewedStack, cluster: Cluster): Promise<Identity[]> {
   const json = stackJson(stack);
   const partition = partitionOf(cluster.region);
   const account = cluster.accountId ?? ACCOUNT_PLACEHOLDER;
@@ -210,8 +238,7 @@ export async function stackIdentities(stack: ClusterStack | GroupStack, cluster:
     return { cluster: cluster.name, kind, name, role: facts.name, sharedRole: null, targetRoleArn: null, trust: describeTrust(facts.trust, cluster.name), managedPolicyArns: facts.managedPolicyArns, permissions: facts.permissions, flags: [] };
   };
 
-  // A group stack holds tenants only: shared roles, controllers and add-ons stay in the base stack.
-  const clusterWide = stack instanceof GroupStack ? undefined : stack;
+  const clusterWide = isGroupStack(stack) ? undefined : stack;
   for (const [name, shared] of clusterWide?.sharedRoles ?? []) {
     sharedByRole.set(shared.role.friendlyUniqueId, name);
     out.push({ ...base("sharedRole", name, shared.role.friendlyUniqueId), namespace: null, serviceAccount: null });

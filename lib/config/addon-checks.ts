@@ -3,20 +3,16 @@
  * account and policies), that its Pod Identity association clashes with no tenant's, and that
  * its role name is free in the account.
  */
-import type { Check } from "./checks";
+import type { Check } from "./problems";
+import { agentAddonProblems } from "./cross-field-rules";
 import { compareAddonVersions, KNOWN_ADDONS, knownAddon } from "./known-addons";
-import { planAddon } from "./plan";
+import { planAddon, landsOn } from "./plan";
 import { managedPolicyFindings } from "./managed-policies";
 import { error, type Finding } from "./problems";
-import type { Config } from "./schema";
 import { didYouMean } from "./suggest";
 
-const AGENT = "eks-pod-identity-agent";
 const KNOWN_LIST = Object.keys(KNOWN_ADDONS).join(", ");
 
-function onCluster(t: Config["tenants"][number], cluster: string): boolean {
-  return t.clusters === undefined || t.clusters.includes(cluster);
-}
 
 export const addonEntries: Check = (c) =>
   c.clusters.flatMap((cluster, i) => {
@@ -30,9 +26,9 @@ export const addonEntries: Check = (c) =>
         return;
       }
       seen.set(addon.name, k);
-      if (addon.name === AGENT) {
-        // The agent add-on runs with the node role (EKS user guide, workloads-add-ons-available-eks).
-        out.push(error(at("name"), `${JSON.stringify(AGENT)} is the Pod Identity agent itself, which uses the node role; set it up with clusters[${i}].agent instead`));
+      const agent = agentAddonProblems(addon.name, ["name"], `clusters[${i}].agent`);
+      if (agent.length > 0) {
+        out.push(...agent.map((p) => error(at(...p.path), p.message)));
         return;
       }
       const known = knownAddon(addon.name);
@@ -67,7 +63,7 @@ export const addonServiceAccounts: Check = (c) =>
       if (!known) return [];
       const sa = planAddon(addon, cluster).serviceAccount;
       return c.tenants.flatMap((t, i) =>
-        onCluster(t, cluster.name) && t.namespace === known.namespace && t.serviceAccount === sa
+        landsOn(t, cluster.name) && t.namespace === known.namespace && t.serviceAccount === sa
           ? [
               error(
                 ["tenants", i, "serviceAccount"],

@@ -8,13 +8,14 @@
  *   https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html), so with
  *   accountId pinned they must be in that account. AWS managed policies (account "aws") are
  *   in every account.
- * Registered in lib/config/checks.ts.
+ * Registered in lib/tenants-file/check-registry.ts.
  */
-import type { Check } from "./checks";
+import type { Check } from "./problems";
 import { error, type FieldPath, type Finding } from "./problems";
 import { regionPartition as partitionOf } from "./region-rules";
 import { POLICY_ARN, ROLE_ARN } from "./rules";
 import type { Cluster, Config, Grant, StatementConfig } from "./schema";
+import { landsOn, sharedRoleClusters } from "./plan";
 
 /** One ARN of the file with where it is, and whether it is a policy (for the account rule). */
 interface ArnField {
@@ -29,9 +30,6 @@ interface RoleArns {
   readonly arns: ReadonlyArray<ArnField>;
 }
 
-function onCluster(t: Config["tenants"][number], cluster: string): boolean {
-  return t.clusters === undefined || t.clusters.includes(cluster);
-}
 
 /** Grants' and statements' ARNs, which only IAM reads (so no account rule). Shared with the constructs. */
 export function policyArns(path: FieldPath, grants: ReadonlyArray<Grant>, statements: ReadonlyArray<StatementConfig>): ArnField[] {
@@ -62,11 +60,11 @@ function roles(c: Config): RoleArns[] {
     const path = ["tenants", i];
     const arns = t.sharedRole !== undefined ? [] : [...roleArns(path, t.role, t.managedPolicyArns), ...policyArns(path, t.grants, t.statements)];
     if (t.targetRoleArn !== undefined && ROLE_ARN.pattern.test(t.targetRoleArn)) arns.push({ path: [...path, "targetRoleArn"], arn: t.targetRoleArn, policy: false });
-    out.push({ clusters: c.clusters.filter((x) => onCluster(t, x.name)), arns });
+    out.push({ clusters: c.clusters.filter((x) => landsOn(t, x.name)), arns });
   });
   c.sharedRoles.forEach((r, j) => {
     const path = ["sharedRoles", j];
-    const clusters = c.clusters.filter((x) => c.tenants.some((t) => t.sharedRole === r.name && onCluster(t, x.name)));
+    const clusters = sharedRoleClusters(c, c.clusters, r.name);
     out.push({ clusters, arns: [...roleArns(path, r.role, r.managedPolicyArns), ...policyArns(path, r.grants, r.statements)] });
   });
   c.clusters.forEach((cluster, i) =>

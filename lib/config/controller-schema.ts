@@ -3,13 +3,13 @@
  * controller takes exactly its own options and an option of another controller is an error
  * that names the controllers it belongs to (zod-messages.ts). The policies these options scope
  * are in lib/policy/controllers/; ARN services, partitions and accounts are checked against the
- * cluster in controller-checks.ts.
+ * cluster in lib/policy/controllers/controller-checks.ts.
  *
- * Built on first use, not at module load: schema.ts and this file import each other.
+ * Built on first use: schema.ts calls controllerSchema() where it needs it.
  */
 import { z } from "zod";
 import * as rules from "./rules";
-import { roleSchema, ruled } from "./schema";
+import { roleSchema, ruled } from "./field-schemas";
 import { didYouMean } from "./suggest";
 
 /** Controller names, in the order of docs/controllers.md. */

@@ -1,15 +1,12 @@
 /**
  * Tenants must not create Kubernetes objects that every cluster has, or that EKS or an add-on
- * owns (lib/config/kubernetes-objects.ts). Registered in lib/config/checks.ts.
+ * owns (lib/config/kubernetes-objects.ts). Registered in lib/tenants-file/check-registry.ts.
  */
-import type { Check } from "./checks";
+import type { Check } from "./problems";
 import { namespaceCreationProblem, serviceAccountCreationProblem } from "./kubernetes-objects";
 import { error, type Finding } from "./problems";
-import type { Config } from "./schema";
+import { landsOn } from "./plan";
 
-function onCluster(t: Config["tenants"][number], cluster: string): boolean {
-  return t.clusters === undefined || t.clusters.includes(cluster);
-}
 
 const builtInObjects: Check = (c) =>
   c.tenants.flatMap((t, i) => {
@@ -21,7 +18,7 @@ const builtInObjects: Check = (c) =>
     if (t.createServiceAccount) {
       // The first cluster that has the service account already; the add-ons differ by cluster.
       const m = c.clusters
-        .filter((x) => onCluster(t, x.name))
+        .filter((x) => landsOn(t, x.name))
         .map((x) => serviceAccountCreationProblem(t.namespace, t.serviceAccount, x.addons))
         .find((p) => p !== undefined);
       if (m) out.push(error(["tenants", i, "serviceAccount"], m));

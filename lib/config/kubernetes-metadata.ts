@@ -5,10 +5,9 @@
  * - annotations: https://kubernetes.io/docs/concepts/overview/working-with-objects/annotations/#syntax-and-character-set
  * - the 256 KiB total of annotations: TotalAnnotationSizeLimitB in
  *   https://github.com/kubernetes/apimachinery/blob/master/pkg/api/validation/objectmeta.go
- * Shared by the tenants file's checks (registered in lib/config/checks.ts) and TenantIdentity's props.
+ * Shared by the tenants file's checks (registered in lib/tenants-file/check-registry.ts) and TenantIdentity's props.
  */
-import type { Check } from "./checks";
-import { error, type Finding } from "./problems";
+import { error, type Check, type Finding } from "./problems";
 
 /**
  * The annotation IRSA reads on a service account (EKS user guide, "Configure Kubernetes service

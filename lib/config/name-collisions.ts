@@ -23,7 +23,7 @@ export function clusterNameCollisions(c: Config): Finding[] {
     const folded = cluster.name.toLowerCase();
     const first = byFolded.get(folded);
     if (!first) byFolded.set(folded, { name: cluster.name, index: i });
-    // The very same name is reported as a duplicate (checks.ts, uniqueNames).
+    // The very same name is reported as a duplicate (name-and-quota-checks.ts, uniqueNames).
     else if (first.name !== cluster.name) {
       out.push(
         error(

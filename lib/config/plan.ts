@@ -1,6 +1,6 @@
 /** Which tenants land on which cluster, with their resolved names: the input of the stacks. */
 import { knownAddon, knownAddonPolicyArns } from "./known-addons";
-import { controllerDefinition } from "../policy/controllers/registry";
+import { CONTROLLER_SERVICE_ACCOUNTS } from "./controller-service-accounts";
 import { regionPartition as partitionOf } from "./region-rules";
 import { addonRoleNameFor, controllerRoleNameFor, roleNameFor } from "./role-name";
 import type { Addon, Cluster, Config, Controller, SharedRoleConfig, Tenant } from "./schema";
@@ -43,7 +43,7 @@ export interface ClusterPlan {
   readonly sharedRoles: ReadonlyArray<SharedRolePlan>;
 }
 
-/** Valid only after checks.ts has passed: an unknown add-on then has its own service account. */
+/** Valid only after the file checks (lib/tenants-file/check-registry.ts) have passed: an unknown add-on then has its own service account. */
 export function planAddon(addon: Addon, cluster: Pick<Cluster, "name" | "region">): AddonPlan {
   const known = knownAddon(addon.name);
   return {
@@ -55,7 +55,7 @@ export function planAddon(addon: Addon, cluster: Pick<Cluster, "name" | "region"
 }
 
 export function planController(controller: Controller, cluster: string): ControllerPlan {
-  const def = controllerDefinition(controller.name);
+  const def = CONTROLLER_SERVICE_ACCOUNTS[controller.name];
   return {
     controller,
     roleName: controllerRoleNameFor(controller, cluster),
@@ -64,9 +64,27 @@ export function planController(controller: Controller, cluster: string): Control
   };
 }
 
+/**
+ * Whether a tenant runs on `cluster`: it lists the cluster, or lists none. The one answer to
+ * "which cluster" that the plan and every check use.
+ */
+export function landsOn(tenant: Pick<Tenant, "clusters">, cluster: string): boolean {
+  return tenant.clusters === undefined || tenant.clusters.includes(cluster);
+}
+
 /** Tenants that run on `cluster`: those that list it, and those that list no cluster. */
-export function tenantsOn(config: Config, cluster: string): Tenant[] {
-  return config.tenants.filter((t) => t.clusters === undefined || t.clusters.includes(cluster));
+export function tenantsOn(config: Pick<Config, "tenants">, cluster: string): Tenant[] {
+  return config.tenants.filter((t) => landsOn(t, cluster));
+}
+
+/** The tenants of `cluster` that use shared role `name`: a shared role exists on a cluster only where it has one. */
+export function sharedRoleMembersOn(config: Pick<Config, "tenants">, name: string, cluster: string): Tenant[] {
+  return tenantsOn(config, cluster).filter((t) => t.sharedRole === name);
+}
+
+/** The clusters, in file order, that shared role `name` exists on. */
+export function sharedRoleClusters<C extends { readonly name: string }>(config: Pick<Config, "tenants">, clusters: ReadonlyArray<C>, name: string): C[] {
+  return clusters.filter((x) => sharedRoleMembersOn(config, name, x.name).length > 0);
 }
 
 /**
@@ -83,7 +101,7 @@ export function planClusters(config: Config): ClusterPlan[] {
     // By name, like tenants: moving an entry within the file changes no byte.
     controllers: [...cluster.controllers].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)).map((controller) => planController(controller, cluster.name)),
     sharedRoles: config.sharedRoles
-      .map((sharedRole) => ({ sharedRole, roleName: roleNameFor(sharedRole, cluster.name), members: tenantsOn(config, cluster.name).filter((t) => t.sharedRole === sharedRole.name) }))
+      .map((sharedRole) => ({ sharedRole, roleName: roleNameFor(sharedRole, cluster.name), members: sharedRoleMembersOn(config, sharedRole.name, cluster.name) }))
       .filter((p) => p.members.length > 0),
   }));
 }

@@ -1,5 +1,6 @@
 /** Findings about a tenants file, and the one line each becomes on stderr. */
 import { capLine, quote } from "./quote";
+import type { Config } from "./schema";
 
 export type FieldPath = ReadonlyArray<string | number>;
 
@@ -13,6 +14,12 @@ export interface Finding {
   /** Point at the key itself rather than its value (unknown keys, duplicates of a key). */
   readonly atKey?: boolean;
 }
+
+/**
+ * One rule over a whole validated file. A check may be async: the IAM action catalogue, for one,
+ * is read on demand.
+ */
+export type Check = (config: Config) => Finding[] | Promise<Finding[]>;
 
 /** A finding placed at a line and column (both 1-based) of a file. */
 export interface Problem extends Finding {

@@ -5,9 +5,7 @@
  * loaded only then: its SDK module costs about 70 ms of start-up, a quarter of a small synth.
  */
 import { KNOWN_REGIONS, REGION_PARTITIONS } from "./known-regions";
-import { error, type Finding } from "./problems";
 import { quote } from "./quote";
-import type { Config } from "./schema";
 import { didYouMean } from "./suggest";
 
 const sdk = (): typeof import("./sdk-regions") => require("./sdk-regions") as typeof import("./sdk-regions");
@@ -25,23 +23,4 @@ export function regionPartition(region: string): string {
 export function unknownRegion(region: string): string | undefined {
   if (knownRegion(region)) return undefined;
   return `${quote(region)} is not an AWS region${didYouMean(region, KNOWN_REGIONS)}; use a region code such as us-east-1, as listed at https://docs.aws.amazon.com/global-infrastructure/latest/regions/aws-regions.html`;
-}
-
-/**
- * "Pod Identity is not available in China Regions. Use IAM roles for service accounts."
- * https://docs.amazonaws.cn/en_us/eks/latest/userguide/pod-identities.html
- */
-export const POD_IDENTITY_UNAVAILABLE_PARTITIONS: ReadonlyArray<string> = ["aws-cn"];
-
-export function podIdentityRegions(c: Config): Finding[] {
-  return c.clusters.flatMap((cluster, i) =>
-    POD_IDENTITY_UNAVAILABLE_PARTITIONS.includes(regionPartition(cluster.region))
-      ? [
-          error(
-            ["clusters", i, "region"],
-            `cluster ${quote(cluster.name)} is in ${cluster.region}, a China Region, where EKS Pod Identity is not available (https://docs.amazonaws.cn/en_us/eks/latest/userguide/pod-identities.html); use IAM roles for service accounts there`,
-          ),
-        ]
-      : [],
-  );
 }

@@ -10,7 +10,7 @@ const HASH = 8;
 /**
  * `<tenant>.<cluster>`: '.' appears in neither a tenant name nor a cluster name, so distinct
  * pairs give distinct names. Past 64 characters the name is cut and a hash of the whole name
- * is appended, which keeps it deterministic and, in practice, unique; `checks.ts` still
+ * is appended, which keeps it deterministic and, in practice, unique; `name-and-quota-checks.ts` still
  * refuses any two roles whose names collide in one account.
  */
 export function defaultRoleName(tenant: string, cluster: string): string {

@@ -89,7 +89,7 @@ export const ROLE_NAME = rule(
  * /aws-service-role/ and everything under it belong to service-linked roles
  * (https://docs.aws.amazon.com/IAM/latest/UserGuide/using-service-linked-roles.html).
  * "${" and "%{" are allowed, as IAM allows them: the constructs write every string as a
- * Terraform literal (lib/constructs/terraform-literal.ts).
+ * Terraform literal (lib/terraform/terraform-literal.ts).
  */
 const PATH_PARTS = "(?!aws-service-role\\/)([\\x21-\\x2e\\x30-\\x7e]+\\/)*";
 export const IAM_PATH = rule(
@@ -132,7 +132,7 @@ export const CHART_VERSION = rule(
   /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/,
 );
 // agent.version pins the add-on (install: addon) or the chart (install: helm); which form is
-// right depends on install, so the schema accepts either and checks.ts says which one it wanted.
+// right depends on install, so the schema accepts either and agent-checks.ts says which one it wanted.
 export const AGENT_VERSION = rule(
   "an agent version",
   "an add-on version such as v1.3.8-eksbuild.2 (install: addon) or a chart version such as 1.2.0 (install: helm)",
@@ -192,7 +192,7 @@ export const ASSOCIATIONS_PER_CLUSTER = 5000;
 
 // ARN format: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference-arns.html. The service,
 // partition, region, account and wildcards each option allows are checked against the cluster in
-// lib/config/controller-checks.ts.
+// lib/policy/controllers/controller-checks.ts.
 export const RESOURCE_ARN = rule(
   "a resource ARN",
   "arn:<partition>:<service>:<region or empty>:<12-digit account or empty>:<resource>",

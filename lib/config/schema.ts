@@ -3,33 +3,15 @@
  * - the TypeScript types of the validated configuration (`z.output`),
  * - the JSON Schema committed at `schema/tenants.schema.json` for editors (`npm run schema`),
  * - the per-field checks whose messages `validate` and `synth` print.
- * Cross-field rules (duplicates, references, limits) live in `checks.ts`.
+ * Cross-field rules (duplicates, references, limits) live in `name-and-quota-checks.ts` and the other checks listed in lib/tenants-file/check-registry.ts.
  */
 import { z } from "zod";
 import * as rules from "./rules";
 import { quote } from "./quote";
 import { CHART_NAME, CHART_PATH, CHART_REPOSITORY } from "./agent-chart";
 import { controllerSchema } from "./controller-schema";
-import { describeValue } from "./zod-messages";
 import { OIDC_PROVIDER_ARN } from "./oidc-provider";
-
-/** A string field checked by one rule, with a message that names the offending value. */
-export function ruled(r: rules.Rule, description: string) {
-  return z
-    .string({ error: (iss) => (iss.input === undefined ? "is required" : `expected a string, got ${describeValue(iss.input)}: ${r.allowed}`) })
-    .regex(r.pattern, { error: (iss) => rules.violation(r, iss.input), abort: true })
-    .refine((v) => r.explain?.(v) === undefined, { error: (iss) => rules.violation(r, iss.input) })
-    .meta({ description });
-}
-
-/** An integer field in a closed range, with one message that states the range. */
-function wholeNumber(min: number, max: number, unit: string) {
-  const error = (iss: { input?: unknown }) =>
-    iss.input === undefined
-      ? "is required"
-      : `${typeof iss.input === "number" ? iss.input : describeValue(iss.input)} is not allowed: a whole number of ${unit} from ${min} to ${max}`;
-  return z.number({ error }).int({ error }).min(min, { error }).max(max, { error });
-}
+import { roleSchema, ruled } from "./field-schemas";
 
 /** Free-form settings that become JSON (an add-on's configuration_values, a chart's values). */
 function configurationValues(description: string) {
@@ -123,17 +105,6 @@ export const stateSchema = z
 export const defaultsSchema = z
   .strictObject({ tags: tags.default({}) })
   .meta({ description: "Settings every tenant gets." });
-
-export const roleSchema = z
-  .strictObject({
-    name: ruled(rules.ROLE_NAME, "The IAM role's name. Left out: derived from the owner (tenant, shared role or add-on) and the cluster, unique in the account.").optional(),
-    path: ruled(rules.IAM_PATH, "The IAM role's path.").default("/"),
-    permissionsBoundaryArn: ruled(rules.POLICY_ARN, "A permissions boundary for the role.").optional(),
-    maxSessionDuration: wholeNumber(rules.SESSION_DURATION.min, rules.SESSION_DURATION.max, "seconds")
-      .default(rules.SESSION_DURATION.min)
-      .meta({ description: "Maximum session duration in seconds, 3600 to 43200." }),
-  })
-  .meta({ description: "Settings of the IAM role." });
 
 // Least privilege: grants, raw statements and shared roles. Names and ARNs inside
 // grants are checked in lib/policy/grants.ts (grantProblems), because placeholders such as ${namespace}

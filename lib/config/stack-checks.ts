@@ -7,6 +7,7 @@ import { WORKSPACE_NAME_MAX } from "./rules";
 import type { Config } from "./schema";
 import { groupStackName } from "./stack-plan";
 import { closest } from "./suggest";
+import { landsOn } from "./plan";
 
 type Check = (config: Config) => Finding[];
 
@@ -14,9 +15,6 @@ type Check = (config: Config) => Finding[];
 // https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html
 const S3_KEY_MAX_BYTES = 1024;
 
-function onCluster(t: Config["tenants"][number], cluster: string): boolean {
-  return t.clusters === undefined || t.clusters.includes(cluster);
-}
 
 /** Each name once, at its first entry: duplicates are reported by checks.ts. */
 function firstOfEach<T extends { name: string }>(items: ReadonlyArray<T>): Array<{ item: T; index: number }> {
@@ -37,7 +35,7 @@ function stackClaims(c: Config): StackClaim[] {
   return firstOfEach(c.clusters).flatMap(({ item: cluster, index: i }) => {
     const groups = new Map<string, number>();
     for (const { item: t, index: j } of tenants) {
-      if (t.stack !== undefined && t.sharedRole === undefined && onCluster(t, cluster.name) && !groups.has(t.stack)) groups.set(t.stack, j);
+      if (t.stack !== undefined && t.sharedRole === undefined && landsOn(t, cluster.name) && !groups.has(t.stack)) groups.set(t.stack, j);
     }
     return [
       { name: cluster.name, cluster: cluster.name, path: ["clusters", i, "name"] },
@@ -155,7 +153,7 @@ const namespaceOwners: Check = (c) => {
   const tenants = firstOfEach(c.tenants);
   for (const { item: cluster } of firstOfEach(c.clusters)) {
     const creator = new Map<string, { stack: string; name: string }>();
-    const on = tenants.filter(({ item: t }) => onCluster(t, cluster.name) && !(t.stack !== undefined && t.sharedRole !== undefined));
+    const on = tenants.filter(({ item: t }) => landsOn(t, cluster.name) && !(t.stack !== undefined && t.sharedRole !== undefined));
     const stackOf = (t: Config["tenants"][number]) => (t.stack === undefined ? cluster.name : groupStackName(cluster.name, t.stack));
     for (const { item: t, index: i } of on) {
       if (!t.createNamespace) continue;

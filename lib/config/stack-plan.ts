@@ -13,7 +13,7 @@
  * so `cdktf deploy '*'` applies the agent before any association of a group.
  */
 import { planClusters, type ClusterPlan, type TenantPlan } from "./plan";
-import type { Cluster, Config } from "./schema";
+import type { CloudState, Cluster, Config } from "./schema";
 
 /** One group stack of one cluster. */
 export interface GroupPlan {
@@ -33,6 +33,11 @@ export interface ClusterStacksPlan {
 
 export function groupStackName(cluster: string, group: string): string {
   return `${cluster}-${group}`;
+}
+
+/** The HCP Terraform workspace of a stack (state.cloud): `<workspacePrefix><stack>`. */
+export function workspaceName(cloud: CloudState, stack: string): string {
+  return `${cloud.workspacePrefix}${stack}`;
 }
 
 export function planStacks(config: Config): ClusterStacksPlan[] {

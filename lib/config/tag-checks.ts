@@ -7,9 +7,9 @@
  *   (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html,
  *   https://docs.aws.amazon.com/eks/latest/userguide/eks-using-tags.html#tag-restrictions).
  * The characters of keys and values, and the reserved aws: prefix, are rules.ts's TAG_KEY and
- * TAG_VALUE. Registered in lib/config/checks.ts.
+ * TAG_VALUE. Registered in lib/tenants-file/check-registry.ts.
  */
-import type { Check } from "./checks";
+import type { Check } from "./problems";
 import { error, type FieldPath, type Finding } from "./problems";
 import { MAX_TAGS } from "./rules";
 import type { Tags } from "./schema";

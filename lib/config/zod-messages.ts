@@ -6,6 +6,7 @@ import type { z } from "zod";
 import { error, type Finding } from "./problems";
 import { quote } from "./quote";
 import { didYouMean } from "./suggest";
+import { describeValue } from "./describe-value";
 
 const NOUNS: Record<string, string> = {
   object: "a mapping",
@@ -16,25 +17,9 @@ const NOUNS: Record<string, string> = {
   boolean: "true or false",
 };
 
-export function describeValue(v: unknown): string {
-  if (v === null) return "an empty value";
-  if (Array.isArray(v)) return "a list";
-  switch (typeof v) {
-    case "object":
-      return "a mapping";
-    case "string":
-      return `the string ${quote(v)}`;
-    case "number":
-    case "boolean":
-      return `${typeof v} ${String(v)}`;
-    default:
-      return typeof v;
-  }
-}
-
 /**
  * The per-parse error map: zod uses it for every issue whose schema did not word its own.
- * Schema-level messages (see `ruled` in schema.ts) win over it.
+ * Schema-level messages (see `ruled` in field-schemas.ts) win over it.
  */
 export const errorMap: z.core.$ZodErrorMap = (iss) => {
   switch (iss.code) {

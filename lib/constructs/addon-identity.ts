@@ -5,10 +5,11 @@ import { TerraformOutput, type ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { defaultAddonRoleName } from "../config/role-name";
 import * as rules from "../config/rules";
+import { agentAddonProblems } from "../config/cross-field-rules";
 import type { Tags } from "../config/schema";
 import { podIdentityTrustStatement } from "../policy/trust";
 import { addPodIdentityRole, checkRoleSettings, type RoleSettings, type PodIdentityRoleParts } from "./pod-identity-role";
-import { terraformJsonLiteral, terraformLiteral, terraformLiteralTags } from "./terraform-literal";
+import { terraformJsonLiteral, terraformLiteral, terraformLiteralTags } from "../terraform/terraform-literal";
 import { checkTags } from "./tag-props";
 import { PropChecker } from "./validate-props";
 import { withClusterName, type ClusterProps } from "./eks-cluster-reference";
@@ -61,7 +62,7 @@ export class AddonIdentity extends Construct {
     const check = new PropChecker(`AddonIdentity ${JSON.stringify(id)}`)
       .rule("clusterName", rules.CLUSTER_NAME, props.clusterName)
       .rule("addonName", rules.ADDON_NAME, props.addonName)
-      .that("addonName", props.addonName !== "eks-pod-identity-agent", "the Pod Identity agent uses the node role; use PodIdentityAgent for it")
+      .shared(agentAddonProblems(props.addonName, ["addonName"], "PodIdentityAgent"))
       .rule("version", rules.ADDON_VERSION, props.version, true)
       .rule("serviceAccount", rules.SERVICE_ACCOUNT, props.serviceAccount);
     checkRoleSettings(check, roleName, props);

@@ -3,7 +3,7 @@ import { Token } from "cdktf";
 import { arnPartitionProblem, policyArns } from "../config/arn-checks";
 import { formatPath } from "../config/problems";
 import type { Grant, StatementConfig } from "../config/schema";
-import type { ArnEnvironment } from "../policy/model";
+import type { ArnEnvironment } from "../policy/arn-environment";
 import type { PropChecker } from "./validate-props";
 
 export interface ArnProps {

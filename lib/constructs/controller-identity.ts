@@ -8,7 +8,8 @@ import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy
 import { ServiceAccountV1 } from "@cdktf/provider-kubernetes/lib/service-account-v1";
 import { TerraformOutput, type ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { controllerOptionProblems } from "../config/controller-checks";
+import { controllerOptionProblems, oversizedPolicyProblem } from "../policy/controllers/controller-checks";
+import { managedPolicyCountProblems } from "../config/cross-field-rules";
 import { controllerSchema, type ControllerConfig, type ControllerInput } from "../config/controller-schema";
 import { planController } from "../config/plan";
 import { formatPath } from "../config/problems";
@@ -16,9 +17,11 @@ import { regionPartition as partitionOf } from "../config/region-rules";
 import * as rules from "../config/rules";
 import type { Tags } from "../config/schema";
 import { errorMap, issuesToFindings } from "../config/zod-messages";
-import { MANAGED_POLICY_LIMIT, managedPolicySize, packPolicies } from "../policy/controllers/pack";
+import { managedPolicySize, packPolicies } from "../policy/controllers/pack";
 import { controllerPolicy } from "../policy/controllers/registry";
-import { ACCOUNT, renderStatement, type PolicyStatement } from "../policy/model";
+import { ACCOUNT } from "../policy/arn-environment";
+import { renderStatement } from "../policy/render-statement";
+import type { PolicyStatement } from "../policy/statement";
 import { podIdentityTrustStatement } from "../policy/trust";
 import { addPodIdentityRole, checkRoleSettings } from "./pod-identity-role";
 import type { SmokeTest } from "./smoke-test";
@@ -93,10 +96,11 @@ export class ControllerIdentity extends Construct {
     const policy = controllerPolicy(controller, ctx);
     const documents = packPolicies(policy.statements, ctx);
     const attached = documents.length + policy.managedPolicyArns.length;
-    check.that("controller", attached <= rules.MANAGED_POLICIES_PER_ROLE.max, `needs ${attached} managed policies; IAM allows at most ${rules.MANAGED_POLICIES_PER_ROLE.max} per role`);
+    check.shared(managedPolicyCountProblems(attached, "needs"), ["controller"]);
     for (const d of documents) {
       const size = managedPolicySize(d, ctx);
-      check.that("controller", size <= MANAGED_POLICY_LIMIT, `a single resource makes a policy of ${size} characters; IAM allows at most ${MANAGED_POLICY_LIMIT} per managed policy`);
+      const tooLarge = oversizedPolicyProblem(size);
+      check.that("controller", tooLarge === undefined, tooLarge ?? "");
     }
     const r = controller.role;
     const roleSettings = { rolePath: r.path, permissionsBoundaryArn: r.permissionsBoundaryArn, maxSessionDuration: r.maxSessionDuration, managedPolicyArns: policy.managedPolicyArns };

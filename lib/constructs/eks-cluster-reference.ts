@@ -9,8 +9,8 @@ import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster"
 import type { Construct } from "constructs";
 import { regionPartition } from "../config/region-rules";
 import * as rules from "../config/rules";
-import type { ArnEnvironment } from "../policy/model";
-import { terraformLiteral } from "./terraform-literal";
+import type { ArnEnvironment } from "../policy/arn-environment";
+import { terraformLiteral } from "../terraform/terraform-literal";
 import { PropChecker } from "./validate-props";
 
 export interface EksClusterReferenceProps {

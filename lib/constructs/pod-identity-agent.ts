@@ -3,11 +3,12 @@ import { EksAddon } from "@cdktf/provider-aws/lib/eks-addon";
 import type { Release } from "@cdktf/provider-helm/lib/release";
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { AGENT_CHART_NAME, CHART_NAME, CHART_PATH, CHART_REPOSITORY, chartMissing, chartSourceProblems, releaseChart, type AgentChartSource } from "../config/agent-chart";
+import { AGENT_CHART_NAME, CHART_NAME, CHART_PATH, CHART_REPOSITORY, chartSourceProblems, releaseChart, type AgentChartSource } from "../config/agent-chart";
 import { agentImageRegistry, valuesChooseImage } from "../config/agent-image";
 import * as rules from "../config/rules";
+import { agentModeProblems } from "../config/agent-mode-rules";
 import type { AgentInstall, Tags } from "../config/schema";
-import { terraformJsonLiteral, terraformLiteral, terraformLiteralTags } from "./terraform-literal";
+import { terraformJsonLiteral, terraformLiteral, terraformLiteralTags } from "../terraform/terraform-literal";
 import { checkTags } from "./tag-props";
 import { PropChecker } from "./validate-props";
 import { withClusterName, type ClusterProps } from "./eks-cluster-reference";
@@ -84,15 +85,11 @@ export class PodIdentityAgent extends Construct {
     const install = props.install ?? "addon";
     this.install = install;
     const check = new PropChecker(`PodIdentityAgent ${JSON.stringify(id)}`).rule("clusterName", rules.CLUSTER_NAME, props.clusterName);
+    check.shared(agentModeProblems({ install, version: props.version, chart: props.chart, configurationValues: props.configurationValues, region: props.region }, ""));
     if (install === "addon") {
-      check
-        .that("chart", props.chart === undefined, "install: addon installs no chart")
-        .rule("version", rules.ADDON_VERSION, props.version, true)
-        .that("kubernetesVersion", props.version !== undefined || props.kubernetesVersion !== undefined, "is required when version is left out, to look up the most recent add-on version");
+      check.that("kubernetesVersion", props.version !== undefined || props.kubernetesVersion !== undefined, "is required when version is left out, to look up the most recent add-on version");
     } else if (install === "helm") {
       check
-        .rule("version", rules.CHART_VERSION, props.version, true)
-        .that("chart", props.chart !== undefined, chartMissing("chart"))
         .rule("chart.path", CHART_PATH, props.chart?.path, true)
         .rule("chart.repository", CHART_REPOSITORY, props.chart?.repository, true)
         .rule("chart.name", CHART_NAME, props.chart?.name, true);
@@ -100,18 +97,7 @@ export class PodIdentityAgent extends Construct {
       if (props.chart !== undefined && forms.every(Boolean)) {
         for (const p of chartSourceProblems(props.chart, props.version)) check.that(p.key === "chart" || p.key === "version" ? p.key : `chart.${p.key}`, false, p.message);
       }
-      check
-        .rule("region", rules.REGION, props.region)
-        .that(
-          "region",
-          props.region === undefined || agentImageRegistry(props.region) !== undefined || valuesChooseImage(props.configurationValues),
-          `the agent image registry of ${JSON.stringify(props.region)} is not known; set configurationValues.image.containerRegistry`,
-        );
-    } else {
-      check
-        .that("chart", props.chart === undefined, `install: ${install} installs no chart`)
-        .that("version", props.version === undefined, "install: none installs no agent, so there is no version to pin")
-        .that("configurationValues", props.configurationValues === undefined, "install: none installs no agent, so there is nothing to configure");
+      check.rule("region", rules.REGION, props.region);
     }
     checkTags(check, "tags", props.tags);
     check.done();

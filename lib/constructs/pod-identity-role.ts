@@ -9,10 +9,12 @@ import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-p
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import type { Construct } from "constructs";
+import { managedPolicyProblems } from "../config/cross-field-rules";
+import { wholeNumberMessage } from "../config/whole-number";
 import { attachmentId } from "../config/role-name";
 import * as rules from "../config/rules";
 import type { Tags } from "../config/schema";
-import { terraformLiteral, terraformLiteralTags } from "./terraform-literal";
+import { terraformLiteral, terraformLiteralTags } from "../terraform/terraform-literal";
 import type { PropChecker } from "./validate-props";
 
 export { attachmentId };
@@ -40,10 +42,9 @@ export function checkRoleSettings(check: PropChecker, roleName: string, s: RoleS
     .that(
       "maxSessionDuration",
       Number.isInteger(maxSession) && maxSession >= rules.SESSION_DURATION.min && maxSession <= rules.SESSION_DURATION.max,
-      `${maxSession} is not allowed: a whole number of seconds from ${rules.SESSION_DURATION.min} to ${rules.SESSION_DURATION.max}`,
+      wholeNumberMessage(maxSession, rules.SESSION_DURATION.min, rules.SESSION_DURATION.max, "seconds"),
     )
-    .that("managedPolicyArns", arns.length <= rules.MANAGED_POLICIES_PER_ROLE.max, `${arns.length} policies; IAM allows at most ${rules.MANAGED_POLICIES_PER_ROLE.max} per role`)
-    .that("managedPolicyArns", new Set(arns).size === arns.length, "lists a policy twice");
+    .shared(managedPolicyProblems(arns), ["managedPolicyArns"]);
   arns.forEach((arn, i) => check.rule(`managedPolicyArns[${i}]`, rules.POLICY_ARN, arn));
 }
 

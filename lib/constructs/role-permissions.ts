@@ -4,7 +4,10 @@ import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
 import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { Construct } from "constructs";
-import { INLINE_POLICY_LIMIT, policySize, renderStatement, type ArnEnvironment, type PolicyStatement } from "../policy/model";
+import { INLINE_POLICY_LIMIT, policySize } from "../policy/policy-size";
+import { renderStatement } from "../policy/render-statement";
+import type { ArnEnvironment } from "../policy/arn-environment";
+import type { PolicyStatement } from "../policy/statement";
 import { duplicateSids, INLINE_POLICY_NAME } from "../policy/permissions";
 
 export interface RolePermissionsProps {

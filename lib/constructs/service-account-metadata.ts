@@ -1,6 +1,6 @@
 /** Service account labels and annotations of TenantIdentity's props: the tenants file's rules, and literals. */
 import { serviceAccountMetadataProblems, type ServiceAccountMetadata } from "../config/kubernetes-metadata";
-import { terraformLiteral } from "./terraform-literal";
+import { terraformLiteral } from "../terraform/terraform-literal";
 import type { PropChecker } from "./validate-props";
 
 export function checkServiceAccountMetadata(check: PropChecker, props: ServiceAccountMetadata): void {

@@ -3,7 +3,7 @@ import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { createHash } from "node:crypto";
 import * as rules from "../config/rules";
-import { terraformLiteral } from "./terraform-literal";
+import { terraformLiteral } from "../terraform/terraform-literal";
 import { PropChecker } from "./validate-props";
 import type { EksClusterReference } from "./eks-cluster-reference";
 

@@ -8,8 +8,9 @@ import { Construct } from "constructs";
 import { serviceAccountCreationProblem } from "../config/kubernetes-objects";
 import { defaultRoleName } from "../config/role-name";
 import * as rules from "../config/rules";
+import { scopedTrustWithoutSessionTags, sharedRoleMemberProblems } from "../config/cross-field-rules";
 import type { GrantInput, StatementInput, Tags } from "../config/schema";
-import type { ArnEnvironment } from "../policy/model";
+import type { ArnEnvironment } from "../policy/arn-environment";
 import { permissionStatements } from "../policy/permissions";
 import { irsaTrustStatement, podIdentityTrustStatement } from "../policy/trust";
 import { OIDC_PROVIDER_ARN, parseOidcProviderArn } from "../config/oidc-provider";
@@ -19,7 +20,7 @@ import { checkPermissionProps } from "./permission-props";
 import { lookUpArnEnvironment, RolePermissions } from "./role-permissions";
 import type { SharedRole } from "./shared-role";
 import { addPodIdentityRole, checkRoleSettings, type RoleSettings } from "./pod-identity-role";
-import { terraformLiteral, terraformLiteralTags } from "./terraform-literal";
+import { terraformLiteral, terraformLiteralTags } from "../terraform/terraform-literal";
 import { checkArnPartitions } from "./arn-props";
 import { checkTags } from "./tag-props";
 import { PropChecker } from "./validate-props";
@@ -167,8 +168,7 @@ export class TenantIdentity extends Construct {
     if (!props.sharedRole) checkRoleSettings(check, roleName, props);
     check.rule("targetRoleArn", rules.ROLE_ARN, props.targetRoleArn, true);
     const scoped = props.scopeTrustToServiceAccount ?? !props.disableSessionTags;
-    // EKS user guide, pod-id-role (https://docs.aws.amazon.com/eks/latest/userguide/pod-id-role.html): the aws:RequestTag conditions work only while session tags are enabled.
-    check.that("scopeTrustToServiceAccount", !(scoped && props.disableSessionTags), "cannot be true with disableSessionTags: without session tags the request tags it checks do not exist, and every AssumeRole would fail");
+    check.shared(scopedTrustWithoutSessionTags(props.scopeTrustToServiceAccount, props.disableSessionTags ?? false, ["scopeTrustToServiceAccount"]));
     if (props.sharedRole) checkSharedRoleMember(check, props.sharedRole, props);
     const ownedBySomeoneElse = (props.createServiceAccount ?? true) ? serviceAccountCreationProblem(props.namespace, props.serviceAccount) : undefined;
     check.that("serviceAccount", ownedBySomeoneElse === undefined, ownedBySomeoneElse ?? "");
@@ -303,8 +303,7 @@ function output(scope: Construct, what: string, value: string, description: stri
 function checkSharedRoleMember(check: PropChecker, shared: SharedRole, props: TenantIdentityProps & { readonly clusterName: string }): void {
   const set = (["roleName", "rolePath", "permissionsBoundaryArn", "maxSessionDuration", "targetRoleArn", "scopeTrustToServiceAccount", "arnEnvironment", "clusterArn", "irsa"] as const).filter((k) => props[k] !== undefined) as string[];
   for (const k of ["managedPolicyArns", "grants", "statements"] as const) if ((props[k]?.length ?? 0) > 0) set.push(k);
-  check.that("sharedRole", set.length === 0, `a tenant has either its own role or a shared one; with sharedRole, leave out ${set.join(", ")} and set them on the shared role`);
-  check.that("sharedRole", !props.disableSessionTags, "cannot be used with disableSessionTags: a shared role's trust policy and its ${...} placeholders need the session tags");
+  check.shared(sharedRoleMemberProblems(shared.name, set, props.disableSessionTags ?? false));
   check.that(
     "sharedRole",
     shared.hasMember(props.clusterName, props.namespace, props.serviceAccount),

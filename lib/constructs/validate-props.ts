@@ -1,4 +1,6 @@
 /** Prop checks for constructs used straight from TypeScript, with the tenants file's rules. */
+import type { RuleProblem } from "../config/cross-field-rules";
+import { formatPath, type FieldPath } from "../config/problems";
 import { violation, type Rule } from "../config/rules";
 
 /** Collects every problem, then throws once, so a caller sees them all together. */
@@ -16,6 +18,12 @@ export class PropChecker {
 
   that(field: string, ok: boolean, message: string): this {
     if (!ok) this.problems.push(`${field}: ${message}`);
+    return this;
+  }
+
+  /** The problems of a rule the file checks share (config/cross-field-rules.ts), placed under `base`. */
+  shared(problems: ReadonlyArray<RuleProblem>, base: FieldPath = []): this {
+    for (const p of problems) this.problems.push(`${formatPath([...base, ...p.path])}: ${p.message}`);
     return this;
   }
 

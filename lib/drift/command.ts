@@ -4,8 +4,8 @@
  * AWS error (one line each, no stack trace). The AWS client is injected for tests.
  */
 import { tenantsFileFromEnv, loadOrReport } from "../cli";
-import { planClusters } from "../config/plan";
-import { associationAddresses } from "./addresses";
+import { planClusters, type ClusterPlan } from "../config/plan";
+import type { Config } from "../config/schema";
 import { describeAwsError, fetchLiveAssociations, type EksApi } from "./aws";
 import { compareAssociations, foreignAccount, formatReport, wantedAssociations } from "./compare";
 
@@ -28,6 +28,11 @@ export interface DriftDeps {
   readonly stderr: (line: string) => void;
   /** @default TENANTS_FILE, else tenants.yaml */
   readonly defaultFile?: string;
+  /**
+   * The Terraform address of each association in the cluster's stack, for import hints: bin/drift.ts
+   * passes stacks/association-addresses.ts, which builds the stack as synth does.
+   */
+  readonly addresses: (config: Config, plan: ClusterPlan) => ReadonlyMap<string, string>;
 }
 
 export function parseDriftArgs(args: ReadonlyArray<string>): { cluster: string; file?: string } | string {
@@ -77,7 +82,7 @@ export async function runDrift(args: ReadonlyArray<string>, deps: DriftDeps): Pr
     deps.stderr(`error: cluster ${name} in ${region} belongs to account ${foreign}, but ${file} pins account ${plan.cluster.accountId}; use credentials for ${plan.cluster.accountId}`);
     return 2;
   }
-  const report = compareAssociations(name, wantedAssociations(plan, associationAddresses(config, plan)), live);
+  const report = compareAssociations(name, wantedAssociations(plan, deps.addresses(config, plan)), live);
   deps.stdout(formatReport(report));
   return report.drift ? 1 : 0;
 }

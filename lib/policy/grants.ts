@@ -10,7 +10,9 @@ import { bucketNameProblem } from "../config/bucket-name";
 import type { Grant } from "../config/schema";
 import { quote } from "../config/quote";
 import { hasReferences, placeholderProblem, substitutePlaceholders, withoutReferences, type PlaceholderValues } from "./abac";
-import { ACCOUNT, contentHash, PARTITION, REGION, type PolicyStatement } from "./model";
+import { ACCOUNT, PARTITION, REGION } from "./arn-environment";
+import { contentHash } from "./sids";
+import type { PolicyStatement } from "./statement";
 
 export type GrantKind = keyof Grant;
 export const GRANT_KINDS: ReadonlyArray<GrantKind> = ["s3", "dynamodb", "sqs", "sns", "secretsManager", "ssm", "kms"];

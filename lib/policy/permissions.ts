@@ -5,7 +5,7 @@
 import type { Grant, StatementConfig } from "../config/schema";
 import type { PlaceholderValues } from "./abac";
 import { grantStatements } from "./grants";
-import type { PolicyStatement } from "./model";
+import type { PolicyStatement } from "./statement";
 import { toPolicyStatement } from "./statements";
 
 /** The name of the one inline policy (`aws_iam_role_policy`) a role gets. */

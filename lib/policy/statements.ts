@@ -5,7 +5,8 @@
 import type { StatementConfig } from "../config/schema";
 import { closest } from "../config/suggest";
 import { placeholderProblem, substitutePlaceholders, type PlaceholderValues } from "./abac";
-import { contentHash, type PolicyStatement } from "./model";
+import { contentHash } from "./sids";
+import type { PolicyStatement } from "./statement";
 
 /**
  * Condition operators, each also with `IfExists`, and the set operators `ForAnyValue:` and

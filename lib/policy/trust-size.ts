@@ -1,6 +1,6 @@
 /** How long a trust policy gets, for the trust-policy quota. */
 import type { Cluster } from "../config/schema";
-import { WORST_CASE_ENV } from "./model";
+import { WORST_CASE_ENV } from "./arn-environment";
 import { POD_IDENTITY_PRINCIPAL, SCOPE_CONDITION_KEYS, sharedTrustGroups, TRUST_ACTIONS } from "./trust";
 
 /** 2,048 characters by default, 4,096 after a quota raise (IAM user guide, reference_iam-quotas). */

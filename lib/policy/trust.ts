@@ -6,7 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
-import { terraformLiteral } from "../constructs/terraform-literal";
+import { terraformLiteral } from "../terraform/terraform-literal";
 
 export const POD_IDENTITY_PRINCIPAL = "pods.eks.amazonaws.com";
 export const TRUST_SID = "AllowEksAuthToAssumeRoleForPodIdentity";

@@ -3,7 +3,7 @@
  * synthesizing. Exit 0 when every file is valid (warnings allowed), 1 when any has an error or
  * cannot be read, 2 on bad usage.
  */
-import { loadTenantsFile, TenantsFileUnreadable } from "../config/load";
+import { loadTenantsFile, TenantsFileUnreadable } from "../tenants-file/load";
 import { formatPath, formatProblem, hasErrors, type Problem } from "../config/problems";
 import { loadImports } from "../live/imports-file";
 

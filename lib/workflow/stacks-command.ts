@@ -5,15 +5,16 @@
  *
  * The stacks are built in memory, as synth builds them, and nothing is written.
  */
-import { App } from "cdktf";
+import { App, type TerraformStack } from "cdktf";
 import { join } from "node:path";
-import { buildStacks } from "../../stacks/build-stacks";
-import { workspaceName } from "../../stacks/stack-backend";
 import { loadOrReport } from "../cli";
 import type { Config } from "../config/schema";
-import { planStacks } from "../config/stack-plan";
+import { planStacks, workspaceName } from "../config/stack-plan";
 import { DEFAULT_OUTDIR, readCdktfJson } from "./synth";
 import { DEFAULT_MAX_REFRESH_CALLS, planCost, suggestedGroups, type PlanCost, type StackJson } from "./plan-cost";
+
+/** Builds the stacks of a file into `app`, as synth does: stacks/build-stacks.ts, passed in by bin/stacks.ts. */
+export type StackBuilder = (app: App, config: Config) => ReadonlyArray<TerraformStack>;
 
 export interface Io {
   readonly stdout: (text: string) => void;
@@ -52,7 +53,7 @@ export const STACKS_USAGE = [
 ].join("\n");
 
 /** The stacks of a validated file, in synth order: each cluster's base stack, then its groups. */
-export function describeStacks(config: Config, options: { outdir?: string; maxCalls?: number } = {}): StackInfo[] {
+export function describeStacks(config: Config, build: StackBuilder, options: { outdir?: string; maxCalls?: number } = {}): StackInfo[] {
   const outdir = options.outdir ?? DEFAULT_OUTDIR;
   const max = options.maxCalls ?? DEFAULT_MAX_REFRESH_CALLS;
   // An App that is never synthesized writes nothing.
@@ -60,7 +61,7 @@ export function describeStacks(config: Config, options: { outdir?: string; maxCa
   // toTerraform() is the stack's JSON as synth writes it, without writing it (this app uses no
   // aspects). Not Testing.synth: its metadata removal copies each object once per key, which
   // takes minutes for a stack of thousands of tenants.
-  const json = new Map(buildStacks(app, config).map((s) => [s.node.id, s.toTerraform() as StackJson]));
+  const json = new Map(build(app, config).map((s) => [s.node.id, s.toTerraform() as StackJson]));
   const cloud = config.state?.cloud;
   return planStacks(config).flatMap(({ base, groups }) =>
     [
@@ -86,7 +87,7 @@ function table(stacks: ReadonlyArray<StackInfo>): string {
   return rows.map((r) => r.map((c, i) => (i === 0 || i === 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ").trimEnd()).join("\n") + "\n";
 }
 
-export async function runStacks(args: ReadonlyArray<string>, defaultFile: string, io: Io): Promise<number> {
+export async function runStacks(args: ReadonlyArray<string>, defaultFile: string, io: Io, build: StackBuilder): Promise<number> {
   let format: "text" | "json" = "text";
   let maxCalls = DEFAULT_MAX_REFRESH_CALLS;
   const files: string[] = [];
@@ -122,7 +123,7 @@ export async function runStacks(args: ReadonlyArray<string>, defaultFile: string
   } catch {
     // No cdktf.json here: the cdktf default.
   }
-  const stacks = describeStacks(config, { maxCalls, outdir });
+  const stacks = describeStacks(config, build, { maxCalls, outdir });
   for (const s of stacks) if (s.warning) io.stderr(`warning: ${s.warning}`);
   io.stdout(format === "json" ? `${JSON.stringify({ maxRefreshCalls: maxCalls, stacks }, null, 2)}\n` : table(stacks));
   return 0;

@@ -11,7 +11,7 @@
  * - then deletes the folders under <outdir>/stacks that the manifest no longer lists.
  * It also sets CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS, which only changes what happens on
  * error annotations (this app makes none); it is left out so that the app can tell that no CLI
- * wraps it and print its diagnostics on stderr (lib/cli.ts).
+ * wraps it and print its diagnostics on stderr (lib/cli/index.ts).
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";

@@ -6,12 +6,12 @@
  * (https://docs.aws.amazon.com/eks/latest/userguide/efs-csi.html, as of 2026-11). AWS keeps it
  * in step with the driver, so this project adds no statements of its own.
  */
+import { CONTROLLER_SERVICE_ACCOUNTS } from "../../config/controller-service-accounts";
 import type { ControllerDefinition } from "./types";
 
 export const awsEfsCsiDriver: ControllerDefinition<"aws-efs-csi-driver"> = {
   name: "aws-efs-csi-driver",
-  namespace: "kube-system",
-  serviceAccount: "efs-csi-controller-sa",
+  ...CONTROLLER_SERVICE_ACCOUNTS["aws-efs-csi-driver"],
   chart: "aws-efs-csi-driver/aws-efs-csi-driver (kubernetes-sigs.github.io/aws-efs-csi-driver): controller.serviceAccount.name efs-csi-controller-sa, in kube-system",
   source: { document: "EKS user guide, Amazon EFS CSI driver (AmazonEFSCSIDriverPolicy)", version: "AWS-managed, as of 2026-11", url: "https://docs.aws.amazon.com/eks/latest/userguide/efs-csi.html" },
   arnOptions: {},

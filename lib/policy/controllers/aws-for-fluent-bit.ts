@@ -10,13 +10,13 @@
  * Namespace and service account: the eks/aws-for-fluent-bit chart's README (aws/eks-charts
  * stable/aws-for-fluent-bit, at 001c6e3ad5159c02d67319cbd775ff32664a71ae).
  */
+import { CONTROLLER_SERVICE_ACCOUNTS } from "../../config/controller-service-accounts";
 import { LOG_GROUP } from "./arn-kinds";
 import { allow, type ControllerDefinition } from "./types";
 
 export const awsForFluentBit: ControllerDefinition<"aws-for-fluent-bit"> = {
   name: "aws-for-fluent-bit",
-  namespace: "kube-system",
-  serviceAccount: "aws-for-fluent-bit",
+  ...CONTROLLER_SERVICE_ACCOUNTS["aws-for-fluent-bit"],
   chart: "eks/aws-for-fluent-bit (aws.github.io/eks-charts): serviceAccount.name aws-for-fluent-bit, installed in kube-system as the chart's README does",
   source: { document: "aws/amazon-cloudwatch-logs-for-fluent-bit README.md", version: "v1.9.4", url: "https://github.com/aws/amazon-cloudwatch-logs-for-fluent-bit/blob/v1.9.4/README.md#permissions" },
   arnOptions: { logGroupArns: LOG_GROUP },

@@ -9,12 +9,12 @@
  * creates file systems whose IDs it cannot know in advance, and deletes and updates the ones it
  * created; s3:ListBucket checks a data repository bucket that the StorageClass names.
  */
+import { CONTROLLER_SERVICE_ACCOUNTS } from "../../config/controller-service-accounts";
 import { allow, type ControllerDefinition } from "./types";
 
 export const awsFsxCsiDriver: ControllerDefinition<"aws-fsx-csi-driver"> = {
   name: "aws-fsx-csi-driver",
-  namespace: "kube-system",
-  serviceAccount: "fsx-csi-controller-sa",
+  ...CONTROLLER_SERVICE_ACCOUNTS["aws-fsx-csi-driver"],
   chart: "aws-fsx-csi-driver/aws-fsx-csi-driver (kubernetes-sigs.github.io/aws-fsx-csi-driver): fsx-csi-controller-sa, in kube-system as docs/install.md installs it",
   source: { document: "kubernetes-sigs/aws-fsx-csi-driver docs/install.md", version: "v1.9.0", url: "https://github.com/kubernetes-sigs/aws-fsx-csi-driver/blob/v1.9.0/docs/install.md#set-up-driver-permissions" },
   arnOptions: {},

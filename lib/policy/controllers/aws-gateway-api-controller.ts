@@ -9,12 +9,12 @@
  * networks, listeners, rules and target groups named after Kubernetes objects, so no option
  * could narrow it; this project keeps upstream's policy rather than guess a subset.
  */
+import { CONTROLLER_SERVICE_ACCOUNTS } from "../../config/controller-service-accounts";
 import { allow, type ControllerDefinition } from "./types";
 
 export const awsGatewayApiController: ControllerDefinition<"aws-gateway-api-controller"> = {
   name: "aws-gateway-api-controller",
-  namespace: "aws-application-networking-system",
-  serviceAccount: "gateway-api-controller",
+  ...CONTROLLER_SERVICE_ACCOUNTS["aws-gateway-api-controller"],
   chart: "oci://public.ecr.aws/aws-application-networking-k8s/aws-gateway-controller-chart: namespace aws-application-networking-system and service account gateway-api-controller, as docs/guides/deploy.md sets them up",
   source: { document: "aws/aws-application-networking-k8s files/controller-installation/recommended-inline-policy.json", version: "v2.1.3", url: "https://github.com/aws/aws-application-networking-k8s/blob/v2.1.3/files/controller-installation/recommended-inline-policy.json" },
   arnOptions: {},

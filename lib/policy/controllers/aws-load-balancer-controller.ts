@@ -14,7 +14,8 @@
  * docs/deploy/installation.md ("You only want the LBC to add and remove IPs to already existing
  * target groups"), with its four target-group actions narrowed from `*` to those target groups.
  */
-import type { PolicyCondition } from "../model";
+import { CONTROLLER_SERVICE_ACCOUNTS } from "../../config/controller-service-accounts";
+import type { PolicyCondition } from "../statement";
 import { TARGET_GROUP } from "./arn-kinds";
 import { allow, type ControllerDefinition } from "./types";
 
@@ -25,8 +26,7 @@ const resourceTagPresent: PolicyCondition = { test: "Null", variable: `aws:Resou
 
 export const awsLoadBalancerController: ControllerDefinition<"aws-load-balancer-controller"> = {
   name: "aws-load-balancer-controller",
-  namespace: "kube-system",
-  serviceAccount: "aws-load-balancer-controller",
+  ...CONTROLLER_SERVICE_ACCOUNTS["aws-load-balancer-controller"],
   chart: "eks/aws-load-balancer-controller (eks-charts), installed in kube-system as the controller's installation guide does",
   source: {
     document: "kubernetes-sigs/aws-load-balancer-controller docs/install/iam_policy.json",

@@ -7,13 +7,13 @@
  * (https://github.com/awslabs/mountpoint-s3/blob/mountpoint-s3-1.23.0/doc/CONFIGURATION.md#iam-permissions),
  * with its example bucket replaced by the given buckets and object paths.
  */
+import { CONTROLLER_SERVICE_ACCOUNTS } from "../../config/controller-service-accounts";
 import { S3_BUCKET, S3_OBJECTS } from "./arn-kinds";
 import { allow, type ControllerDefinition } from "./types";
 
 export const awsMountpointS3CsiDriver: ControllerDefinition<"aws-mountpoint-s3-csi-driver"> = {
   name: "aws-mountpoint-s3-csi-driver",
-  namespace: "kube-system",
-  serviceAccount: "s3-csi-driver-sa",
+  ...CONTROLLER_SERVICE_ACCOUNTS["aws-mountpoint-s3-csi-driver"],
   chart: "aws-mountpoint-s3-csi-driver (awslabs.github.io/mountpoint-s3-csi-driver) v2.7.0: node.serviceAccount.name s3-csi-driver-sa, installed in kube-system as docs/INSTALL.md does",
   source: { document: "awslabs/mountpoint-s3 doc/CONFIGURATION.md (via mountpoint-s3-csi-driver v2.7.0 docs/CONFIGURATION.md)", version: "mountpoint-s3-1.23.0", url: "https://github.com/awslabs/mountpoint-s3/blob/mountpoint-s3-1.23.0/doc/CONFIGURATION.md#iam-permissions" },
   arnOptions: { bucketArns: S3_BUCKET, bucketPathArns: S3_OBJECTS },

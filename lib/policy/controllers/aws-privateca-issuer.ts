@@ -5,13 +5,13 @@
  * (https://github.com/cert-manager/aws-privateca-issuer/blob/v1.9.0/README.md#configuration),
  * with its example CA replaced by the given certificate authorities.
  */
+import { CONTROLLER_SERVICE_ACCOUNTS } from "../../config/controller-service-accounts";
 import { PRIVATE_CA } from "./arn-kinds";
 import { allow, type ControllerDefinition } from "./types";
 
 export const awsPrivatecaIssuer: ControllerDefinition<"aws-privateca-issuer"> = {
   name: "aws-privateca-issuer",
-  namespace: "default",
-  serviceAccount: "aws-privateca-issuer",
+  ...CONTROLLER_SERVICE_ACCOUNTS["aws-privateca-issuer"],
   chart: "awspca/aws-privateca-issuer (cert-manager.github.io/aws-privateca-issuer) v1.9.0: fullname is the release name when it contains the chart name; the README installs it without a namespace, so in Helm's default one",
   source: { document: "cert-manager/aws-privateca-issuer README.md", version: "v1.9.0", url: "https://github.com/cert-manager/aws-privateca-issuer/blob/v1.9.0/README.md#configuration" },
   arnOptions: { certificateAuthorityArns: PRIVATE_CA },

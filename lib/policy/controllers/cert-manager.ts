@@ -9,13 +9,13 @@
  * ListHostedZonesByName has no resource-level permissions; the page notes it is unused when
  * each issuer names its hostedZoneID.
  */
+import { CONTROLLER_SERVICE_ACCOUNTS } from "../../config/controller-service-accounts";
 import { HOSTED_ZONE } from "./arn-kinds";
 import { allow, type ControllerDefinition } from "./types";
 
 export const certManager: ControllerDefinition<"cert-manager"> = {
   name: "cert-manager",
-  namespace: "cert-manager",
-  serviceAccount: "cert-manager",
+  ...CONTROLLER_SERVICE_ACCOUNTS["cert-manager"],
   chart: "jetstack/cert-manager (charts.jetstack.io), release cert-manager in namespace cert-manager",
   source: {
     document: "cert-manager.io docs, ACME DNS01 Route53 (cert-manager/website content/docs/configuration/acme/dns01/route53.md)",

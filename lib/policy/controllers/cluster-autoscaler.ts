@@ -11,13 +11,14 @@
  * The Describe* and Get* actions have no resource-level permissions, except eks:DescribeNodegroup,
  * which is narrowed to the node groups of those clusters in the cluster's region and account.
  */
-import { ACCOUNT, contentHash, pascal } from "../model";
+import { CONTROLLER_SERVICE_ACCOUNTS } from "../../config/controller-service-accounts";
+import { ACCOUNT } from "../arn-environment";
+import { contentHash, pascal } from "../sids";
 import { allow, type ControllerDefinition } from "./types";
 
 export const clusterAutoscaler: ControllerDefinition<"cluster-autoscaler"> = {
   name: "cluster-autoscaler",
-  namespace: "kube-system",
-  serviceAccount: "cluster-autoscaler-aws-cluster-autoscaler",
+  ...CONTROLLER_SERVICE_ACCOUNTS["cluster-autoscaler"],
   chart: "autoscaler/cluster-autoscaler 9.59.0 (kubernetes.github.io/autoscaler): with cloudProvider aws its fullname, and so its service account, is <release>-aws-cluster-autoscaler; kube-system as the README's examples",
   source: {
     document: "kubernetes/autoscaler cluster-autoscaler/cloudprovider/aws/README.md",

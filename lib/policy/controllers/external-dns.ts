@@ -7,13 +7,13 @@
  * route53:ListHostedZones stays on `*`: it has no resource-level permissions, and external-dns
  * lists zones to find the ones its domain filters match.
  */
+import { CONTROLLER_SERVICE_ACCOUNTS } from "../../config/controller-service-accounts";
 import { HOSTED_ZONE } from "./arn-kinds";
 import { allow, type ControllerDefinition } from "./types";
 
 export const externalDns: ControllerDefinition<"external-dns"> = {
   name: "external-dns",
-  namespace: "default",
-  serviceAccount: "external-dns",
+  ...CONTROLLER_SERVICE_ACCOUNTS["external-dns"],
   chart: "external-dns/external-dns (kubernetes-sigs.github.io/external-dns), release external-dns; the chart README installs it without a namespace, so in Helm's default one",
   source: { document: "kubernetes-sigs/external-dns docs/tutorials/aws.md", version: "v0.22.0", url: "https://github.com/kubernetes-sigs/external-dns/blob/v0.22.0/docs/tutorials/aws.md#iam-policy" },
   arnOptions: { hostedZoneArns: HOSTED_ZONE },

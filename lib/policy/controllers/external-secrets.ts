@@ -17,9 +17,10 @@
  * kms:Decrypt on it, writing one also kms:GenerateDataKey (Secrets Manager user guide,
  * security-encryption; https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html).
  */
+import { CONTROLLER_SERVICE_ACCOUNTS } from "../../config/controller-service-accounts";
 import { KMS_KEY, SECRET, SSM_PARAMETER } from "./arn-kinds";
 import { allow, type ControllerDefinition } from "./types";
-import type { PolicyStatement } from "../model";
+import type { PolicyStatement } from "../statement";
 
 /** ssm:GetParameter* and ssm:PutParameter*, as the IAM action catalogue expands them. */
 export const SSM_GET_PARAMETER = ["ssm:GetParameter", "ssm:GetParameterHistory", "ssm:GetParameters", "ssm:GetParametersByPath"] as const;
@@ -27,8 +28,7 @@ export const SSM_PUT_PARAMETER = ["ssm:PutParameter"] as const;
 
 export const externalSecrets: ControllerDefinition<"external-secrets"> = {
   name: "external-secrets",
-  namespace: "external-secrets",
-  serviceAccount: "external-secrets",
+  ...CONTROLLER_SERVICE_ACCOUNTS["external-secrets"],
   chart: "external-secrets/external-secrets (charts.external-secrets.io), release external-secrets in namespace external-secrets, as the project's getting-started guide installs it",
   source: { document: "external-secrets/external-secrets docs/provider/aws-secrets-manager.md, aws-parameter-store.md", version: "v2.9.0", url: "https://github.com/external-secrets/external-secrets/blob/v2.9.0/docs/provider/aws-secrets-manager.md" },
   arnOptions: { secretsManagerArns: SECRET, ssmParameterArns: SSM_PARAMETER, kmsKeyArns: KMS_KEY },

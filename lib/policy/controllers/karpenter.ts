@@ -15,14 +15,15 @@
  * iam:ListInstanceProfiles; arc-zonal-shift:GetManagedResource is pinned to this cluster by its
  * condition.
  */
-import { ACCOUNT, type PolicyCondition } from "../model";
+import { CONTROLLER_SERVICE_ACCOUNTS } from "../../config/controller-service-accounts";
+import { ACCOUNT } from "../arn-environment";
+import type { PolicyCondition } from "../statement";
 import { NODE_ROLE, SQS_QUEUE } from "./arn-kinds";
 import { allow, type ControllerDefinition } from "./types";
 
 export const karpenter: ControllerDefinition<"karpenter"> = {
   name: "karpenter",
-  namespace: "kube-system",
-  serviceAccount: "karpenter",
+  ...CONTROLLER_SERVICE_ACCOUNTS["karpenter"],
   chart: "oci://public.ecr.aws/karpenter/karpenter, release karpenter in kube-system (KARPENTER_NAMESPACE of the getting-started guide)",
   source: {
     document: "aws/karpenter-provider-aws getting-started cloudformation.yaml",

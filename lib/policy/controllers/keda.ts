@@ -8,14 +8,14 @@
  * roles it may assume instead; the page's examples, with their resources replaced by the given
  * ones. Namespace and service account: keda-operator in keda, as the page names them.
  */
+import { CONTROLLER_SERVICE_ACCOUNTS } from "../../config/controller-service-accounts";
 import { ASSUMABLE_ROLE, SQS_QUEUE } from "./arn-kinds";
 import { allow, type ControllerDefinition } from "./types";
-import type { PolicyStatement } from "../model";
+import type { PolicyStatement } from "../statement";
 
 export const keda: ControllerDefinition<"keda"> = {
   name: "keda",
-  namespace: "keda",
-  serviceAccount: "keda-operator",
+  ...CONTROLLER_SERVICE_ACCOUNTS["keda"],
   chart: "kedacore/keda (kedacore.github.io/charts), release keda in namespace keda: the operator's service account keda-operator, as KEDA's AWS authentication page names it",
   source: { document: "kedacore/keda-docs content/docs/2.21/authentication-providers/aws.md", version: "2.21 (keda-docs a55c5d34)", url: "https://keda.sh/docs/2.21/authentication-providers/aws/" },
   arnOptions: { sqsQueueArns: SQS_QUEUE, assumeRoleArns: ASSUMABLE_ROLE },

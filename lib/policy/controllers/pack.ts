@@ -4,7 +4,9 @@
  * so a controller's statements are packed, in order, into as few documents as fit. A statement
  * that alone would not fit (hundreds of hosted zones, say) is split by resources first.
  */
-import { policyJson, type ArnEnvironment, type PolicyStatement } from "../model";
+import { policyJson } from "../policy-size";
+import type { ArnEnvironment } from "../arn-environment";
+import type { PolicyStatement } from "../statement";
 
 export const MANAGED_POLICY_LIMIT = 6144;
 

@@ -3,7 +3,7 @@
  * what its options name, and the policy itself, built from the options and the cluster.
  */
 import type { ControllerName, ControllerOf } from "../../config/controller-schema";
-import type { PolicyStatement } from "../model";
+import type { PolicyStatement } from "../statement";
 
 /** The cluster a controller's policy is written for. Partition and region are literal. */
 export interface ControllerContext {

@@ -11,13 +11,13 @@
  * and snapshots of encrypted volumes need the volume's key (EC2 user guide, EBS encryption:
  * https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption-requirements.html).
  */
+import { CONTROLLER_SERVICE_ACCOUNTS } from "../../config/controller-service-accounts";
 import { KMS_KEY, S3_BUCKET, S3_OBJECTS } from "./arn-kinds";
 import { allow, type ControllerDefinition } from "./types";
 
 export const velero: ControllerDefinition<"velero"> = {
   name: "velero",
-  namespace: "velero",
-  serviceAccount: "velero-server",
+  ...CONTROLLER_SERVICE_ACCOUNTS["velero"],
   chart: "vmware-tanzu/velero (vmware-tanzu.github.io/helm-charts): the server's service account is <fullname>-server, velero-server for a release velero; namespace velero as Velero's docs install it",
   source: { document: "vmware-tanzu/velero-plugin-for-aws README.md", version: "v1.13.2", url: "https://github.com/vmware-tanzu/velero-plugin-for-aws/blob/v1.13.2/README.md#set-permissions-for-velero" },
   arnOptions: { bucketArns: S3_BUCKET, bucketPathArns: S3_OBJECTS, kmsKeyArns: KMS_KEY },

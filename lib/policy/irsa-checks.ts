@@ -4,19 +4,15 @@
  * that service account, and the service account keeps its `eks.amazonaws.com/role-arn`
  * annotation, so pods started before the switch keep their credentials.
  *
- * Registered in lib/config/checks.ts.
+ * Registered in lib/tenants-file/check-registry.ts.
  */
-import type { Check } from "./checks";
-import { error, warning, type Finding } from "./problems";
-import { regionPartition as partitionOf } from "./region-rules";
-import { parseOidcProviderArn } from "./oidc-provider";
-import type { Config } from "./schema";
-import { TRUST_POLICY_LIMIT } from "../policy/trust-size";
-import { irsaTrustPolicySize } from "../policy/irsa-trust-size";
+import { error, warning, type Check, type Finding } from "../config/problems";
+import { regionPartition as partitionOf } from "../config/region-rules";
+import { parseOidcProviderArn } from "../config/oidc-provider";
+import { TRUST_POLICY_LIMIT } from "./trust-size";
+import { irsaTrustPolicySize } from "./irsa-trust-size";
+import { landsOn } from "../config/plan";
 
-function onCluster(t: Config["tenants"][number], cluster: string): boolean {
-  return t.clusters === undefined || t.clusters.includes(cluster);
-}
 
 /**
  * Each cluster has an issuer of its own, so an OIDC provider fits one cluster: its partition,
@@ -34,7 +30,7 @@ const irsaFitsItsCluster: Check = (c) => {
       out.push(error(["tenants", i, "irsa"], `tenant ${name} uses shared role ${JSON.stringify(t.sharedRole)}; an IRSA migration keeps the trust of the tenant's own role, so irsa needs a role of the tenant's own: leave out sharedRole while migrating`));
       return;
     }
-    const clusters = c.clusters.filter((x) => onCluster(t, x.name));
+    const clusters = c.clusters.filter((x) => landsOn(t, x.name));
     if (clusters.length > 1) {
       out.push(error(["tenants", i, "irsa"], `tenant ${name} runs on ${clusters.length} clusters (${clusters.map((x) => x.name).join(", ")}), but an OIDC provider belongs to one cluster; set clusters: [<the cluster of this provider>] while migrating, with one tenant entry per cluster`));
       return;

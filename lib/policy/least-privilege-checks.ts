@@ -1,20 +1,22 @@
 /**
  * The tenants-file checks of least privilege: grants, statements (against the IAM action catalogue),
  * trust scoping, cross-account, shared roles, policy size, and the least-privilege lint.
- * Registered in lib/config/checks.ts.
+ * Registered in lib/tenants-file/check-registry.ts.
  */
-import type { Check } from "../config/checks";
-import { error, warning, type FieldPath, type Finding } from "../config/problems";
+import { error, warning, type Check, type FieldPath, type Finding } from "../config/problems";
+import { scopedTrustWithoutSessionTags, sharedRoleMemberProblems } from "../config/cross-field-rules";
 import { ROLE_ARN } from "../config/rules";
-import type { Config, Grant, SharedRoleConfig, StatementConfig, Tenant } from "../config/schema";
+import type { Config, Grant, SharedRoleConfig, StatementConfig } from "../config/schema";
 import { didYouMean } from "../config/suggest";
 import { ambiguousPlaceholders, SESSION_TAG_VARIABLES, type PlaceholderValues } from "./abac";
 import { grantProblems } from "./grants";
 import { lintManagedPolicy, lintStatementActions } from "./lint";
-import { contentHash, INLINE_POLICY_LIMIT, policySize } from "./model";
+import { contentHash } from "./sids";
+import { INLINE_POLICY_LIMIT, policySize } from "./policy-size";
 import { duplicateSids, INLINE_POLICY_NAME, permissionStatements } from "./permissions";
 import { trustPolicySize, TRUST_POLICY_LIMIT } from "./trust-size";
 import { statementProblems, toPolicyStatement } from "./statements";
+import { landsOn, sharedRoleClusters, sharedRoleMembersOn } from "../config/plan";
 
 /** A role owner in the file: a tenant with its own role, or a shared role. */
 interface Owner {
@@ -29,9 +31,6 @@ interface Owner {
   readonly clusters: ReadonlyArray<string>;
 }
 
-function onCluster(t: Tenant, cluster: string): boolean {
-  return t.clusters === undefined || t.clusters.includes(cluster);
-}
 
 function owners(c: Config): Owner[] {
   const out: Owner[] = [];
@@ -45,7 +44,7 @@ function owners(c: Config): Owner[] {
       statements: t.statements,
       targetRoleArn: t.targetRoleArn,
       values: (cluster) => ({ namespace: t.namespace, serviceAccount: t.serviceAccount, cluster }),
-      clusters: c.clusters.filter((x) => onCluster(t, x.name)).map((x) => x.name),
+      clusters: c.clusters.filter((x) => landsOn(t, x.name)).map((x) => x.name),
     });
   });
   c.sharedRoles.forEach((r, j) => {
@@ -56,7 +55,7 @@ function owners(c: Config): Owner[] {
       grants: r.grants,
       statements: r.statements,
       values: () => SESSION_TAG_VARIABLES,
-      clusters: c.clusters.filter((x) => c.tenants.some((t) => t.sharedRole === r.name && onCluster(t, x.name))).map((x) => x.name),
+      clusters: sharedRoleClusters(c, c.clusters, r.name).map((x) => x.name),
     });
   });
   return out;
@@ -132,14 +131,8 @@ const trustScope: Check = (c) =>
   c.tenants.flatMap((t, i): Finding[] => {
     const scoped = t.trust.scopeToServiceAccount;
     if (!t.disableSessionTags || t.sharedRole !== undefined) return [];
-    if (scoped === true) {
-      return [
-        error(
-          ["tenants", i, "trust", "scopeToServiceAccount"],
-          `tenant ${JSON.stringify(t.name)}: scopeToServiceAccount cannot be true with disableSessionTags: true; the trust policy's aws:RequestTag conditions need the session tags, so every AssumeRole would fail. Drop one of the two`,
-        ),
-      ];
-    }
+    const refused = scopedTrustWithoutSessionTags(scoped, t.disableSessionTags, ["trust", "scopeToServiceAccount"]);
+    if (refused.length > 0) return refused.map((p) => error(["tenants", i, ...p.path], `tenant ${JSON.stringify(t.name)}: ${p.message}`));
     if (scoped === undefined) {
       return [
         warning(
@@ -200,12 +193,7 @@ const sharedRoles: Check = (c) => {
     if (t.grants.length > 0) own.push("grants");
     if (t.statements.length > 0) own.push("statements");
     if (t.targetRoleArn !== undefined) own.push("targetRoleArn");
-    for (const k of own) {
-      out.push(error(at(k), `tenant ${JSON.stringify(t.name)} uses shared role ${JSON.stringify(t.sharedRole)}, so it cannot also set ${k}; a tenant has either its own role or a shared one. Set ${k} on the shared role, or leave out sharedRole`));
-    }
-    if (t.disableSessionTags) {
-      out.push(error(at("disableSessionTags"), `tenant ${JSON.stringify(t.name)} uses shared role ${JSON.stringify(t.sharedRole)}, which needs session tags: its trust policy and its \${namespace}-style placeholders read them`));
-    }
+    for (const p of sharedRoleMemberProblems(t.sharedRole, own, t.disableSessionTags)) out.push(error(["tenants", i, ...p.path], `tenant ${JSON.stringify(t.name)} ${p.message}`));
     if (t.trust.scopeToServiceAccount === false) {
       out.push(error(["tenants", i, "trust", "scopeToServiceAccount"], `tenant ${JSON.stringify(t.name)} uses shared role ${JSON.stringify(t.sharedRole)}, whose trust policy is always scoped to each member's namespace, service account and cluster`));
     }
@@ -220,7 +208,7 @@ const sharedRoles: Check = (c) => {
 const sharedTrustSize: Check = (c) =>
   c.sharedRoles.flatMap((r: SharedRoleConfig, j) =>
     c.clusters.flatMap((cluster) => {
-      const members = c.tenants.filter((t) => t.sharedRole === r.name && onCluster(t, cluster.name));
+      const members = sharedRoleMembersOn(c, r.name, cluster.name);
       if (members.length === 0) return [];
       const size = trustPolicySize(members, cluster);
       const where = `shared role ${JSON.stringify(r.name)}: its trust policy on cluster ${JSON.stringify(cluster.name)} would be about ${size} characters for ${members.length} member(s)`;
@@ -235,7 +223,7 @@ const crossAccount: Check = (c) =>
   c.tenants.flatMap((t, i) => {
     if (!t.targetRoleArn || !ROLE_ARN.pattern.test(t.targetRoleArn)) return [];
     const target = t.targetRoleArn.split(":")[4];
-    const same = c.clusters.filter((x) => onCluster(t, x.name) && x.accountId === target).map((x) => x.name);
+    const same = c.clusters.filter((x) => landsOn(t, x.name) && x.accountId === target).map((x) => x.name);
     return same.length > 0
       ? [warning(["tenants", i, "targetRoleArn"], `tenant ${JSON.stringify(t.name)}: target role ${t.targetRoleArn} is in the same account as cluster ${same.map((n) => JSON.stringify(n)).join(", ")}; role chaining is only needed across accounts, so grant the tenant's own role instead`)]
       : [];

@@ -9,9 +9,9 @@ import { App } from "cdktf";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { ClusterPlan } from "../config/plan";
-import type { Config } from "../config/schema";
-import { ClusterStack } from "../../stacks/cluster-stack";
+import type { ClusterPlan } from "../lib/config/plan";
+import type { Config } from "../lib/config/schema";
+import { ClusterStack } from "./cluster-stack";
 
 export function associationAddresses(config: Config, plan: ClusterPlan): Map<string, string> {
   const outdir = mkdtempSync(join(tmpdir(), "drift-addresses-"));

@@ -8,9 +8,9 @@
  * also leaves out every tenant that names a cluster or shared role whose entry failed (or whose
  * whole section failed). What it can still miss is only what a missing entry hides.
  */
-import { checkConfig } from "./checks";
-import { hasErrors, type Finding } from "./problems";
-import { clusterSchema, defaultsSchema, sharedRoleSchema, stateSchema, tenantSchema, type Config } from "./schema";
+import { checkConfig } from "./check-registry";
+import { hasErrors, type Finding } from "../config/problems";
+import { clusterSchema, defaultsSchema, sharedRoleSchema, stateSchema, tenantSchema, type Config } from "../config/schema";
 
 const LISTS = ["clusters", "tenants", "sharedRoles"] as const;
 type List = (typeof LISTS)[number];

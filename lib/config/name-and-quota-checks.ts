@@ -1,29 +1,15 @@
 /**
  * Rules that span fields: duplicates, references between clusters and tenants, and AWS limits
  * that only show once the file is read as a whole. Each finding points at the later of two
- * clashing entries and names the earlier one.
+ * clashing entries and names the earlier one. Registered in lib/tenants-file/check-registry.ts.
  */
-import { ADDON_CHECKS } from "./addon-checks";
-import { agentModes } from "./agent-checks";
-import { CONTROLLER_CHECKS } from "./controller-checks";
-import { POLICY_CHECKS } from "../policy/checks";
-import { error, type FieldPath, type Finding } from "./problems";
+import { error, type Check, type FieldPath, type Finding } from "./problems";
 import { managedPolicyFindings } from "./managed-policies";
-import { clusterNameCollisions } from "./name-collisions";
-import { podIdentityRegions } from "./region-rules";
 import { addonRoleNameFor, controllerRoleNameFor, roleNameFor } from "./role-name";
 import { ASSOCIATIONS_PER_CLUSTER } from "./rules";
-import { ARN_CHECKS } from "./arn-checks";
-import { KUBERNETES_CHECKS } from "./kubernetes-checks";
-import { KUBERNETES_METADATA_CHECKS } from "./kubernetes-metadata";
-import { TAG_CHECKS } from "./tag-checks";
-import { IRSA_CHECKS } from "./irsa";
-import { STACK_CHECKS } from "./stack-checks";
 import type { Config } from "./schema";
 import { didYouMean } from "./suggest";
-
-/** A check may be async: the IAM action catalogue, for one, is read on demand. */
-export type Check = (config: Config) => Finding[] | Promise<Finding[]>;
+import { landsOn, sharedRoleMembersOn } from "./plan";
 
 /** Reports the second and later occurrences of each key. */
 function duplicates<T>(items: ReadonlyArray<T>, key: (t: T) => string | undefined, report: (item: T, index: number, firstIndex: number) => Finding): Finding[] {
@@ -67,16 +53,13 @@ function firstOfEachName<T extends { name: string }>(items: ReadonlyArray<T>): A
   return items.flatMap((item, index) => (seen.has(item.name) ? [] : (seen.add(item.name), [{ item, index }])));
 }
 
-function onCluster(t: Config["tenants"][number], cluster: string): boolean {
-  return t.clusters === undefined || t.clusters.includes(cluster);
-}
 
 /** EKS allows one association, hence one role, per service account per cluster. */
 const oneRolePerServiceAccount: Check = (c) =>
   firstOfEachName(c.clusters).flatMap(({ item: cluster }) => {
     const idx = firstOfEachName(c.tenants)
       .map(({ item: t, index: i }) => ({ t, i }))
-      .filter(({ t }) => onCluster(t, cluster.name));
+      .filter(({ t }) => landsOn(t, cluster.name));
     return duplicates(
       idx,
       ({ t }) => `${t.namespace}/${t.serviceAccount}`,
@@ -106,7 +89,7 @@ function roleClaims(c: Config): RoleClaim[] {
   for (const { item: t, index: i } of firstOfEachName(c.tenants)) {
     if (t.sharedRole !== undefined) continue;
     for (const { item: cluster } of clusters) {
-      if (!onCluster(t, cluster.name)) continue;
+      if (!landsOn(t, cluster.name)) continue;
       const path = t.role.name !== undefined ? ["tenants", i, "role", "name"] : ["tenants", i, "name"];
       claims.push({ name: roleNameFor(t, cluster.name), cluster, owner: `tenant ${JSON.stringify(t.name)}`, path });
     }
@@ -114,7 +97,7 @@ function roleClaims(c: Config): RoleClaim[] {
   for (const { item: r, index: j } of firstOfEachName(c.sharedRoles)) {
     for (const { item: cluster } of clusters) {
       // A shared role exists only on clusters where it has a member.
-      if (!c.tenants.some((t) => t.sharedRole === r.name && onCluster(t, cluster.name))) continue;
+      if (sharedRoleMembersOn(c, r.name, cluster.name).length === 0) continue;
       const path = r.role.name !== undefined ? ["sharedRoles", j, "role", "name"] : ["sharedRoles", j, "name"];
       claims.push({ name: roleNameFor(r, cluster.name), cluster, owner: `shared role ${JSON.stringify(r.name)}`, path });
     }
@@ -163,7 +146,7 @@ const uniqueRoleNames: Check = (c) => {
 const associationQuota: Check = (c) =>
   firstOfEachName(c.clusters).flatMap(({ item: cluster, index: i }) => {
     // An add-on's pod_identity_association is an association too, and counts against the quota.
-    const n = c.tenants.filter((t) => onCluster(t, cluster.name)).length + cluster.addons.length + cluster.controllers.length;
+    const n = c.tenants.filter((t) => landsOn(t, cluster.name)).length + cluster.addons.length + cluster.controllers.length;
     return n > ASSOCIATIONS_PER_CLUSTER
       ? [error(["clusters", i, "name"], `cluster ${JSON.stringify(cluster.name)} would hold ${n} Pod Identity associations; EKS allows at most ${ASSOCIATIONS_PER_CLUSTER} per cluster, and that quota cannot be raised`)]
       : [];
@@ -174,31 +157,5 @@ const managedPolicies: Check = (c) => [
   ...c.sharedRoles.flatMap((r, j) => managedPolicyFindings(r.managedPolicyArns, ["sharedRoles", j, "managedPolicyArns"], `shared role ${JSON.stringify(r.name)}`)),
 ];
 
-/** Every cross-field check; later issues add theirs here. */
-export const CHECKS: ReadonlyArray<Check> = [
-  uniqueNames,
-  clusterReferences,
-  oneRolePerServiceAccount,
-  uniqueRoleNames,
-  associationQuota,
-  managedPolicies,
-  ...TAG_CHECKS,
-  ...ARN_CHECKS,
-  ...KUBERNETES_CHECKS,
-  ...KUBERNETES_METADATA_CHECKS,
-  agentModes,
-  ...ADDON_CHECKS,
-  ...CONTROLLER_CHECKS,
-  ...POLICY_CHECKS,
-  ...IRSA_CHECKS,
-  podIdentityRegions,
-  clusterNameCollisions,
-  ...STACK_CHECKS,
-];
-
-export async function checkConfig(config: Config): Promise<Finding[]> {
-  const results = await Promise.all(CHECKS.map((check) => check(config)));
-  const findings = results.flat();
-  // strict: true makes every warning an error.
-  return config.strict ? findings.map((f) => (f.severity === "warning" ? error(f.path, `${f.message} (an error because strict is true)`) : f)) : findings;
-}
+/** The checks of names, references between clusters and tenants, and per-account and per-cluster limits. */
+export const NAME_AND_QUOTA_CHECKS: ReadonlyArray<Check> = [uniqueNames, clusterReferences, oneRolePerServiceAccount, uniqueRoleNames, associationQuota, managedPolicies];

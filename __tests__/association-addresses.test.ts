@@ -1,5 +1,5 @@
 import { planClusters } from "../lib/config/plan";
-import { associationAddresses } from "../lib/drift/addresses";
+import { associationAddresses } from "../stacks/association-addresses";
 import { configOf, resources, synthYaml } from "./helpers";
 
 const text = `

@@ -4,17 +4,16 @@
  * and other controllers, and its policies within the per-role quota. The option checks are
  * also what ControllerIdentity runs on its own props.
  */
-import type { Check } from "./checks";
-import type { ControllerConfig } from "./controller-schema";
-import { knownAddon } from "./known-addons";
-import { planAddon, planController } from "./plan";
-import { error, warning, type FieldPath, type Finding } from "./problems";
-import { regionPartition as partitionOf } from "./region-rules";
-import { MANAGED_POLICIES_PER_ROLE } from "./rules";
-import type { Config } from "./schema";
-import { controllerDefinition, controllerPolicy } from "../policy/controllers/registry";
-import { MANAGED_POLICY_LIMIT, managedPolicySize, packPolicies } from "../policy/controllers/pack";
-import type { ArnKind } from "../policy/controllers/types";
+import type { ControllerConfig } from "../../config/controller-schema";
+import { managedPolicyCountProblems } from "../../config/cross-field-rules";
+import { knownAddon } from "../../config/known-addons";
+import { planAddon, planController, landsOn } from "../../config/plan";
+import { error, warning, type Check, type FieldPath, type Finding } from "../../config/problems";
+import { regionPartition as partitionOf } from "../../config/region-rules";
+import { MANAGED_POLICIES_PER_ROLE } from "../../config/rules";
+import { controllerDefinition, controllerPolicy } from "./registry";
+import { MANAGED_POLICY_LIMIT, managedPolicySize, packPolicies } from "./pack";
+import type { ArnKind } from "./types";
 
 /** What an option's ARNs are checked against. */
 export interface ControllerCluster {
@@ -105,9 +104,9 @@ const entries: Check = (c) =>
       const { attached, largest } = controllerPolicyCount(ctl, cluster);
       const owner = `controller ${JSON.stringify(ctl.name)}`;
       if (largest > MANAGED_POLICY_LIMIT) {
-        out.push(error(at("name"), `${owner}: one of its resources alone makes a policy of ${largest} characters; IAM allows at most ${MANAGED_POLICY_LIMIT} per managed policy`));
+        out.push(error(at("name"), `${owner}: ${oversizedPolicyProblem(largest)}`));
       } else if (attached > MANAGED_POLICIES_PER_ROLE.max) {
-        out.push(error(at("name"), `${owner} needs ${attached} managed policies for its options; IAM allows at most ${MANAGED_POLICIES_PER_ROLE.max} per role even after a quota raise. List fewer resources`));
+        for (const p of managedPolicyCountProblems(attached, "needs")) out.push(error(at("name"), `${owner} ${p.message}. List fewer resources`));
       } else if (attached > MANAGED_POLICIES_PER_ROLE.default) {
         out.push(warning(at("name"), `${owner} needs ${attached} managed policies for its options; the default IAM quota is ${MANAGED_POLICIES_PER_ROLE.default} per role, so this needs a quota raise (up to ${MANAGED_POLICIES_PER_ROLE.max})`));
       }
@@ -115,9 +114,6 @@ const entries: Check = (c) =>
     return out;
   });
 
-function onCluster(t: Config["tenants"][number], cluster: string): boolean {
-  return t.clusters === undefined || t.clusters.includes(cluster);
-}
 
 /**
  * EKS allows one association per service account (EKS user guide, pod-id-association): a
@@ -145,7 +141,7 @@ const serviceAccounts: Check = (c) =>
       } else claimed.set(key, owner);
     });
     c.tenants.forEach((t, ti) => {
-      if (!onCluster(t, cluster.name)) return;
+      if (!landsOn(t, cluster.name)) return;
       const owner = claimed.get(`${t.namespace}/${t.serviceAccount}`);
       if (owner?.startsWith("controller ")) {
         out.push(error(["tenants", ti, "serviceAccount"], `tenant ${JSON.stringify(t.name)} associates service account ${JSON.stringify(t.serviceAccount)} in namespace ${JSON.stringify(t.namespace)} on cluster ${JSON.stringify(cluster.name)}, which ${owner} already associates; EKS allows one role per service account`));
@@ -153,5 +149,13 @@ const serviceAccounts: Check = (c) =>
     });
     return out;
   });
+
+/**
+ * Why a managed policy of `size` characters, made for a single resource and so not to be split,
+ * is too large for IAM; undefined when it fits. Shared with ControllerIdentity's prop checks.
+ */
+export function oversizedPolicyProblem(size: number): string | undefined {
+  return size > MANAGED_POLICY_LIMIT ? `one of its resources alone makes a policy of ${size} characters; IAM allows at most ${MANAGED_POLICY_LIMIT} per managed policy` : undefined;
+}
 
 export const CONTROLLER_CHECKS: ReadonlyArray<Check> = [entries, serviceAccounts];

@@ -2,10 +2,10 @@
  * What the commands share: load a tenants file, print its problems one per line on stderr, and
  * exit 1 on errors. Bad input never shows a stack trace.
  */
-import { loadTenantsFile, TenantsFileUnreadable } from "./config/load";
-import { formatProblem, hasErrors } from "./config/problems";
-import type { Config } from "./config/schema";
-import { debugEnabled } from "./runtime/debug";
+import { loadTenantsFile, TenantsFileUnreadable } from "../tenants-file/load";
+import { formatProblem, hasErrors } from "../config/problems";
+import type { Config } from "../config/schema";
+import { debugEnabled } from "../runtime/debug";
 
 /**
  * The validated configuration, or undefined after printing why there is none. With

@@ -5,16 +5,16 @@
  */
 import { extname } from "node:path";
 import { LineCounter, parseDocument } from "yaml";
-import { checkConfig } from "./checks";
-import { locator } from "./locate";
-import { MAX_NESTING, nestingTooDeep } from "./nesting";
-import { changedNumbers, pathKey } from "./number-text";
+import { checkConfig } from "./check-registry";
+import { locator } from "../config/locate";
+import { MAX_NESTING, nestingTooDeep } from "../config/nesting";
+import { changedNumbers, pathKey } from "../config/number-text";
 import { partialFindings } from "./partial";
-import { hasErrors, sortProblems, type Finding, type Problem } from "./problems";
-import { quote } from "./quote";
-import { notARegularFile, readTenantsFileText } from "./read-file";
-import { tenantsFileSchema, type Config } from "./schema";
-import { errorMap, issuesToFindings } from "./zod-messages";
+import { hasErrors, sortProblems, type Finding, type Problem } from "../config/problems";
+import { quote } from "../config/quote";
+import { notARegularFile, readTenantsFileText } from "../config/read-file";
+import { tenantsFileSchema, type Config } from "../config/schema";
+import { errorMap, issuesToFindings } from "../config/zod-messages";
 
 export interface LoadResult {
   /** The validated configuration; present only when there is no error (warnings allowed). */

@@ -1,0 +1,44 @@
+/**
+ * Every rule over a whole tenants file, in one list. It lives apart from lib/config and
+ * lib/policy because it takes checks from both: lib/config knows the file, lib/policy knows IAM
+ * policies, and neither imports this list back.
+ */
+import { ADDON_CHECKS } from "../config/addon-checks";
+import { agentModes } from "../config/agent-checks";
+import { ARN_CHECKS } from "../config/arn-checks";
+import { KUBERNETES_CHECKS } from "../config/kubernetes-checks";
+import { KUBERNETES_METADATA_CHECKS } from "../config/kubernetes-metadata";
+import { NAME_AND_QUOTA_CHECKS } from "../config/name-and-quota-checks";
+import { clusterNameCollisions } from "../config/name-collisions";
+import { error, type Check, type Finding } from "../config/problems";
+import { podIdentityRegions } from "../config/region-checks";
+import type { Config } from "../config/schema";
+import { STACK_CHECKS } from "../config/stack-checks";
+import { TAG_CHECKS } from "../config/tag-checks";
+import { CONTROLLER_CHECKS } from "../policy/controllers/controller-checks";
+import { IRSA_CHECKS } from "../policy/irsa-checks";
+import { POLICY_CHECKS } from "../policy/least-privilege-checks";
+
+/** Every cross-field check; later issues add theirs here. */
+export const CHECKS: ReadonlyArray<Check> = [
+  ...NAME_AND_QUOTA_CHECKS,
+  ...TAG_CHECKS,
+  ...ARN_CHECKS,
+  ...KUBERNETES_CHECKS,
+  ...KUBERNETES_METADATA_CHECKS,
+  agentModes,
+  ...ADDON_CHECKS,
+  ...CONTROLLER_CHECKS,
+  ...POLICY_CHECKS,
+  ...IRSA_CHECKS,
+  podIdentityRegions,
+  clusterNameCollisions,
+  ...STACK_CHECKS,
+];
+
+export async function checkConfig(config: Config): Promise<Finding[]> {
+  const results = await Promise.all(CHECKS.map((check) => check(config)));
+  const findings = results.flat();
+  // strict: true makes every warning an error.
+  return config.strict ? findings.map((f) => (f.severity === "warning" ? error(f.path, `${f.message} (an error because strict is true)`) : f)) : findings;
+}
