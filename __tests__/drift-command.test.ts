@@ -1,7 +1,7 @@
 import { tempDir } from "./temp-dir";
 import { existsSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseDriftArgs, runDrift } from "../lib/drift/command";
+import { runDrift } from "../lib/drift/command";
 import { associationAddresses } from "../stacks/association-addresses";
 import type { EksApi } from "../lib/drift/aws";
 import { fakeEks, type Assoc } from "./fake-eks";
@@ -120,11 +120,6 @@ describe("npm run drift", () => {
       const r = await run([...args], () => fakeEks([]));
       expect(r).toEqual({ code: 2, out: "", err: [`${why}; usage: npm run drift -- <cluster> [--file <tenants file>]`], regions: [] });
     }
-  });
-
-  it("parses arguments in any order", () => {
-    expect(parseDriftArgs(["--file", "f.yaml", "demo"])).toEqual({ cluster: "demo", file: "f.yaml" });
-    expect(parseDriftArgs(["demo"])).toEqual({ cluster: "demo", file: undefined });
   });
 });
 

@@ -3,10 +3,10 @@
  * associations with the tenants file. Exit 0 when they agree, 1 on drift, 2 on a usage, file or
  * AWS error (one line each, no stack trace). The AWS client is injected for tests.
  */
-import { tenantsFileFromEnv, loadOrReport } from "../cli";
-import { planClusters, type ClusterPlan } from "../config/plan";
+import type { ClusterPlan } from "../config/plan";
 import type { Config } from "../config/schema";
 import { describeAwsError, fetchLiveAssociations, type EksApi } from "./aws";
+import { openClusterCommand } from "./cluster-command";
 import { compareAssociations, foreignAccount, formatReport, wantedAssociations } from "./compare";
 
 export const DRIFT_USAGE = "usage: npm run drift -- <cluster> [--file <tenants file>]";
@@ -35,40 +35,11 @@ export interface DriftDeps {
   readonly addresses: (config: Config, plan: ClusterPlan) => ReadonlyMap<string, string>;
 }
 
-export function parseDriftArgs(args: ReadonlyArray<string>): { cluster: string; file?: string } | string {
-  let file: string | undefined;
-  const rest: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === "--file") {
-      if (args[i + 1] === undefined) return "--file needs a tenants file";
-      file = args[++i];
-    } else if (a.startsWith("--file=")) file = a.slice("--file=".length);
-    else if (a.startsWith("-")) return `unknown option ${a}`;
-    else rest.push(a);
-  }
-  if (rest.length !== 1) return rest.length === 0 ? "which cluster?" : `one cluster at a time, got ${rest.join(" ")}`;
-  return { cluster: rest[0]!, file };
-}
 
 export async function runDrift(args: ReadonlyArray<string>, deps: DriftDeps): Promise<number> {
-  if (args.includes("-h") || args.includes("--help")) {
-    deps.stdout(DRIFT_HELP);
-    return 0;
-  }
-  const parsed = parseDriftArgs(args);
-  if (typeof parsed === "string") {
-    deps.stderr(`${parsed}; ${DRIFT_USAGE}`);
-    return 2;
-  }
-  const file = parsed.file ?? deps.defaultFile ?? tenantsFileFromEnv();
-  const config = await loadOrReport(file, deps.stderr, { warnings: false });
-  if (!config) return 2;
-  const plan = planClusters(config).find((p) => p.cluster.name === parsed.cluster);
-  if (!plan) {
-    deps.stderr(`${file}: cluster ${JSON.stringify(parsed.cluster)} is not in clusters[]; clusters: ${config.clusters.map((c) => c.name).join(", ")}`);
-    return 2;
-  }
+  const opened = await openClusterCommand(args, deps, { usage: DRIFT_USAGE, help: DRIFT_HELP, warnings: false });
+  if (typeof opened === "number") return opened;
+  const { file, config, plan } = opened;
   const { name, region } = plan.cluster;
   let live;
   try {

@@ -6,10 +6,8 @@
  * AWS or Kubernetes error (one line each). Clients are injected, so tests point real SDK
  * clients at stand-in servers.
  */
-import { tenantsFileFromEnv, loadOrReport } from "../cli";
-import { planClusters } from "../config/plan";
 import { describeAwsError, fetchLiveAssociations, type EksApi } from "../drift/aws";
-import { parseDriftArgs } from "../drift/command";
+import { openClusterCommand } from "../drift/cluster-command";
 import { foreignAccount } from "../drift/compare";
 import { formatAdoption, needsServiceAccounts, ownRoleNames, planAdoption } from "./adopt";
 import { contextMismatch, describeCluster, describeLiveError, existingRoles, type ClusterApi, type IamApi } from "./aws";
@@ -62,23 +60,9 @@ export function openKube(deps: LiveDeps): KubeReader | string {
 }
 
 export async function runAdopt(args: ReadonlyArray<string>, deps: AdoptDeps): Promise<number> {
-  if (args.includes("-h") || args.includes("--help")) {
-    deps.stdout(ADOPT_HELP);
-    return 0;
-  }
-  const parsed = parseDriftArgs(args);
-  if (typeof parsed === "string") {
-    deps.stderr(`${parsed}; ${ADOPT_USAGE}`);
-    return 2;
-  }
-  const file = parsed.file ?? deps.defaultFile ?? tenantsFileFromEnv();
-  const config = await loadOrReport(file, deps.stderr);
-  if (!config) return 2;
-  const plan = planClusters(config).find((p) => p.cluster.name === parsed.cluster);
-  if (!plan) {
-    deps.stderr(`${file}: cluster ${JSON.stringify(parsed.cluster)} is not in clusters[]; clusters: ${config.clusters.map((c) => c.name).join(", ")}`);
-    return 2;
-  }
+  const opened = await openClusterCommand(args, deps, { usage: ADOPT_USAGE, help: ADOPT_HELP });
+  if (typeof opened === "number") return opened;
+  const { file, plan } = opened;
   const { name, region } = plan.cluster;
   const eks = deps.eks(region);
 

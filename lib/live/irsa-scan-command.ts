@@ -5,10 +5,8 @@
  * current context; writes nothing anywhere. Exit 0: nothing to migrate; 1: entries printed or
  * service accounts skipped; 2: usage, file, AWS or Kubernetes error (one line each).
  */
-import { loadOrReport, tenantsFileFromEnv } from "../cli";
-import { planClusters } from "../config/plan";
 import { describeAwsError } from "../drift/aws";
-import { parseDriftArgs } from "../drift/command";
+import { openClusterCommand } from "../drift/cluster-command";
 import { openKube, type LiveDeps } from "./adopt-command";
 import { contextMismatch, describeCluster } from "./aws";
 import { formatIrsaEntries, scanIrsa } from "./irsa-scan";
@@ -29,23 +27,9 @@ export const IRSA_SCAN_HELP = [
 ].join("\n");
 
 export async function runIrsaScan(args: ReadonlyArray<string>, deps: LiveDeps): Promise<number> {
-  if (args.includes("-h") || args.includes("--help")) {
-    deps.stdout(IRSA_SCAN_HELP);
-    return 0;
-  }
-  const parsed = parseDriftArgs(args);
-  if (typeof parsed === "string") {
-    deps.stderr(`${parsed}; ${IRSA_SCAN_USAGE}`);
-    return 2;
-  }
-  const file = parsed.file ?? deps.defaultFile ?? tenantsFileFromEnv();
-  const config = await loadOrReport(file, deps.stderr);
-  if (!config) return 2;
-  const plan = planClusters(config).find((p) => p.cluster.name === parsed.cluster);
-  if (!plan) {
-    deps.stderr(`${file}: cluster ${JSON.stringify(parsed.cluster)} is not in clusters[]; clusters: ${config.clusters.map((c) => c.name).join(", ")}`);
-    return 2;
-  }
+  const opened = await openClusterCommand(args, deps, { usage: IRSA_SCAN_USAGE, help: IRSA_SCAN_HELP });
+  if (typeof opened === "number") return opened;
+  const { file, config, plan } = opened;
   const { name, region } = plan.cluster;
   let cluster;
   try {
