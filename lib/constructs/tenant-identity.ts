@@ -14,7 +14,7 @@ import type { ArnEnvironment } from "../policy/arn-environment";
 import { permissionStatements } from "../policy/permissions";
 import { irsaTrustStatement, podIdentityTrustStatement } from "../policy/trust";
 import { OIDC_PROVIDER_ARN, parseOidcProviderArn } from "../config/oidc-provider";
-import { IRSA_ROLE_ANNOTATION } from "./tenant-identity-annotation";
+import { IRSA_ROLE_ANNOTATION, MANAGED_BY_LABEL, MANAGED_BY_VALUE } from "../config/kubernetes-metadata";
 import { arnPartitionProblem } from "../config/arn-checks";
 import { checkPermissionProps } from "./permission-props";
 import { lookUpArnEnvironment, RolePermissions } from "./role-permissions";
@@ -26,7 +26,6 @@ import { checkTags } from "./tag-props";
 import { PropChecker } from "./validate-props";
 import { clusterNameFrom, type ClusterProps } from "./eks-cluster-reference";
 import { checkServiceAccountMetadata, literalMetadata } from "./service-account-metadata";
-import { MANAGED_BY_LABEL, MANAGED_BY_VALUE } from "../config/kubernetes-metadata";
 
 /** `cluster` (or `clusterName`): the cluster the association belongs to. */
 export interface TenantIdentityProps extends RoleSettings, ClusterProps {

@@ -16,7 +16,7 @@ import type { ClusterPlan } from "../config/plan";
 import { NAMESPACE, ROLE_NAME, SERVICE_ACCOUNT, TENANT_NAME } from "../config/rules";
 import type { Config } from "../config/schema";
 import { parseRoleArn } from "../drift/compare";
-import { IRSA_ROLE_ANNOTATION } from "../constructs/tenant-identity-annotation";
+import { IRSA_ROLE_ANNOTATION } from "../config/kubernetes-metadata";
 import { oidcProviderArnOf } from "../config/oidc-provider";
 import type { LiveCluster } from "./aws";
 import type { LiveServiceAccount } from "./kube";
