@@ -24,7 +24,8 @@ writeFileSync(
     const from = { paths: [process.cwd()] };
     const stack = require(require.resolve("cdktf", from)).TerraformStack.prototype;
     const jss = require.cache[require.resolve("json-stable-stringify", { paths: [require("node:path").dirname(require.resolve("cdktf/package.json", from))] })];
-    const patches = { resolvePasses: stack[Symbol.for("eks-pod-identity-tenants.skip-extra-resolve-passes")] === true, jsonWriter: jss ? jss.exports.name !== "stableStringify" : "not loaded" };
+    const resolveModule = require(require.resolve("cdktf/lib/tokens/private/resolve", from));
+    const patches = { resolvePasses: stack[Symbol.for("eks-pod-identity-tenants.skip-extra-resolve-passes")] === true, plainValues: typeof resolveModule[Symbol.for("eks-pod-identity-tenants.skip-resolve-of-plain-values")] === "function", jsonWriter: jss ? jss.exports.name !== "stableStringify" : "not loaded" };
     require("node:fs").writeFileSync(process.env.PROBE_OUT, JSON.stringify({ files: Object.keys(require.cache), trace, patches }));
   });\n`,
 );
@@ -33,7 +34,7 @@ interface Loaded {
   readonly status: number | null;
   readonly files: string[];
   readonly trace: string[];
-  readonly patches: { resolvePasses: boolean; jsonWriter: boolean | string };
+  readonly patches: { resolvePasses: boolean; plainValues: boolean; jsonWriter: boolean | string };
 }
 
 let n = 0;
@@ -70,8 +71,8 @@ describe("the app as cdktf.json runs it", () => {
     expect(zodTranslations(run.files)).toEqual([]);
   });
 
-  it("skips cdktf's extra resolve passes and writes the stack JSON with the stand-in (lib/runtime/skip-extra-resolve-passes.ts, stable-stringify.ts)", () => {
-    expect(run.patches).toEqual({ resolvePasses: true, jsonWriter: true });
+  it("skips cdktf's extra resolve passes and its walk over plain values, and writes the stack JSON with the stand-in (lib/runtime/skip-extra-resolve-passes.ts, skip-resolve-of-plain-values.ts, stable-stringify.ts)", () => {
+    expect(run.patches).toEqual({ resolvePasses: true, plainValues: true, jsonWriter: true });
   });
 
   it("records no token creation stacks", () => {
@@ -96,5 +97,5 @@ it("without the preload, main.js alone loads both (so the checks above can fail)
   expect(archiverInternals(plain.files).length).toBeGreaterThan(0);
   expect(zodTranslations(plain.files).length).toBeGreaterThan(10);
   expect(plain.trace).not.toEqual([NOTE]);
-  expect(plain.patches).toEqual({ resolvePasses: false, jsonWriter: false });
+  expect(plain.patches).toEqual({ resolvePasses: false, plainValues: false, jsonWriter: false });
 });

@@ -1,33 +1,47 @@
 /**
- * Caps how far V8 lets the heap grow between full garbage collections, so a big synth's peak
- * memory follows the data rather than the collector's timing.
+ * Caps how far V8 lets the heap grow between full garbage collections, and when, so a big
+ * synth's peak memory follows the data rather than the collector's timing or the machine's load.
  *
  * A synth builds the whole construct tree, then resolves and writes it: most of what it
  * allocates on the way is short-lived. After each full collection V8 sets the next collection's
  * limit at a multiple of the live heap (up to 4× for a fast-growing heap), and at 5,000 tenants
  * the run ended right at such a limit: about 60% of the 500 MiB peak was garbage, and the peak
  * swung from 406 to 803 MiB on a loaded machine depending on when the last collection ran.
- * `--heap-growing-percent=50` makes every limit 1.5× the live heap (V8's flag description:
- * "specifies heap growing factor as (1 + heap_growing_percent/100)"; `node --v8-options`
- * lists it). That keeps the peak near 420 MiB for some more, shorter collections.
+ * Two V8 flags (`node --v8-options` lists both):
+ * - `--heap-growing-percent=50` makes every limit 1.5× the live heap ("specifies heap growing
+ *   factor as (1 + heap_growing_percent/100)");
+ * - `--no-concurrent-marking` marks on the app's own thread, in small steps paid for by each
+ *   allocation, instead of on helper threads. On a loaded machine those threads get little CPU,
+ *   and the app kept allocating until they finished: with concurrent marking the peak at 5,000
+ *   tenants reached 445–458 MiB in three of five runs at a load average of 5, against 379–387
+ *   MiB on a quiet machine; with marking on the app's thread it stayed at 385–392 MiB at a load
+ *   average of 5, for no more CPU time (the threads' work moves, it is not added).
  *
  * `v8.setFlagsFromString` is documented as unsafe after start-up for flags that change
- * behaviour already in place (https://nodejs.org/api/v8.html#v8setflagsfromstringflags); the
- * growth factor is read afresh each time V8 computes a new limit, so it applies from the next
- * collection on. Set from preload.ts, before the app allocates anything.
+ * behaviour already in place (https://nodejs.org/api/v8.html#v8setflagsfromstringflags); both
+ * flags are read afresh each time V8 computes a new limit or starts marking, so they apply from
+ * the next collection on. Set from preload.ts, before the app allocates anything.
  */
 import { setFlagsFromString } from "node:v8";
 
 export const HEAP_GROWING_PERCENT = 50;
 
-export const HEAP_GROWTH_FLAG = `--heap-growing-percent=${HEAP_GROWING_PERCENT}`;
+/** The flags, each with the name node's command line would give it under (either spelling). */
+export const GC_FLAGS = [
+  { flag: `--heap-growing-percent=${HEAP_GROWING_PERCENT}`, name: /^--heap[-_]growing[-_]percent(=|$)/ },
+  { flag: "--no-concurrent-marking", name: /^--(no[-_])?concurrent[-_]marking$/ },
+] as const;
 
 /**
- * Sets the flag in this process, unless node's command line gives it (NODE_OPTIONS may not
- * carry this V8 flag: https://nodejs.org/api/cli.html#node_optionsoptions). Returns whether it did.
+ * Sets each flag in this process, unless node's command line gives it (NODE_OPTIONS may not
+ * carry V8 flags: https://nodejs.org/api/cli.html#node_optionsoptions). Returns the flags set.
  */
-export function limitHeapGrowth(execArgv: readonly string[] = process.execArgv): boolean {
-  if (execArgv.some((a) => /^--heap[-_]growing[-_]percent(=|$)/.test(a))) return false;
-  setFlagsFromString(HEAP_GROWTH_FLAG);
-  return true;
+export function limitHeapGrowth(execArgv: readonly string[] = process.execArgv): string[] {
+  const set: string[] = [];
+  for (const { flag, name } of GC_FLAGS) {
+    if (execArgv.some((a) => name.test(a))) continue;
+    setFlagsFromString(flag);
+    set.push(flag);
+  }
+  return set;
 }

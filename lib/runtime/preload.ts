@@ -9,6 +9,7 @@ import { limitHeapGrowth } from "./heap-growth";
 import { deferUnusedModules } from "./defer-unused-modules";
 import { useStableStringify } from "./stable-stringify";
 import { skipExtraResolvePasses } from "./skip-extra-resolve-passes";
+import { skipResolveOfPlainValues } from "./skip-resolve-of-plain-values";
 import { skipTokenStackTraces } from "./token-stack-traces";
 
 // First, before anything allocates; then the module cache, before cdktf loads.
@@ -17,3 +18,4 @@ deferUnusedModules();
 useStableStringify();
 skipTokenStackTraces();
 skipExtraResolvePasses();
+skipResolveOfPlainValues();
