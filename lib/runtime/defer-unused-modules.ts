@@ -33,6 +33,7 @@ interface Deferred {
 export const DEFERRED: ReadonlyArray<Deferred> = [
   { request: "archiver", from: "cdktf", kind: "function", esModule: false },
   { request: "zod/v4/locales/index.cjs", from: "zod", kind: "object", esModule: true },
+  { request: "semver", from: "cdktf", kind: "object", esModule: false },
 ];
 
 /** The cache entries to seed, by resolved file name; in a function of its own for the tests. */

@@ -6,6 +6,7 @@
  * and checks that the deferred modules stay unloaded.
  */
 import { limitHeapGrowth } from "./heap-growth";
+import { enableCompileCache } from "./compile-cache";
 import { deferUnusedModules } from "./defer-unused-modules";
 import { useStableStringify } from "./stable-stringify";
 import { skipExtraResolvePasses } from "./skip-extra-resolve-passes";
@@ -13,6 +14,8 @@ import { skipTokenStackTraces } from "./token-stack-traces";
 
 // First, before anything allocates; then the module cache, before cdktf loads.
 limitHeapGrowth();
+// After the heap flag: V8 refuses cached code made under other flags.
+enableCompileCache();
 deferUnusedModules();
 useStableStringify();
 skipTokenStackTraces();
