@@ -29,7 +29,7 @@
  *   script's line offset of -1 takes back.
  *
  * Where: `$XDG_CACHE_HOME/eks-pod-identity-tenants/` (`~/.cache/...` when that is not set), one
- * file per Node version and architecture, written through a temporary file and a rename, so
+ * file per Node version, architecture and set of V8 flags the preload sets, written through a temporary file and a rename, so
  * concurrent runs never see half a file. Never in the project or its dist/. TENANTS_COMPILE_CACHE
  * names another folder, or turns the cache off with `0`.
  *
@@ -198,12 +198,28 @@ function nodeMustCompile(): boolean {
   return process.sourceMapsEnabled || args.some((a) => a.startsWith("--experimental-policy") || a.startsWith("--enable-source-maps"));
 }
 
+export interface CompileCacheOptions {
+  readonly env?: NodeJS.ProcessEnv;
+  /**
+   * The V8 flags this process set with `v8.setFlagsFromString` before: V8 refuses code cached
+   * under other flags, so each set of them has a file of its own.
+   */
+  readonly v8Flags?: readonly string[];
+}
+
+/** The cache file for this Node and these in-process V8 flags. */
+export function compileCacheFile(dir: string, v8Flags: readonly string[] = []): string {
+  const flags = v8Flags.length === 0 ? "" : `-${createHash("sha256").update(v8Flags.join("\0")).digest("hex").slice(0, 12)}`;
+  return join(dir, `v8-${process.version}-${process.arch}${flags}.bin`);
+}
+
 /**
  * Turns the cache on for this process: Node's own where it has one, else this module's. Call it
- * after any `v8.setFlagsFromString` (heap-growth.ts): V8 refuses cached code made under other
- * flags. Returns the state, or undefined when it is off or cannot work here.
+ * after any `v8.setFlagsFromString` (heap-growth.ts), and name those flags. Returns the state,
+ * or undefined when it is off or cannot work here.
  */
-export function enableCompileCache(env: NodeJS.ProcessEnv = process.env): CompileCacheState | undefined {
+export function enableCompileCache(options: CompileCacheOptions = {}): CompileCacheState | undefined {
+  const env = options.env ?? process.env;
   const global = globalThis as Record<symbol, CompileCacheState | undefined>;
   if (global[STATE]) return global[STATE];
   const dir = compileCacheDir(env);
@@ -220,7 +236,7 @@ export function enableCompileCache(env: NodeJS.ProcessEnv = process.env): Compil
   const importModuleDynamically = (vmConstants as unknown as { USE_MAIN_CONTEXT_DEFAULT_LOADER?: symbol } | undefined)?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
   if (importModuleDynamically === undefined || nodeMustCompile()) return undefined;
 
-  const file = join(dir, `v8-${process.version}-${process.arch}.bin`);
+  const file = compileCacheFile(dir, options.v8Flags);
   const state: CompileCacheState = (global[STATE] = { kind: "own", file, hits: 0, misses: 0, rejected: 0, passed: 0, written: false });
   const old = readCacheFile(file);
   const compiled = new Map<string, { hash: string; script: Script }>();

@@ -5,17 +5,16 @@
  * loads this; only the app's own process is patched. __tests__/preload.test.ts spawns the app
  * and checks that the deferred modules stay unloaded.
  */
-import { limitHeapGrowth } from "./heap-growth";
+import { HEAP_GROWTH_FLAG, limitHeapGrowth } from "./heap-growth";
 import { enableCompileCache } from "./compile-cache";
 import { deferUnusedModules } from "./defer-unused-modules";
 import { useStableStringify } from "./stable-stringify";
 import { skipExtraResolvePasses } from "./skip-extra-resolve-passes";
 import { skipTokenStackTraces } from "./token-stack-traces";
 
-// First, before anything allocates; then the module cache, before cdktf loads.
-limitHeapGrowth();
-// After the heap flag: V8 refuses cached code made under other flags.
-enableCompileCache();
+// The heap flag first, before anything allocates; then the compile cache, whose file depends on
+// that flag (V8 checks cached code against its flags); then the module cache, before cdktf loads.
+enableCompileCache({ v8Flags: limitHeapGrowth() ? [HEAP_GROWTH_FLAG] : [] });
 deferUnusedModules();
 useStableStringify();
 skipTokenStackTraces();
