@@ -1,10 +1,13 @@
 /**
  * lib/runtime/heap-growth.ts: the app's process caps V8's heap growth factor. The flag must
- * exist in this Node's V8 (v8.setFlagsFromString ignores unknown flags silently), and a flag
- * given on node's command line wins.
+ * exist in this Node's V8 (v8.setFlagsFromString ignores unknown flags silently), a flag
+ * given on node's command line wins, and small tenants files leave the growth alone.
  */
 import { spawnSync } from "node:child_process";
-import { HEAP_GROWTH_FLAG, limitHeapGrowth } from "../lib/runtime/heap-growth";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { bigInput, HEAP_GROWTH_FLAG, limitHeapGrowth, SMALL_INPUT_BYTES } from "../lib/runtime/heap-growth";
+import { tempDir } from "./temp-dir";
 
 it("is a V8 flag this Node knows", () => {
   const options = spawnSync(process.execPath, ["--v8-options"], { encoding: "utf8" }).stdout;
@@ -12,8 +15,22 @@ it("is a V8 flag this Node knows", () => {
   expect(HEAP_GROWTH_FLAG).toBe("--heap-growing-percent=50");
 });
 
-it("sets it, unless node's command line already gives one", () => {
-  expect(limitHeapGrowth(["--require", "x.js"])).toBe(true);
-  expect(limitHeapGrowth(["--heap-growing-percent=20"])).toBe(false);
-  expect(limitHeapGrowth(["--heap_growing_percent=20"])).toBe(false);
+it("sets it for a big input, unless node's command line already gives one", () => {
+  const big = () => true;
+  expect(limitHeapGrowth(["--require", "x.js"], big)).toBe(true);
+  expect(limitHeapGrowth(["--heap-growing-percent=20"], big)).toBe(false);
+  expect(limitHeapGrowth(["--heap_growing_percent=20"], big)).toBe(false);
+  expect(limitHeapGrowth(["--require", "x.js"], () => false)).toBe(false);
+});
+
+it("counts a tenants file from 512 KiB as big (TENANTS_FILE, else tenants.yaml, from the working folder), and one it cannot size", () => {
+  expect(SMALL_INPUT_BYTES).toBe(524288);
+  const dir = tempDir("heap-growth-");
+  writeFileSync(join(dir, "tenants.yaml"), Buffer.alloc(524288 - 1, 0x20));
+  writeFileSync(join(dir, "big.yaml"), Buffer.alloc(524288, 0x20));
+  expect(bigInput({}, dir)).toBe(false);
+  expect(bigInput({ TENANTS_FILE: "" }, dir)).toBe(false);
+  expect(bigInput({ TENANTS_FILE: "big.yaml" }, dir)).toBe(true);
+  expect(bigInput({ TENANTS_FILE: join(dir, "big.yaml") }, "/")).toBe(true);
+  expect(bigInput({ TENANTS_FILE: "missing.yaml" }, dir)).toBe(true);
 });
