@@ -18,7 +18,6 @@
  * Environment: TENANTS_NO_REBUILD=1 skips the check (for a read-only checkout with a dist/
  * built elsewhere).
  */
-const { spawnSync } = require("node:child_process");
 const fs = require("node:fs");
 const path = require("node:path");
 
@@ -121,6 +120,8 @@ function removeOrphans(dir = DIST) {
 function build() {
   const started = Date.now();
   const tsc = require.resolve("typescript/bin/tsc", { paths: [ROOT] });
+  // Required here, not at the top: most runs find dist/ fresh and never spawn anything.
+  const { spawnSync } = require("node:child_process");
   const r = spawnSync(process.execPath, [tsc, "-p", path.join(ROOT, "tsconfig.build.json")], { cwd: ROOT, stdio: ["ignore", 2, 2] });
   if (r.status !== 0) return r.status ?? 1;
   removeOrphans();

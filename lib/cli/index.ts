@@ -38,7 +38,7 @@ export async function runCli(body: () => Promise<number>): Promise<void> {
   }
 }
 
-export { DEFAULT_TENANTS_FILE, tenantsFileFromEnv } from "./tenants-file-env";
+export { DEFAULT_TENANTS_FILE, tenantsFileFromEnv } from "../runtime/tenants-file-env";
 
 /**
  * Whether the cdktf CLI runs this process: cdktf-cli 0.21 sets this variable for the app

@@ -26,7 +26,7 @@
 import { statSync } from "node:fs";
 import { resolve } from "node:path";
 import { setFlagsFromString } from "node:v8";
-import { tenantsFileFromEnv } from "../cli/tenants-file-env";
+import { tenantsFileFromEnv } from "./tenants-file-env";
 
 export const HEAP_GROWING_PERCENT = 50;
 
