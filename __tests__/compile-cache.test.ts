@@ -8,7 +8,8 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { CACHE_FOLDER, COMPILE_CACHE_VARIABLE, compileCacheDir, compileCacheFile, readCacheFile, writeCacheFile } from "../lib/runtime/compile-cache";
+import { createHash } from "node:crypto";
+import { CACHE_FOLDER, COMPILE_CACHE_VARIABLE, compileCacheDir, compileCacheFile, readCacheFile, verifiedData, writeCacheFile, type Entry } from "../lib/runtime/compile-cache";
 import { appCommand, ROOT } from "./run";
 import { tempDir } from "./temp-dir";
 
@@ -51,22 +52,33 @@ describe("compileCacheFile", () => {
 });
 
 describe("the cache file", () => {
-  const entries = (): [string, { hash: string; data: Buffer }][] => [
-    ["/a.js", { hash: "aa", data: Buffer.from([1, 2, 3]) }],
-    ["/b.js", { hash: "bb", data: Buffer.from("four") }],
+  const sha256 = (data: Buffer) => createHash("sha256").update(data).digest("hex");
+  const entries = (): [string, Entry][] => [
+    ["/a.js", { hash: "aa", data: Buffer.from([1, 2, 3]), sum: sha256(Buffer.from([1, 2, 3])) }],
+    ["/b.js", { hash: "bb", data: Buffer.from("four"), sum: sha256(Buffer.from("four")) }],
   ];
-  const plain = (m: Map<string, { hash: string; data: Buffer }>) => Object.fromEntries([...m].map(([k, v]) => [k, { hash: v.hash, data: [...v.data] }]));
+  const plain = (m: Map<string, Entry>) => Object.fromEntries([...m].map(([k, v]) => [k, { hash: v.hash, data: [...v.data], verified: verifiedData(v) !== undefined }]));
 
   it("reads back what was written, and is written with modes 0700 (folder) and 0600 (file)", () => {
     const dir = join(tempDir("cc-file-"), "made");
     const file = join(dir, "c.bin");
     writeCacheFile(file, entries());
-    expect(plain(readCacheFile(file))).toEqual({ "/a.js": { hash: "aa", data: [1, 2, 3] }, "/b.js": { hash: "bb", data: [102, 111, 117, 114] } });
+    expect(plain(readCacheFile(file))).toEqual({ "/a.js": { hash: "aa", data: [1, 2, 3], verified: true }, "/b.js": { hash: "bb", data: [102, 111, 117, 114], verified: true } });
     expect(statSync(dir).mode & 0o777).toBe(0o700);
     expect(statSync(file).mode & 0o777).toBe(0o600);
   });
 
-  it("reads as empty when missing, truncated, altered or not a cache file", () => {
+  it("serves no data for an entry whose bytes changed", () => {
+    const file = join(tempDir("cc-flip-"), "c.bin");
+    writeCacheFile(file, entries());
+    const bytes = readFileSync(file);
+    bytes[bytes.length - 1] ^= 0xff;
+    writeFileSync(file, bytes);
+    expect(plain(readCacheFile(file))).toEqual({ "/a.js": { hash: "aa", data: [1, 2, 3], verified: true }, "/b.js": { hash: "bb", data: [102, 111, 117, 141], verified: false } });
+    expect(verifiedData(undefined)).toBeUndefined();
+  });
+
+  it("reads as empty when missing, truncated, longer, or not a cache file", () => {
     const dir = tempDir("cc-bad-");
     const file = join(dir, "c.bin");
     expect(readCacheFile(file).size).toBe(0);
@@ -74,7 +86,7 @@ describe("the cache file", () => {
     const good = readFileSync(file);
     const variants: Record<string, Buffer> = {
       truncated: good.subarray(0, good.length - 2),
-      "one payload byte changed": Buffer.concat([good.subarray(0, good.length - 1), Buffer.from([good[good.length - 1]! ^ 0xff])]),
+      "a byte more": Buffer.concat([good, Buffer.from([0])]),
       "another magic": Buffer.concat([Buffer.from("x"), good.subarray(1)]),
       "index length past the end": (() => {
         const b = Buffer.from(good);

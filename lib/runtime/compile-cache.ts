@@ -18,7 +18,7 @@
  * Safety:
  * - Never stale: an entry is keyed by the module's file name and the SHA-256 of its source
  *   text. V8 itself only checks the source's length (and its version and flags).
- * - Never harmful: a missing, unreadable, truncated or corrupt file (the whole payload carries a
+ * - Never harmful: a missing, unreadable, truncated or corrupt file (each entry carries a
  *   checksum, as V8 release builds do not check code caches), a folder that cannot be written,
  *   data V8 rejects: each falls back to compiling as usual, silently. A module that does not
  *   compile as a CommonJS function body (a syntax error, ES module syntax) goes to Node's own
@@ -39,8 +39,9 @@
  * like Node's own).
  */
 import Module from "node:module";
+import * as crypto from "node:crypto";
 import { createHash } from "node:crypto";
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { Script, constants as vmConstants } from "node:vm";
@@ -54,7 +55,7 @@ export const CACHE_FOLDER = "eks-pod-identity-tenants";
 const MAGIC = Buffer.from("eks-pod-identity-tenants compile cache 1\n");
 
 /** Entries for modules this run did not load are dropped once the file would exceed this. */
-const MAX_BYTES = 64 * 1024 * 1024;
+const MAX_BYTES = 32 * 1024 * 1024;
 
 /** What this process's cache did: read by the tests (and for a look with TENANTS_DEBUG). */
 export interface CompileCacheState {
@@ -98,15 +99,28 @@ export function compileCacheDir(env: NodeJS.ProcessEnv = process.env, home: () =
   return h && isAbsolute(h) ? join(h, ".cache", CACHE_FOLDER) : undefined;
 }
 
-type Entry = { readonly hash: string; readonly data: Buffer };
+/** One module's cached code: the SHA-256 of its source, the data, and the data's SHA-256. */
+export interface Entry {
+  readonly hash: string;
+  readonly data: Buffer;
+  readonly sum: string;
+}
 
+// Node 20.12's one-shot crypto.hash where there is one (less overhead per module), else a Hash.
 // SHA-256 rather than zlib's faster crc32: crypto is loaded anyway, zlib would cost more to load.
-const checksum = (data: Buffer) => createHash("sha256").update(data).digest("hex");
+const oneShot = (crypto as { hash?: (algorithm: string, data: string | Buffer) => string }).hash;
+const sha256: (data: string | Buffer) => string = oneShot ? (data) => oneShot("sha256", data) : (data) => createHash("sha256").update(data).digest("hex");
+
+/** An entry's data when it is what was written (its checksum holds), else undefined. */
+export function verifiedData(entry: Entry | undefined): Buffer | undefined {
+  return entry && sha256(entry.data) === entry.sum ? entry.data : undefined;
+}
 
 /**
  * The entries of a cache file, by module file name; empty when the file is missing or is not
  * one this layout wrote whole. Layout: MAGIC, a 4-byte index length, the index (JSON:
- * `{ checksum, entries: [file, source hash, byte length][] }`), then the data, back to back.
+ * `[file, source hash, byte length, data hash][]`), then the data, back to back. Each entry's
+ * data is checked when it is used (verifiedData), so entries a run does not use cost nothing.
  */
 export function readCacheFile(file: string): Map<string, Entry> {
   const entries = new Map<string, Entry>();
@@ -120,16 +134,17 @@ export function readCacheFile(file: string): Map<string, Entry> {
     if (buf.length < MAGIC.length + 4 || !buf.subarray(0, MAGIC.length).equals(MAGIC)) return entries;
     const start = MAGIC.length + 4 + buf.readUInt32LE(MAGIC.length);
     if (start > buf.length) return entries;
-    const index = JSON.parse(buf.toString("utf8", MAGIC.length + 4, start)) as { checksum?: unknown; entries?: unknown };
-    if (!Array.isArray(index.entries) || index.checksum !== checksum(buf.subarray(start))) return entries;
+    const index = JSON.parse(buf.toString("utf8", MAGIC.length + 4, start)) as unknown;
+    if (!Array.isArray(index)) return entries;
     let offset = start;
-    for (const e of index.entries as unknown[]) {
-      if (!Array.isArray(e) || typeof e[0] !== "string" || typeof e[1] !== "string" || !Number.isSafeInteger(e[2]) || (e[2] as number) < 0) return new Map();
+    for (const e of index as unknown[]) {
+      if (!Array.isArray(e) || typeof e[0] !== "string" || typeof e[1] !== "string" || !Number.isSafeInteger(e[2]) || (e[2] as number) < 0 || typeof e[3] !== "string") return new Map();
       const end = offset + (e[2] as number);
       if (end > buf.length) return new Map();
-      entries.set(e[0], { hash: e[1], data: buf.subarray(offset, end) });
+      entries.set(e[0], { hash: e[1], data: buf.subarray(offset, end), sum: e[3] });
       offset = end;
     }
+    if (offset !== buf.length) return new Map();
   } catch {
     return new Map();
   }
@@ -138,14 +153,14 @@ export function readCacheFile(file: string): Map<string, Entry> {
 
 /** Writes `entries` whole, through a temporary file renamed into place. */
 export function writeCacheFile(file: string, entries: Iterable<[string, Entry]>): void {
-  const index: [string, string, number][] = [];
+  const index: [string, string, number, string][] = [];
   const data: Buffer[] = [];
   for (const [name, e] of entries) {
-    index.push([name, e.hash, e.data.length]);
+    index.push([name, e.hash, e.data.length, e.sum]);
     data.push(e.data);
   }
   const payload = Buffer.concat(data);
-  const head = Buffer.from(JSON.stringify({ checksum: checksum(payload), entries: index }));
+  const head = Buffer.from(JSON.stringify(index));
   const length = Buffer.alloc(4);
   length.writeUInt32LE(head.length);
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
@@ -159,7 +174,6 @@ export function writeCacheFile(file: string, entries: Iterable<[string, Entry]>)
   }
 }
 
-const sourceHash = (content: string) => createHash("sha256").update(content).digest("hex");
 
 type Compile = (this: Module, content: string, filename: string, format?: string) => unknown;
 
@@ -249,9 +263,9 @@ export function enableCompileCache(options: CompileCacheOptions = {}): CompileCa
       state.passed++;
       return nodeCompile.call(this, content, filename, format);
     }
-    const hash = sourceHash(content);
+    const hash = sha256(content);
     const entry = old.get(filename);
-    const cachedData = entry?.hash === hash ? entry.data : undefined;
+    const cachedData = entry?.hash === hash ? verifiedData(entry) : undefined;
     let script: Script;
     try {
       // A hashbang is valid only at the start of a script; Node's loader accepts it in a module.
@@ -282,12 +296,13 @@ export function enableCompileCache(options: CompileCacheOptions = {}): CompileCa
       let bytes = 0;
       for (const [name, c] of compiled) {
         const data = c.script.createCachedData();
-        entries.set(name, { hash: c.hash, data });
+        entries.set(name, { hash: c.hash, data, sum: sha256(data) });
         bytes += data.length;
       }
-      // Modules other runs loaded (other commands, the helm agent mode) stay while there is room.
+      // Modules other runs loaded (the helm agent mode, another checkout) stay while their file
+      // does and there is room; copies made by tests in temporary folders go.
       for (const [name, e] of old) {
-        if (entries.has(name) || bytes + e.data.length > MAX_BYTES) continue;
+        if (entries.has(name) || bytes + e.data.length > MAX_BYTES || !existsSync(name)) continue;
         entries.set(name, e);
         bytes += e.data.length;
       }
