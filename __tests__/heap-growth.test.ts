@@ -7,6 +7,8 @@ import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { bigInput, HEAP_GROWTH_FLAG, limitHeapGrowth, SMALL_INPUT_BYTES } from "../lib/runtime/heap-growth";
+import { compileCacheFile } from "../lib/runtime/compile-cache";
+import { ROOT } from "./run";
 import { tempDir } from "./temp-dir";
 
 it("is a V8 flag this Node knows", () => {
@@ -33,4 +35,18 @@ it("counts a tenants file from 512 KiB as big (TENANTS_FILE, else tenants.yaml, 
   expect(bigInput({ TENANTS_FILE: "big.yaml" }, dir)).toBe(true);
   expect(bigInput({ TENANTS_FILE: join(dir, "big.yaml") }, "/")).toBe(true);
   expect(bigInput({ TENANTS_FILE: "missing.yaml" }, dir)).toBe(true);
+});
+
+it("is what the app's preload does: with a big tenants file, the compile cache's file is the one for the flag", () => {
+  const dir = tempDir("heap-growth-app-");
+  writeFileSync(join(dir, "big.yaml"), Buffer.alloc(SMALL_INPUT_BYTES, 0x20));
+  writeFileSync(join(dir, "small.yaml"), "clusters: []\n");
+  const cacheFile = (tenantsFile: string) =>
+    spawnSync(process.execPath, ["--require", "./dist/lib/runtime/preload.js", "-e", `process.stdout.write(require("./dist/lib/runtime/compile-cache.js").compileCacheState().file)`], {
+      cwd: ROOT,
+      encoding: "utf8",
+      env: { ...process.env, TENANTS_FILE: join(dir, tenantsFile), TENANTS_COMPILE_CACHE: join(dir, "cache") },
+    }).stdout;
+  expect(cacheFile("small.yaml")).toBe(compileCacheFile(join(dir, "cache")));
+  expect(cacheFile("big.yaml")).toBe(compileCacheFile(join(dir, "cache"), [HEAP_GROWTH_FLAG]));
 });
