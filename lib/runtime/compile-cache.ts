@@ -41,7 +41,7 @@
 import Module from "node:module";
 import * as crypto from "node:crypto";
 import { createHash } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { accessSync, constants as fsConstants, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, isAbsolute, join, resolve } from "node:path";
 import { Script, constants as vmConstants } from "node:vm";
@@ -292,6 +292,9 @@ export function enableCompileCache(options: CompileCacheOptions = {}): CompileCa
   process.once("exit", () => {
     if (!changed) return;
     try {
+      // A folder that cannot be written is found before the data is made, which costs more.
+      mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+      accessSync(dirname(file), fsConstants.W_OK);
       const entries = new Map<string, Entry>();
       let bytes = 0;
       for (const [name, c] of compiled) {
