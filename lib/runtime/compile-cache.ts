@@ -29,9 +29,9 @@
  *   script's line offset of -1 takes back.
  *
  * Where: `$XDG_CACHE_HOME/eks-pod-identity-tenants/` (`~/.cache/...` when that is not set), one
- * file per Node version, architecture and set of V8 flags the preload sets, written through a temporary file and a rename, so
- * concurrent runs never see half a file. Never in the project or its dist/. TENANTS_COMPILE_CACHE
- * names another folder, or turns the cache off with `0`.
+ * file per Node version, architecture and set of V8 flags the preload sets, written through a
+ * temporary file and a rename, so concurrent runs never see half a file. Never in the project
+ * or its dist/. TENANTS_COMPILE_CACHE names another folder, or turns the cache off with `0`.
  *
  * After a move to Node 22 only: drop the Node 20 path and keep `enableCompileCache`. Node 20's
  * internals this path leans on are checked by __tests__/compile-cache.test.ts (that Node
@@ -40,7 +40,6 @@
  */
 import Module from "node:module";
 import * as crypto from "node:crypto";
-import { createHash } from "node:crypto";
 import { accessSync, constants as fsConstants, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { dirname, isAbsolute, join, resolve } from "node:path";
@@ -57,7 +56,7 @@ const MAGIC = Buffer.from("eks-pod-identity-tenants compile cache 1\n");
 /** Entries for modules this run did not load are dropped once the file would exceed this. */
 const MAX_BYTES = 32 * 1024 * 1024;
 
-/** What this process's cache did: read by the tests (and for a look with TENANTS_DEBUG). */
+/** What this process's cache did: read by the tests. */
 export interface CompileCacheState {
   readonly kind: "node" | "own";
   readonly file: string;
@@ -109,7 +108,7 @@ export interface Entry {
 // Node 20.12's one-shot crypto.hash where there is one (less overhead per module), else a Hash.
 // SHA-256 rather than zlib's faster crc32: crypto is loaded anyway, zlib would cost more to load.
 const oneShot = (crypto as { hash?: (algorithm: string, data: string | Buffer) => string }).hash;
-const sha256: (data: string | Buffer) => string = oneShot ? (data) => oneShot("sha256", data) : (data) => createHash("sha256").update(data).digest("hex");
+const sha256: (data: string | Buffer) => string = oneShot ? (data) => oneShot("sha256", data) : (data) => crypto.createHash("sha256").update(data).digest("hex");
 
 /** An entry's data when it is what was written (its checksum holds), else undefined. */
 export function verifiedData(entry: Entry | undefined): Buffer | undefined {
@@ -174,7 +173,6 @@ export function writeCacheFile(file: string, entries: Iterable<[string, Entry]>)
   }
 }
 
-
 type Compile = (this: Module, content: string, filename: string, format?: string) => unknown;
 
 interface ModuleStatics {
@@ -191,6 +189,7 @@ function makeRequire(mod: Module): NodeJS.Require {
   const require = function require(id: string) {
     return mod.require(id);
   } as NodeJS.Require;
+  // A request that is not a string gets Node's own ERR_INVALID_ARG_TYPE, from a require of its own.
   const resolveRequest = function resolve(request: string, options?: { paths?: string[] }) {
     if (typeof request !== "string") return Module.createRequire(mod.filename).resolve(request, options);
     return statics._resolveFilename(request, mod, false, options);
@@ -223,7 +222,7 @@ export interface CompileCacheOptions {
 
 /** The cache file for this Node and these in-process V8 flags. */
 export function compileCacheFile(dir: string, v8Flags: readonly string[] = []): string {
-  const flags = v8Flags.length === 0 ? "" : `-${createHash("sha256").update(v8Flags.join("\0")).digest("hex").slice(0, 12)}`;
+  const flags = v8Flags.length === 0 ? "" : `-${crypto.createHash("sha256").update(v8Flags.join("\0")).digest("hex").slice(0, 12)}`;
   return join(dir, `v8-${process.version}-${process.arch}${flags}.bin`);
 }
 
