@@ -54,7 +54,7 @@ it("does not rebuild an unchanged tree", () => {
 
 it("picks up an edited lib/ file on the next run", () => {
   writeFileSync(join(copy, "other.yaml"), "clusters: [{ name: edited-default, region: eu-west-1 }]\n");
-  edit("lib/cli/index.ts", 'export const DEFAULT_TENANTS_FILE = "tenants.yaml";', 'export const DEFAULT_TENANTS_FILE = "other.yaml";');
+  edit("lib/runtime/tenants-file-env.ts", 'export const DEFAULT_TENANTS_FILE = "tenants.yaml";', 'export const DEFAULT_TENANTS_FILE = "other.yaml";');
   const before = stamp();
   const run = app("out-1", { TENANTS_FILE: "" });
   expect(run.stderr).toBe("");

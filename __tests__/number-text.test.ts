@@ -88,3 +88,9 @@ it("returns the paths it reported, for the schema's messages to skip", () => {
   const doc = parseDocument("clusters: [{ name: c, region: us-east-1, accountId: 012345678901 }]\n");
   expect([...changedNumbers(doc, tenantsFileSchema).paths]).toEqual(['["clusters",0,"accountId"]']);
 });
+
+// The controllers' schema is built lazily (schema.ts); the walk must open it.
+it("looks inside controllers too", async () => {
+  const yaml = ["clusters:", "  - name: c", "    region: us-east-1", "    controllers:", "      - name: external-dns", "        namespace: 0123", "tenants: []", ""].join("\n");
+  expect(await problemsOf(yaml)).toContain(`tenants.yaml:6:20: clusters[0].controllers[0].namespace: ${quoteIt("0123", "number", "123")}`);
+});

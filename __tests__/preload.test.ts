@@ -69,6 +69,9 @@ describe("the app as cdktf.json runs it", () => {
     expect(run.files).toEqual(expect.arrayContaining([join(ROOT, "node_modules/cdktf/node_modules/archiver/index.js"), join(ROOT, "node_modules/zod/v4/locales/index.cjs")]));
     expect(archiverInternals(run.files)).toEqual([]);
     expect(zodTranslations(run.files)).toEqual([]);
+    // semver too: cdktf uses it only to check terraform's version for import and moved blocks.
+    expect(run.files).toContain(join(ROOT, "node_modules/cdktf/node_modules/semver/index.js"));
+    expect(run.files.filter((f) => f.includes("/node_modules/semver/") && !f.endsWith("/semver/index.js"))).toEqual([]);
   });
 
   it("skips cdktf's extra resolve passes and its walk over plain values, and writes the stack JSON with the stand-in (lib/runtime/skip-extra-resolve-passes.ts, skip-resolve-of-plain-values.ts, stable-stringify.ts)", () => {
@@ -96,6 +99,7 @@ it("without the preload, main.js alone loads both (so the checks above can fail)
   expect(plain.status).toBe(0);
   expect(archiverInternals(plain.files).length).toBeGreaterThan(0);
   expect(zodTranslations(plain.files).length).toBeGreaterThan(10);
+  expect(plain.files.filter((f) => f.includes("/node_modules/semver/")).length).toBeGreaterThan(10);
   expect(plain.trace).not.toEqual([NOTE]);
   expect(plain.patches).toEqual({ resolvePasses: false, plainValues: false, jsonWriter: false });
 });

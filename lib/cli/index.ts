@@ -38,11 +38,7 @@ export async function runCli(body: () => Promise<number>): Promise<void> {
   }
 }
 
-export const DEFAULT_TENANTS_FILE = "tenants.yaml";
-
-export function tenantsFileFromEnv(): string {
-  return process.env.TENANTS_FILE || DEFAULT_TENANTS_FILE;
-}
+export { DEFAULT_TENANTS_FILE, tenantsFileFromEnv } from "../runtime/tenants-file-env";
 
 /**
  * Whether the cdktf CLI runs this process: cdktf-cli 0.21 sets this variable for the app

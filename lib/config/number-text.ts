@@ -31,6 +31,7 @@ function expand(s: AnySchema, out: AnySchema[] = []): AnySchema[] {
   const def = defOf(s);
   if (def.innerType) return expand(def.innerType, out);
   if (def.type === "pipe" && def.in) return expand(def.in, out);
+  if (def.type === "lazy") return expand((s._zod as unknown as { innerType: AnySchema }).innerType, out);
   if (def.type === "union" && def.options) {
     for (const o of def.options) expand(o, out);
     return out;

@@ -57,6 +57,7 @@ function schemaAt(root: AnySchema, path: ReadonlyArray<PropertyKey>): AnySchema 
       const def = cur._zod.def as unknown as { type: string; innerType?: AnySchema; in?: AnySchema };
       if (def.innerType) cur = def.innerType;
       else if (def.type === "pipe" && def.in) cur = def.in;
+      else if (def.type === "lazy") cur = (cur._zod as unknown as { innerType: AnySchema }).innerType;
       else return cur;
     }
   };

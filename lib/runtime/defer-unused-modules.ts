@@ -1,12 +1,15 @@
 /**
- * Run by preload.ts, before cdktf and zod load: defers two dependencies that the
- * packages load eagerly and a synth never uses. Together they were a third of the start-up time
+ * Run by preload.ts, before cdktf and zod load: defers dependencies that the packages load
+ * eagerly and a synth never uses. The first two were a third of the start-up time
  * of a one-tenant synth (the target is 3% of the `cdktf init` way, 258 ms; measured in
  * docs/benchmarks.md):
  * - cdktf's lib/private/fs.js requires `archiver` (some 200 files) at load time, only to zip
  *   TerraformAsset folders, which this app has none of: about 40 ms.
  * - zod's core requires `v4/locales/index.cjs`, all its 40-odd message translations, only to
  *   export them as `z.locales`; the default English locale is loaded separately: about 20 ms.
+ * - cdktf's lib/validations/validate-binary-version.js requires `semver` (45 files) at load
+ *   time, only to compare `terraform version` with a constraint when a stack has import or
+ *   moved blocks and cdktf runs its validations: 15-18 ms (docs/benchmarks.md, start-up).
  *
  * Node documents `require.cache` as writable ("adding or replacing entries is possible"), so a
  * lazy stand-in placed there under the module's resolved file name is what `require` returns.
@@ -14,8 +17,7 @@
  * A dependency that cannot be resolved (another layout or version) is left alone. The library
  * (lib/index.ts) does not do this; only the app does, for its own process.
  *
- * Node 22's module.enableCompileCache() would cut load time further, but the project supports
- * Node 20 (package.json engines), which lacks it.
+ * Compiling what does load is cached by compile-cache.ts.
  */
 import Module from "node:module";
 import { dirname } from "node:path";
@@ -33,6 +35,7 @@ interface Deferred {
 export const DEFERRED: ReadonlyArray<Deferred> = [
   { request: "archiver", from: "cdktf", kind: "function", esModule: false },
   { request: "zod/v4/locales/index.cjs", from: "zod", kind: "object", esModule: true },
+  { request: "semver", from: "cdktf", kind: "object", esModule: false },
 ];
 
 /** The cache entries to seed, by resolved file name; in a function of its own for the tests. */

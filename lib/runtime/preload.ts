@@ -6,14 +6,16 @@
  * and checks that the deferred modules stay unloaded.
  */
 import { limitHeapGrowth } from "./heap-growth";
+import { enableCompileCache } from "./compile-cache";
 import { deferUnusedModules } from "./defer-unused-modules";
 import { useStableStringify } from "./stable-stringify";
 import { skipExtraResolvePasses } from "./skip-extra-resolve-passes";
 import { skipResolveOfPlainValues } from "./skip-resolve-of-plain-values";
 import { skipTokenStackTraces } from "./token-stack-traces";
 
-// First, before anything allocates; then the module cache, before cdktf loads.
-limitHeapGrowth();
+// The heap flags first, before anything allocates; then the compile cache, whose file depends on
+// those flags (V8 checks cached code against its flags); then the module cache, before cdktf loads.
+enableCompileCache({ v8Flags: limitHeapGrowth() });
 deferUnusedModules();
 useStableStringify();
 skipTokenStackTraces();

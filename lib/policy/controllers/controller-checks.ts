@@ -11,9 +11,15 @@ import { planAddon, planController, landsOn } from "../../config/plan";
 import { error, warning, type Check, type FieldPath, type Finding } from "../../config/problems";
 import { regionPartition as partitionOf } from "../../config/region-rules";
 import { MANAGED_POLICIES_PER_ROLE } from "../../config/rules";
-import { controllerDefinition, controllerPolicy } from "./registry";
+import type * as Registry from "./registry";
 import { MANAGED_POLICY_LIMIT, managedPolicySize, packPolicies } from "./pack";
 import type { ArnKind } from "./types";
+
+/**
+ * The controllers' definitions, some twenty modules: loaded when a file names a controller, so
+ * that a file without any starts without them.
+ */
+const registry = (): typeof Registry => require("./registry") as typeof Registry;
 
 /** What an option's ARNs are checked against. */
 export interface ControllerCluster {
@@ -46,7 +52,7 @@ export function arnProblem(arn: string, kind: ArnKind, cluster: ControllerCluste
 /** Problems with one validated controllers[] entry's options, with paths relative to the entry. */
 export function controllerOptionProblems(c: ControllerConfig, cluster: ControllerCluster): Array<{ field: FieldPath; message: string }> {
   const out: Array<{ field: FieldPath; message: string }> = [];
-  const def = controllerDefinition(c.name);
+  const def = registry().controllerDefinition(c.name);
   const values = c as unknown as Record<string, unknown>;
   for (const [option, kind] of Object.entries(def.arnOptions)) {
     const v = values[option];
@@ -80,7 +86,7 @@ export function controllerOptionProblems(c: ControllerConfig, cluster: Controlle
 /** The role's customer-managed policy documents and every policy it attaches, for quota checks. */
 export function controllerPolicyCount(c: ControllerConfig, cluster: ControllerCluster): { documents: number; attached: number; largest: number } {
   const ctx = { clusterName: cluster.name, region: cluster.region, partition: partitionOf(cluster.region) };
-  const policy = controllerPolicy(c, ctx);
+  const policy = registry().controllerPolicy(c, ctx);
   const docs = packPolicies(policy.statements, ctx);
   const largest = Math.max(0, ...docs.map((d) => managedPolicySize(d, ctx)));
   return { documents: docs.length, attached: docs.length + policy.managedPolicyArns.length, largest };
