@@ -3,9 +3,9 @@
  * Type-checking inside every transform (ts-jest's default) repeats that work per test file.
  *
  * Two workers: jest's default is one fewer than the cores, which is one on the project's
- * 2-core machines, and then a suite that waits on a child process (terraform, tsc, the app)
- * leaves a core idle. With two, the whole suite's wall time on such a machine fell from 224 s
- * to 156 s at the same load.
+ * 2-core machines, and then the second core idles whenever the one worker runs single-threaded
+ * JavaScript or waits on a child process (terraform, tsc, the app). Most of the suite's CPU time
+ * is spent in such child processes and in per-file module loading, which two workers overlap.
  */
 module.exports = {
   testEnvironment: "node",
