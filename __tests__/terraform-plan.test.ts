@@ -14,6 +14,13 @@
  * The stacks planned are the golden files (__tests__/golden/<input>/<stack>.json), which
  * golden.test.ts proves byte-identical to what the app command writes for the same inputs: the
  * app is not run a second time here.
+ *
+ * The same plan renders every controller's managed policy documents (data
+ * "aws_iam_policy_document" needs no AWS call, and is read at plan time), in the root module
+ * under the us-east-1 provider the examples already start, so that they cost no provider process
+ * of their own: the provider accepts every statement and condition, each managed policy is
+ * within the 6,144 characters IAM allows, and the size this project computes never
+ * underestimates it.
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -21,6 +28,12 @@ import { basename, extname, join } from "node:path";
 import { awsPart, type AwsPart, type Json } from "./aws-part";
 import { startEksStandIn, STAND_IN, type EksStandIn } from "./eks-stand-in";
 import { ROOT } from "./run";
+import { CONTROLLER_NAMES, controllerSchema } from "../lib/config/controller-schema";
+import { managedPolicySize } from "../lib/policy/controllers/pack";
+import { controllerPolicy } from "../lib/policy/controllers/registry";
+import { FULL } from "./controller-options";
+import { dataSources } from "./helpers";
+import { synthController } from "./policy-eval";
 import { pluginMirror, requiredTerraformTest, terraform, terraformAvailable, type TerraformRun } from "./terraform";
 
 const SUITE = "terraform validate and plan of each stack's AWS part";
@@ -415,6 +428,8 @@ if (terraformAvailable("terraform and the AWS provider mirror", SUITE)) {
     const parts = new Map<string, AwsPart>();
     let planDiagnostics: Json[];
     let plan: Json;
+    const controllerDocuments: Record<string, Json> = {};
+    const controllerOwners: Record<string, string> = {};
     const seconds: Record<string, number> = {};
     // STS and IAM too: the plan should call neither, and if it did, the call must reach the
     // stand-in (and fail the test as unexpected), never AWS.
@@ -467,9 +482,30 @@ if (terraformAvailable("terraform and the AWS provider mirror", SUITE)) {
         writeFileSync(join(root, m, "main.tf.json"), JSON.stringify(rest, null, 2));
         modules[m] = { source: `./${m}`, providers: { aws: `aws.${aliasOf.get(key)}` } };
       }
+      // Every controller's managed policy documents, each read by the provider into an output.
+      for (const name of CONTROLLER_NAMES) {
+        for (const [id, doc] of Object.entries(dataSources(synthController(FULL[name]), "aws_iam_policy_document"))) {
+          if (!id.includes("managed-policy")) continue;
+          const { ["//"]: _meta, ...rest } = doc;
+          controllerDocuments[`${name}_${id}`] = rest;
+          controllerOwners[`${name}_${id}`] = name;
+        }
+      }
+      const usEast1 = rootProviders.find((p) => p.region === "us-east-1");
+      if (!usEast1) throw new Error("no stack in us-east-1 to lend its provider to the controller policies");
       writeFileSync(
         join(root, "main.tf.json"),
-        JSON.stringify({ module: modules, provider: { aws: rootProviders }, terraform: { required_providers: { aws: { source: "hashicorp/aws", version: PROVIDER_VERSION } } } }, null, 2),
+        JSON.stringify(
+          {
+            module: modules,
+            provider: { aws: rootProviders },
+            terraform: { required_providers: { aws: { source: "hashicorp/aws", version: PROVIDER_VERSION } } },
+            data: { aws_iam_policy_document: Object.fromEntries(Object.entries(controllerDocuments).map(([k, doc]) => [k, { ...doc, provider: `aws.${usEast1.alias}` }])) },
+            output: Object.fromEntries(Object.keys(controllerDocuments).map((k) => [`controller_${k}`, { value: `\${data.aws_iam_policy_document.${k}.minified_json}` }])),
+          },
+          null,
+          2,
+        ),
       );
       seconds["provider configurations"] = rootProviders.length;
       await time("init", async () => ok(await terraform(["init", "-backend=false", "-input=false", `-plugin-dir=${pluginMirror()}`], root), "init"));
@@ -545,6 +581,22 @@ if (terraformAvailable("terraform and the AWS provider mirror", SUITE)) {
           if (c.type === "aws_iam_role_policy") rendered[`${local}.policy`] = normalize(JSON.parse(c.change.after.policy));
         }
         expect(rendered).toEqual(Object.fromEntries(Object.entries(expected.policies).map(([k, v]) => [k, normalize(v)])));
+      });
+    });
+
+    describe("controller policies rendered by the AWS provider", () => {
+      it("accepts every document, each within 6,144 characters and within the computed size", () => {
+        const outputs = plan.planned_values.outputs as Record<string, { value: string }>;
+        const rendered = Object.fromEntries(Object.entries(outputs).filter(([k]) => k.startsWith("controller_")).map(([k, v]) => [k.slice("controller_".length), v.value]));
+        expect(Object.keys(controllerDocuments).length).toBeGreaterThan(0);
+        expect(Object.keys(rendered).sort()).toEqual(Object.keys(controllerDocuments).sort());
+        const ctx = { clusterName: "demo", region: "us-east-1", partition: "aws" };
+        for (const [key, value] of Object.entries(rendered)) {
+          const name = controllerOwners[key]!;
+          expect(typeof value).toBe("string");
+          const computed = managedPolicySize(controllerPolicy(controllerSchema().parse(FULL[name as (typeof CONTROLLER_NAMES)[number]]), ctx).statements, ctx);
+          expect([key, value.length <= 6144, value.length <= computed]).toEqual([key, true, true]);
+        }
       });
     });
   });
