@@ -110,9 +110,9 @@ const EXPECTED: Record<string, Record<string, Expected>> = {
       },
     },
   },
-  // Controllers' own policies are customer-managed (aws_iam_policy); controller-policies'
-  // terraform test renders and checks those. Here: what is created, and each role's trust, scoped
-  // to the namespace and service account of the controller's official chart.
+  // Controllers' own policies are customer-managed (aws_iam_policy); the controller policies
+  // test at the end of this file renders and checks those. Here: what is created, and each
+  // role's trust, scoped to the namespace and service account of the controller's official chart.
   controllers: {
     platform: {
       changes: [
