@@ -7,7 +7,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join, relative } from "node:path";
+import { basename, join, relative } from "node:path";
 import { createHash } from "node:crypto";
 import { CACHE_FOLDER, COMPILE_CACHE_VARIABLE, compileCacheDir, compileCacheFile, readCacheFile, verifiedData, writeCacheFile, type Entry } from "../lib/runtime/compile-cache";
 import { appCommand, ROOT } from "./run";
@@ -48,6 +48,15 @@ describe("compileCacheFile", () => {
     expect(heap).toMatch(new RegExp(`^/c/v8-${process.version.replace(/\./g, "\\.")}-${process.arch}-[0-9a-f]{12}\\.bin$`));
     expect(compileCacheFile("/c", ["--heap-growing-percent=50"])).toBe(heap);
     expect(compileCacheFile("/c", ["--heap-growing-percent=25"])).not.toBe(heap);
+  });
+
+  it("is one file per entry script when one is named, with or without flags", () => {
+    const app = compileCacheFile("/c", [], "/p/dist/main.js");
+    const access = compileCacheFile("/c", [], "/p/dist/bin/access.js");
+    const appHeap = compileCacheFile("/c", ["--heap-growing-percent=50"], "/p/dist/main.js");
+    expect(new Set([compileCacheFile("/c"), compileCacheFile("/c", ["--heap-growing-percent=50"]), app, access, appHeap]).size).toBe(5);
+    expect(compileCacheFile("/c", [], "/p/dist/main.js")).toBe(app);
+    expect(app).toMatch(/^\/c\/v8-.*-[0-9a-f]{12}\.bin$/);
   });
 });
 
@@ -336,9 +345,12 @@ describe("the app as cdktf.json runs it", () => {
     const first = app(cache);
     const second = app(cache);
     // The probe's exit handler runs before the cache writes its file; the file tells.
-    expect(first.state).toMatchObject({ kind: "own", file: compileCacheFile(cache), hits: 0, rejected: 0 });
+    // The app's own file: cdktf.json's entry script, resolved as node resolves process.argv[1].
+    const own = compileCacheFile(cache, [], join(ROOT, "dist", "main.js"));
+    expect(first.state).toMatchObject({ kind: "own", file: own, hits: 0, rejected: 0 });
     expect(first.state!.misses).toBeGreaterThan(200);
-    expect(readCacheFile(compileCacheFile(cache)).size).toBe(first.state!.misses);
+    expect(readdirSync(cache)).toEqual([basename(own)]);
+    expect(readCacheFile(own).size).toBe(first.state!.misses);
     expect(second.state).toMatchObject({ kind: "own", hits: first.state!.misses, misses: 0, rejected: 0, written: false });
     expect(Object.keys(without.files).length).toBeGreaterThan(1);
     expect(first.files).toEqual(without.files);

@@ -29,9 +29,9 @@
  *   script's line offset of -1 takes back.
  *
  * Where: `$XDG_CACHE_HOME/eks-pod-identity-tenants/` (`~/.cache/...` when that is not set), one
- * file per Node version, architecture and set of V8 flags the preload sets, written through a
- * temporary file and a rename, so concurrent runs never see half a file. Never in the project
- * or its dist/. TENANTS_COMPILE_CACHE names another folder, or turns the cache off with `0`.
+ * file per Node version, architecture, set of V8 flags the preload sets and entry script,
+ * written through a temporary file and a rename, so concurrent runs never see half a file.
+ * Never in the project or its dist/. TENANTS_COMPILE_CACHE names another folder, or turns the cache off with `0`.
  *
  * After a move to Node 22 only: drop the Node 20 path and keep `enableCompileCache`. Node 20's
  * internals this path leans on are checked by __tests__/compile-cache.test.ts (that Node
@@ -218,12 +218,19 @@ export interface CompileCacheOptions {
    * under other flags, so each set of them has a file of its own.
    */
   readonly v8Flags?: readonly string[];
+  /** The entry script (`process.argv[1]`), when the cache file should be this script's own. */
+  readonly entry?: string;
 }
 
-/** The cache file for this Node and these in-process V8 flags. */
-export function compileCacheFile(dir: string, v8Flags: readonly string[] = []): string {
-  const flags = v8Flags.length === 0 ? "" : `-${crypto.createHash("sha256").update(v8Flags.join("\0")).digest("hex").slice(0, 12)}`;
-  return join(dir, `v8-${process.version}-${process.arch}${flags}.bin`);
+/**
+ * The cache file for this Node, these in-process V8 flags and this entry script. One file per
+ * entry script keeps each command's file to the modules it loads (the app's is about 3.5 MB)
+ * instead of one file that every command and checkout adds to and every run reads whole.
+ */
+export function compileCacheFile(dir: string, v8Flags: readonly string[] = [], entry?: string): string {
+  const key = entry === undefined ? v8Flags : [...v8Flags, `entry:${entry}`];
+  const suffix = key.length === 0 ? "" : `-${crypto.createHash("sha256").update(key.join("\0")).digest("hex").slice(0, 12)}`;
+  return join(dir, `v8-${process.version}-${process.arch}${suffix}.bin`);
 }
 
 /**
@@ -249,7 +256,7 @@ export function enableCompileCache(options: CompileCacheOptions = {}): CompileCa
   const importModuleDynamically = (vmConstants as unknown as { USE_MAIN_CONTEXT_DEFAULT_LOADER?: symbol } | undefined)?.USE_MAIN_CONTEXT_DEFAULT_LOADER;
   if (importModuleDynamically === undefined || nodeMustCompile()) return undefined;
 
-  const file = compileCacheFile(dir, options.v8Flags);
+  const file = compileCacheFile(dir, options.v8Flags, options.entry);
   const state: CompileCacheState = (global[STATE] = { kind: "own", file, hits: 0, misses: 0, rejected: 0, passed: 0, written: false });
   const old = readCacheFile(file);
   const compiled = new Map<string, { hash: string; script: Script }>();

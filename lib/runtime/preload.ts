@@ -15,7 +15,7 @@ import { skipTokenStackTraces } from "./token-stack-traces";
 
 // The heap flags first, before anything allocates; then the compile cache, whose file depends on
 // those flags (V8 checks cached code against its flags); then the module cache, before cdktf loads.
-enableCompileCache({ v8Flags: limitHeapGrowth() });
+enableCompileCache({ v8Flags: limitHeapGrowth(), entry: process.argv[1] });
 deferUnusedModules();
 useStableStringify();
 skipTokenStackTraces();
