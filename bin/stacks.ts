@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /** `npm run stacks -- [--format text|json] [--max-calls <n>] [file]`: see lib/workflow/stacks-command.ts. */
-import { runCli, tenantsFileFromEnv } from "../lib/cli";
+import { runCli } from "../lib/cli";
+import { tenantsFileFromEnv } from "../lib/runtime/tenants-file-env";
 import { runStacks } from "../lib/workflow/stacks-command";
 import { buildStacks } from "../stacks/build-stacks";
 

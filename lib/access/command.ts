@@ -5,7 +5,8 @@
  * report); 2 on a usage error.
  */
 import { resolve } from "node:path";
-import { loadOrReport, tenantsFileFromEnv } from "../cli";
+import { loadOrReport } from "../cli";
+import { tenantsFileFromEnv } from "../runtime/tenants-file-env";
 import { diffReports } from "./diff";
 import { diffMarkdown, reportMarkdown } from "./markdown";
 import { reportMermaid } from "./mermaid";

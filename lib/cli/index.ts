@@ -38,8 +38,6 @@ export async function runCli(body: () => Promise<number>): Promise<void> {
   }
 }
 
-export { DEFAULT_TENANTS_FILE, tenantsFileFromEnv } from "../runtime/tenants-file-env";
-
 /**
  * Whether the cdktf CLI runs this process: cdktf-cli 0.21 sets this variable for the app
  * command it runs (and nothing else does). The CLI logs every chunk of the app's stderr behind

@@ -3,7 +3,8 @@
  * `<cluster> [--file <tenants file>]`, the tenants file, and that cluster's plan. Each failure is
  * one line and exit code 2, as the commands document.
  */
-import { loadOrReport, tenantsFileFromEnv } from "../cli";
+import { loadOrReport } from "../cli";
+import { tenantsFileFromEnv } from "../runtime/tenants-file-env";
 import { planClusters, type ClusterPlan } from "../config/plan";
 import type { Config } from "../config/schema";
 
