@@ -1,6 +1,8 @@
 import { DescribePodIdentityAssociationCommand, ListPodIdentityAssociationsCommand } from "@aws-sdk/client-eks";
 import { describeAwsError, fetchLiveAssociations, listAssociationIds, type EksApi } from "../lib/drift/aws";
+import { liveEksClient } from "../lib/live/aws";
 import { fakeEks, type Assoc } from "./fake-eks";
+import { awsEnv, startAwsStandIn, type AwsStandIn } from "./stand-in/aws-api";
 
 const A = (n: number): Assoc => ({ associationId: `a-${n}`, namespace: `ns${n}`, serviceAccount: `sa${n}`, roleArn: `arn:aws:iam::111122223333:role/r${n}` });
 
@@ -76,5 +78,65 @@ describe("describeAwsError", () => {
     );
     expect(describeAwsError(err("ThrottlingException", "Rate exceeded"), "demo", "eu-west-1")).toBe("ThrottlingException from EKS for cluster demo in eu-west-1: Rate exceeded");
     expect(describeAwsError("boom", "demo", "eu-west-1")).toBe("Error from EKS for cluster demo in eu-west-1: boom");
+  });
+});
+
+describe("over HTTP: the live commands' EKS client against a stand-in on 127.0.0.1", () => {
+  const saved = { ...process.env };
+  let api: AwsStandIn;
+  const owner = "arn:aws:eks:eu-west-1:111122223333:addon/demo/vpc-cni/x";
+
+  beforeAll(async () => {
+    api = await startAwsStandIn({
+      clusters: [
+        { name: "demo", account: "111122223333", region: "eu-west-1", associations: [A(1), A(2), A(3), { ...A(4), ownerArn: owner }, A(5)] },
+        { name: "empty", account: "111122223333", region: "eu-west-1", associations: [] },
+      ],
+      pageSize: 2,
+      throttleOnce: ["ListPodIdentityAssociations", "DescribePodIdentityAssociation"],
+    });
+    Object.assign(process.env, awsEnv(api.url));
+  });
+
+  afterAll(async () => {
+    process.env = saved;
+    await api.close();
+  });
+
+  it("pages through every association, describes each for its role, retries a throttled call, and writes nothing", async () => {
+    const live = await fetchLiveAssociations(liveEksClient("eu-west-1"), "demo", 2);
+    const arn = (n: number) => `arn:aws:eks:eu-west-1:111122223333:podidentityassociation/demo/a-${n}`;
+    expect(live).toEqual(
+      [1, 2, 3, 4, 5].map((n) => ({
+        associationId: `a-${n}`,
+        namespace: `ns${n}`,
+        serviceAccount: `sa${n}`,
+        roleArn: `arn:aws:iam::111122223333:role/r${n}`,
+        ownerArn: n === 4 ? owner : undefined,
+        targetRoleArn: undefined,
+        disableSessionTags: false,
+        associationArn: arn(n),
+      })),
+    );
+    const lists = api.requests.filter((r) => r.startsWith("GET /clusters/demo/pod-identity-associations?"));
+    // The first page twice (throttled once), then the pages the stand-in's tokens lead to.
+    expect(lists.map((r) => new URLSearchParams(r.slice(r.indexOf("?") + 1)).get("nextToken"))).toEqual([null, null, "t2", "t4"]);
+    expect(lists.every((r) => r.includes("maxResults=100"))).toBe(true);
+    const describes = api.requests.filter((r) => /^GET \/clusters\/demo\/pod-identity-associations\/a-\d$/.test(r));
+    expect(describes).toHaveLength(6);
+    expect(new Set(describes).size).toBe(5);
+    expect(api.writes).toEqual([]);
+  });
+
+  it("lists once and describes nothing for a cluster without associations", async () => {
+    const before = api.requests.length;
+    expect(await fetchLiveAssociations(liveEksClient("eu-west-1"), "empty")).toEqual([]);
+    expect(api.requests.slice(before)).toEqual(["GET /clusters/empty/pod-identity-associations?maxResults=100"]);
+  });
+
+  it("turns the API's own error for a missing cluster into one line", async () => {
+    const e = await fetchLiveAssociations(liveEksClient("eu-west-1"), "nope").catch((x: unknown) => x);
+    expect(e).toMatchObject({ name: "ResourceNotFoundException" });
+    expect(describeAwsError(e, "nope", "eu-west-1")).toBe("cluster nope was not found in eu-west-1: No cluster found for name: nope.");
   });
 });

@@ -7,6 +7,8 @@ import type { EksApi } from "../lib/drift/aws";
 import { fakeEks, type Assoc } from "./fake-eks";
 import { synthYaml } from "./helpers";
 import { runNode } from "./run";
+import { awsEnv, startAwsStandIn, type AwsStandIn } from "./stand-in/aws-api";
+import { runNodeAsync } from "./stand-in/spawn";
 
 const YAML = `clusters:
   - name: demo
@@ -168,4 +170,33 @@ it("refuses to compare a same-named cluster of another account than the file pin
   expect(r.code).toBe(2);
   expect(r.out).toBe("");
   expect(r.err).toEqual([`error: cluster demo in eu-west-1 belongs to account 999999999999, but ${file} pins account 111122223333; use credentials for 111122223333`]);
+});
+
+describe("the compiled command against EKS over HTTP (a stand-in on 127.0.0.1)", () => {
+  let api: AwsStandIn;
+  const assoc = (id: string, ns: string, sa: string, role: string) => ({ associationId: id, namespace: ns, serviceAccount: sa, roleArn: `arn:aws:iam::111122223333:role/${role}` });
+
+  beforeAll(async () => {
+    api = await startAwsStandIn({
+      clusters: [{ name: "demo", account: "111122223333", region: "eu-west-1", associations: [assoc("a-1", "web", "web-sa", "web.demo"), assoc("a-2", "api", "api-sa", "api.demo"), assoc("a-3", "tools", "tools-sa", "tools")] }],
+      pageSize: 2,
+      throttleOnce: ["ListPodIdentityAssociations"],
+    });
+  });
+  afterAll(() => api.close());
+
+  it("reads every page with the SDK's retries, reports the drift, exits 1 and writes nothing", async () => {
+    const file = tenantsFile();
+    const r = await runNodeAsync(["dist/bin/drift.js", "demo", "--file", file], awsEnv(api.url));
+    expect(r.stderr).toBe("");
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("ok      api/api-sa ");
+    expect(r.stdout).toContain("ok      web/web-sa ");
+    expect(r.stdout).toMatch(/^extra +tools\/tools-sa +.*a-3/m);
+    expect(r.stdout).toContain("demo: drift: 2 ok, 0 missing, 1 extra, 0 different, 0 conflict, 0 add-on\n");
+    // The first page twice (throttled once), then the second; one describe per association.
+    expect(api.requests.filter((q) => q.startsWith("GET /clusters/demo/pod-identity-associations?"))).toHaveLength(3);
+    expect(api.requests.filter((q) => /^GET \/clusters\/demo\/pod-identity-associations\/a-\d$/.test(q)).sort()).toEqual(["a-1", "a-2", "a-3"].map((id) => `GET /clusters/demo/pod-identity-associations/${id}`));
+    expect(api.writes).toEqual([]);
+  });
 });

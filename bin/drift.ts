@@ -4,8 +4,8 @@
  * the tenants file (TENANTS_FILE by default). Exit 0: no drift; 1: drift; 2: usage, file or AWS error.
  */
 import { runCli } from "../lib/cli";
-import { eksClient } from "../lib/drift/aws";
 import { runDrift } from "../lib/drift/command";
+import { liveEksClient } from "../lib/live/aws";
 import { associationAddresses } from "../stacks/association-addresses";
 
 // The SDK warns, in eight lines, that releases after January 2027 will need Node 22. This
@@ -15,7 +15,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 
 void runCli(() =>
   runDrift(process.argv.slice(2), {
-    client: eksClient,
+    client: liveEksClient,
     addresses: associationAddresses,
     stdout: (text) => process.stdout.write(text),
     stderr: (line) => process.stderr.write(`${line}\n`),

@@ -1,12 +1,13 @@
 /**
  * The drift check's only AWS calls: list a cluster's Pod Identity associations (paginated) and
  * describe each one for its role, since list summaries carry no role ARN (EKS API reference,
- * ListPodIdentityAssociations). The client is injected, so tests run without a network; only
- * `bin/drift.ts` imports this module, so synth never loads the SDK.
+ * ListPodIdentityAssociations). The client is injected: `bin/drift.ts` gives the live commands'
+ * EKS client (lib/live/aws.ts, with the SDK's standard retries), and the tests give that client
+ * aimed at a stand-in on 127.0.0.1, or a fake for what a real API cannot be made to do. Only the
+ * drift command imports this module, so synth never loads the SDK.
  */
 import {
   DescribePodIdentityAssociationCommand,
-  EKSClient,
   ListPodIdentityAssociationsCommand,
   type DescribePodIdentityAssociationCommandOutput,
   type ListPodIdentityAssociationsCommandOutput,
@@ -17,10 +18,6 @@ import type { LiveAssociation } from "./compare";
 export interface EksApi {
   send(command: ListPodIdentityAssociationsCommand): Promise<ListPodIdentityAssociationsCommandOutput>;
   send(command: DescribePodIdentityAssociationCommand): Promise<DescribePodIdentityAssociationCommandOutput>;
-}
-
-export function eksClient(region: string): EKSClient {
-  return new EKSClient({ region });
 }
 
 /** 100 is the API's maximum page size (ListPodIdentityAssociations maxResults: 1-100). */

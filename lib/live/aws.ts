@@ -1,6 +1,6 @@
 /**
- * The AWS clients of the live commands (adopt, irsa-scan) and their few read-only calls. The
- * SDK's usual credential chain applies, and its endpoint overrides (AWS_ENDPOINT_URL_EKS,
+ * The AWS clients of the live commands (drift, adopt, irsa-scan) and their few read-only calls.
+ * The SDK's usual credential chain applies, and its endpoint overrides (AWS_ENDPOINT_URL_EKS,
  * AWS_ENDPOINT_URL_IAM) point the tests at stand-in servers. Throttling (ThrottlingException,
  * HTTP 429) is retried by the SDK's standard retry strategy with exponential backoff and jitter
  * (AWS SDKs and Tools reference guide, "Retry behavior",
