@@ -28,7 +28,10 @@ export interface Dweller {
   readonly hasStack: boolean;
 }
 
-/** Every tenant and controller of `cluster`, tenants first, each in file order. */
+/**
+ * Every tenant and controller of `cluster`, each in file order, controllers first: they cannot
+ * leave the base stack, so a namespace they share with tenants is the base stack's.
+ */
 export function dwellersOn(c: Pick<Config, "tenants">, cluster: Cluster, clusterIndex: number): Dweller[] {
   const tenants = c.tenants.flatMap((t, i) =>
     landsOn(t, cluster.name)
@@ -53,7 +56,7 @@ export function dwellersOn(c: Pick<Config, "tenants">, cluster: Cluster, cluster
     at: ["clusters", clusterIndex, "controllers", j],
     hasStack: false,
   }));
-  return [...tenants, ...controllers];
+  return [...controllers, ...tenants];
 }
 
 function byNamespace(dwellers: ReadonlyArray<Dweller>): Map<string, Dweller[]> {
@@ -91,7 +94,7 @@ function namespaceProblems(namespace: string, dwellers: ReadonlyArray<Dweller>, 
       out.push(
         error(
           d.hasStack ? [...d.at, "stack"] : [...d.at, "namespace"],
-          `namespace ${JSON.stringify(namespace)} ${on} is created in stack ${JSON.stringify(first.stack)} for ${first.label}, and ${d.label}, which also lives in it, is in stack ${JSON.stringify(d.stack)}; a namespace the file creates lives in one stack with everything in it, since Terraform orders and destroys it only with what shares its state: put them in one stack`,
+          `namespace ${JSON.stringify(namespace)} ${on} is created in stack ${JSON.stringify(first.stack)} for ${first.label}, and ${d.label}, which also lives in it, is in stack ${JSON.stringify(d.stack)}; a namespace the file creates lives in one stack with everything in it, since Terraform orders and destroys it only with what shares its state: put them in one stack${first.label.startsWith("controller") ? ` (controllers are always in the cluster's base stack, ${JSON.stringify(first.stack)})` : ""}`,
         ),
       );
     }
