@@ -58,7 +58,7 @@ function common<N extends ControllerName>(name: N) {
       .default(false)
       .meta({
         description:
-          "Create the namespace (kubernetes_namespace_v1). Left out: false, the namespace must exist. Every tenant and controller in one namespace must agree; the namespace stays while any of them does.",
+          "Create the namespace (kubernetes_namespace_v1). Left out: false, the namespace must exist. Every tenant and controller in one namespace on a cluster must agree; the namespace stays while any of them does.",
       }),
     createServiceAccount: z
       .boolean()
