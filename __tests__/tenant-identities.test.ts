@@ -77,3 +77,11 @@ it("covers a controller's service account, association and smoke test, never in 
   const ebsJob = Object.entries<Json>(prod.kubernetes_job_v1).find(([id]) => id.startsWith("controller_aws-ebs-csi-driver_"))![1];
   expect(ebsJob.depends_on).toEqual([expect.stringMatching(/^aws_eks_pod_identity_association\.controller_aws-ebs-csi-driver_association_/)]);
 });
+
+it("keeps a namespace while a controller lives in it, when its last tenant goes", async () => {
+  const withoutD = await synthYaml(FILE.replace(/^ {2}- \{ name: d, .*\n/m, ""));
+  const accounts = (s: string) => Object.values(resources(s, "aws_eks_pod_identity_association")).map((a) => a.service_account);
+  expect(accounts(out.prod!)).toContain("d");
+  expect(accounts(withoutD.prod!)).not.toContain("d");
+  expect(resources(withoutD.prod!, "kubernetes_namespace_v1").namespace_storage).toEqual(resources(out.prod!, "kubernetes_namespace_v1").namespace_storage);
+});
