@@ -61,7 +61,11 @@ export function dwellersOn(c: Pick<Config, "tenants">, cluster: Cluster, cluster
 
 function byNamespace(dwellers: ReadonlyArray<Dweller>): Map<string, Dweller[]> {
   const out = new Map<string, Dweller[]>();
-  for (const d of dwellers) out.set(d.namespace, [...(out.get(d.namespace) ?? []), d]);
+  for (const d of dwellers) {
+    const list = out.get(d.namespace);
+    if (list) list.push(d);
+    else out.set(d.namespace, [d]);
+  }
   return out;
 }
 
