@@ -40,9 +40,10 @@ export function dwellersOn(c: Pick<Config, "tenants">, cluster: Cluster, cluster
             label: `tenant ${JSON.stringify(t.name)}`,
             namespace: t.namespace,
             createNamespace: t.createNamespace,
-            stack: t.stack === undefined ? cluster.name : groupStackName(cluster.name, t.stack),
+            // A shared role's member stays in the base stack whatever it says (stack-checks.ts).
+            stack: t.stack === undefined || t.sharedRole !== undefined ? cluster.name : groupStackName(cluster.name, t.stack),
             at: ["tenants", i],
-            hasStack: t.stack !== undefined,
+            hasStack: t.stack !== undefined && t.sharedRole === undefined,
           },
         ]
       : [],
