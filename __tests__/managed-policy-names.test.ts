@@ -76,6 +76,14 @@ describe("the AWS managed policies the product names itself", () => {
     for (const a of arns) expect([a, awsManagedPolicyProblem(a)]).toEqual([a, undefined]);
   });
 
+  it("exist at their paths: every one written literally in the sources, in any partition's form", () => {
+    const root = join(__dirname, "..", "lib");
+    const sources = readdirSync(root, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".ts"));
+    const found = sources.flatMap((f) => [...readFileSync(join(root, f), "utf8").matchAll(/iam::aws:policy\/([\w+=,.@/-]*[\w+=,@-])/g)].map((m) => [f, `arn:aws:iam::aws:policy/${m[1]}`]));
+    expect(found.map(([f]) => f)).toEqual(expect.arrayContaining(["policy/controllers/aws-ebs-csi-driver.ts", "policy/controllers/aws-efs-csi-driver.ts"]));
+    for (const [f, a] of found) expect([f, a, awsManagedPolicyProblem(a!)]).toEqual([f, a, undefined]);
+  });
+
   it("exist at their paths: the administrator policies the lint names", () => {
     for (const name of Object.keys(ADMIN_POLICIES)) {
       const a = `arn:aws:iam::aws:policy/${name}`;
