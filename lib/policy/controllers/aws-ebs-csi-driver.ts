@@ -7,7 +7,9 @@
  * driver's example policy, in the cluster's partition. AWS publishes it with no path, unlike
  * the older service-role/AmazonEBSCSIDriverPolicy: arn:aws:iam::aws:policy/AmazonEBSCSIDriverPolicyV2
  * (AWS managed policy reference, https://docs.aws.amazon.com/aws-managed-policy/latest/reference/AmazonEBSCSIDriverPolicyV2.html;
- * a test checks it against the generated managed-policy table).
+ * a test checks it against the generated managed-policy table). The driver's install.md at
+ * v1.64.0 writes it as .../policy/service-role/AmazonEBSCSIDriverPolicyV2 beside a link to
+ * that very reference; IAM has no policy there (NoSuchEntity), so AWS's own reference wins.
  *
  * With kmsKeyArns, the page's "Encrypted EBS Volumes via KMS" statement, narrowed from every key
  * to the given ones as the page advises, with kms:CreateGrant in a statement of its own that
