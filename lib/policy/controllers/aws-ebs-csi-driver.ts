@@ -15,7 +15,7 @@
  * to the given ones as the page advises, with kms:CreateGrant in a statement of its own that
  * allows it only when the grant is for an AWS resource (Bool kms:GrantIsForAWSResource true),
  * as the EKS user guide's KMS policy for the driver has it (kms-key-for-encryption-on-ebs.json,
- * https://docs.aws.amazon.com/eks/latest/userguide/ebs-csi.html#csi-iam-role) and the EBS user
+ * https://docs.aws.amazon.com/eks/latest/userguide/ebs-csi.html, "Step 1: Create an IAM role") and the EBS user
  * guide advises (https://docs.aws.amazon.com/ebs/latest/userguide/ebs-encryption-requirements.html):
  * EC2 creates the grant on the driver's behalf when it attaches an encrypted volume, so the
  * driver itself never needs to hand a grant to any other principal.
