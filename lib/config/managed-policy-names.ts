@@ -79,12 +79,31 @@ export function awsManagedPolicyProblem(arn: string): string | undefined {
     const where = entry.path === "" ? "with no path" : `under the path ${entry.path}`;
     return `${arn} is not an AWS managed policy: AWS publishes ${name} ${where}; did you mean ${JSON.stringify(prefix + entry.path + name)}?`;
   }
-  const attachable = Object.keys(t.policies).filter((n) => !t.policies[n]!.path.startsWith(SERVICE_LINKED));
-  const near = closest(name, attachable);
+  const near = nearestAttachable(t, name);
   if (near !== undefined) {
     return `${arn} is not an AWS managed policy; did you mean ${JSON.stringify(prefix + t.policies[near]!.path + near)}? ${capitalize(whenNewer(t))}`;
   }
   return `${arn} is not an AWS managed policy. A customer managed policy has its account ID where AWS's have "aws" (arn:${partition}:iam::<account ID>:policy/${rest}); ${whenNewer(t)}`;
+}
+
+let attachable: ReadonlyArray<string> | undefined;
+const nearest = new Map<string, string | undefined>();
+
+/**
+ * The attachable policy name nearest to `name`, as `closest` judges it. A name whose length is
+ * further from `name`'s than `closest` tolerates cannot be within its distance, so only the
+ * others are compared, and each name once: a file that repeats a typo in every tenant stays fast.
+ */
+function nearestAttachable(t: ManagedPolicyTable, name: string): string | undefined {
+  if (nearest.has(name)) return nearest.get(name);
+  attachable ??= Object.keys(t.policies).filter((n) => !t.policies[n]!.path.startsWith(SERVICE_LINKED));
+  const tolerance = Math.max(2, Math.ceil(name.length / 3));
+  const found = closest(
+    name,
+    attachable.filter((n) => Math.abs(n.length - name.length) <= tolerance),
+  );
+  nearest.set(name, found);
+  return found;
 }
 
 function capitalize(s: string): string {
