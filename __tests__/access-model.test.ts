@@ -287,13 +287,19 @@ describe("controllers", () => {
       sharedRole: null,
       targetRoleArn: null,
       trust: "pods.eks.amazonaws.com, only for kube-system/ebs-csi-controller-sa on cluster platform (session tags)",
-      managedPolicyArns: ["arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicyV2"],
+      managedPolicyArns: ["arn:aws:iam::aws:policy/AmazonEBSCSIDriverPolicyV2"],
       permissions: [
         {
           effect: "Allow",
-          actions: ["kms:Decrypt", "kms:GenerateDataKeyWithoutPlaintext", "kms:CreateGrant"],
+          actions: ["kms:Decrypt", "kms:GenerateDataKeyWithoutPlaintext"],
           resources: ["arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"],
           conditions: {},
+        },
+        {
+          effect: "Allow",
+          actions: ["kms:CreateGrant"],
+          resources: ["arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab"],
+          conditions: { Bool: { "kms:GrantIsForAWSResource": ["true"] } },
         },
       ],
       flags: [],

@@ -14,6 +14,7 @@ export const FULL: Record<(typeof CONTROLLER_NAMES)[number], ControllerInput> = 
     ssmParameterArns: ["arn:aws:ssm:us-east-1:111122223333:parameter/prod/*"],
     kmsKeyArns: [KEY],
     createSecrets: true,
+    findParameters: true,
   },
   velero: { name: "velero", bucketArns: ["arn:aws:s3:::backups"], bucketPathArns: ["arn:aws:s3:::backups/*"], kmsKeyArns: [KEY] },
   "aws-mountpoint-s3-csi-driver": { name: "aws-mountpoint-s3-csi-driver", bucketArns: ["arn:aws:s3:::data"], bucketPathArns: ["arn:aws:s3:::data/*"] },

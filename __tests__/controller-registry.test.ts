@@ -9,6 +9,7 @@ import { CONTROLLER_NAMES } from "../lib/config/controller-schema";
 import * as rules from "../lib/config/rules";
 import { SSM_GET_PARAMETER, SSM_PUT_PARAMETER } from "../lib/policy/controllers/external-secrets";
 import { CONTROLLERS } from "../lib/policy/controllers/registry";
+import { KMS_REENCRYPT } from "../lib/policy/controllers/velero";
 import { lookUpAction } from "../lib/policy/catalogue";
 import { FULL } from "./controller-options";
 import { policyOf } from "./policy-eval";
@@ -91,6 +92,10 @@ describe.each(CONTROLLER_NAMES)("%s", (name) => {
 it("writes out upstream's ssm:GetParameter* and ssm:PutParameter* as exactly the actions they match", async () => {
   expect((await lookUpAction("ssm:GetParameter*")).matches.map((m) => m.action).sort()).toEqual([...SSM_GET_PARAMETER].sort());
   expect((await lookUpAction("ssm:PutParameter*")).matches.map((m) => m.action).sort()).toEqual([...SSM_PUT_PARAMETER].sort());
+});
+
+it("writes out the EBS user guide's kms:ReEncrypt as exactly the actions kms:ReEncrypt* matches", async () => {
+  expect((await lookUpAction("kms:ReEncrypt*")).matches.map((m) => m.action).sort()).toEqual([...KMS_REENCRYPT].sort());
 });
 
 it("registers exactly the controllers the schema accepts", () => {

@@ -69,6 +69,21 @@ describe("checkRoleSettings", () => {
       ].join("\n"),
     );
   });
+
+  it("refuses AWS managed policies and boundaries that do not exist, as the tenants file does", () => {
+    expect(
+      problems({
+        permissionsBoundaryArn: "arn:aws:iam::aws:policy/service-role/PowerUserAccess",
+        managedPolicyArns: ["arn:aws:iam::aws:policy/AmazonEBSCSIDriverPolicy", "arn:aws:iam::111122223333:policy/AmazonEBSCSIDriverPolicy"],
+      }),
+    ).toBe(
+      [
+        "X: invalid props:",
+        '  - permissionsBoundaryArn: arn:aws:iam::aws:policy/service-role/PowerUserAccess is not an AWS managed policy: AWS publishes PowerUserAccess with no path; did you mean "arn:aws:iam::aws:policy/PowerUserAccess"?',
+        '  - managedPolicyArns[0]: arn:aws:iam::aws:policy/AmazonEBSCSIDriverPolicy is not an AWS managed policy: AWS publishes AmazonEBSCSIDriverPolicy under the path service-role/; did you mean "arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy"?',
+      ].join("\n"),
+    );
+  });
 });
 
 it("attachmentId keeps account and path apart, so equal policy names never collide", () => {

@@ -122,7 +122,7 @@ const EXPECTED: Record<string, Record<string, Expected>> = {
         ...["aws-ebs-csi-driver_role_55D36811", "aws-load-balancer-controller_role_15B38335", "cert-manager_role_936C741B", "external-dns_role_E0EFF4B0", "external-secrets_role_F2805170", "karpenter_role_AF3DAAAE", "velero_role_3FB55ADB"].map((a) => `aws_iam_role.controller_${a} create`),
         ...[
           "aws-ebs-csi-driver_managed-policy-1-attachment_3AA5E378",
-          "aws-ebs-csi-driver_policy-aws-service-roleAmazonEBSCSIDriverPolicyV2_E11B3A23",
+          "aws-ebs-csi-driver_policy-aws-AmazonEBSCSIDriverPolicyV2_685CA0D1",
           "aws-load-balancer-controller_managed-policy-1-attachment_6880BEA7",
           "cert-manager_managed-policy-1-attachment_98D7354E",
           "external-dns_managed-policy-1-attachment_8801393B",

@@ -1,4 +1,6 @@
 import { allows, policyOf } from "../policy-eval";
+import { simulate } from "../simulate";
+import { problemsOf } from "../helpers";
 
 const SECRET = "arn:aws:secretsmanager:us-east-1:111122223333:secret:prod/db-AbCdEf";
 const SECRETS = "arn:aws:secretsmanager:us-east-1:111122223333:secret:prod/*";
@@ -38,5 +40,34 @@ describe("external-secrets (v2.9.0 AWS provider docs)", () => {
     expect(allows(read, "secretsmanager:ListSecrets", "*")).toBe(false);
     const write = policyOf({ name: "external-secrets", ssmParameterArns: [PARAMS], kmsKeyArns: [KEY], createSecrets: true });
     expect(allows(write, "kms:GenerateDataKey", KEY)).toBe(true);
+  });
+
+  it("finds parameters by tag or path only with findParameters, on * as those actions require, and still reads only the listed ones", async () => {
+    const off = policyOf({ name: "external-secrets", ssmParameterArns: [PARAMS] });
+    expect(await simulate(off, "ssm:DescribeParameters", "*")).toBe("ImplicitlyDenied");
+    expect(await simulate(off, "tag:GetResources", "*")).toBe("ImplicitlyDenied");
+    const on = policyOf({ name: "external-secrets", ssmParameterArns: [PARAMS], findParameters: true });
+    expect(on.find((s) => s.actions.includes("ssm:DescribeParameters"))).toEqual({ sid: "FindParameters", effect: "Allow", actions: ["ssm:DescribeParameters", "tag:GetResources"], resources: ["*"] });
+    expect(await simulate(on, "ssm:DescribeParameters", "*")).toBe("Allowed");
+    expect(await simulate(on, "tag:GetResources", "*")).toBe("Allowed");
+    expect(await simulate(on, "ssm:GetParameter", "arn:aws:ssm:us-east-1:111122223333:parameter/prod/db/url")).toBe("Allowed");
+    expect(await simulate(on, "ssm:GetParameter", "arn:aws:ssm:us-east-1:111122223333:parameter/dev/db/url")).toBe("ImplicitlyDenied");
+    expect(await simulate(on, "ssm:PutParameter", "arn:aws:ssm:us-east-1:111122223333:parameter/prod/db/url")).toBe("ImplicitlyDenied");
+  });
+
+  it("refuses findParameters without ssmParameterArns, in the file", async () => {
+    expect(
+      await problemsOf(`
+clusters:
+  - name: demo
+    region: us-east-1
+    controllers:
+      - name: external-secrets
+        secretsManagerArns: ["arn:aws:secretsmanager:us-east-1:111122223333:secret:prod/*"]
+        findParameters: true
+`),
+    ).toEqual([
+      "tenants.yaml:8:25: clusters[0].controllers[0].findParameters: external-secrets findParameters needs ssmParameterArns: the parameters it may read once found; finding alone would list every parameter's name and read none",
+    ]);
   });
 });

@@ -103,6 +103,13 @@ function build() {
           .boolean()
           .default(false)
           .meta({ description: "Also allow PushSecret: create, update, tag and delete (tagged managed-by: external-secrets) the same secrets and parameters." }),
+        findParameters: z
+          .boolean()
+          .default(false)
+          .meta({
+            description:
+              "Also allow finding Parameter Store parameters by tag or path (ExternalSecret dataFrom.find): ssm:DescribeParameters and tag:GetResources, on every resource since neither has resource-level permissions. Values are still read only from ssmParameterArns, which it needs.",
+          }),
       }),
       v("velero", {
         bucketArns: buckets(),

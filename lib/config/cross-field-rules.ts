@@ -5,6 +5,7 @@
  * in the owner's own field names; the caller places it (tenants[3].… in the file, the prop in
  * TypeScript) and, in the file, names the owner before the message.
  */
+import { awsManagedPolicyProblem } from "./managed-policy-names";
 import type { FieldPath } from "./problems";
 import { attachmentId } from "./role-name";
 import { MANAGED_POLICIES_PER_ROLE } from "./rules";
@@ -55,7 +56,8 @@ export function agentAddonProblems(addonName: string, namePath: FieldPath, setIt
 }
 
 /**
- * One role's managed policies: each listed once, each with a Terraform address of its own (two
+ * One role's managed policies: each an AWS managed policy that exists at its path, when it is
+ * one (managed-policy-names.ts), each listed once, each with a Terraform address of its own (two
  * ARNs that differ only in '.' against '/' would share one), and at most the per-role hard
  * limit (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html). The
  * warning above the default quota is the file's alone: a construct has no warnings.
@@ -64,6 +66,8 @@ export function managedPolicyProblems(arns: ReadonlyArray<string>): RuleProblem[
   const out: RuleProblem[] = [];
   const seen = new Map<string, string>();
   arns.forEach((a, k) => {
+    const missing = awsManagedPolicyProblem(a);
+    if (missing !== undefined) out.push({ path: [k], message: missing });
     const id = attachmentId(a);
     const first = seen.get(id);
     if (first === undefined) seen.set(id, a);
@@ -71,6 +75,16 @@ export function managedPolicyProblems(arns: ReadonlyArray<string>): RuleProblem[
   });
   out.push(...managedPolicyCountProblems(arns.length, "attaches"));
   return out;
+}
+
+/**
+ * A permissions boundary may be an AWS managed policy too
+ * (https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html), and then
+ * must exist at its path like any other (managed-policy-names.ts). `path` is the boundary field.
+ */
+export function permissionsBoundaryProblems(arn: string | undefined, path: FieldPath): RuleProblem[] {
+  const missing = arn === undefined ? undefined : awsManagedPolicyProblem(arn);
+  return missing === undefined ? [] : [{ path, message: missing }];
 }
 
 /** More managed policies than IAM allows on one role, even after a quota raise; `verb` words the count ("attaches", "needs"). */

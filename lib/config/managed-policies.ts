@@ -1,6 +1,6 @@
-/** The managed policies of one role, whoever owns it: tenant, shared role or add-on. */
-import { managedPolicyProblems } from "./cross-field-rules";
-import { error, warning, type FieldPath, type Finding } from "./problems";
+/** The managed policies of one role, whoever owns it (tenant, shared role, add-on), and every role's permissions boundary. */
+import { managedPolicyProblems, permissionsBoundaryProblems } from "./cross-field-rules";
+import { error, warning, type Check, type FieldPath, type Finding } from "./problems";
 import { MANAGED_POLICIES_PER_ROLE } from "./rules";
 
 /**
@@ -16,3 +16,22 @@ export function managedPolicyFindings(arns: ReadonlyArray<string>, path: FieldPa
   }
   return out;
 }
+
+/**
+ * Every role's permissions boundary that names an AWS managed policy names one that exists:
+ * tenants', shared roles', add-ons' and controllers' alike. Their managed policies are checked
+ * with the rest of each owner's settings (name-and-quota-checks.ts, addon-checks.ts).
+ */
+const boundaries: Check = (c) => {
+  const roles: Array<{ path: FieldPath; boundary: string | undefined }> = [
+    ...c.tenants.map((t, i) => ({ path: ["tenants", i, "role", "permissionsBoundaryArn"], boundary: t.role.permissionsBoundaryArn })),
+    ...c.sharedRoles.map((r, j) => ({ path: ["sharedRoles", j, "role", "permissionsBoundaryArn"], boundary: r.role.permissionsBoundaryArn })),
+    ...c.clusters.flatMap((cluster, i) => [
+      ...cluster.addons.map((a, k) => ({ path: ["clusters", i, "addons", k, "role", "permissionsBoundaryArn"], boundary: a.role.permissionsBoundaryArn })),
+      ...cluster.controllers.map((ctl, k) => ({ path: ["clusters", i, "controllers", k, "role", "permissionsBoundaryArn"], boundary: ctl.role.permissionsBoundaryArn })),
+    ]),
+  ];
+  return roles.flatMap((r) => permissionsBoundaryProblems(r.boundary, r.path).map((p) => error(p.path, p.message)));
+};
+
+export const MANAGED_POLICY_CHECKS: ReadonlyArray<Check> = [boundaries];

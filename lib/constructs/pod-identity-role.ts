@@ -9,7 +9,7 @@ import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-p
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import type { Construct } from "constructs";
-import { managedPolicyProblems } from "../config/cross-field-rules";
+import { managedPolicyProblems, permissionsBoundaryProblems } from "../config/cross-field-rules";
 import { wholeNumberMessage } from "../config/whole-number";
 import { attachmentId } from "../config/role-name";
 import * as rules from "../config/rules";
@@ -44,6 +44,7 @@ export function checkRoleSettings(check: PropChecker, roleName: string, s: RoleS
       Number.isInteger(maxSession) && maxSession >= rules.SESSION_DURATION.min && maxSession <= rules.SESSION_DURATION.max,
       wholeNumberMessage(maxSession, rules.SESSION_DURATION.min, rules.SESSION_DURATION.max, "seconds"),
     )
+    .shared(permissionsBoundaryProblems(s.permissionsBoundaryArn, ["permissionsBoundaryArn"]))
     .shared(managedPolicyProblems(arns), ["managedPolicyArns"]);
   arns.forEach((arn, i) => check.rule(`managedPolicyArns[${i}]`, rules.POLICY_ARN, arn));
 }

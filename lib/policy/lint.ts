@@ -12,7 +12,7 @@ import { isWrite, lookUpAction } from "./catalogue";
  * resources), PowerUserAccess (all but IAM, Organizations and Account), and the administrator
  * job functions (IAM user guide, access_policies_job-functions).
  */
-const ADMIN_POLICIES: Readonly<Record<string, string>> = {
+export const ADMIN_POLICIES: Readonly<Record<string, string>> = {
   AdministratorAccess: "grants every action on every resource",
   PowerUserAccess: "grants every action outside IAM, Organizations and Account management on every resource",
   "job-function/SystemAdministrator": "is an administrator job function (it includes IAM and KMS actions)",

@@ -8,6 +8,7 @@ import { agentModes } from "../config/agent-checks";
 import { ARN_CHECKS } from "../config/arn-checks";
 import { KUBERNETES_CHECKS } from "../config/kubernetes-checks";
 import { KUBERNETES_METADATA_CHECKS } from "../config/kubernetes-metadata";
+import { MANAGED_POLICY_CHECKS } from "../config/managed-policies";
 import { NAME_AND_QUOTA_CHECKS } from "../config/name-and-quota-checks";
 import { clusterNameCollisions } from "../config/name-collisions";
 import { NAMESPACE_CHECKS } from "../config/namespace-checks";
@@ -25,6 +26,7 @@ export const CHECKS: ReadonlyArray<Check> = [
   ...NAME_AND_QUOTA_CHECKS,
   ...TAG_CHECKS,
   ...ARN_CHECKS,
+  ...MANAGED_POLICY_CHECKS,
   ...KUBERNETES_CHECKS,
   ...KUBERNETES_METADATA_CHECKS,
   agentModes,

@@ -70,6 +70,9 @@ export function controllerOptionProblems(c: ControllerConfig, cluster: Controlle
   if (c.name === "external-secrets" && c.secretsManagerArns === undefined && c.ssmParameterArns === undefined) {
     out.push({ field: ["name"], message: "external-secrets needs secretsManagerArns or ssmParameterArns (or both): the secrets it may read; it gets no access to all secrets by default" });
   }
+  if (c.name === "external-secrets" && c.findParameters && c.ssmParameterArns === undefined) {
+    out.push({ field: ["findParameters"], message: "external-secrets findParameters needs ssmParameterArns: the parameters it may read once found; finding alone would list every parameter's name and read none" });
+  }
   if (c.name === "keda" && c.sqsQueueArns === undefined && c.assumeRoleArns === undefined) {
     out.push({ field: ["name"], message: "keda needs sqsQueueArns or assumeRoleArns (or both): what its operator may read or assume; without either its role could do nothing" });
   }

@@ -13,6 +13,15 @@
  * - Parameter Store: ssm:GetParameter*, and for pushing ssm:PutParameter*, AddTagsToResource and
  *   ListTagsForResource, with each wildcard written out as the actions it matches in the IAM
  *   action catalogue (a test keeps the two in step).
+ * - Parameter Store, finding (findParameters, off by default): the page says that finding
+ *   parameters by tag also needs ssm:DescribeParameters and tag:GetResources with "Resource": "*"
+ *   (docs/provider/aws-parameter-store.md, "Fetching Parameters"); at v2.9.0 the provider finds
+ *   by tag with DescribeParameters, and by path with GetParametersByPath, falling back to
+ *   DescribeParameters where that is denied (providers/v1/aws/parameterstore/parameterstore.go,
+ *   findByTags, fallbackFindByName). Neither action has resource-level permissions (Service
+ *   Authorization Reference, ssm and tag: no resource types), so `*` is the only resource IAM
+ *   accepts; both are List/Read actions that return names and tags, never values: every value
+ *   found is still read with GetParameter, on ssmParameterArns only.
  * kmsKeyArns: reading a secret or SecureString encrypted with a customer managed key needs
  * kms:Decrypt on it, writing one also kms:GenerateDataKey (Secrets Manager user guide,
  * security-encryption; https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html).
@@ -25,6 +34,8 @@ import type { PolicyStatement } from "../statement";
 /** ssm:GetParameter* and ssm:PutParameter*, as the IAM action catalogue expands them. */
 export const SSM_GET_PARAMETER = ["ssm:GetParameter", "ssm:GetParameterHistory", "ssm:GetParameters", "ssm:GetParametersByPath"] as const;
 export const SSM_PUT_PARAMETER = ["ssm:PutParameter"] as const;
+/** Finding parameters by tag or path: actions without resource-level permissions. */
+export const FIND_PARAMETERS = ["ssm:DescribeParameters", "tag:GetResources"] as const;
 
 export const externalSecrets: ControllerDefinition<"external-secrets"> = {
   name: "external-secrets",
@@ -62,6 +73,7 @@ export const externalSecrets: ControllerDefinition<"external-secrets"> = {
     if (o.ssmParameterArns) {
       out.push(allow("ReadParameters", [...SSM_GET_PARAMETER], o.ssmParameterArns));
       if (o.createSecrets) out.push(allow("PushParameters", [...SSM_PUT_PARAMETER, "ssm:AddTagsToResource", "ssm:ListTagsForResource"], o.ssmParameterArns));
+      if (o.findParameters) out.push(allow("FindParameters", [...FIND_PARAMETERS], ["*"]));
     }
     if (o.kmsKeyArns) out.push(allow("UseKmsKeys", o.createSecrets ? ["kms:Decrypt", "kms:GenerateDataKey"] : ["kms:Decrypt"], o.kmsKeyArns));
     return { managedPolicyArns: [], statements: out };

@@ -64,3 +64,10 @@ export interface ControllerDefinition<N extends ControllerName = ControllerName>
 export function allow(sid: string, actions: ReadonlyArray<string>, resources: ReadonlyArray<string>, conditions?: PolicyStatement["conditions"]): PolicyStatement {
   return { sid, effect: "Allow", actions: [...actions], resources: [...resources], ...(conditions && conditions.length > 0 ? { conditions } : {}) };
 }
+
+/**
+ * kms:CreateGrant only for a grant an AWS service creates on the caller's behalf, such as EC2
+ * for an encrypted EBS volume (AWS KMS developer guide, conditions-kms-grant-is-for-aws-resource:
+ * https://docs.aws.amazon.com/kms/latest/developerguide/conditions-kms.html#conditions-kms-grant-is-for-aws-resource).
+ */
+export const GRANT_FOR_AWS_RESOURCE = { test: "Bool", variable: "kms:GrantIsForAWSResource", values: ["true"] } as const;
