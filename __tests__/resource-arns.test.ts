@@ -32,6 +32,8 @@ describe("reachesEveryResource", () => {
     "arn:aws:s3:::${namespace}/*",
     "arn:aws:s3:::data/${aws:PrincipalTag/kubernetes-namespace}/*",
     "arn:aws:unknownservice:us-east-1:111122223333:thing/*",
+    // IAM roles have no region: the wildcard can only stand for the empty field.
+    "arn:aws:iam:*:111122223333:role/app",
   ])("%s does not", async (r) => {
     expect(await reachesEveryResource(r)).toBe(false);
   });

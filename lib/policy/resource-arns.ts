@@ -63,10 +63,15 @@ export async function reachesEveryResource(r: string): Promise<boolean> {
   if (r === "*") return true;
   const a = plainArn(r);
   if (a === undefined) return false;
-  if (hasWildcard(a.region) || hasWildcard(a.account)) return true;
+  const all = await formatsOf(a.service.toLowerCase());
+  // A wildcard region or account widens the ARN only where the resource's ARN has that field:
+  // IAM roles have no region, so arn:aws:iam:*:…:role/app still names one role.
+  const meant = byResource(a, all);
+  const wide = (field: "region" | "account") => hasWildcard(a[field]) && (meant.length === 0 || meant.some((f) => f[field].includes("${")));
+  if (wide("region") || wide("account")) return true;
   if (!hasWildcard(a.resource)) return false;
   const head = headOf(a.resource);
-  const formats = (await formatsOf(a.service.toLowerCase())).filter((f) => fits(a.region, f.region) && fits(a.account, f.account));
+  const formats = all.filter((f) => fits(a.region, f.region) && fits(a.account, f.account));
   // A service the catalogue does not know: only a resource part that starts with a wildcard.
   if (formats.length === 0) return head === "";
   return formats.some((f) => f.prefix.startsWith(head));
