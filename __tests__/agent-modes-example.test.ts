@@ -70,9 +70,9 @@ describe("examples/agent-modes-and-addons.yaml", () => {
     ]);
   });
 
-  it("makes every smoke test on Auto Mode wait only for its association (and service account)", async () => {
+  it("makes every smoke test on Auto Mode wait only for its association (and service account and created namespace), never for an agent", async () => {
     const s = (await synthYaml(TEXT))["auto-mode"]!;
     const deps = Object.values(resources(s, "kubernetes_job_v1")).map((j) => `${j.metadata.namespace}: ${j.depends_on.map((d: string) => d.split(".")[0]).join(" ")}`);
-    expect(deps.sort()).toEqual(["reports: aws_eks_pod_identity_association", "web: aws_eks_pod_identity_association kubernetes_service_account_v1"]);
+    expect(deps.sort()).toEqual(["reports: aws_eks_pod_identity_association", "web: aws_eks_pod_identity_association kubernetes_service_account_v1 kubernetes_namespace_v1"]);
   });
 });

@@ -2,6 +2,7 @@ import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-i
 import { EksPodIdentityAssociation } from "@cdktf/provider-aws/lib/eks-pod-identity-association";
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
+import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
 import { ServiceAccountV1 } from "@cdktf/provider-kubernetes/lib/service-account-v1";
 import { Testing, TerraformStack } from "cdktf";
 import { ControllerIdentity, type ControllerIdentityProps } from "../lib/constructs/controller-identity";
@@ -143,5 +144,24 @@ clusters:
     const assoc = resources(s, "aws_eks_pod_identity_association")["controller_external-dns_association_FD534683"]!;
     expect(assoc.depends_on).toEqual(["aws_eks_addon.pod_identity_agent_addon_642A3B0D", "aws_iam_role_policy_attachment.controller_external-dns_managed-policy-1-attachment_8801393B"]);
     expect(assoc.role_arn).toBe("${aws_iam_role.controller_external-dns_role_E0EFF4B0.arn}");
+  });
+});
+
+describe("ControllerIdentity in a namespace the configuration creates", () => {
+  it("makes its service account, association and smoke test wait for the namespace", () => {
+    const stack = new TerraformStack(Testing.app(), "t");
+    const ns = new NamespaceV1(stack, "tools", { metadata: { name: "tools" } });
+    new ControllerIdentity(stack, "ctl", {
+      clusterName: "demo",
+      region: "us-east-1",
+      clusterArn: CLUSTER_ARN,
+      controller: { name: "aws-efs-csi-driver", namespace: "tools", createServiceAccount: true, smokeTest: true },
+      namespaceResource: ns,
+    });
+    const s = Testing.synth(stack);
+    const dependsOn = (type: string) => Object.values(resources(s, type)).map((r) => r.depends_on as string[]);
+    expect(dependsOn("kubernetes_service_account_v1")).toEqual([["kubernetes_namespace_v1.tools"]]);
+    expect(dependsOn("aws_eks_pod_identity_association")).toEqual([expect.arrayContaining(["kubernetes_namespace_v1.tools"])]);
+    expect(dependsOn("kubernetes_job_v1")).toEqual([[expect.stringMatching(/^aws_eks_pod_identity_association\.ctl_association_/), expect.stringMatching(/^kubernetes_service_account_v1\.ctl_service-account_/), "kubernetes_namespace_v1.tools"]]);
   });
 });

@@ -11,7 +11,7 @@ ${controllers}
 describe("clusters[].controllers schema", () => {
   it("fills in the defaults of an entry", async () => {
     const c = await configOf(file("      - name: aws-efs-csi-driver"));
-    expect(c.clusters[0]!.controllers).toEqual([{ name: "aws-efs-csi-driver", createServiceAccount: false, smokeTest: false, role: { path: "/", maxSessionDuration: 3600 } }]);
+    expect(c.clusters[0]!.controllers).toEqual([{ name: "aws-efs-csi-driver", createNamespace: false, createServiceAccount: false, smokeTest: false, role: { path: "/", maxSessionDuration: 3600 } }]);
   });
 
   it("names the closest controller for an unknown name, and every known one", async () => {
@@ -22,14 +22,14 @@ describe("clusters[].controllers schema", () => {
 
   it("says whose option an option of another controller is", async () => {
     expect(await problemsOf(file("      - name: external-dns\n        hostedZoneArns: [arn:aws:route53:::hostedzone/Z1]\n        bucketArns: [arn:aws:s3:::b]"))).toEqual([
-      'tenants.yaml:8:9: clusters[0].controllers[0].bucketArns: "bucketArns" is an option of velero, aws-mountpoint-s3-csi-driver, not of external-dns; allowed keys: name, namespace, serviceAccount, createServiceAccount, smokeTest, role, hostedZoneArns',
+      'tenants.yaml:8:9: clusters[0].controllers[0].bucketArns: "bucketArns" is an option of velero, aws-mountpoint-s3-csi-driver, not of external-dns; allowed keys: name, namespace, serviceAccount, createNamespace, createServiceAccount, smokeTest, role, hostedZoneArns',
     ]);
   });
 
   it("still suggests a key for a typo that is nobody's option", async () => {
     expect(await problemsOf(file("      - name: external-dns\n        hostedZoneArn: [arn:aws:route53:::hostedzone/Z1]"))).toEqual([
       'tenants.yaml:6:9: clusters[0].controllers[0].hostedZoneArns: external-dns needs hostedZoneArns: Route 53 hosted zones whose records the controller may change: arn:<partition>:route53:::hostedzone/<id>.',
-      'tenants.yaml:7:9: clusters[0].controllers[0].hostedZoneArn: unknown key "hostedZoneArn"; did you mean "hostedZoneArns"?; allowed keys: name, namespace, serviceAccount, createServiceAccount, smokeTest, role, hostedZoneArns',
+      'tenants.yaml:7:9: clusters[0].controllers[0].hostedZoneArn: unknown key "hostedZoneArn"; did you mean "hostedZoneArns"?; allowed keys: name, namespace, serviceAccount, createNamespace, createServiceAccount, smokeTest, role, hostedZoneArns',
     ]);
   });
 

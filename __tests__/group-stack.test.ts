@@ -26,7 +26,7 @@ tenants:
     createNamespace: true
     stack: payments
     grants: [{ dynamodb: { table: orders } }]
-  - { name: ledger, namespace: payments, serviceAccount: ledger, stack: payments, clusters: [prod] }
+  - { name: ledger, namespace: payments, serviceAccount: ledger, createNamespace: true, stack: payments, clusters: [prod] }
   - { name: indexer, namespace: search, serviceAccount: indexer, stack: search, clusters: [prod] }
 `;
 

@@ -55,7 +55,7 @@ describe("tenants[].smokeTest", () => {
       },
       wait_for_completion: true,
       timeouts: { create: "5m", update: "5m" },
-      depends_on: ["aws_eks_pod_identity_association.web_association_B350E0D8", "kubernetes_service_account_v1.web_service-account_2F59D8AD"],
+      depends_on: ["aws_eks_pod_identity_association.web_association_B350E0D8", "kubernetes_service_account_v1.web_service-account_2F59D8AD", "kubernetes_namespace_v1.namespace_web"],
     });
   });
 

@@ -2,7 +2,12 @@
  * Terraform addresses come from names only: the same file synthesizes the same bytes, order in
  * the file does not matter, and one tenant's change never touches another tenant's resources.
  */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse as parseYaml } from "yaml";
 import { parse, synthYaml, type Json } from "./helpers";
+
+const ROOT = join(__dirname, "..");
 
 const tenant = (name: string, extra = "") => `  - { name: ${name}, namespace: ${name}, serviceAccount: app${extra} }`;
 const file = (...tenants: string[]) => `
@@ -96,6 +101,69 @@ ${tenant("alpha")}
     for (const owner of ["alpha", "controller_external-dns"]) {
       expect(Object.keys(blocksOf(before, owner)).length).toBeGreaterThan(0);
       expect(blocksOf(after, owner)).toEqual(blocksOf(before, owner));
+    }
+  });
+});
+
+/**
+ * The README's promise, literally, for every example: removing any one tenant changes no byte of
+ * anything that is not that tenant's. What may change is the tenant's own blocks; a shared role it
+ * was a member of (the role's trust names its members); and what only it needed, which may only
+ * disappear: its namespace when it was the last entry in it, a data source, a group stack it was
+ * alone in. Synthesized in-process, so this stays quick.
+ */
+describe("removing any one tenant of any example", () => {
+  const EXAMPLES = ["tenants.yaml", ...readdirSync(join(ROOT, "examples")).filter((f) => f.endsWith(".yaml")).map((f) => `examples/${f}`)];
+
+  /** Every block of a stack, by `<section>.<type>.<name>` (resources, data) or `<section>.<name>`. */
+  function blocks(stackJson: Json): Map<string, string> {
+    const out = new Map<string, string>();
+    for (const [section, value] of Object.entries<Json>(stackJson)) {
+      if (section === "resource" || section === "data") {
+        for (const [type, byName] of Object.entries<Json>(value)) for (const [name, b] of Object.entries<Json>(byName)) out.set(`${section}.${type}.${name}`, JSON.stringify(b));
+      } else if (section === "output") {
+        for (const [name, o] of Object.entries<Json>(value)) out.set(`output.${name}`, JSON.stringify(o));
+      } else out.set(section, JSON.stringify(value));
+    }
+    return out;
+  }
+
+  async function synthObject(file: Json): Promise<Record<string, Json>> {
+    const stacks = await synthYaml(JSON.stringify(file));
+    return Object.fromEntries(Object.entries(stacks).map(([name, s]) => [name, parse(s)]));
+  }
+
+  it.each(EXAMPLES)("%s", async (example) => {
+    const file = parseYaml(readFileSync(join(ROOT, example), "utf8")) as Json;
+    const before = await synthObject(file);
+    const tenants = (file.tenants ?? []) as Json[];
+    for (const removed of tenants) {
+      const after = await synthObject({ ...file, tenants: tenants.filter((t) => t !== removed) });
+      const name = removed.name as string;
+      const mayChange = (key: string) =>
+        key.split(".")[2]?.startsWith(`${name}_`) || key.startsWith(`output.${name}_`) || (removed.sharedRole !== undefined && (key.split(".")[2]?.startsWith(`shared_roles_${removed.sharedRole}_`) || key.startsWith(`output.shared_${removed.sharedRole}_`)));
+      // A namespace may go only when nothing in the stack lives in it any more.
+      const dwellsIn = (stackJson: Json, namespace: string) =>
+        Object.entries<Json>(stackJson.resource ?? {}).some(([type, byName]) =>
+          Object.values<Json>(byName).some((b) => (type === "aws_eks_pod_identity_association" ? b.namespace : type === "kubernetes_namespace_v1" ? undefined : b.metadata?.namespace) === namespace),
+        );
+      const mayGo = (key: string, stackAfter: Json) =>
+        mayChange(key) || key.startsWith("data.") || (key === `resource.kubernetes_namespace_v1.namespace_${removed.namespace}` && !dwellsIn(stackAfter, removed.namespace));
+      for (const [stack, json] of Object.entries(before)) {
+        const was = blocks(json);
+        const now = after[stack] === undefined ? undefined : blocks(after[stack]!);
+        // A group stack goes only with its last tenant.
+        if (now === undefined) {
+          expect({ stack, removed: name, tenantsLeft: [...was.keys()].filter((k) => k.startsWith("resource.aws_eks_pod_identity_association.") && !mayChange(k)) }).toEqual({ stack, removed: name, tenantsLeft: [] });
+          continue;
+        }
+        for (const [key, text] of was) {
+          if (mayChange(key)) continue;
+          if (now.has(key)) expect({ stack, removed: name, key, text: now.get(key) }).toEqual({ stack, removed: name, key, text });
+          else expect({ stack, removed: name, gone: key, allowed: mayGo(key, after[stack]!) }).toEqual({ stack, removed: name, gone: key, allowed: true });
+        }
+        for (const key of now.keys()) expect({ stack, removed: name, appeared: key, existed: was.has(key) }).toEqual({ stack, removed: name, appeared: key, existed: true });
+      }
     }
   });
 });

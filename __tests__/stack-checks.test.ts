@@ -92,22 +92,6 @@ tenants:
       `tenants.yaml:4:56: tenants[0].stack: stack "prod-payments" gets the S3 state key "${"k".repeat(100)}…", 1032 bytes; S3 keys are at most 1024 bytes. Shorten state.s3.keyPrefix`,
     ]);
   });
-
-  it("creates a namespace in one stack of a cluster, and lets group stacks use the base stack's", async () => {
-    const yaml = `${one}tenants:
-  - { name: a, namespace: shared, serviceAccount: a, createNamespace: true }
-  - { name: b, namespace: shared, serviceAccount: b, stack: blue }
-  - { name: c, namespace: teams, serviceAccount: c, createNamespace: true, stack: blue }
-  - { name: d, namespace: teams, serviceAccount: d, createNamespace: true, stack: green }
-  - { name: e, namespace: teams, serviceAccount: e, stack: green }
-  - { name: f, namespace: teams, serviceAccount: f }
-`;
-    expect(await problemsOf(yaml)).toEqual([
-      'tenants.yaml:6:70: tenants[3].createNamespace: namespace "teams" on cluster "prod" is already created by tenant "c" in stack "prod-blue", and this tenant is in stack "prod-green"; a namespace is created in one stack: set createNamespace on the tenants of one stack only, or put them in the same stack',
-      'tenants.yaml:7:60: tenants[4].stack: tenant "e" is in stack "prod-green", but its namespace "teams" on cluster "prod" is created in stack "prod-blue", which this stack does not wait for; put the tenant in that stack, or create the namespace in the base stack',
-      'tenants.yaml:8:27: tenants[5].namespace: tenant "f" is in stack "prod", but its namespace "teams" on cluster "prod" is created in stack "prod-blue", which this stack does not wait for; put the tenant in that stack, or create the namespace in the base stack',
-    ]);
-  });
 });
 
 describe("state", () => {

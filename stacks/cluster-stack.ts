@@ -71,12 +71,12 @@ export class ClusterStack extends TerraformStack {
     super(scope, plan.cluster.name);
     this.cluster = this.addProvidersAndBackend(props);
     this.agent = this.addAgent(plan.cluster);
-    const namespaces = addNamespaces(this, plan.tenants);
+    const namespaces = addNamespaces(this, plan.tenants, plan.controllers);
     const arnEnvironment = arnEnvironmentFor(this.cluster, needsArns(plan));
     this.sharedRoles = this.addSharedRoles(plan, arnEnvironment);
     this.tenants = this.addTenants(plan, namespaces, props.imports);
     this.addons = this.addAddons(plan);
-    this.controllers = this.addControllers(plan);
+    this.controllers = this.addControllers(plan, namespaces);
   }
 
   /** AWS provider, state backend, the cluster reference, and the kubernetes (and helm) providers. */
@@ -170,11 +170,11 @@ export class ClusterStack extends TerraformStack {
   }
 
   /** `controller_<name>`: like add-ons', an ID no tenant name can take. */
-  private addControllers(plan: ClusterPlan): Map<string, ControllerIdentity> {
+  private addControllers(plan: ClusterPlan, namespaces: ReadonlyMap<string, NamespaceV1>): Map<string, ControllerIdentity> {
     return new Map(
-      plan.controllers.map(({ controller }) => [
+      plan.controllers.map(({ controller, namespace }) => [
         controller.name,
-        new (optional.controllerIdentity())(this, `controller_${controller.name}`, { cluster: this.cluster, controller, dependsOn: this.afterAgent }),
+        new (optional.controllerIdentity())(this, `controller_${controller.name}`, { cluster: this.cluster, controller, dependsOn: this.afterAgent, namespaceResource: namespaces.get(namespace) }),
       ]),
     );
   }

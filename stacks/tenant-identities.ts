@@ -7,7 +7,7 @@
 import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
 import type { ITerraformDependable } from "cdktf";
 import type { Construct } from "constructs";
-import type { TenantPlan } from "../lib/config/plan";
+import type { ControllerPlan, TenantPlan } from "../lib/config/plan";
 import type { EksClusterReference } from "../lib/constructs/eks-cluster-reference";
 import type { SharedRole } from "../lib/constructs/shared-role";
 import type { SmokeTest } from "../lib/constructs/smoke-test";
@@ -18,12 +18,17 @@ import type { ArnEnvironment } from "../lib/policy/arn-environment";
 /** Loaded when first needed: the Job's provider class alone adds about 45 ms to every synth (docs/benchmarks.md). */
 const smokeTest = (): typeof SmokeTest => (require("../lib/constructs/smoke-test") as typeof import("../lib/constructs/smoke-test")).SmokeTest;
 
-/** One namespace resource per namespace, however many tenants share it and ask for it. */
-export function addNamespaces(stack: Construct, tenants: ReadonlyArray<TenantPlan>): Map<string, NamespaceV1> {
+/**
+ * One namespace resource per namespace that its tenants (and, in the base stack, controllers) ask
+ * for, however many share it: they all agree (lib/config/namespace-checks.ts), so the namespace
+ * stays while any of them does. In name order and addressed by name, so that no other entry's
+ * arrival or removal moves a byte of it.
+ */
+export function addNamespaces(stack: Construct, tenants: ReadonlyArray<TenantPlan>, controllers: ReadonlyArray<ControllerPlan> = []): Map<string, NamespaceV1> {
+  const wanted = new Set([...tenants.filter(({ tenant }) => tenant.createNamespace).map(({ tenant }) => tenant.namespace), ...controllers.filter((c) => c.controller.createNamespace).map((c) => c.namespace)]);
   const namespaces = new Map<string, NamespaceV1>();
-  for (const { tenant } of tenants) {
-    if (!tenant.createNamespace || namespaces.has(tenant.namespace)) continue;
-    namespaces.set(tenant.namespace, new NamespaceV1(stack, `namespace_${tenant.namespace}`, { metadata: { name: terraformLiteral(tenant.namespace) } }));
+  for (const name of [...wanted].sort()) {
+    namespaces.set(name, new NamespaceV1(stack, `namespace_${name}`, { metadata: { name: terraformLiteral(name) } }));
   }
   return namespaces;
 }
@@ -97,7 +102,9 @@ export function addTenantIdentities(stack: Construct, props: TenantIdentitiesPro
         // tenant (EKS user guide, pod-id-assign-target-role), else its own or its shared role.
         roleName: tenant.targetRoleArn ? tenant.targetRoleArn.slice(tenant.targetRoleArn.lastIndexOf("/") + 1) : identity.roleName,
         cluster,
-        dependsOn: identity.serviceAccount ? [identity.association, identity.serviceAccount] : [identity.association],
+        // The Job is a Kubernetes object in the namespace: it waits for the namespace itself, not
+        // only through the association, which need not wait for it.
+        dependsOn: [identity.association, ...(identity.serviceAccount ? [identity.serviceAccount] : []), ...(ns ? [ns] : [])],
       });
     }
   }

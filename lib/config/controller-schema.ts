@@ -89,6 +89,13 @@ function common<N extends ControllerName>(name: N) {
       rules.SERVICE_ACCOUNT,
       "The controller's service account. Left out: the one its official Helm chart creates for a release named after the controller (docs/controllers.md).",
     ).optional(),
+    createNamespace: z
+      .boolean()
+      .default(false)
+      .meta({
+        description:
+          "Create the namespace (kubernetes_namespace_v1). Left out: false, the namespace must exist. Every tenant and controller in one namespace on a cluster must agree; the namespace stays while any of them does.",
+      }),
     createServiceAccount: z
       .boolean()
       .default(false)

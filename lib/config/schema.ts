@@ -229,7 +229,13 @@ export const tenantSchema = z
       .min(1)
       .optional()
       .meta({ description: "The clusters this tenant runs on. Left out: every cluster." }),
-    createNamespace: z.boolean().default(false).meta({ description: "Create the namespace (kubernetes_namespace_v1). Left out: the namespace must exist." }),
+    createNamespace: z
+      .boolean()
+      .default(false)
+      .meta({
+        description:
+          "Create the namespace (kubernetes_namespace_v1). Left out: false, the namespace must exist. Every tenant and controller in one namespace on a cluster must agree, and be in one stack; the namespace stays while any of them does.",
+      }),
     createServiceAccount: z
       .boolean()
       .default(true)

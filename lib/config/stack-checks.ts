@@ -143,43 +143,4 @@ const oneStateBackend: Check = (c) =>
     ? [error(["state", "cloud"], "state.s3 and state.cloud are both set; a stack has one state: keep s3 (an S3 backend) or cloud (HCP Terraform or Terraform Enterprise workspaces)", true)]
     : [];
 
-/**
- * A namespace the file creates lives in one stack of the cluster. Tenants of that namespace in
- * another stack would use it without waiting for it, unless it is in the base stack, which every
- * group stack of the cluster follows.
- */
-const namespaceOwners: Check = (c) => {
-  const out: Finding[] = [];
-  const tenants = firstOfEach(c.tenants);
-  for (const { item: cluster } of firstOfEach(c.clusters)) {
-    const creator = new Map<string, { stack: string; name: string }>();
-    const on = tenants.filter(({ item: t }) => landsOn(t, cluster.name) && !(t.stack !== undefined && t.sharedRole !== undefined));
-    const stackOf = (t: Config["tenants"][number]) => (t.stack === undefined ? cluster.name : groupStackName(cluster.name, t.stack));
-    for (const { item: t, index: i } of on) {
-      if (!t.createNamespace) continue;
-      const prior = creator.get(t.namespace);
-      if (!prior) creator.set(t.namespace, { stack: stackOf(t), name: t.name });
-      else if (prior.stack !== stackOf(t)) {
-        out.push(
-          error(
-            ["tenants", i, "createNamespace"],
-            `namespace ${JSON.stringify(t.namespace)} on cluster ${JSON.stringify(cluster.name)} is already created by tenant ${JSON.stringify(prior.name)} in stack ${JSON.stringify(prior.stack)}, and this tenant is in stack ${JSON.stringify(stackOf(t))}; a namespace is created in one stack: set createNamespace on the tenants of one stack only, or put them in the same stack`,
-          ),
-        );
-      }
-    }
-    for (const { item: t, index: i } of on) {
-      const owner = creator.get(t.namespace);
-      if (!owner || owner.stack === cluster.name || owner.stack === stackOf(t) || t.createNamespace) continue;
-      out.push(
-        error(
-          t.stack === undefined ? ["tenants", i, "namespace"] : ["tenants", i, "stack"],
-          `tenant ${JSON.stringify(t.name)} is in stack ${JSON.stringify(stackOf(t))}, but its namespace ${JSON.stringify(t.namespace)} on cluster ${JSON.stringify(cluster.name)} is created in stack ${JSON.stringify(owner.stack)}, which this stack does not wait for; put the tenant in that stack, or create the namespace in the base stack`,
-        ),
-      );
-    }
-  }
-  return out;
-};
-
-export const STACK_CHECKS: ReadonlyArray<Check> = [oneStateBackend, sharedRoleMembersStayInBase, groupTypos, uniqueStackNames, stackNameLengths, namespaceOwners];
+export const STACK_CHECKS: ReadonlyArray<Check> = [oneStateBackend, sharedRoleMembersStayInBase, groupTypos, uniqueStackNames, stackNameLengths];

@@ -53,6 +53,13 @@ export interface ControllerIdentityProps extends ClusterProps {
   readonly tags?: Tags;
   /** What the association and service account wait for, usually the Pod Identity agent. @default [] */
   readonly dependsOn?: ReadonlyArray<ITerraformDependable>;
+  /**
+   * The controller's namespace, when the same Terraform configuration creates it: every
+   * Kubernetes object of the controller (its service account, its smoke-test Job) waits for it,
+   * so none is created before the namespace or left behind when it goes.
+   * @default none: the namespace exists already
+   */
+  readonly namespaceResource?: ITerraformDependable;
 }
 
 /**
@@ -118,7 +125,9 @@ export class ControllerIdentity extends Construct {
     this.namespace = plan.namespace;
     this.serviceAccountName = plan.serviceAccount;
     const tags = props.tags && Object.keys(props.tags).length > 0 ? { ...props.tags } : undefined;
-    const dependsOn = props.dependsOn && props.dependsOn.length > 0 ? [...props.dependsOn] : undefined;
+    const inNamespace = props.namespaceResource ? [props.namespaceResource] : [];
+    const after = [...(props.dependsOn ?? []), ...inNamespace];
+    const dependsOn = after.length > 0 ? after : undefined;
 
     const clusterArn = props.clusterArn ?? new DataAwsEksCluster(this, "cluster", { name: props.clusterName }).arn;
     let attachments: ReadonlyArray<IamRolePolicyAttachment>;
@@ -178,7 +187,7 @@ export class ControllerIdentity extends Construct {
         region: props.region,
         // Controller names are at most 28 characters, so this fits the 63 of a label.
         jobName: `pod-identity-smoke-test-controller-${controller.name}`,
-        dependsOn: this.serviceAccount ? [this.association, this.serviceAccount] : [this.association],
+        dependsOn: [this.association, ...(this.serviceAccount ? [this.serviceAccount] : []), ...inNamespace],
       });
     }
 

@@ -10,6 +10,7 @@ import { KUBERNETES_CHECKS } from "../config/kubernetes-checks";
 import { KUBERNETES_METADATA_CHECKS } from "../config/kubernetes-metadata";
 import { NAME_AND_QUOTA_CHECKS } from "../config/name-and-quota-checks";
 import { clusterNameCollisions } from "../config/name-collisions";
+import { NAMESPACE_CHECKS } from "../config/namespace-checks";
 import { error, type Check, type Finding } from "../config/problems";
 import { podIdentityRegions } from "../config/region-checks";
 import type { Config } from "../config/schema";
@@ -34,6 +35,7 @@ export const CHECKS: ReadonlyArray<Check> = [
   podIdentityRegions,
   clusterNameCollisions,
   ...STACK_CHECKS,
+  ...NAMESPACE_CHECKS,
 ];
 
 export async function checkConfig(config: Config): Promise<Finding[]> {
