@@ -28,6 +28,12 @@ export const S3_OBJECTS: ArnKind = {
   refine: bucketProblem,
 };
 export const KMS_KEY: ArnKind = { noun: "key", service: "kms", resource: /^key\/[A-Za-z0-9-]+$/, shape: "key/<key id>", hint: "alias ARNs do not work in IAM policies", region: "required", account: "required" };
+/**
+ * Queues that controllers take by URL may be anywhere: the node termination handler takes
+ * queueURL (its SQS client uses awsRegion, which its chart lets one set; aws/aws-node-termination-handler
+ * cmd/node-termination-handler.go), KEDA's aws-sqs-queue scaler takes queueURL and awsRegion.
+ * Karpenter's takes a name only: INTERRUPTION_QUEUE below.
+ */
 export const SQS_QUEUE: ArnKind = { noun: "queue", service: "sqs", resource: /^[\w-]{1,80}(\.fifo)?$/, shape: "<queue name>", region: "required", account: "required" };
 /**
  * Karpenter's settings.interruptionQueue is the queue's name only: it calls sqs:GetQueueUrl with
