@@ -253,6 +253,7 @@ tenants:
       broad: [
         'tenant "broad": AWS-managed policy "AmazonS3FullAccess" (arn:aws:iam::aws:policy/AmazonS3FullAccess) grants full access to a whole service (its *FullAccess name says so); prefer grants or statements scoped to the resources the tenant uses',
         'tenant "broad": action "sqs:*" allows every action of service "sqs"; name the actions the tenant needs',
+        'tenant "broad": action "sqs:*" matches sqs:AddPermission, sqs:RemovePermission, sqs:SetQueueAttributes, which lets the pod change IAM permissions or take another identity: it changes permissions (access level "Permissions management"); a pod should not hold it, on any resource (its own role included)',
       ],
       everywhere: ['tenant "everywhere": allows write actions such as sqs:SendMessage on every resource ("*"); name the resources by ARN'],
       narrow: [],

@@ -44,6 +44,23 @@ tenants:
     expect(policyAccountProblem("arn:aws:iam::111122223333:policy/p", { name: "x", accountId: "111122223333" })).toBeUndefined();
   });
 
+  it("gives a controller's permissions boundary the partition and account checks a tenant's gets", async () => {
+    const yaml = `
+clusters:
+  - name: east
+    region: us-east-1
+    accountId: "111122223333"
+    controllers:
+      - { name: aws-efs-csi-driver, role: { permissionsBoundaryArn: "arn:aws:iam::444455556666:policy/b" } }
+      - { name: aws-fsx-csi-driver, role: { permissionsBoundaryArn: "arn:aws-cn:iam::111122223333:policy/b" } }
+      - { name: aws-gateway-api-controller, role: { permissionsBoundaryArn: "arn:aws:iam::111122223333:policy/b" } }
+`;
+    expect(await problemsOf(yaml)).toEqual([
+      'tenants.yaml:7:69: clusters[0].controllers[0].role.permissionsBoundaryArn: arn:aws:iam::444455556666:policy/b is a customer-managed policy of account 444455556666, but cluster "east" pins accountId 111122223333; IAM attaches customer-managed policies only to roles of their own account. Use a policy of account 111122223333, or an AWS managed policy (arn:…:iam::aws:policy/…)',
+      'tenants.yaml:8:69: clusters[0].controllers[1].role.permissionsBoundaryArn: arn:aws-cn:iam::111122223333:policy/b is in partition "aws-cn", but cluster "east" is in us-east-1, partition "aws"; a role can only use ARNs of its own partition: write arn:aws:…',
+    ]);
+  });
+
   it("checks add-ons' policies and boundaries and shared roles' ARNs on their clusters", async () => {
     const yaml = `
 clusters:

@@ -44,3 +44,23 @@ describe("lookUpAction", () => {
     expect([isWrite(put!), isWrite(list!), isWrite(tag!)]).toEqual([true, false, true]);
   });
 });
+
+describe("resourceArnFormats", () => {
+  it("gives a service's own ARN formats, as the Service Authorization Reference writes them", async () => {
+    const { resourceArnFormats } = await import("../lib/policy/catalogue");
+    expect(await resourceArnFormats("sqs")).toEqual(["arn:${Partition}:sqs:${Region}:${Account}:${QueueName}"]);
+    const iam = await resourceArnFormats("iam");
+    expect(iam).toContain("arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}");
+    // The Systems Manager table also lists S3 buckets and IAM roles; only ssm ARNs are its own.
+    const ssm = await resourceArnFormats("ssm");
+    expect(ssm).toContain("arn:${Partition}:ssm:${Region}:${Account}:parameter/${ParameterNameWithoutLeadingSlash}");
+    expect(ssm.every((f) => f.startsWith("arn:${Partition}:ssm:"))).toBe(true);
+  });
+
+  it("is empty for what is no service, without reaching the package's files", async () => {
+    const { resourceArnFormats } = await import("../lib/policy/catalogue");
+    expect(await resourceArnFormats("nosuchservice")).toEqual([]);
+    expect(await resourceArnFormats("../iam")).toEqual([]);
+    expect(await resourceArnFormats("__proto__")).toEqual([]);
+  });
+});

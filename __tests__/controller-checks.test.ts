@@ -1,5 +1,5 @@
 import { arnProblem, oversizedPolicyProblem } from "../lib/policy/controllers/controller-checks";
-import { HOSTED_ZONE, NODE_ROLE, SQS_QUEUE, TARGET_GROUP } from "../lib/policy/controllers/arn-kinds";
+import { HOSTED_ZONE, INTERRUPTION_QUEUE, LOG_GROUP, NODE_ROLE, S3_BUCKET, S3_OBJECTS, SECRET, SQS_QUEUE, SSM_PARAMETER, TARGET_GROUP } from "../lib/policy/controllers/arn-kinds";
 import { configOf, problemsOf } from "./helpers";
 
 const cluster = (controllers: string, more = "", region = "us-east-1") => `
@@ -34,6 +34,68 @@ describe("controller option ARNs", () => {
     );
     // Without a pinned account there is nothing to compare with.
     expect(arnProblem("arn:aws:iam::444455556666:role/nodes", NODE_ROLE, { name: "demo", region: "us-east-1" })).toBeUndefined();
+  });
+});
+
+describe("controller option ARNs under the grants' rules", () => {
+  const demo = { name: "demo", region: "us-east-1", accountId: "111122223333" };
+
+  it("refuses a wildcard that stands for a whole name, anywhere but at the end, or in a kind that takes none", () => {
+    expect(arnProblem("arn:aws:ssm:us-east-1:111122223333:parameter/*", SSM_PARAMETER, demo)).toBe(
+      "arn:aws:ssm:us-east-1:111122223333:parameter/* has a '*' in place of the whole name, so it reaches every parameter of its account and region; write the name, or a prefix of it, before the '*'; expected arn:aws:ssm:us-east-1:111122223333:parameter/<name>, or parameter/<prefix>*",
+    );
+    expect(arnProblem("arn:aws:secretsmanager:us-east-1:111122223333:secret:*", SECRET, demo)).toContain("in place of the whole name, so it reaches every secret of its account and region");
+    expect(arnProblem("arn:aws:logs:us-east-1:111122223333:log-group:*", LOG_GROUP, demo)).toContain("reaches every log group");
+    expect(arnProblem("arn:aws:ssm:us-east-1:111122223333:parameter/a*b", SSM_PARAMETER, demo)).toContain("has a wildcard other than one trailing '*'");
+    expect(arnProblem("arn:aws:ssm:us-east-1:111122223333:parameter/a?", SSM_PARAMETER, demo)).toContain("has a wildcard other than one trailing '*'");
+    expect(arnProblem("arn:aws:s3:::*/*", S3_OBJECTS, demo)).toContain("has a wildcard other than one trailing '*'");
+    expect(arnProblem("arn:aws:s3:::back*", S3_BUCKET, demo)).toBe("arn:aws:s3:::back* has a wildcard in its resource part; name each bucket in full; expected arn:aws:s3:::<bucket>");
+    expect(arnProblem("arn:aws:iam::111122223333:role/*/admin", NODE_ROLE, demo)).toContain("has a wildcard in its resource part; name each role in full");
+    expect(arnProblem("arn:aws:sqs:us-east-1:111122223333:*", SQS_QUEUE, demo)).toContain("has a wildcard in its resource part; name each queue in full");
+    // Prefixes stay: a name's first characters, or one bucket's objects.
+    expect(arnProblem("arn:aws:ssm:us-east-1:111122223333:parameter/app/*", SSM_PARAMETER, demo)).toBeUndefined();
+    expect(arnProblem("arn:aws:secretsmanager:us-east-1:111122223333:secret:app/db-*", SECRET, demo)).toBeUndefined();
+    expect(arnProblem("arn:aws:s3:::backups/*", S3_OBJECTS, demo)).toBeUndefined();
+  });
+
+  it("wants parameter ARNs written as AWS writes them, without the name's leading '/'", () => {
+    expect(arnProblem("arn:aws:ssm:us-east-1:111122223333:parameter//app/db", SSM_PARAMETER, demo)).toBe(
+      "arn:aws:ssm:us-east-1:111122223333:parameter//app/db writes the parameter name with its leading '/'; AWS writes the ARN of parameter /a/b as …:parameter/a/b, so this ARN matches no parameter; expected arn:aws:ssm:us-east-1:111122223333:parameter/<name>, or parameter/<prefix>*",
+    );
+    expect(arnProblem("arn:aws:ssm:us-east-1:111122223333:parameter/app/db", SSM_PARAMETER, demo)).toBeUndefined();
+  });
+
+  it("applies the S3 bucket naming rules, as the s3 grant does", () => {
+    expect(arnProblem("arn:aws:s3:::Backups", S3_BUCKET, demo)).toBe(`arn:aws:s3:::Backups names bucket "Backups", which is not a valid bucket name: it may hold only a-z, 0-9, '.' and '-'; expected arn:aws:s3:::<bucket>`);
+    expect(arnProblem("arn:aws:s3:::xn--backups/x/*", S3_OBJECTS, demo)).toContain('names bucket "xn--backups", which is not a valid bucket name');
+  });
+
+  it("wants Karpenter's interruption queue in the cluster's region and account", () => {
+    const why = "Karpenter takes only the queue's name (settings.interruptionQueue) and looks it up in its own region and account";
+    expect(arnProblem("arn:aws:sqs:us-east-1:111122223333:karpenter", INTERRUPTION_QUEUE, demo)).toBeUndefined();
+    expect(arnProblem("arn:aws:sqs:eu-west-1:111122223333:karpenter", INTERRUPTION_QUEUE, demo)).toBe(
+      `arn:aws:sqs:eu-west-1:111122223333:karpenter is in region eu-west-1, but cluster "demo" is in us-east-1, and this must be in the same region: ${why}`,
+    );
+    expect(arnProblem("arn:aws:sqs:us-east-1:444455556666:karpenter", INTERRUPTION_QUEUE, demo)).toBe(
+      `arn:aws:sqs:us-east-1:444455556666:karpenter is in account 444455556666, but cluster "demo" is in account 111122223333, and this must be in the same account: ${why}`,
+    );
+    // Other controllers' queues are given as URLs or ARNs and may be anywhere.
+    expect(arnProblem("arn:aws:sqs:eu-west-1:444455556666:events", SQS_QUEUE, demo)).toBeUndefined();
+  });
+
+  it("without a pinned account, wants the options that must be in the cluster's account to agree", async () => {
+    const yaml = `
+clusters:
+  - name: demo
+    region: us-east-1
+    controllers:
+      - name: karpenter
+        nodeRoleArns: [arn:aws:iam::111122223333:role/nodes]
+        interruptionQueueArn: arn:aws:sqs:us-east-1:444455556666:karpenter
+`;
+    expect(await problemsOf(yaml)).toEqual([
+      "tenants.yaml:8:31: clusters[0].controllers[0].interruptionQueueArn: arn:aws:sqs:us-east-1:444455556666:karpenter is in account 444455556666, but nodeRoleArns[0] is in account 111122223333; both must be in the account of cluster \"demo\": Karpenter takes only the queue's name (settings.interruptionQueue) and looks it up in its own region and account",
+    ]);
   });
 });
 

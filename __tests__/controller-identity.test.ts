@@ -118,6 +118,17 @@ describe("ControllerIdentity used directly", () => {
     ]);
   });
 
+  it("gives the role's permissions boundary the partition and account checks of the tenants file", () => {
+    const role = (permissionsBoundaryArn: string) => ({ path: "/", maxSessionDuration: 3600, permissionsBoundaryArn });
+    expect(build({ accountId: "111122223333", controller: { name: "aws-efs-csi-driver", role: role("arn:aws:iam::444455556666:policy/b") } })).toThrow(
+      /controller\.role\.permissionsBoundaryArn: arn:aws:iam::444455556666:policy\/b is a customer-managed policy of account 444455556666, but cluster "demo" pins accountId 111122223333/,
+    );
+    expect(build({ controller: { name: "aws-efs-csi-driver", role: role("arn:aws-cn:iam::444455556666:policy/b") } })).toThrow(
+      /controller\.role\.permissionsBoundaryArn: arn:aws-cn:iam::444455556666:policy\/b is in partition "aws-cn", but cluster "demo" is in us-east-1, partition "aws"/,
+    );
+    expect(build({ accountId: "111122223333", controller: { name: "aws-efs-csi-driver", role: role("arn:aws:iam::111122223333:policy/b") } })).not.toThrow();
+  });
+
   it("is what the tenants file builds, under controller_<name>", async () => {
     const s = (
       await synthYaml(`

@@ -39,7 +39,7 @@ tenants: [{ name: orders, namespace: orders, serviceAccount: app, targetRoleArn:
 clusters: [{ name: demo, region: us-east-1 }]
 tenants: [{ name: a, namespace: a, serviceAccount: app, targetRoleArn: "arn:aws:iam::444455556666:user/bob" }]
 `),
-    ).toEqual(['tenants.yaml:3:72: tenants[0].targetRoleArn: "arn:aws:iam::444455556666:user/bob" is not an IAM role ARN: arn:<partition>:iam::<12-digit account>:role/<path/>name, without \${ or %{, the path without \'//\' and not under aws-service-role/']);
+    ).toEqual(['tenants.yaml:3:72: tenants[0].targetRoleArn: "arn:aws:iam::444455556666:user/bob" is not an IAM role ARN: arn:<partition>:iam::<12-digit account>:role/<path/>name, without \${ or %{ or wildcards, the path without \'//\' and not under aws-service-role/']);
   });
 
   it("warn about a target in the cluster's own account", async () => {

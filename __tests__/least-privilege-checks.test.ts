@@ -119,3 +119,54 @@ tenants: [{ name: web, namespace: web, serviceAccount: sa, grants: [{ s3: { buck
     ]);
   });
 });
+
+describe("guardrails without gaps, through the tenants file", () => {
+  // The issue's file: writes on arn:aws:s3:::*/*, PassRole and AssumeRole on arn:aws:iam::*:role/*, iam:Put* on the tenant's own role.
+  const yaml = (strict: boolean) => `
+strict: ${strict}
+clusters: [{ name: demo, region: us-east-1, accountId: "111122223333" }]
+tenants:
+  - name: web
+    namespace: web
+    serviceAccount: sa
+    role: { name: web-role }
+    statements:
+      - { sid: Writes, actions: ["s3:PutObject"], resources: ["arn:aws:s3:::*/*"] }
+      - { sid: Identity, actions: ["iam:PassRole", "sts:AssumeRole"], resources: ["arn:aws:iam::*:role/*"] }
+      - { sid: Own, actions: ["iam:Put*"], resources: ["arn:aws:iam::111122223333:role/web-role"] }
+`;
+  const at = (s: string) => s.replace(/^(warning: )?tenants\.yaml:(\d+:\d+): (\S+): .*$/, "$1$2 $3");
+
+  it("warns about each gap when strict is left out, and the file stays valid", async () => {
+    expect((await load(yaml(false))).config).toBeDefined();
+    expect((await problemsOf(yaml(false))).map(at)).toEqual([
+      "warning: 10:63 tenants[0].statements[0].resources[0]",
+      "warning: 11:36 tenants[0].statements[1].actions[0]",
+      "warning: 11:52 tenants[0].statements[1].actions[1]",
+      "warning: 11:83 tenants[0].statements[1].resources[0]",
+      "warning: 12:31 tenants[0].statements[2].actions[0]",
+    ]);
+  });
+
+  it("refuses the file under strict", async () => {
+    const problems = await problemsOf(yaml(true));
+    expect((await load(yaml(true))).config).toBeUndefined();
+    expect(problems).toHaveLength(5);
+    expect(problems.every((p) => p.endsWith("(an error because strict is true)"))).toBe(true);
+  });
+
+  it("refuses a statement ARN with a region or account where the resource's ARN has none", async () => {
+    const text = `
+clusters: [{ name: demo, region: us-east-1 }]
+tenants:
+  - name: web
+    namespace: web
+    serviceAccount: sa
+    statements: [{ actions: ["iam:GetRole", "s3:GetObject"], resources: ["arn:aws:iam:us-east-1:111122223333:role/app", "arn:aws:s3::111122223333:b/*"] }]
+`;
+    expect(await problemsOf(text)).toEqual([
+      'tenants.yaml:7:74: tenants[0].statements[0].resources[0]: "arn:aws:iam:us-east-1:111122223333:role/app" has region "us-east-1", but iam ARNs of this kind have no region field (arn:aws:iam::${Account}:role/${RoleNameWithPath}), so it matches no resource and IAM refuses the policy (MalformedPolicyDocument); write arn:aws:iam::111122223333:role/app',
+      'tenants.yaml:7:121: tenants[0].statements[0].resources[1]: "arn:aws:s3::111122223333:b/*" has account "111122223333", but s3 ARNs of this kind have no account field (arn:aws:s3:::${BucketName}, arn:aws:s3:::${BucketName}/${ObjectName}), so it matches no resource; write arn:aws:s3:::b/*',
+    ]);
+  });
+});

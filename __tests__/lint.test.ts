@@ -34,6 +34,8 @@ describe("lintStatementActions", () => {
     ]);
     expect(await lint({ actions: ["S3:*"], resources: ["arn:aws:s3:::b"] })).toEqual([
       'warning s.actions[0]: tenant "web": inline policy "least-privilege", statement "X": action "S3:*" allows every action of service "s3"; name the actions the tenant needs',
+      // s3:* includes s3:PutBucketPolicy and the other permissions-management actions.
+      expect.stringMatching(/^warning s\.actions\[0\]: .*action "S3:\*" matches s3:\S+, s3:\S+, s3:\S+ \(\d+ such actions in all\), which lets the pod change IAM permissions/),
     ]);
   });
 
@@ -41,19 +43,71 @@ describe("lintStatementActions", () => {
     expect(await lint({ actions: ["sns:Publish", "sns:GetTopicAttributes"], resources: ["*"] })).toEqual([
       'warning s.resources[0]: tenant "web": inline policy "least-privilege", statement "X": allows write actions such as sns:Publish on every resource ("*"); name the resources by ARN',
     ]);
-    expect(await lint({ actions: ["s3:Put*"], resources: ["arn:aws:s3:::b/*", "*"] })).toEqual([expect.stringMatching(/^warning s\.resources\[1\]: .*allows write actions such as s3:Put\S+, s3:Put\S+, s3:Put\S+ \(\d+ in all\) on every resource/)]);
+    expect(await lint({ actions: ["s3:PutObject", "s3:PutObjectTagging"], resources: ["arn:aws:s3:::b/*", "*"] })).toEqual([
+      'warning s.resources[1]: tenant "web": inline policy "least-privilege", statement "X": allows write actions such as s3:PutObject, s3:PutObjectTagging on every resource ("*"); name the resources by ARN',
+    ]);
     expect(await lint({ actions: ["s3:ListAllMyBuckets", "ec2:Describe*"], resources: ["*"] })).toEqual([]);
     expect(await lint({ effect: "Deny", actions: ["s3:DeleteObject"], resources: ["*"] })).toEqual([]);
   });
 
   it("treats an ARN whose resource part is all wildcards as every resource", async () => {
     expect(await lint({ actions: ["s3:PutObject"], resources: ["arn:aws:s3:::*"] })).toEqual([
-      'warning s.resources[0]: tenant "web": inline policy "least-privilege", statement "X": allows write actions such as s3:PutObject on every resource ("arn:aws:s3:::*"); name the resources by ARN',
+      'warning s.resources[0]: tenant "web": inline policy "least-privilege", statement "X": allows write actions such as s3:PutObject on every resource of its kind ("arn:aws:s3:::*": a wildcard stands for its whole region, account or resource name); name the resources by ARN',
     ]);
     expect(isEveryResource("arn:*:sqs:*:*:*")).toBe(true);
     expect(isEveryResource("arn:aws:sqs:us-east-1:111122223333:*")).toBe(true);
+    expect(isEveryResource("arn:aws:s3:::*/*")).toBe(true);
+    expect(isEveryResource("arn:aws:iam::*:role/x")).toBe(true);
     expect(isEveryResource("arn:aws:s3:::bucket/*")).toBe(false);
     expect(isEveryResource("arn:aws:sqs:us-east-1:111122223333:jobs")).toBe(false);
+  });
+
+  it("judges the ARN: a wildcard account, region or name reaches every resource of the kind, one warning per such resource", async () => {
+    const found = await lint({
+      actions: ["s3:PutObject", "sqs:SendMessage", "dynamodb:PutItem"],
+      resources: [
+        "arn:aws:s3:::*/*",
+        "arn:aws:s3:::logs/*",
+        "arn:aws:s3:::logs-*/x",
+        "arn:aws:sqs:*:*:*",
+        "arn:aws:sqs:us-east-1:*:jobs",
+        "arn:aws:sqs:eu-west-1:111122223333:jobs-*",
+        "arn:aws:dynamodb:us-east-1:111122223333:table/*",
+        "arn:aws:dynamodb:us-east-1:111122223333:table/orders/index/*",
+      ],
+    });
+    expect(found.map((f) => /^warning (s\.resources\[\d\])/.exec(f)?.[1])).toEqual(["s.resources[0]", "s.resources[3]", "s.resources[4]", "s.resources[6]"]);
+  });
+});
+
+describe("escalation", () => {
+  const lint = async (input: unknown) => show(await lintStatementActions(statementSchema.parse(input), ["s"], 'tenant "web": inline policy "least-privilege", statement "X"'));
+  const own = "arn:aws:iam::111122223333:role/web-demo";
+
+  it("warns about iam:PassRole and every sts:Assume* action, on any resource", async () => {
+    expect(await lint({ actions: ["iam:PassRole"], resources: ["arn:aws:iam::111122223333:role/app"] })).toEqual([
+      `warning s.actions[0]: tenant "web": inline policy "least-privilege", statement "X": action "iam:PassRole" lets the pod change IAM permissions or take another identity: it passes a role to an AWS service, which then acts with that role's permissions; a pod should not hold it, on any resource (its own role included)`,
+    ]);
+    for (const a of ["sts:AssumeRole", "sts:AssumeRoleWithWebIdentity", "sts:AssumeRoleWithSAML", "sts:AssumeRoot"]) {
+      expect(await lint({ actions: [a], resources: ["arn:aws:iam::444455556666:role/x"] })).toEqual([expect.stringContaining(`action "${a}" lets the pod change IAM permissions or take another identity: it takes another identity's credentials`)]);
+    }
+    expect(await lint({ actions: ["sts:Assume*"], resources: ["arn:aws:iam::444455556666:role/x"] })).toEqual([expect.stringContaining('action "sts:Assume*" matches sts:AssumeRole, sts:AssumeRoleWithSAML, sts:AssumeRoleWithWebIdentity (4 such actions in all)')]);
+  });
+
+  it("takes Permissions management from the catalogue, through wildcards, even on the tenant's own role", async () => {
+    expect(await lint({ actions: ["iam:Put*"], resources: [own] })).toEqual([
+      `warning s.actions[0]: tenant "web": inline policy "least-privilege", statement "X": action "iam:Put*" matches iam:PutGroupPolicy, iam:PutRolePermissionsBoundary, iam:PutRolePolicy (5 such actions in all), which lets the pod change IAM permissions or take another identity: it changes permissions (access level "Permissions management"); a pod should not hold it, on any resource (its own role included)`,
+    ]);
+    // Not IAM alone: a bucket policy or a KMS grant changes who may do what just as well.
+    expect(await lint({ actions: ["s3:PutBucketPolicy", "kms:CreateGrant"], resources: ["arn:aws:s3:::b"] })).toEqual([
+      expect.stringContaining('action "s3:PutBucketPolicy" lets the pod change IAM permissions'),
+      expect.stringContaining('action "kms:CreateGrant" lets the pod change IAM permissions'),
+    ]);
+  });
+
+  it("leaves reads, plain writes and denies alone", async () => {
+    expect(await lint({ actions: ["iam:GetRole", "iam:List*", "sts:GetCallerIdentity", "s3:PutObject"], resources: [own] })).toEqual([]);
+    expect(await lint({ effect: "Deny", actions: ["iam:PassRole", "iam:Put*"], resources: ["*"] })).toEqual([]);
   });
 
   it("reports unknown actions as errors", async () => {

@@ -8,8 +8,11 @@
  *   https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies_boundaries.html), so with
  *   accountId pinned they must be in that account. AWS managed policies (account "aws") are
  *   in every account.
+ * Tenants, shared roles, add-ons and controllers alike: a controller's permissions boundary is a
+ * policy attached to its role as much as a tenant's is.
  * Registered in lib/tenants-file/check-registry.ts.
  */
+import { parseArn, wildcardMatches } from "./arn";
 import type { Check } from "./problems";
 import { error, type FieldPath, type Finding } from "./problems";
 import { regionPartition as partitionOf } from "./region-rules";
@@ -67,17 +70,12 @@ function roles(c: Config): RoleArns[] {
     const clusters = sharedRoleClusters(c, c.clusters, r.name);
     out.push({ clusters, arns: [...roleArns(path, r.role, r.managedPolicyArns), ...policyArns(path, r.grants, r.statements)] });
   });
-  c.clusters.forEach((cluster, i) =>
-    cluster.addons.forEach((a, k) => out.push({ clusters: [cluster], arns: roleArns(["clusters", i, "addons", k], a.role, a.managedPolicyArns) })),
-  );
+  c.clusters.forEach((cluster, i) => {
+    cluster.addons.forEach((a, k) => out.push({ clusters: [cluster], arns: roleArns(["clusters", i, "addons", k], a.role, a.managedPolicyArns) }));
+    // A controller's options are checked with its kinds (controller-checks.ts); its role's boundary here, as any role's.
+    cluster.controllers.forEach((ctl, k) => out.push({ clusters: [cluster], arns: roleArns(["clusters", i, "controllers", k], ctl.role, undefined) }));
+  });
   return out;
-}
-
-/** Whether the ARN's partition field, which may hold IAM wildcards (* and ?), matches `partition`. */
-function partitionMatches(field: string, partition: string): boolean {
-  if (field === partition) return true;
-  const glob = new RegExp(`^${field.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`);
-  return glob.test(partition);
 }
 
 /** The SDK's look-up walks every partition's patterns; a file has few regions and many ARNs. */
@@ -90,15 +88,15 @@ function partitionOfRegion(region: string): string {
 
 /** The message when `arn` is not in `cluster`'s partition, or undefined. Shared with the constructs. */
 export function arnPartitionProblem(arn: string, cluster: { name: string; region: string }): string | undefined {
-  const field = arn.split(":")[1] ?? "";
+  const field = parseArn(arn)?.partition ?? "";
   const partition = partitionOfRegion(cluster.region);
-  if (field.includes("${") || partitionMatches(field, partition)) return undefined;
+  if (field.includes("${") || wildcardMatches(field, partition)) return undefined;
   return `${arn} is in partition ${JSON.stringify(field)}, but cluster ${JSON.stringify(cluster.name)} is in ${cluster.region}, partition ${JSON.stringify(partition)}; a role can only use ARNs of its own partition: write arn:${partition}:…`;
 }
 
 /** The message when policy `arn` is customer-managed in another account than `cluster` pins, or undefined. */
 export function policyAccountProblem(arn: string, cluster: { name: string; accountId?: string | undefined }): string | undefined {
-  const account = arn.split(":")[4];
+  const account = parseArn(arn)?.account;
   if (cluster.accountId === undefined || account === "aws" || account === cluster.accountId) return undefined;
   return `${arn} is a customer-managed policy of account ${account}, but cluster ${JSON.stringify(cluster.name)} pins accountId ${cluster.accountId}; IAM attaches customer-managed policies only to roles of their own account. Use a policy of account ${cluster.accountId}, or an AWS managed policy (arn:…:iam::aws:policy/…)`;
 }

@@ -10,6 +10,7 @@
 import { z } from "zod";
 import * as rules from "./rules";
 import { roleSchema, ruled } from "./field-schemas";
+import { describeValue } from "./describe-value";
 import { didYouMean } from "./suggest";
 
 /** Controller names, in the order of docs/controllers.md. */
@@ -34,16 +35,51 @@ export const CONTROLLER_NAMES = [
 ] as const;
 export type ControllerName = (typeof CONTROLLER_NAMES)[number];
 
-function arns(description: string) {
-  return z.array(ruled(rules.RESOURCE_ARN, "An ARN.")).min(1).meta({ description });
+/**
+ * Options are built for their controller, so that a missing or empty one is reported with the
+ * controller's name ("external-dns needs hostedZoneArns"): the field path alone gives only a
+ * list position.
+ */
+type Built<T extends z.ZodType> = (controller: ControllerName, option: string) => T;
+
+function listOf(rule: rules.Rule, what: string, description: string, controller: ControllerName, option: string, required: boolean) {
+  const needs = `${controller} needs ${option}: ${description}`;
+  return z
+    .array(ruled(rule, what), { error: (iss) => (iss.input === undefined ? needs : undefined) })
+    .min(1, { error: required ? `${option} is empty; ${needs}` : `${option} is empty; list at least one, or leave ${option} out (${controller}: ${description})` })
+    .meta({ description });
+}
+
+/** A list of values that each follow `rule`, at least one. */
+function list(rule: rules.Rule, what: string, description: string) {
+  return (controller: ControllerName, option: string) => listOf(rule, what, description, controller, option, true);
+}
+
+/** The same, optional: when given, at least one. */
+function optionalList(rule: rules.Rule, what: string, description: string) {
+  return (controller: ControllerName, option: string) => listOf(rule, what, description, controller, option, false).optional();
+}
+
+const arns = (description: string) => list(rules.RESOURCE_ARN, "An ARN.", description);
+const optionalArns = (description: string) => optionalList(rules.RESOURCE_ARN, "An ARN.", description);
+
+/** One ARN, optional; an empty string is reported as the controller's empty option. */
+function oneArn(description: string) {
+  return (controller: ControllerName, option: string) =>
+    z
+      .string({ error: (iss) => `expected a string, got ${describeValue(iss.input)}: ${rules.RESOURCE_ARN.allowed}` })
+      .min(1, { error: `${option} is empty; give ${controller} an ARN, or leave ${option} out: ${description}`, abort: true })
+      .regex(rules.RESOURCE_ARN.pattern, { error: (iss) => rules.violation(rules.RESOURCE_ARN, iss.input), abort: true })
+      .meta({ description })
+      .optional();
 }
 
 // Options that several controllers take are described once, so that the reference can show them in one row.
-const hostedZones = () => arns("Route 53 hosted zones whose records the controller may change: arn:<partition>:route53:::hostedzone/<id>.");
-const buckets = () => arns("S3 buckets the controller may list: arn:<partition>:s3:::<bucket>.");
-const bucketPaths = () => arns("S3 objects the controller may read and write: arn:<partition>:s3:::<bucket>/<key prefix>*.");
-const queues = () => arns("SQS queues the controller reads: arn:<partition>:sqs:<region>:<account>:<queue name>.");
-const kmsKeys = () => arns("Customer managed KMS keys the controller may use for what it reads and writes (docs/controllers.md says which calls).").optional();
+const hostedZones = arns("Route 53 hosted zones whose records the controller may change: arn:<partition>:route53:::hostedzone/<id>.");
+const buckets = arns("S3 buckets the controller may list: arn:<partition>:s3:::<bucket>.");
+const bucketPaths = arns("S3 objects the controller may read and write: arn:<partition>:s3:::<bucket>/<key prefix>*.");
+const QUEUES = "SQS queues the controller reads: arn:<partition>:sqs:<region>:<account>:<queue name>.";
+const kmsKeys = optionalArns("Customer managed KMS keys the controller may use for what it reads and writes (docs/controllers.md says which calls).");
 
 function common<N extends ControllerName>(name: N) {
   return {
@@ -73,32 +109,32 @@ function common<N extends ControllerName>(name: N) {
 }
 
 function build() {
-  const v = <N extends ControllerName, S extends z.core.$ZodLooseShape>(name: N, options: S) => z.strictObject({ ...common(name), ...options });
+  const v = <N extends ControllerName, S extends Record<string, z.ZodType | Built<z.ZodType>>>(name: N, options: S) =>
+    z.strictObject({
+      ...common(name),
+      ...(Object.fromEntries(Object.entries(options).map(([k, o]) => [k, typeof o === "function" ? o(name, k) : o])) as { [K in keyof S]: S[K] extends Built<infer T> ? T : S[K] }),
+    });
   return z.discriminatedUnion(
     "name",
     [
       v("aws-load-balancer-controller", {
-        targetGroupArns: arns(
+        targetGroupArns: optionalArns(
           "Target groups the controller may register targets in. When given, the role gets only the TargetGroupBinding policy (existing target groups, no load balancers or security groups). Left out: the full policy.",
-        ).optional(),
+        ),
       }),
-      v("external-dns", { hostedZoneArns: hostedZones() }),
-      v("cert-manager", { hostedZoneArns: hostedZones() }),
+      v("external-dns", { hostedZoneArns: hostedZones }),
+      v("cert-manager", { hostedZoneArns: hostedZones }),
       v("cluster-autoscaler", {
-        clusterNames: z
-          .array(ruled(rules.CLUSTER_NAME, "A cluster name."))
-          .min(1)
-          .optional()
-          .meta({ description: "Clusters whose Auto Scaling groups (tagged k8s.io/cluster-autoscaler/<name>) the autoscaler may scale. Left out: this cluster." }),
+        clusterNames: optionalList(rules.CLUSTER_NAME, "A cluster name.", "Clusters whose Auto Scaling groups (tagged k8s.io/cluster-autoscaler/<name>) the autoscaler may scale. Left out: this cluster."),
       }),
       v("karpenter", {
-        nodeRoleArns: z.array(ruled(rules.ROLE_ARN, "A node role ARN.")).min(1).meta({ description: "The node roles Karpenter may pass to EC2 (iam:PassRole), as named in its EC2NodeClasses." }),
-        interruptionQueueArn: ruled(rules.RESOURCE_ARN, "The SQS interruption queue (Karpenter's settings.interruptionQueue). Left out: no interruption handling permissions.").optional(),
+        nodeRoleArns: list(rules.ROLE_ARN, "A node role ARN.", "The node roles Karpenter may pass to EC2 (iam:PassRole), as named in its EC2NodeClasses."),
+        interruptionQueueArn: oneArn("The SQS interruption queue (Karpenter's settings.interruptionQueue), in the cluster's region and account. Left out: no interruption handling permissions."),
       }),
       v("external-secrets", {
-        secretsManagerArns: arns("Secrets Manager secrets to read, full ARNs (a trailing * covers a name prefix or the random suffix).").optional(),
-        ssmParameterArns: arns("Parameter Store parameters to read (arn:aws:ssm:<region>:<account>:parameter/<name>; a trailing * covers a prefix).").optional(),
-        kmsKeyArns: kmsKeys(),
+        secretsManagerArns: optionalArns("Secrets Manager secrets to read, full ARNs (a trailing * covers a name prefix or the random suffix)."),
+        ssmParameterArns: optionalArns("Parameter Store parameters to read (arn:aws:ssm:<region>:<account>:parameter/<name>, the name without its leading '/'; a trailing * covers a prefix)."),
+        kmsKeyArns: kmsKeys,
         createSecrets: z
           .boolean()
           .default(false)
@@ -112,18 +148,18 @@ function build() {
           }),
       }),
       v("velero", {
-        bucketArns: buckets(),
-        bucketPathArns: bucketPaths(),
-        kmsKeyArns: kmsKeys(),
+        bucketArns: buckets,
+        bucketPathArns: bucketPaths,
+        kmsKeyArns: kmsKeys,
       }),
       v("aws-mountpoint-s3-csi-driver", {
-        bucketArns: buckets(),
-        bucketPathArns: bucketPaths(),
+        bucketArns: buckets,
+        bucketPathArns: bucketPaths,
       }),
-      v("aws-node-termination-handler", { sqsQueueArns: queues() }),
+      v("aws-node-termination-handler", { sqsQueueArns: arns(QUEUES) }),
       v("aws-privateca-issuer", { certificateAuthorityArns: arns("AWS Private CA certificate authorities the issuer may issue from.") }),
       v("amazon-managed-prometheus", { workspaceArns: arns("Amazon Managed Service for Prometheus workspaces to remote-write to.") }),
-      v("aws-ebs-csi-driver", { kmsKeyArns: kmsKeys() }),
+      v("aws-ebs-csi-driver", { kmsKeyArns: kmsKeys }),
       v("aws-efs-csi-driver", {}),
       v("aws-fsx-csi-driver", {}),
       v("aws-gateway-api-controller", {}),
@@ -132,12 +168,8 @@ function build() {
         putRetentionPolicy: z.boolean().default(false).meta({ description: "Also allow logs:PutRetentionPolicy, which the plugin calls when log_retention_days is set." }),
       }),
       v("keda", {
-        sqsQueueArns: queues().optional(),
-        assumeRoleArns: z
-          .array(ruled(rules.ROLE_ARN, "A role ARN."))
-          .min(1)
-          .optional()
-          .meta({ description: "Workload roles KEDA may assume for its scalers (TriggerAuthentication podIdentity.roleArn)." }),
+        sqsQueueArns: optionalArns(QUEUES),
+        assumeRoleArns: optionalList(rules.ROLE_ARN, "A role ARN.", "Workload roles KEDA may assume for its scalers (TriggerAuthentication podIdentity.roleArn)."),
       }),
     ],
     {

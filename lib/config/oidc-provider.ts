@@ -6,6 +6,7 @@
  * IAM user guide, reference_identifiers.html#identifiers-arns). An EKS issuer is
  * `oidc.eks.<region>.amazonaws.com/id/<ID>` (`.amazonaws.com.cn` in the China Regions).
  */
+import { parseArn } from "./arn";
 import type { Rule } from "./rules";
 
 /**
@@ -30,7 +31,7 @@ export interface OidcProvider {
 
 export function parseOidcProviderArn(arn: string): OidcProvider | undefined {
   if (!OIDC_PROVIDER_ARN.pattern.test(arn)) return undefined;
-  const [, partition, , , account, resource] = arn.split(":") as [string, string, string, string, string, string];
+  const { partition, account, resource } = parseArn(arn)!;
   const issuer = resource.slice("oidc-provider/".length);
   const eks = /^oidc\.eks\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?\//.exec(issuer);
   return { partition, account, issuer, region: eks?.[1] };

@@ -3,6 +3,7 @@
  * account (ignoring case), so the default name carries both the tenant and the cluster.
  */
 import { createHash } from "node:crypto";
+import { parseArn } from "./arn";
 
 const MAX = 64; // IAM RoleName limit (CreateRole API).
 const HASH = 8;
@@ -49,8 +50,8 @@ export function addonRoleNameFor(addon: { name: string; role: { name?: string | 
  * Only '/' is unsafe in construct IDs.
  */
 export function attachmentId(arn: string): string {
-  const [, , , , account, resource] = arn.split(":");
-  return `policy-${account}-${(resource ?? arn).replace(/^policy\//, "").replace(/\//g, ".")}`;
+  const a = parseArn(arn);
+  return `policy-${a?.account}-${(a?.resource ?? arn).replace(/^policy\//, "").replace(/\//g, ".")}`;
 }
 
 /**

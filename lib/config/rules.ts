@@ -110,10 +110,12 @@ export const POLICY_ARN = rule(
 // A target role ARN also lands in the tenant's own policy (sts:AssumeRole on it), where IAM
 // would read "${...}" as a policy variable; so it stays refused rather than escaped. A
 // service-linked role (under aws-service-role/) cannot be a target: its trust policy is fixed.
+// It names one role, so no IAM wildcard (* or ?) in its path either: in a policy, role/*/name
+// would reach every path's role of that name.
 export const ROLE_ARN = rule(
   "an IAM role ARN",
-  "arn:<partition>:iam::<12-digit account>:role/<path/>name, without ${ or %{, the path without '//' and not under aws-service-role/",
-  new RegExp(`^(?!.*[$%]\\{)arn:aws(-[a-z]+)*:iam::\\d{12}:role\\/${PATH_PARTS}[\\w+=,.@-]{1,64}$`),
+  "arn:<partition>:iam::<12-digit account>:role/<path/>name, without ${ or %{ or wildcards, the path without '//' and not under aws-service-role/",
+  new RegExp(`^(?!.*[$%]\\{)(?!.*[*?])arn:aws(-[a-z]+)*:iam::\\d{12}:role\\/${PATH_PARTS}[\\w+=,.@-]{1,64}$`),
 );
 
 // EKS add-on versions look like v1.3.8-eksbuild.2 (aws eks describe-addon-versions).

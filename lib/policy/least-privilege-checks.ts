@@ -5,6 +5,7 @@
  */
 import { error, warning, type Check, type FieldPath, type Finding } from "../config/problems";
 import { scopedTrustWithoutSessionTags, sharedRoleMemberProblems } from "../config/cross-field-rules";
+import { parseArn } from "../config/arn";
 import { ROLE_ARN } from "../config/rules";
 import type { Config, Grant, SharedRoleConfig, StatementConfig } from "../config/schema";
 import { didYouMean } from "../config/suggest";
@@ -15,6 +16,7 @@ import { contentHash } from "./sids";
 import { INLINE_POLICY_LIMIT, policySize } from "./policy-size";
 import { duplicateSids, INLINE_POLICY_NAME, permissionStatements } from "./permissions";
 import { trustPolicySize, TRUST_POLICY_LIMIT } from "./trust-size";
+import { resourceArnProblem } from "./resource-arns";
 import { statementProblems, toPolicyStatement } from "./statements";
 import { landsOn, sharedRoleClusters, sharedRoleMembersOn } from "../config/plan";
 
@@ -86,7 +88,13 @@ const statements: Check = async (c) => {
   for (const o of owners(c)) {
     for (const [k, s] of o.statements.entries()) {
       const path = [...o.path, "statements", k];
-      for (const p of statementProblems(s)) out.push(error([...path, ...p.field], p.message));
+      const problems = statementProblems(s);
+      for (const p of problems) out.push(error([...path, ...p.field], p.message));
+      for (const [n, r] of s.resources.entries()) {
+        if (problems.some((p) => p.field[0] === "resources" && p.field[1] === n)) continue;
+        const m = await resourceArnProblem(r);
+        if (m) out.push(error([...path, "resources", n], m));
+      }
       const sid = toPolicyStatement(s, o.values(o.clusters[0] ?? "")).sid;
       out.push(...(await lintStatementActions(s, path, `${o.label}: inline policy ${JSON.stringify(INLINE_POLICY_NAME)}, statement ${JSON.stringify(sid)}`)));
     }
@@ -222,7 +230,7 @@ const sharedTrustSize: Check = (c) =>
 const crossAccount: Check = (c) =>
   c.tenants.flatMap((t, i) => {
     if (!t.targetRoleArn || !ROLE_ARN.pattern.test(t.targetRoleArn)) return [];
-    const target = t.targetRoleArn.split(":")[4];
+    const target = parseArn(t.targetRoleArn)?.account;
     const same = c.clusters.filter((x) => landsOn(t, x.name) && x.accountId === target).map((x) => x.name);
     return same.length > 0
       ? [warning(["tenants", i, "targetRoleArn"], `tenant ${JSON.stringify(t.name)}: target role ${t.targetRoleArn} is in the same account as cluster ${same.map((n) => JSON.stringify(n)).join(", ")}; role chaining is only needed across accounts, so grant the tenant's own role instead`)]

@@ -8,8 +8,9 @@ import type { ControllerConfig } from "../../config/controller-schema";
 import { managedPolicyCountProblems } from "../../config/cross-field-rules";
 import { knownAddon } from "../../config/known-addons";
 import { planAddon, planController, landsOn } from "../../config/plan";
-import { error, warning, type Check, type FieldPath, type Finding } from "../../config/problems";
+import { error, formatPath, warning, type Check, type FieldPath, type Finding } from "../../config/problems";
 import { regionPartition as partitionOf } from "../../config/region-rules";
+import { hasWildcard, parseArn } from "../../config/arn";
 import { MANAGED_POLICIES_PER_ROLE } from "../../config/rules";
 import type * as Registry from "./registry";
 import { MANAGED_POLICY_LIMIT, managedPolicySize, packPolicies } from "./pack";
@@ -29,23 +30,45 @@ export interface ControllerCluster {
   readonly accountId?: string;
 }
 
+/**
+ * Why the resource part has a wildcard the kind does not take: only a kind with `wildcard:
+ * "prefix"` takes one, a single trailing `*` after the name's first characters, as a name prefix.
+ */
+function wildcardProblem(resource: string, kind: ArnKind): string | undefined {
+  if (!hasWildcard(resource)) return undefined;
+  const what = kind.noun;
+  if (kind.wildcard !== "prefix") return `has a wildcard in its resource part; name each ${what} in full`;
+  const head = resource.slice(0, -1);
+  if (!resource.endsWith("*") || hasWildcard(head)) return `has a wildcard other than one trailing '*'; write ${kind.shape}`;
+  // With the '*' standing for the whole name, the ARN would reach every such resource of the account and region.
+  if (!kind.resource.test(head) && kind.resource.test(`${head}x`)) return `has a '*' in place of the whole name, so it reaches every ${what} of its account and region; write the name, or a prefix of it, before the '*'`;
+  return undefined;
+}
+
 /** Why `arn` is not a `kind` ARN usable on `cluster`, or undefined. */
 export function arnProblem(arn: string, kind: ArnKind, cluster: ControllerCluster): string | undefined {
   const partition = partitionOf(cluster.region);
-  const [, p, service, region, account] = arn.split(":");
-  const resource = arn.split(":").slice(5).join(":");
   const example = `arn:${partition}:${kind.service}:${kind.region === "none" ? "" : cluster.region}:${kind.account === "none" ? "" : (cluster.accountId ?? "<account>")}:${kind.shape}`;
   const expected = `expected ${example}`;
-  if (service !== kind.service) return `${arn} is not a ${kind.service} ARN; ${expected}`;
+  const a = parseArn(arn);
+  if (a === undefined || a.service !== kind.service) return `${arn} is not a ${kind.service} ARN; ${expected}`;
+  const { partition: p, region, account } = a;
   if (p !== partition) return `${arn} is in partition ${JSON.stringify(p)}, but cluster ${JSON.stringify(cluster.name)} is in ${cluster.region}, partition ${JSON.stringify(partition)}; ${expected}`;
   if (kind.region === "none" && region !== "") return `${arn} has a region, but ${kind.service} ARNs have none; ${expected}`;
-  if (kind.region === "required" && (region === "" || partitionOf(region!) !== partition)) return `${arn} needs a region of partition ${JSON.stringify(partition)}; ${expected}`;
+  if (kind.region === "required" && (region === "" || partitionOf(region) !== partition)) return `${arn} needs a region of partition ${JSON.stringify(partition)}; ${expected}`;
   if (kind.account === "none" && account !== "") return `${arn} has an account, but these ${kind.service} ARNs have none; ${expected}`;
-  if (kind.account === "required" && !/^\d{12}$/.test(account ?? "")) return `${arn} needs a 12-digit account; ${expected}`;
+  if (kind.account === "required" && !/^\d{12}$/.test(account)) return `${arn} needs a 12-digit account; ${expected}`;
+  const wildcard = wildcardProblem(a.resource, kind);
+  if (wildcard) return `${arn} ${wildcard}; ${expected}`;
+  const refined = kind.refine?.(a.resource);
+  if (refined) return `${arn} ${refined}; ${expected}`;
+  const resource = kind.wildcard === "prefix" ? a.resource.replace(/\*$/, "") : a.resource;
   if (!kind.resource.test(resource)) return `${arn} does not name a ${kind.shape}${kind.hint ? ` (${kind.hint})` : ""}; ${expected}`;
+  const why = kind.placeReason ? `: ${kind.placeReason}` : "";
   if (kind.sameAccount && cluster.accountId !== undefined && account !== cluster.accountId) {
-    return `${arn} is in account ${account}, but cluster ${JSON.stringify(cluster.name)} is in account ${cluster.accountId}, and this must be in the same account`;
+    return `${arn} is in account ${account}, but cluster ${JSON.stringify(cluster.name)} is in account ${cluster.accountId}, and this must be in the same account${why}`;
   }
+  if (kind.sameRegion && region !== cluster.region) return `${arn} is in region ${region}, but cluster ${JSON.stringify(cluster.name)} is in ${cluster.region}, and this must be in the same region${why}`;
   return undefined;
 }
 
@@ -54,6 +77,8 @@ export function controllerOptionProblems(c: ControllerConfig, cluster: Controlle
   const out: Array<{ field: FieldPath; message: string }> = [];
   const def = registry().controllerDefinition(c.name);
   const values = c as unknown as Record<string, unknown>;
+  // Without a pinned account, the options that must be in the cluster's account must at least agree with each other.
+  let home: { account: string; at: string } | undefined;
   for (const [option, kind] of Object.entries(def.arnOptions)) {
     const v = values[option];
     if (v === undefined) continue;
@@ -65,6 +90,12 @@ export function controllerOptionProblems(c: ControllerConfig, cluster: Controlle
       if (p) out.push({ field, message: p });
       if (seen.has(arn)) out.push({ field, message: `${arn} is listed twice` });
       seen.add(arn);
+      const account = parseArn(arn)?.account;
+      if (p || !kind.sameAccount || cluster.accountId !== undefined || account === undefined) return;
+      if (home === undefined) home = { account, at: formatPath(field) };
+      else if (home.account !== account) {
+        out.push({ field, message: `${arn} is in account ${account}, but ${home.at} is in account ${home.account}; both must be in the account of cluster ${JSON.stringify(cluster.name)}${kind.placeReason ? `: ${kind.placeReason}` : ""}` });
+      }
     });
   }
   if (c.name === "external-secrets" && c.secretsManagerArns === undefined && c.ssmParameterArns === undefined) {

@@ -18,7 +18,7 @@
 import { CONTROLLER_SERVICE_ACCOUNTS } from "../../config/controller-service-accounts";
 import { ACCOUNT } from "../arn-environment";
 import type { PolicyCondition } from "../statement";
-import { NODE_ROLE, SQS_QUEUE } from "./arn-kinds";
+import { INTERRUPTION_QUEUE, NODE_ROLE } from "./arn-kinds";
 import { allow, type ControllerDefinition } from "./types";
 
 export const karpenter: ControllerDefinition<"karpenter"> = {
@@ -30,7 +30,7 @@ export const karpenter: ControllerDefinition<"karpenter"> = {
     version: "v1.14.1",
     url: "https://github.com/aws/karpenter-provider-aws/blob/v1.14.1/website/content/en/docs/getting-started/getting-started-with-karpenter/cloudformation.yaml",
   },
-  arnOptions: { nodeRoleArns: NODE_ROLE, interruptionQueueArn: SQS_QUEUE },
+  arnOptions: { nodeRoleArns: NODE_ROLE, interruptionQueueArn: INTERRUPTION_QUEUE },
   policy(o, { clusterName: cluster, region, partition }) {
     const ec2 = (r: string, account = "*") => `arn:${partition}:ec2:${region}:${account}:${r}`;
     const eq = (variable: string, ...values: string[]): PolicyCondition => ({ test: "StringEquals", variable, values });

@@ -22,9 +22,11 @@ export interface ControllerPolicy {
 
 /** What an ARN option must name. */
 export interface ArnKind {
+  /** What one resource is called, for messages: `parameter`, `hosted zone`. */
+  readonly noun: string;
   /** The ARN's service, such as `route53`. */
   readonly service: string;
-  /** The resource part, such as `hostedzone/<id>`; matched after `arn:<p>:<service>:<region>:<account>:`. */
+  /** The resource part, such as `hostedzone/<id>`, without a trailing wildcard; matched after `arn:<p>:<service>:<region>:<account>:`. */
   readonly resource: RegExp;
   /** How the resource part looks, for messages: `hostedzone/<id>`. */
   readonly shape: string;
@@ -36,6 +38,17 @@ export interface ArnKind {
   readonly account: "none" | "required";
   /** The resource must be in the cluster's account (when accountId pins it), such as roles to pass. */
   readonly sameAccount?: boolean;
+  /** The resource must be in the cluster's region, such as a queue the controller finds by name. */
+  readonly sameRegion?: boolean;
+  /** Why sameAccount or sameRegion holds, for the message. */
+  readonly placeReason?: string;
+  /**
+   * `prefix`: the resource part may end with one `*` after the name's first characters (a name
+   * prefix). Left out: no wildcard at all. A wildcard anywhere else is refused.
+   */
+  readonly wildcard?: "prefix";
+  /** A problem of the resource part that its pattern cannot say well, such as a leading '/'. */
+  readonly refine?: (resource: string) => string | undefined;
 }
 
 /** Where a policy comes from: the project's own published policy at a pinned version. */
