@@ -18,6 +18,7 @@ import { TAG_CHECKS } from "../config/tag-checks";
 import { CONTROLLER_CHECKS } from "../policy/controllers/controller-checks";
 import { IRSA_CHECKS } from "../policy/irsa-checks";
 import { POLICY_CHECKS } from "../policy/least-privilege-checks";
+import { sharedRoleScoping } from "../policy/shared-role-checks";
 
 /** Every cross-field check; later issues add theirs here. */
 export const CHECKS: ReadonlyArray<Check> = [
@@ -30,6 +31,7 @@ export const CHECKS: ReadonlyArray<Check> = [
   ...ADDON_CHECKS,
   ...CONTROLLER_CHECKS,
   ...POLICY_CHECKS,
+  sharedRoleScoping,
   ...IRSA_CHECKS,
   podIdentityRegions,
   clusterNameCollisions,
