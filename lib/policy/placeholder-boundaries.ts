@@ -36,7 +36,7 @@ const TAG_PLACEHOLDERS: Readonly<Record<string, MemberPlaceholder>> = {
 
 /** One piece of a resource string: a character, a member's value, or text not known until the request. */
 export type Token =
-  | { readonly kind: "char"; readonly ch: string }
+  | { readonly kind: "char"; readonly ch: string; /** Written `${*}`, `${?}` or `${$}`: never a wildcard. */ readonly escaped?: true }
   | { readonly kind: "member"; readonly name: MemberPlaceholder; readonly text: string }
   | { readonly kind: "unknown"; readonly text: string };
 
@@ -67,7 +67,7 @@ export function tokenize(s: string): Token[] {
     const name = m[1]!;
     const member = memberPlaceholder(name);
     if (member) out.push({ kind: "member", name: member, text: m[0] });
-    else if (name === "*" || name === "?" || name === "$") out.push({ kind: "char", ch: name });
+    else if (name === "*" || name === "?" || name === "$") out.push({ kind: "char", ch: name, escaped: true });
     else out.push({ kind: "unknown", text: m[0] });
     last = m.index! + m[0].length;
   }
@@ -77,7 +77,7 @@ export function tokenize(s: string): Token[] {
 
 /** Whether `t` matches text not fixed by the string: IAM's wildcards, or an unknown variable. */
 export function isWildcard(t: Token | undefined, raw: boolean): boolean {
-  return t !== undefined && (t.kind === "unknown" || (raw && t.kind === "char" && (t.ch === "*" || t.ch === "?")));
+  return t !== undefined && (t.kind === "unknown" || (raw && t.kind === "char" && !t.escaped && (t.ch === "*" || t.ch === "?")));
 }
 
 const ALLOWED = "follow each placeholder with a character its values cannot contain, such as '/' or ':', before any wildcard, as in ${namespace}/*";

@@ -56,8 +56,8 @@ export function scopedStrings(grants: ReadonlyArray<Grant>, statements: Readonly
 function pattern(s: string, wildcards: boolean): PatternPart[] {
   return tokenize(s).map((t) => {
     if (t.kind !== "char") return ANY;
-    if (wildcards && t.ch === "*") return ANY;
-    return wildcards && t.ch === "?" ? ONE : t.ch;
+    if (!wildcards || t.escaped) return t.ch;
+    return t.ch === "*" ? ANY : t.ch === "?" ? ONE : t.ch;
   });
 }
 

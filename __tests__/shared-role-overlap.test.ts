@@ -1,0 +1,56 @@
+import type { Grant, StatementConfig } from "../lib/config/schema";
+import { memberClashes, scopedStrings } from "../lib/policy/shared-role-overlap";
+
+const s3 = (prefix: string): Grant => ({ s3: { bucket: "acme", prefix, access: "read" } });
+const statement = (resources: string[], extra: Partial<StatementConfig> = {}): StatementConfig => ({ effect: "Allow", actions: ["s3:GetObject"], resources, ...extra });
+const member = (namespace: string, serviceAccount = "app") => ({ namespace, serviceAccount, cluster: "demo" });
+
+describe("scopedStrings", () => {
+  it("takes the strings with a member placeholder from what grants and Allow statements grant", () => {
+    const strings = scopedStrings(
+      [s3("${namespace}/")],
+      [
+        statement(["arn:aws:s3:::shared/*", "arn:aws:s3:::b/${namespace}/*"]),
+        statement(["arn:aws:s3:::b/${serviceAccount}/*"], { effect: "Deny" }),
+        statement(["arn:aws:s3:::b"], { conditions: { StringNotLike: { "s3:prefix": "${namespace}/*" }, StringEquals: { "aws:ResourceTag/team": "${namespace}" } } }),
+      ],
+    );
+    expect(strings.map((x) => [x.source.join("."), x.against, x.wildcards])).toEqual([
+      ["grants.0", "s3:prefix", true],
+      ["grants.0", "resource", true],
+      ["statements.0", "resource", true],
+      ["statements.2", "aws:ResourceTag/team", false],
+    ]);
+  });
+
+  it("leaves out strings whose placeholders are not delimited: they are refused on their own", () => {
+    expect(scopedStrings([s3("team-${namespace}")], [])).toEqual([]);
+  });
+});
+
+describe("memberClashes", () => {
+  it("finds members that one placeholder does not tell apart", () => {
+    const clashes = memberClashes(scopedStrings([s3("${serviceAccount}/")], []), [member("a"), member("b"), member("c", "worker")]);
+    expect(clashes.map((c) => [c.first.namespace, c.second.namespace, c.firstValue, c.secondValue])).toEqual([["a", "b", "arn:\u0001partition\u0001:s3:::acme/app/*", "arn:\u0001partition\u0001:s3:::acme/app/*"]]);
+  });
+
+  it("finds a member whose value, through another string, reaches another member's resources", () => {
+    const strings = scopedStrings([], [statement(["arn:aws:s3:::b/team-${namespace}/*"]), statement(["arn:aws:s3:::b/${namespace}/x/*"])]);
+    const clashes = memberClashes(strings, [member("a"), member("team-a")]);
+    expect(clashes).toHaveLength(1);
+    expect([clashes[0]!.firstValue, clashes[0]!.secondValue]).toEqual(["arn:aws:s3:::b/team-a/*", "arn:aws:s3:::b/team-a/x/*"]);
+    expect([clashes[0]!.firstString.source, clashes[0]!.secondString.source]).toEqual([["statements", 0], ["statements", 1]]);
+  });
+
+  it("lets members apart whose values only share a prefix", () => {
+    const strings = scopedStrings([s3("${namespace}/"), { secretsManager: { secret: "${namespace}", access: "read" } }, { sqs: { queue: "jobs-${namespace}", access: "send" } }], []);
+    expect(memberClashes(strings, [member("team"), member("team-b"), member("team-b-c")])).toEqual([]);
+  });
+
+  it("compares a condition's values only with the same condition key", () => {
+    const strings = scopedStrings([], [statement(["arn:aws:s3:::b/${namespace}"], { conditions: { StringEquals: { "aws:ResourceTag/team": "arn:aws:s3:::b/${serviceAccount}" } } })]);
+    // a's resource and b's condition value are the same text, but they are compared with different things.
+    expect(memberClashes(strings, [member("a", "b"), member("b", "a")])).toEqual([]);
+    expect(memberClashes(strings, [member("a", "x"), member("b", "x")]).map((c) => c.firstString.against)).toEqual(["aws:ResourceTag/team"]);
+  });
+});
