@@ -13,7 +13,7 @@ import { grantProblems } from "./grants";
 import { lintManagedPolicy, lintStatementActions } from "./lint";
 import { contentHash } from "./sids";
 import { INLINE_POLICY_LIMIT, policySize } from "./policy-size";
-import { duplicateSids, INLINE_POLICY_NAME, permissionStatements } from "./permissions";
+import { INLINE_POLICY_NAME, permissionStatements, sidClashes } from "./permissions";
 import { trustPolicySize, TRUST_POLICY_LIMIT } from "./trust-size";
 import { statementProblems, toPolicyStatement } from "./statements";
 import { landsOn, sharedRoleClusters, sharedRoleMembersOn } from "../config/plan";
@@ -104,9 +104,10 @@ const policyShape: Check = (c) =>
     const region = (cluster: string) => c.clusters.find((x) => x.name === cluster)?.region;
     for (const cluster of o.clusters) {
       const sts = permissionStatements(o, o.values(cluster));
-      const dups = duplicateSids(sts);
-      if (dups.length > 0) {
-        out.push(error([...o.path, "statements"], `${o.label}: sid ${dups.map((d) => JSON.stringify(d)).join(", ")} is used by more than one statement; give each statement its own sid, or remove the repeated statement`));
+      const clashes = sidClashes(o, o.values(cluster));
+      if (clashes.length > 0) {
+        const which = clashes.map((d) => `${JSON.stringify(d.sid)} (${d.first} and ${d.second})`).join(", ");
+        out.push(error([...o.path, "statements"], `${o.label}: sid ${which} is used by more than one statement; give each statement its own sid, or remove the repeated statement`));
         break;
       }
       const size = policySize(sts, region(cluster));

@@ -10,6 +10,7 @@ import { KUBERNETES_CHECKS } from "../config/kubernetes-checks";
 import { KUBERNETES_METADATA_CHECKS } from "../config/kubernetes-metadata";
 import { NAME_AND_QUOTA_CHECKS } from "../config/name-and-quota-checks";
 import { clusterNameCollisions } from "../config/name-collisions";
+import { smokeTestJobNames } from "../config/job-name-checks";
 import { error, type Check, type Finding } from "../config/problems";
 import { podIdentityRegions } from "../config/region-checks";
 import type { Config } from "../config/schema";
@@ -35,6 +36,7 @@ export const CHECKS: ReadonlyArray<Check> = [
   ...IRSA_CHECKS,
   podIdentityRegions,
   clusterNameCollisions,
+  smokeTestJobNames,
   ...STACK_CHECKS,
 ];
 
