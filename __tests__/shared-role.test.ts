@@ -182,6 +182,23 @@ describe("SharedRole and TenantIdentity from TypeScript", () => {
   });
 });
 
+describe("trust statement sids", () => {
+  it("differ for every service account, even where a hashed form once made them equal (app.x and app-xb5f4d45c)", async () => {
+    const demo = (await synthYaml(`
+clusters: [{ name: demo, region: us-east-1 }]
+sharedRoles: [{ name: teams }]
+tenants:
+  - { name: a, namespace: a, serviceAccount: app.x, sharedRole: teams }
+  - { name: b, namespace: b, serviceAccount: app-xb5f4d45c, sharedRole: teams }
+`)).demo!;
+    const trust = Object.entries(dataSources(demo, "aws_iam_policy_document")).find(([k]) => k.startsWith("shared_roles_teams_trust"))![1];
+    expect(trust.statement.map((st: { sid: string; condition: Array<{ values: string[] }> }) => [st.sid, st.condition[1]!.values])).toEqual([
+      ["ServiceAccountAppXb5f4d45c", ["app-xb5f4d45c"]],
+      ["ServiceAccountappDx", ["app.x"]],
+    ]);
+  });
+});
+
 describe("placeholders that members could share", () => {
   it("are refused when two placeholders are joined by anything a value can contain", async () => {
     expect(
