@@ -142,10 +142,10 @@ tenants:
     expect(await problemsOf(file(members(100, () => "app")))).toEqual([]);
     // Distinct service accounts need a statement each.
     expect(await problemsOf(file(members(6, (i) => `sa-${i}`)))).toEqual([
-      'warning: tenants.yaml:2:23: sharedRoles[0].name: shared role "shared": its trust policy on cluster "demo" would be about 2246 characters for 6 member(s); the default IAM quota is 2048, so this needs a quota raise (up to 4096)',
+      'warning: tenants.yaml:2:23: sharedRoles[0].name: shared role "shared": its trust policy on cluster "demo" would be about 2204 characters for 6 member(s); the default IAM quota is 2048, so this needs a quota raise (up to 4096)',
     ]);
     expect(await problemsOf(file(members(13, (i) => `sa-${i}`)))).toEqual([
-      'tenants.yaml:2:23: sharedRoles[0].name: shared role "shared": its trust policy on cluster "demo" would be about 4831 characters for 13 member(s); IAM allows at most 4096 even after a quota raise. Split the members over more shared roles',
+      'tenants.yaml:2:23: sharedRoles[0].name: shared role "shared": its trust policy on cluster "demo" would be about 4740 characters for 13 member(s); IAM allows at most 4096 even after a quota raise. Split the members over more shared roles',
     ]);
   });
 });
