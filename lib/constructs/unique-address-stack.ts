@@ -2,7 +2,7 @@
  * A stack that refuses two elements at one Terraform address. cdktf derives an element's logical
  * ID from its construct path: the ID itself directly under the stack, with the characters outside
  * [A-Za-z0-9_-] dropped ("a.b" and "ab" both give "ab"), and deeper down the path's IDs joined
- * by '_' and the first 8 hex digits of an MD5 of the path (cdktf 0.21, lib/private/unique.js,
+ * by '_' and the first 8 hex digits of an MD5 of the path (hashicorp/terraform-cdk v0.21.0, packages/cdktf/lib/private/unique.ts,
  * makeUniqueId). Two paths can therefore meet, and the synthesized JSON would then hold one
  * block where two were meant: the later silently replaces the earlier. The project's own IDs are
  * chosen so that they cannot meet (tenant names have no '_', every stack-level ID has one), and
