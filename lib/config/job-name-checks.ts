@@ -2,10 +2,10 @@
  * Smoke-test Jobs never share a name: Kubernetes allows one Job of a name per namespace, so a
  * tenant named `controller-external-dns` and the external-dns controller's smoke test, in one
  * namespace, would be two `kubernetes_job_v1` resources for one object, and the second fails at
- * apply. The names are derived (lib/constructs/smoke-test-names.ts) and compared here, per
+ * apply. The names are derived (smoke-test-names.ts) and compared here, per
  * cluster and across its stacks. Registered in lib/tenants-file/check-registry.ts.
  */
-import { controllerSmokeTestJobName, tenantSmokeTestJobName } from "../constructs/smoke-test-names";
+import { controllerSmokeTestJobName, tenantSmokeTestJobName } from "./smoke-test-names";
 import { landsOn, planController } from "./plan";
 import { error, type Check, type FieldPath, type Finding } from "./problems";
 

@@ -25,7 +25,7 @@ import type { PolicyStatement } from "../policy/statement";
 import { podIdentityTrustStatement } from "../policy/trust";
 import { addPodIdentityRole, checkRoleSettings } from "./pod-identity-role";
 import type { SmokeTest } from "./smoke-test";
-import { controllerSmokeTestJobName } from "./smoke-test-names";
+import { controllerSmokeTestJobName } from "../config/smoke-test-names";
 import { PropChecker } from "./validate-props";
 import { withClusterName, type ClusterProps } from "./eks-cluster-reference";
 

@@ -4,7 +4,7 @@ import { Construct } from "constructs";
 import * as rules from "../config/rules";
 import { terraformLiteral } from "../terraform/terraform-literal";
 import { PropChecker } from "./validate-props";
-import { tenantSmokeTestJobName } from "./smoke-test-names";
+import { tenantSmokeTestJobName } from "../config/smoke-test-names";
 import type { EksClusterReference } from "./eks-cluster-reference";
 
 /**
