@@ -49,7 +49,8 @@ export function scopedStrings(grants: ReadonlyArray<Grant>, statements: Readonly
   };
   grants.forEach((g, k) => grantStatements(g, SESSION_TAG_VARIABLES).forEach((st) => add(["grants", k], st)));
   statements.forEach((s, k) => add(["statements", k], toPolicyStatement(s, SESSION_TAG_VARIABLES)));
-  return out;
+  // Resources first (the sort is stable): a clash then names the ARN both members reach.
+  return out.sort((a, b) => Number(a.against !== "resource") - Number(b.against !== "resource"));
 }
 
 /** A filled-in string as a pattern; an unknown policy variable may be anything, like `*`. */
@@ -73,9 +74,11 @@ export interface MemberClash<M> {
 }
 
 /**
- * Every pair of members (at most once per pair, in members' order) whose filled-in strings can
- * match one string. Entries are sorted by their text before the first wildcard, so only those
- * whose prefixes nest are compared: the ones that follow an entry while they start with its prefix.
+ * For each member that reaches a common resource with an earlier one (in members' order), one
+ * such clash: one is enough to refuse it. Members that share a filled-in string clash at once;
+ * the distinct strings are sorted by their
+ * text before the first wildcard, so only those whose prefixes nest are compared: the ones that
+ * follow an entry while they start with its prefix.
  */
 export function memberClashes<M extends MemberValues>(strings: ReadonlyArray<ScopedString>, members: ReadonlyArray<M>): MemberClash<M>[] {
   interface Entry {
@@ -85,32 +88,36 @@ export function memberClashes<M extends MemberValues>(strings: ReadonlyArray<Sco
     readonly parts: PatternPart[];
     readonly key: string;
   }
+  const found = new Map<number, MemberClash<M>>();
+  const clash = (a: Entry, b: Entry) => {
+    if (!found.has(b.member)) found.set(b.member, { first: members[a.member]!, second: members[b.member]!, firstString: a.string, secondString: b.string, firstValue: a.value, secondValue: b.value });
+  };
+  // The same filled-in string twice is a clash without comparing; only the first of each goes on.
+  const firstOfValue = new Map<string, Entry>();
   const entries: Entry[] = [];
   members.forEach((m, member) => {
     for (const string of strings) {
       const value = substituteMember(string.value, m);
+      const same = firstOfValue.get(`${string.wildcards}\u0000${string.against}\u0000${value}`);
+      if (same !== undefined) {
+        if (same.member !== member) clash(same, { member, string, value, parts: same.parts, key: same.key });
+        continue;
+      }
       const parts = pattern(value, string.wildcards);
-      entries.push({ member, string, value, parts, key: `${string.against}\u0000${fixedPrefix(parts)}` });
+      const entry = { member, string, value, parts, key: `${string.against}\u0000${fixedPrefix(parts)}` };
+      firstOfValue.set(`${string.wildcards}\u0000${string.against}\u0000${value}`, entry);
+      entries.push(entry);
     }
   });
   entries.sort((x, y) => (x.key < y.key ? -1 : x.key > y.key ? 1 : 0));
-  const found = new Map<string, MemberClash<M>>();
   for (let i = 0; i < entries.length; i++) {
     const x = entries[i]!;
     for (let j = i + 1; j < entries.length && entries[j]!.key.startsWith(x.key); j++) {
       const y = entries[j]!;
       if (x.member === y.member) continue;
       const [a, b] = x.member < y.member ? [x, y] : [y, x];
-      const pair = `${a.member},${b.member}`;
-      if (found.has(pair) || !patternsOverlap(a.parts, b.parts)) continue;
-      found.set(pair, { first: members[a.member]!, second: members[b.member]!, firstString: a.string, secondString: b.string, firstValue: a.value, secondValue: b.value });
+      if (!found.has(b.member) && patternsOverlap(a.parts, b.parts)) clash(a, b);
     }
   }
-  return [...found.entries()].sort(([p], [q]) => comparePairs(p, q)).map(([, c]) => c);
-}
-
-function comparePairs(p: string, q: string): number {
-  const [a1, b1] = p.split(",").map(Number) as [number, number];
-  const [a2, b2] = q.split(",").map(Number) as [number, number];
-  return a1 - a2 || b1 - b2;
+  return [...found.entries()].sort(([p], [q]) => p - q).map(([, c]) => c);
 }
