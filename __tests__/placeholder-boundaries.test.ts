@@ -33,6 +33,10 @@ describe("a member placeholder's boundary", () => {
     "arn:aws:s3:::b/${namespace}:${serviceAccount}/*",
     "arn:aws:s3:::b/${namespace}${*}",
     "arn:aws:s3:::b/${namespace}/${aws:username}/*",
+    // A wildcard before, with fixed text after and a delimiter right before: the mirror image.
+    "arn:aws:s3:::b/*/${namespace}/",
+    "arn:aws:dynamodb:*:111122223333:table/${namespace}",
+    "arn:aws:ssm:*:*:parameter/teams/${namespace}/${serviceAccount}",
   ])("accepts %s: a character the value cannot hold comes first", (s) => {
     expect(memberBoundaryProblem(s)).toBeUndefined();
   });
@@ -47,9 +51,12 @@ describe("a member placeholder's boundary", () => {
     ["arn:aws:s3:::b/${aws:PrincipalTag/kubernetes-namespace}-x/*", "puts '-' right after ${aws:PrincipalTag/kubernetes-namespace}"],
     ["arn:aws:s3:::b/${namespace}${serviceAccount}/", "puts ${serviceAccount} right after ${namespace}"],
     ["arn:aws:s3:::b/${namespace}${aws:username}/", "puts ${aws:username} right after ${namespace}"],
-    ["arn:aws:s3:::b/*/${namespace}/", "has '*' before ${namespace}"],
-    ["arn:aws:s3:::b-?/${namespace}/", "has '?' before ${namespace}"],
-    ["arn:aws:s3:::b/${aws:PrincipalTag/kubernetes-pod-name}-${namespace}/", "has ${aws:PrincipalTag/kubernetes-pod-name} before ${namespace}"],
+    ["arn:aws:s3:::b/*/${namespace}/*", "has '*' before ${namespace} and a wildcard after it"],
+    ["arn:aws:s3:::b-?/${namespace}/?", "has '?' before ${namespace} and a wildcard after it"],
+    ["arn:aws:ssm:*:*:parameter/teams/${namespace}/*", "has '*' before ${namespace} and a wildcard after it"],
+    ["arn:aws:s3:::b/*-${namespace}", "has '*' before ${namespace} and '-' right before it"],
+    ["arn:aws:s3:::b/*${namespace}", "has '*' before ${namespace} and the wildcard '*' right before it"],
+    ["arn:aws:s3:::b/${aws:PrincipalTag/kubernetes-pod-name}-${namespace}/", "has ${aws:PrincipalTag/kubernetes-pod-name} before ${namespace} and '-' right before it"],
   ])("refuses %s", (s, why) => {
     expect(memberBoundaryProblem(s)).toContain(why);
   });
@@ -58,8 +65,11 @@ describe("a member placeholder's boundary", () => {
     expect(memberBoundaryProblem("team-${namespace}*", { note: "the grant adds '*' after the prefix" })).toBe(
       `"team-\${namespace}*" (the grant adds '*' after the prefix) puts the wildcard '*' right after \${namespace}, so one member's value can run into another's (a namespace is a DNS-1123 label: a-z, 0-9 and '-'); follow each placeholder with a character its values cannot contain, such as '/' or ':', before any wildcard, as in \${namespace}/*`,
     );
-    expect(memberBoundaryProblem("x/*/${namespace}")).toBe(
-      `"x/*/\${namespace}" has '*' before \${namespace}: it can stand for part of another member's value, so one member would reach another's resources; put \${namespace} before any wildcard or policy variable`,
+    expect(memberBoundaryProblem("x/*/${namespace}/*")).toBe(
+      `"x/*/\${namespace}/*" has '*' before \${namespace} and a wildcard after it: the first can stand for another member's value and what follows it, so one member would reach another's resources; put \${namespace} before any wildcard or policy variable`,
+    );
+    expect(memberBoundaryProblem("x*-${namespace}")).toBe(
+      `"x*-\${namespace}" has '*' before \${namespace} and '-' right before it, so the wildcard can take part of another member's value (a namespace is a DNS-1123 label: a-z, 0-9 and '-'); put a character its values cannot contain, such as '/' or ':', right before it, or the placeholder before any wildcard`,
     );
   });
 

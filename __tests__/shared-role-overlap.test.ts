@@ -63,4 +63,18 @@ describe("memberClashes", () => {
     expect(clashes).toHaveLength(799);
     expect(clashes.map((c) => c.first.namespace).every((n) => n === "ns-0")).toBe(true);
   });
+
+  it("compares strings with a wildcard before the placeholder by their fixed ends, quickly", () => {
+    const strings = scopedStrings([], [statement(["arn:aws:dynamodb:*:111122223333:table/${namespace}"])]);
+    const members = Array.from({ length: 800 }, (_, i) => member(`ns-${i}`));
+    const started = process.hrtime.bigint();
+    expect(memberClashes(strings, members)).toEqual([]);
+    expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(2000);
+    // Beside another string, the fixed end can still meet: member "a" would reach the indexes
+    // (table/x-a/index/...) of member "x-a"'s table.
+    const both = scopedStrings([], [statement(["arn:aws:dynamodb:*:111122223333:table/${namespace}"]), statement(["arn:aws:dynamodb:us-east-1:111122223333:table/x-${namespace}/*"])]);
+    expect(memberClashes(both, [member("x-a"), member("a")]).map((c) => [c.firstValue, c.secondValue])).toEqual([
+      ["arn:aws:dynamodb:*:111122223333:table/x-a", "arn:aws:dynamodb:us-east-1:111122223333:table/x-a/*"],
+    ]);
+  });
 });

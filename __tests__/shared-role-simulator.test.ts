@@ -28,6 +28,8 @@ sharedRoles:
         resources: ["arn:aws:s3:::acme-shared/\${namespace}/\${serviceAccount}/*"]
       - actions: [sqs:SendMessage]
         resources: ["arn:aws:sqs:us-east-1:${ACCOUNT}:\${aws:PrincipalTag/kubernetes-namespace}_\${serviceAccount}"]
+      - actions: [ssm:GetParameter]
+        resources: ["arn:aws:ssm:*:${ACCOUNT}:parameter/ledgers/\${namespace}"]
       - actions: [dynamodb:GetItem]
         resources: ["arn:aws:dynamodb:us-east-1:${ACCOUNT}:table/audit"]
         conditions:
@@ -55,6 +57,7 @@ const CASES: ReadonlyArray<{ readonly kind: string; readonly action: string; rea
   { kind: "ssm by path", action: "ssm:GetParametersByPath", resource: (ns) => regional("ssm", `parameter/teams/${ns}`) },
   { kind: "raw statement", action: "s3:GetObject", resource: (ns) => `arn:aws:s3:::acme-shared/${ns}/app/data.json` },
   { kind: "raw statement, session-tag form", action: "sqs:SendMessage", resource: (ns) => regional("sqs", `${ns}_app`) },
+  { kind: "raw statement, wildcard before the placeholder", action: "ssm:GetParameter", resource: (ns) => regional("ssm", `parameter/ledgers/${ns}`) },
   { kind: "raw statement, condition", action: "dynamodb:GetItem", resource: () => regional("dynamodb", "table/audit"), context: (ns) => ({ "dynamodb:LeadingKeys": [`${ns}/2026-12-07`] }) },
 ];
 

@@ -8,7 +8,7 @@
  * so a value is delimited only by a character that no value of that placeholder can contain:
  * `${namespace}/*` gives namespace "team" exactly `team/...`, while `${namespace}*` or
  * `${namespace}-x*` also covers namespace "team-b". A wildcard before the placeholder is as bad:
- * in `*-${namespace}/*` the `*` can stand for "team-" and so reach namespace "team-b" from "b".
+ * in `x*-${namespace}/*` the `*` can stand for "team-" and so reach namespace "team-b" from "b".
  */
 
 /** The placeholders whose values tell a shared role's members apart. */
@@ -86,11 +86,21 @@ const ALLOWED = "follow each placeholder with a character its values cannot cont
  * Why `s` does not delimit every member value, or undefined. `wildcardChars` tells whether
  * '*' and '?' in `s` are IAM wildcards (resources, StringLike values) or plain text
  * (StringEquals values). `note` says what the product appends, for the message.
+ *
+ * After a placeholder, a character its values cannot hold must come before any wildcard. A
+ * wildcard before a placeholder is allowed only as the mirror image: nothing but fixed text after
+ * the placeholder, and a character its values cannot hold right before it
+ * (`arn:aws:dynamodb:*:111122223333:table/${namespace}`: the string's end is fixed, so the '/'
+ * sits at one distance from it for each member). With wildcards on both sides (a bucket ending
+ * in a wildcard, then `/${namespace}/` and a wildcard), the first can take another member's
+ * folder: object `b/x/a/z` of bucket `q` is under both `a/` and `b/`.
  */
 export function memberBoundaryProblem(s: string, options: { readonly wildcardChars?: boolean; readonly note?: string } = {}): string | undefined {
   const raw = options.wildcardChars ?? true;
   const tokens = tokenize(s);
   const note = options.note ? ` (${options.note})` : "";
+  const quoted = `${JSON.stringify(s)}${note}`;
+  const lastWildcard = tokens.reduce((last, t, i) => (isWildcard(t, raw) ? i : last), -1);
   let wildcardBefore: Token | undefined;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -99,16 +109,23 @@ export function memberBoundaryProblem(s: string, options: { readonly wildcardCha
       continue;
     }
     const placeholder = t.text;
+    const alphabet = PLACEHOLDER_ALPHABETS[t.name];
     if (wildcardBefore) {
       const w = wildcardBefore.kind === "char" ? `'${wildcardBefore.ch}'` : wildcardBefore.text;
-      return `${JSON.stringify(s)}${note} has ${w} before ${placeholder}: it can stand for part of another member's value, so one member would reach another's resources; put ${placeholder} before any wildcard or policy variable`;
+      if (lastWildcard > i) {
+        return `${quoted} has ${w} before ${placeholder} and a wildcard after it: the first can stand for another member's value and what follows it, so one member would reach another's resources; put ${placeholder} before any wildcard or policy variable`;
+      }
+      const prev = tokens[i - 1]!;
+      if (prev.kind !== "char" || isWildcard(prev, raw) || alphabet.chars.test(prev.ch)) {
+        const what = prev.kind === "char" ? (isWildcard(prev, raw) ? `the wildcard '${prev.ch}'` : `'${prev.ch}'`) : prev.text;
+        return `${quoted} has ${w} before ${placeholder} and ${what} right before it, so the wildcard can take part of another member's value (${alphabet.described}); put a character its values cannot contain, such as '/' or ':', right before it, or the placeholder before any wildcard`;
+      }
     }
     const next = tokens[i + 1];
     if (next === undefined) continue;
-    const alphabet = PLACEHOLDER_ALPHABETS[t.name];
     if (next.kind === "char" && !isWildcard(next, raw) && !alphabet.chars.test(next.ch)) continue;
     const what = next.kind === "char" ? (isWildcard(next, raw) ? `the wildcard '${next.ch}'` : `'${next.ch}'`) : next.text;
-    return `${JSON.stringify(s)}${note} puts ${what} right after ${placeholder}, so one member's value can run into another's (${alphabet.described}); ${ALLOWED}`;
+    return `${quoted} puts ${what} right after ${placeholder}, so one member's value can run into another's (${alphabet.described}); ${ALLOWED}`;
   }
   return undefined;
 }

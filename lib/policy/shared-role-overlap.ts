@@ -87,6 +87,8 @@ export function memberClashes<M extends MemberValues>(strings: ReadonlyArray<Sco
     readonly value: string;
     readonly parts: PatternPart[];
     readonly key: string;
+    /** The text after the last wildcard: two patterns can meet only if one's ends the other's. */
+    readonly tail: string;
   }
   const found = new Map<number, MemberClash<M>>();
   const clash = (a: Entry, b: Entry) => {
@@ -100,11 +102,11 @@ export function memberClashes<M extends MemberValues>(strings: ReadonlyArray<Sco
       const value = substituteMember(string.value, m);
       const same = firstOfValue.get(`${string.wildcards}\u0000${string.against}\u0000${value}`);
       if (same !== undefined) {
-        if (same.member !== member) clash(same, { member, string, value, parts: same.parts, key: same.key });
+        if (same.member !== member) clash(same, { ...same, member, string });
         continue;
       }
       const parts = pattern(value, string.wildcards);
-      const entry = { member, string, value, parts, key: `${string.against}\u0000${fixedPrefix(parts)}` };
+      const entry = { member, string, value, parts, key: `${string.against}\u0000${fixedPrefix(parts)}`, tail: fixedPrefix([...parts].reverse()) };
       firstOfValue.set(`${string.wildcards}\u0000${string.against}\u0000${value}`, entry);
       entries.push(entry);
     }
@@ -116,7 +118,9 @@ export function memberClashes<M extends MemberValues>(strings: ReadonlyArray<Sco
       const y = entries[j]!;
       if (x.member === y.member) continue;
       const [a, b] = x.member < y.member ? [x, y] : [y, x];
-      if (!found.has(b.member) && patternsOverlap(a.parts, b.parts)) clash(a, b);
+      // A wildcard before a placeholder leaves the prefix short; the tail still tells most apart cheaply.
+      const tailsNest = a.tail.length <= b.tail.length ? b.tail.startsWith(a.tail) : a.tail.startsWith(b.tail);
+      if (!found.has(b.member) && tailsNest && patternsOverlap(a.parts, b.parts)) clash(a, b);
     }
   }
   return [...found.entries()].sort(([p], [q]) => p - q).map(([, c]) => c);
