@@ -84,7 +84,22 @@ tenants:
       - { sid: Read, actions: [s3:GetObject], resources: ["arn:aws:s3:::a/*"] }
       - { sid: Read, actions: [s3:GetObject], resources: ["arn:aws:s3:::b/*"] }
 `),
-    ).toEqual(['tenants.yaml:8:7: tenants[0].statements: tenant "web": sid "Read" is used by more than one statement; give each statement its own sid, or remove the repeated statement']);
+    ).toEqual(['tenants.yaml:8:7: tenants[0].statements: tenant "web": sid "Read" (statements[0] and statements[1]) is used by more than one statement; give each statement its own sid, or remove the repeated statement']);
+  });
+
+  it("names both sources when a hand-written sid takes one the product derives", async () => {
+    expect(
+      await problemsOf(`
+clusters: [{ name: demo, region: us-east-1, accountId: "111122223333" }]
+tenants:
+  - name: web
+    namespace: web
+    serviceAccount: sa
+    targetRoleArn: arn:aws:iam::444455556666:role/reader
+    statements:
+      - { sid: AssumeCrossAccountTargetRole, actions: [s3:GetObject], resources: ["arn:aws:s3:::a/*"] }
+`),
+    ).toEqual(['tenants.yaml:9:7: tenants[0].statements: tenant "web": sid "AssumeCrossAccountTargetRole" (statements[0] and targetRoleArn) is used by more than one statement; give each statement its own sid, or remove the repeated statement']);
   });
 });
 

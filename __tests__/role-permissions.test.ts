@@ -15,7 +15,7 @@ describe("RolePermissions", () => {
 
   it("refuses repeated sids and documents over the inline-policy quota", () => {
     expect(() => stackOf((s) => new RolePermissions(s, "perm", { roleName: "r", statements: [st("A"), st("A")], environment: ENV, owner: 'tenant "web"' }))).toThrow(
-      'RolePermissions of tenant "web": invalid props:\n  - statements: sid "A" is used more than once; sids must be unique in a policy',
+      'RolePermissions of tenant "web": invalid props:\n  - statements: sid "A" is used by statements[0] and statements[1]; sids must be unique in a policy',
     );
     const many = Array.from({ length: 200 }, (_, i) => st(`S${i}`, `arn:aws:s3:::bucket-${i}/a/long/prefix/to/fill/the/policy/*`));
     expect(() => stackOf((s) => new RolePermissions(s, "perm", { roleName: "r", statements: many, environment: ENV }))).toThrow(

@@ -15,7 +15,7 @@ sharedRoles:
     statements:
       - sid: OwnQueue
         actions: [sqs:SendMessage]
-        resources: ["arn:aws:sqs:us-east-1:111122223333:\${namespace}-\${serviceAccount}-\${cluster}"]
+        resources: ["arn:aws:sqs:us-east-1:111122223333:\${namespace}_\${serviceAccount}_\${cluster}"]
 tenants:
   - { name: team-a, namespace: team-a, serviceAccount: app, sharedRole: team-buckets, clusters: [demo] }
   - { name: team-b, namespace: team-b, serviceAccount: worker, sharedRole: team-buckets, clusters: [demo] }
@@ -74,7 +74,7 @@ ${order.map((i) => `  - { name: team-${i}, namespace: ns-${i}, serviceAccount: a
       ["arn:aws:s3:::acme-teams"],
       ["arn:aws:s3:::acme-teams/$${aws:PrincipalTag/kubernetes-namespace}/*"],
       ["arn:aws:s3:::acme-teams/$${aws:PrincipalTag/kubernetes-namespace}/*"],
-      ["arn:aws:sqs:us-east-1:111122223333:$${aws:PrincipalTag/kubernetes-namespace}-$${aws:PrincipalTag/kubernetes-service-account}-$${aws:PrincipalTag/eks-cluster-name}"],
+      ["arn:aws:sqs:us-east-1:111122223333:$${aws:PrincipalTag/kubernetes-namespace}_$${aws:PrincipalTag/kubernetes-service-account}_$${aws:PrincipalTag/eks-cluster-name}"],
     ]);
     expect(doc.statement[0].condition).toEqual([{ test: "StringLike", variable: "s3:prefix", values: ["$${aws:PrincipalTag/kubernetes-namespace}/*"] }]);
   });
@@ -142,10 +142,10 @@ tenants:
     expect(await problemsOf(file(members(100, () => "app")))).toEqual([]);
     // Distinct service accounts need a statement each.
     expect(await problemsOf(file(members(6, (i) => `sa-${i}`)))).toEqual([
-      'warning: tenants.yaml:2:23: sharedRoles[0].name: shared role "shared": its trust policy on cluster "demo" would be about 2246 characters for 6 member(s); the default IAM quota is 2048, so this needs a quota raise (up to 4096)',
+      'warning: tenants.yaml:2:23: sharedRoles[0].name: shared role "shared": its trust policy on cluster "demo" would be about 2204 characters for 6 member(s); the default IAM quota is 2048, so this needs a quota raise (up to 4096)',
     ]);
     expect(await problemsOf(file(members(13, (i) => `sa-${i}`)))).toEqual([
-      'tenants.yaml:2:23: sharedRoles[0].name: shared role "shared": its trust policy on cluster "demo" would be about 4831 characters for 13 member(s); IAM allows at most 4096 even after a quota raise. Split the members over more shared roles',
+      'tenants.yaml:2:23: sharedRoles[0].name: shared role "shared": its trust policy on cluster "demo" would be about 4740 characters for 13 member(s); IAM allows at most 4096 even after a quota raise. Split the members over more shared roles',
     ]);
   });
 });
@@ -182,8 +182,25 @@ describe("SharedRole and TenantIdentity from TypeScript", () => {
   });
 });
 
+describe("trust statement sids", () => {
+  it("differ for every service account, even where a hashed form once made them equal (app.x and app-xb5f4d45c)", async () => {
+    const demo = (await synthYaml(`
+clusters: [{ name: demo, region: us-east-1 }]
+sharedRoles: [{ name: teams }]
+tenants:
+  - { name: a, namespace: a, serviceAccount: app.x, sharedRole: teams }
+  - { name: b, namespace: b, serviceAccount: app-xb5f4d45c, sharedRole: teams }
+`)).demo!;
+    const trust = Object.entries(dataSources(demo, "aws_iam_policy_document")).find(([k]) => k.startsWith("shared_roles_teams_trust"))![1];
+    expect(trust.statement.map((st: { sid: string; condition: Array<{ values: string[] }> }) => [st.sid, st.condition[1]!.values])).toEqual([
+      ["ServiceAccountAppXb5f4d45c", ["app-xb5f4d45c"]],
+      ["ServiceAccountappDx", ["app.x"]],
+    ]);
+  });
+});
+
 describe("placeholders that members could share", () => {
-  it("warn when two placeholders are joined by anything but '/' or ':'", async () => {
+  it("are refused when two placeholders are joined by anything a value can contain", async () => {
     expect(
       await problemsOf(`
 clusters: [{ name: demo, region: us-east-1 }]
@@ -197,8 +214,8 @@ sharedRoles:
 tenants: [{ name: a, namespace: a, serviceAccount: app, sharedRole: teams }]
 `),
     ).toEqual([
-      `warning: tenants.yaml:6:37: sharedRoles[0].grants[0].s3.prefix: shared role "teams": "\${namespace}-\${serviceAccount}/" joins placeholders without a '/' or ':' between them, so two members can get the same value (a with b-c, and a-b with c); separate them with '/'`,
-      `warning: tenants.yaml:9:51: sharedRoles[0].statements[0].resources[0]: shared role "teams": "arn:aws:sqs:us-east-1:111122223333:\${namespace}\${cluster}" joins placeholders without a '/' or ':' between them, so two members can get the same value (a with b-c, and a-b with c); separate them with '/'`,
+      `tenants.yaml:6:37: sharedRoles[0].grants[0].s3.prefix: shared role "teams": "\${namespace}-\${serviceAccount}/" puts '-' right after \${namespace}, so one member's value can run into another's (a namespace is a DNS-1123 label: a-z, 0-9 and '-'); follow each placeholder with a character its values cannot contain, such as '/' or ':', before any wildcard, as in \${namespace}/*`,
+      `tenants.yaml:9:51: sharedRoles[0].statements[0].resources[0]: shared role "teams": "arn:aws:sqs:us-east-1:111122223333:\${namespace}\${cluster}" puts \${cluster} right after \${namespace}, so one member's value can run into another's (a namespace is a DNS-1123 label: a-z, 0-9 and '-'); follow each placeholder with a character its values cannot contain, such as '/' or ':', before any wildcard, as in \${namespace}/*`,
     ]);
   });
 });

@@ -5,6 +5,7 @@ import { chmodSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { SMOKE_TEST_IMAGE, SMOKE_TEST_SCRIPT, SmokeTest } from "../lib/constructs/smoke-test";
 import { resources, stackOf, synthYaml } from "./helpers";
+import { Construct } from "constructs";
 
 const FILE = `
 clusters:
@@ -153,5 +154,23 @@ describe("the smoke test script", () => {
     expect(r.out).toBe(
       "no Pod Identity credentials: AWS_CONTAINER_CREDENTIALS_FULL_URI is not set; is there an association for this service account, and did the pod start after it?\n",
     );
+  });
+});
+
+describe("SmokeTest Job names in one stack", () => {
+  it("refuses a second Job of one name in one namespace, naming the first", () => {
+    const props = { namespace: "default", serviceAccount: "checker", roleName: "r", region: "us-east-1" };
+    expect(() =>
+      stackOf((s) => {
+        new SmokeTest(new Construct(s, "controller-external-dns"), "smoke-test", props);
+        new SmokeTest(new Construct(s, "controller_external-dns"), "smoke-test", { ...props, jobName: "pod-identity-smoke-test-controller-external-dns" });
+      }),
+    ).toThrow('SmokeTest "smoke-test": invalid props:\n  - jobName: "pod-identity-smoke-test-controller-external-dns" in namespace "default" is already the name of the Job at test/controller-external-dns/smoke-test; Kubernetes allows one Job of a name per namespace. Give one of them another jobName');
+    expect(() =>
+      stackOf((s) => {
+        new SmokeTest(new Construct(s, "a"), "smoke-test", props);
+        new SmokeTest(new Construct(s, "a2"), "smoke-test", { ...props, namespace: "other", jobName: "pod-identity-smoke-test-a" });
+      }),
+    ).not.toThrow();
   });
 });

@@ -1,4 +1,4 @@
-import { podIdentityTrustStatement, POD_IDENTITY_PRINCIPAL, sharedTrustGroups, sharedTrustStatements, TRUST_ACTIONS, TRUST_SID } from "../lib/policy/trust";
+import { podIdentityTrustStatement, POD_IDENTITY_PRINCIPAL, serviceAccountSid, sharedTrustGroups, sharedTrustStatements, TRUST_ACTIONS, TRUST_SID } from "../lib/policy/trust";
 
 describe("podIdentityTrustStatement", () => {
   it("trusts pods.eks.amazonaws.com (plural) for AssumeRole and TagSession", () => {
@@ -59,19 +59,47 @@ describe("sharedTrustGroups", () => {
 
   it("keeps sids unique and dependent on the service account's own name alone", () => {
     const sids = (sas: string[]) => sharedTrustGroups(sas.map((serviceAccount) => ({ namespace: "n", serviceAccount }))).map((g) => g.sid);
-    // Names that PascalCase could merge carry the first 8 hex digits of their SHA-256
-    // (printf '%s' my.app | sha256sum), so "my.app" never meets "my-app" or "myapp".
-    expect(sids(["my-app", "my.app", "myapp", "a-1b", "a1b"])).toEqual([
-      "ServiceAccountA1bc985fe9d",
-      "ServiceAccountA1b",
-      "ServiceAccountMyApp",
-      "ServiceAccountMyApp13d7e337",
-      "ServiceAccountMyapp",
-    ]);
+    // Names PascalCase could merge are spelt out ('-' as H, '.' as D), starting with a small
+    // letter or digit, so "my.app" never meets "my-app" or "myapp".
+    expect(sids(["my-app", "my.app", "myapp", "a-1b", "a1b"])).toEqual(["ServiceAccountaH1b", "ServiceAccountA1b", "ServiceAccountMyApp", "ServiceAccountmyDapp", "ServiceAccountMyapp"]);
     // Adding a member never renames another member's statement.
-    expect(sids(["my.app"])).toEqual(["ServiceAccountMyApp13d7e337"]);
-    expect(sids(["a-1b"])).toEqual(["ServiceAccountA1bc985fe9d"]);
+    expect(sids(["my.app"])).toEqual(["ServiceAccountmyDapp"]);
+    expect(sids(["a-1b"])).toEqual(["ServiceAccountaH1b"]);
     expect(sids(["myapp"])).toEqual(["ServiceAccountMyapp"]);
+  });
+
+  it("gives two members different sids where the old hashed form made them equal (app.x and app-xb5f4d45c)", () => {
+    const sids = sharedTrustGroups([
+      { namespace: "a", serviceAccount: "app.x" },
+      { namespace: "b", serviceAccount: "app-xb5f4d45c" },
+    ]).map((g) => g.sid);
+    expect(sids).toEqual(["ServiceAccountAppXb5f4d45c", "ServiceAccountappDx"]);
+  });
+});
+
+describe("serviceAccountSid", () => {
+  /** Every DNS-1123 subdomain of up to four characters from a small alphabet, and names that nest. */
+  function names(): string[] {
+    const alphabet = ["a", "b", "1", "-", "."];
+    const out: string[] = [];
+    const grow = (s: string) => {
+      if (s.length > 0 && /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(s)) out.push(s);
+      if (s.length < 5) for (const c of alphabet) grow(s + c);
+    };
+    grow("");
+    return out;
+  }
+
+  it("is injective: no two service account names share a sid", () => {
+    const all = names();
+    expect(all.length).toBeGreaterThan(1000);
+    const seen = new Map<string, string>();
+    for (const sa of all) {
+      const sid = serviceAccountSid(sa);
+      expect(sid).toMatch(/^[A-Za-z0-9]+$/);
+      expect(seen.get(sid) ?? sa).toBe(sa);
+      seen.set(sid, sa);
+    }
   });
 });
 

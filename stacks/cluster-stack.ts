@@ -1,6 +1,7 @@
 import type { HelmProvider } from "@cdktf/provider-helm/lib/provider";
 import type { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
-import { TerraformStack, type ITerraformDependable } from "cdktf";
+import type { ITerraformDependable } from "cdktf";
+import { UniqueAddressStack } from "../lib/constructs/unique-address-stack";
 import { Construct } from "constructs";
 import type { ClusterPlan } from "../lib/config/plan";
 import type { Cluster, S3State, Tags } from "../lib/config/schema";
@@ -52,7 +53,7 @@ export interface ClusterStackProps {
  * pod_identity_agent, namespace_<name>, shared_roles, addon_<name>), which tenant names cannot
  * contain: a tenant may be called "aws", "cluster" or "account" without taking their address.
  */
-export class ClusterStack extends TerraformStack {
+export class ClusterStack extends UniqueAddressStack {
   /** The stack's one reference to the cluster (`data.aws_eks_cluster.eks_cluster`), shared by every construct in it. */
   readonly cluster: EksClusterReference;
   readonly agent: PodIdentityAgent;

@@ -1,4 +1,4 @@
-import { TerraformStack } from "cdktf";
+import { UniqueAddressStack } from "../lib/constructs/unique-address-stack";
 import type { Construct } from "constructs";
 import type { GroupPlan } from "../lib/config/stack-plan";
 import type { Cluster, Tags } from "../lib/config/schema";
@@ -28,7 +28,7 @@ export interface GroupStackProps {
  * Its tenants are built exactly as the base stack builds its own (tenant-identities.ts), so a
  * tenant keeps its resource addresses when it moves between stacks.
  */
-export class GroupStack extends TerraformStack {
+export class GroupStack extends UniqueAddressStack {
   /** The cluster whose tenants of one group this stack holds. */
   readonly cluster: Cluster;
   readonly tenants: ReadonlyMap<string, TenantIdentity>;

@@ -26,6 +26,7 @@ import type { PolicyStatement } from "../policy/statement";
 import { podIdentityTrustStatement } from "../policy/trust";
 import { addPodIdentityRole, checkRoleSettings } from "./pod-identity-role";
 import type { SmokeTest } from "./smoke-test";
+import { controllerSmokeTestJobName } from "../config/smoke-test-names";
 import { PropChecker } from "./validate-props";
 import { withClusterName, type ClusterProps } from "./eks-cluster-reference";
 
@@ -185,8 +186,7 @@ export class ControllerIdentity extends Construct {
         serviceAccount: plan.serviceAccount,
         roleName: plan.roleName,
         region: props.region,
-        // Controller names are at most 28 characters, so this fits the 63 of a label.
-        jobName: `pod-identity-smoke-test-controller-${controller.name}`,
+        jobName: controllerSmokeTestJobName(controller.name),
         dependsOn: [this.association, ...(this.serviceAccount ? [this.serviceAccount] : []), ...inNamespace],
       });
     }

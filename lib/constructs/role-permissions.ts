@@ -40,8 +40,10 @@ export class RolePermissions extends Construct {
     const policyName = props.policyName ?? INLINE_POLICY_NAME;
     const problems: string[] = [];
     if (props.statements.length === 0) problems.push("statements: must not be empty");
-    const dups = duplicateSids(props.statements);
-    if (dups.length > 0) problems.push(`statements: sid ${dups.map((d) => JSON.stringify(d)).join(", ")} is used more than once; sids must be unique in a policy`);
+    for (const sid of duplicateSids(props.statements)) {
+      const at = props.statements.flatMap((s, i) => (s.sid === sid ? [`statements[${i}]`] : []));
+      problems.push(`statements: sid ${JSON.stringify(sid)} is used by ${at.join(" and ")}; sids must be unique in a policy`);
+    }
     const size = policySize(props.statements, props.knownRegion);
     if (size > INLINE_POLICY_LIMIT) {
       problems.push(`statements: inline policy ${JSON.stringify(policyName)} would be ${size} characters; IAM allows at most ${INLINE_POLICY_LIMIT} characters of inline policy per role (white space not counted)`);

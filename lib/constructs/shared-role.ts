@@ -18,6 +18,7 @@ import { checkArnPartitions } from "./arn-props";
 import { checkTags } from "./tag-props";
 import { PropChecker } from "./validate-props";
 import { withClusterName, type ClusterProps } from "./eks-cluster-reference";
+import { checkMemberScoping } from "./shared-role-props";
 
 /** A tenant that may use a shared role: its service account in its namespace. */
 export interface SharedRoleMember {
@@ -91,6 +92,7 @@ export class SharedRole extends Construct {
     // Only when every grant and statement parsed: the indices of the messages must be the props'.
     const allParsed = permissions.grants.length === (props.grants?.length ?? 0) && permissions.statements.length === (props.statements?.length ?? 0);
     checkArnPartitions(check, props.clusterName, { ...props, arnEnvironment: checkEnvironment, ...(allParsed ? permissions : { grants: [], statements: [] }) });
+    if (allParsed) checkMemberScoping(check, id, props.members, props.clusterName, permissions);
     check.done();
 
     this.roleName = roleName;

@@ -1,10 +1,10 @@
 import { JobV1 } from "@cdktf/provider-kubernetes/lib/job-v1";
-import type { ITerraformDependable } from "cdktf";
+import { TerraformStack, type ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { createHash } from "node:crypto";
 import * as rules from "../config/rules";
 import { terraformLiteral } from "../terraform/terraform-literal";
 import { PropChecker } from "./validate-props";
+import { tenantSmokeTestJobName } from "../config/smoke-test-names";
 import type { EksClusterReference } from "./eks-cluster-reference";
 
 /**
@@ -80,7 +80,7 @@ export class SmokeTest extends Construct {
   constructor(scope: Construct, id: string, input: SmokeTestProps) {
     super(scope, id);
     const props = { ...input, region: input.region ?? input.cluster?.region };
-    const jobName = props.jobName ?? fitName(`pod-identity-smoke-test-${scope.node.id}`);
+    const jobName = props.jobName ?? tenantSmokeTestJobName(scope.node.id);
     const timeout = props.timeout ?? "5m";
     const m = DURATION.exec(timeout);
     const seconds = m ? Number(m[1]) * { s: 1, m: 60, h: 3600 }[m[2] as "s" | "m" | "h"] : 0;
@@ -91,6 +91,7 @@ export class SmokeTest extends Construct {
       .rule("region", rules.REGION, props.region)
       .rule("jobName", rules.NAMESPACE, jobName)
       .that("timeout", seconds >= 120, `${JSON.stringify(timeout)} is not allowed: a duration such as 5m or 300s, at least 2 minutes`)
+      .that("jobName", claimJobName(this, props.namespace, jobName), `${JSON.stringify(jobName)} in namespace ${JSON.stringify(props.namespace)} is already the name of the Job at ${jobNames.get(TerraformStack.of(this))?.get(`${props.namespace}/${jobName}`)}; Kubernetes allows one Job of a name per namespace. Give one of them another jobName`)
       .done();
 
     this.job = new JobV1(this, "job", {
@@ -141,8 +142,17 @@ export class SmokeTest extends Construct {
   }
 }
 
-/** `name` itself when it is a valid 63-character label, else cut with a hash of the whole. */
-function fitName(name: string): string {
-  if (name.length <= 63) return name;
-  return `${name.slice(0, 54).replace(/-+$/, "")}-${createHash("sha256").update(name).digest("hex").slice(0, 8)}`;
+/** The Job names taken in each stack, by namespace, and by which construct. */
+const jobNames = new WeakMap<TerraformStack, Map<string, string>>();
+
+/** Takes `name` in `namespace` for `job`; false when another Job of the stack has it. */
+function claimJobName(job: Construct, namespace: string, name: string): boolean {
+  const stack = TerraformStack.of(job);
+  const taken = jobNames.get(stack) ?? new Map<string, string>();
+  jobNames.set(stack, taken);
+  const key = `${namespace}/${name}`;
+  const owner = taken.get(key);
+  if (owner !== undefined && owner !== job.node.path) return false;
+  taken.set(key, job.node.path);
+  return true;
 }

@@ -58,18 +58,3 @@ export function withoutReferences(s: string): string {
 export function hasReferences(s: string): boolean {
   return /\$\{/.test(s);
 }
-
-/**
- * Two placeholders with nothing between them that the names cannot contain: namespaces and
- * service accounts may hold '-' and '.', cluster names '-' and '_', none of them '/' or ':'.
- * In a shared role, `${namespace}-${serviceAccount}` gives members a/b-c and a-b/c the same
- * value, so one would reach the other's resources.
- */
-export function ambiguousPlaceholders(s: string): boolean {
-  const refs = [...s.matchAll(REFERENCE)].filter((m) => (PLACEHOLDER_NAMES as ReadonlyArray<string>).includes(m[1]!));
-  for (let i = 1; i < refs.length; i++) {
-    const between = s.slice(refs[i - 1]!.index! + refs[i - 1]![0].length, refs[i]!.index!);
-    if (!/[/:]/.test(between)) return true;
-  }
-  return false;
-}

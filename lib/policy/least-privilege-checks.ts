@@ -9,12 +9,12 @@ import { parseArn } from "../config/arn";
 import { ROLE_ARN } from "../config/rules";
 import type { Config, Grant, SharedRoleConfig, StatementConfig } from "../config/schema";
 import { didYouMean } from "../config/suggest";
-import { ambiguousPlaceholders, SESSION_TAG_VARIABLES, type PlaceholderValues } from "./abac";
+import { SESSION_TAG_VARIABLES, type PlaceholderValues } from "./abac";
 import { grantProblems } from "./grants";
 import { lintManagedPolicy, lintStatementActions } from "./lint";
 import { contentHash } from "./sids";
 import { INLINE_POLICY_LIMIT, policySize } from "./policy-size";
-import { duplicateSids, INLINE_POLICY_NAME, permissionStatements } from "./permissions";
+import { INLINE_POLICY_NAME, permissionStatements, sidClashes } from "./permissions";
 import { trustPolicySize, TRUST_POLICY_LIMIT } from "./trust-size";
 import { resourceArnProblem } from "./resource-arns";
 import { statementProblems, toPolicyStatement } from "./statements";
@@ -112,9 +112,10 @@ const policyShape: Check = (c) =>
     const region = (cluster: string) => c.clusters.find((x) => x.name === cluster)?.region;
     for (const cluster of o.clusters) {
       const sts = permissionStatements(o, o.values(cluster));
-      const dups = duplicateSids(sts);
-      if (dups.length > 0) {
-        out.push(error([...o.path, "statements"], `${o.label}: sid ${dups.map((d) => JSON.stringify(d)).join(", ")} is used by more than one statement; give each statement its own sid, or remove the repeated statement`));
+      const clashes = sidClashes(o, o.values(cluster));
+      if (clashes.length > 0) {
+        const which = clashes.map((d) => `${JSON.stringify(d.sid)} (${d.first} and ${d.second})`).join(", ");
+        out.push(error([...o.path, "statements"], `${o.label}: sid ${which} is used by more than one statement; give each statement its own sid, or remove the repeated statement`));
         break;
       }
       const size = policySize(sts, region(cluster));
@@ -153,33 +154,8 @@ const trustScope: Check = (c) =>
   });
 
 /** Shared roles: defined once, referred to by name, and never mixed with a role of one's own. */
-/** Every string of a shared role's grants and statements, with its path, for the ABAC lint. */
-function templates(r: SharedRoleConfig, j: number): Array<{ path: FieldPath; value: string }> {
-  const out: Array<{ path: FieldPath; value: string }> = [];
-  r.grants.forEach((g, k) => {
-    for (const [kind, fields] of Object.entries(g)) {
-      for (const [field, value] of Object.entries((fields ?? {}) as Record<string, unknown>)) {
-        if (typeof value === "string") out.push({ path: ["sharedRoles", j, "grants", k, kind, field], value });
-      }
-    }
-  });
-  r.statements.forEach((st, k) => {
-    st.resources.forEach((value, n) => out.push({ path: ["sharedRoles", j, "statements", k, "resources", n], value }));
-  });
-  return out;
-}
-
 const sharedRoles: Check = (c) => {
   const out: Finding[] = [];
-  c.sharedRoles.forEach((r, j) => {
-    for (const { path, value } of templates(r, j)) {
-      if (ambiguousPlaceholders(value)) {
-        out.push(
-          warning(path, `shared role ${JSON.stringify(r.name)}: ${JSON.stringify(value)} joins placeholders without a '/' or ':' between them, so two members can get the same value (a with b-c, and a-b with c); separate them with '/'`),
-        );
-      }
-    }
-  });
   const names = c.sharedRoles.map((r) => r.name);
   const firstAt = new Map<string, number>();
   c.sharedRoles.forEach((r, j) => {

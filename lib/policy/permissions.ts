@@ -43,3 +43,33 @@ export function duplicateSids(statements: ReadonlyArray<PolicyStatement>): strin
   for (const s of statements) (seen.has(s.sid) ? dup : seen).add(s.sid);
   return [...dup];
 }
+
+/** Two statements of one policy with one sid, and where each comes from (`grants[0]`, `statements[2]`, `targetRoleArn`). */
+export interface SidClash {
+  readonly sid: string;
+  readonly first: string;
+  readonly second: string;
+}
+
+/**
+ * The sids that `permissionStatements` would give more than one statement, each with its two
+ * sources. Grant sids carry a digest of the grant and statement sids one of the statement, so
+ * only a sid written by hand, or two grants whose digests meet, can clash; IAM refuses the
+ * policy then (MalformedPolicyDocument), so this names both before it gets there.
+ */
+export function sidClashes(spec: PermissionsSpec, values: PlaceholderValues): SidClash[] {
+  const sources: Array<[string, string]> = [
+    ...(spec.grants ?? []).flatMap((g, k) => grantStatements(g, values).map((st): [string, string] => [st.sid, `grants[${k}]`])),
+    ...(spec.statements ?? []).map((s, k): [string, string] => [toPolicyStatement(s, values).sid, `statements[${k}]`]),
+    ...(spec.targetRoleArn ? [[CROSS_ACCOUNT_SID, "targetRoleArn"] as [string, string]] : []),
+  ];
+  const firstOf = new Map<string, string>();
+  const out: SidClash[] = [];
+  for (const [sid, source] of sources) {
+    const first = firstOf.get(sid);
+    if (first === undefined) firstOf.set(sid, source);
+    // One grant makes several statements, each with its own sid; a grant never clashes with itself.
+    else if (first !== source) out.push({ sid, first, second: source });
+  }
+  return out;
+}

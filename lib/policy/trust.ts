@@ -4,7 +4,6 @@
  * pods.eks.amazonaws.com (plural), and EKS needs sts:TagSession as well as sts:AssumeRole
  * because it attaches session tags to every session it opens.
  */
-import { createHash } from "node:crypto";
 import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { terraformLiteral } from "../terraform/terraform-literal";
 
@@ -79,14 +78,6 @@ export interface SharedTrustGroup {
  * common ABAC layout (the same service account name in each tenant's namespace) costs a few
  * characters per member. Groups and namespaces are sorted, so file order changes nothing.
  */
-function pascalSa(sa: string): string {
-  return sa
-    .split(/[^a-z0-9]+/)
-    .map((w) => (w ? w[0]!.toUpperCase() + w.slice(1) : ""))
-    .join("");
-}
-
-
 export function sharedTrustGroups(members: ReadonlyArray<TrustMember>): SharedTrustGroup[] {
   const bySa = new Map<string, Set<string>>();
   for (const m of members) {
@@ -94,14 +85,24 @@ export function sharedTrustGroups(members: ReadonlyArray<TrustMember>): SharedTr
     set.add(m.namespace);
     bySa.set(m.serviceAccount, set);
   }
-  return [...bySa.keys()].sort().map((sa) => {
-    // Sids allow only [A-Za-z0-9]. PascalCase keeps names like "app" or "order-api" apart;
-    // a name with dots, digits starting a word or "--" could meet another's PascalCase, so it
-    // also carries a hash of itself. Either way the sid depends on the name alone.
-    const simple = /^[a-z][a-z0-9]*(-[a-z][a-z0-9]*)*$/.test(sa);
-    const sid = `ServiceAccount${pascalSa(sa)}${simple ? "" : createHash("sha256").update(sa).digest("hex").slice(0, 8)}`;
-    return { sid, serviceAccount: sa, namespaces: [...bySa.get(sa)!].sort() };
-  });
+  return [...bySa.keys()].sort().map((sa) => ({ sid: serviceAccountSid(sa), serviceAccount: sa, namespaces: [...bySa.get(sa)!].sort() }));
+}
+
+/**
+ * The sid of a service account's trust statement: a different sid for every name, whatever the
+ * other members, since IAM refuses a policy with two statements of one sid. Sids allow only
+ * [A-Za-z0-9] (IAM user guide, reference_policies_elements_sid). Names of words that start with
+ * a letter ("app", "order-api") read as PascalCase ("ServiceAccountOrderApi"); undone by
+ * splitting before each capital, so no two such names meet. Any other name (with a dot, a digit
+ * starting a word, or "--") is spelt out instead: letters and digits as they are, '-' as 'H' and
+ * '.' as 'D' ("my.app" → "ServiceAccountmyDapp"). That part starts with a small letter or a
+ * digit, where PascalCase starts with a capital, so the two kinds never meet either, and within
+ * each kind the encoding can be read back: no hash, so no two names can share one.
+ */
+export function serviceAccountSid(sa: string): string {
+  const simple = /^[a-z][a-z0-9]*(-[a-z][a-z0-9]*)*$/.test(sa);
+  if (simple) return `ServiceAccount${sa.split("-").map((w) => w[0]!.toUpperCase() + w.slice(1)).join("")}`;
+  return `ServiceAccount${sa.replace(/-/g, "H").replace(/\./g, "D")}`;
 }
 
 /** The shared role's trust statements, for `data.aws_iam_policy_document`. */

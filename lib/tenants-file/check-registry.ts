@@ -11,6 +11,7 @@ import { KUBERNETES_METADATA_CHECKS } from "../config/kubernetes-metadata";
 import { MANAGED_POLICY_CHECKS } from "../config/managed-policies";
 import { NAME_AND_QUOTA_CHECKS } from "../config/name-and-quota-checks";
 import { clusterNameCollisions } from "../config/name-collisions";
+import { smokeTestJobNames } from "../config/job-name-checks";
 import { NAMESPACE_CHECKS } from "../config/namespace-checks";
 import { error, type Check, type Finding } from "../config/problems";
 import { podIdentityRegions } from "../config/region-checks";
@@ -20,6 +21,7 @@ import { TAG_CHECKS } from "../config/tag-checks";
 import { CONTROLLER_CHECKS } from "../policy/controllers/controller-checks";
 import { IRSA_CHECKS } from "../policy/irsa-checks";
 import { POLICY_CHECKS } from "../policy/least-privilege-checks";
+import { sharedRoleScoping } from "../policy/shared-role-checks";
 
 /** Every cross-field check; later issues add theirs here. */
 export const CHECKS: ReadonlyArray<Check> = [
@@ -33,9 +35,11 @@ export const CHECKS: ReadonlyArray<Check> = [
   ...ADDON_CHECKS,
   ...CONTROLLER_CHECKS,
   ...POLICY_CHECKS,
+  sharedRoleScoping,
   ...IRSA_CHECKS,
   podIdentityRegions,
   clusterNameCollisions,
+  smokeTestJobNames,
   ...STACK_CHECKS,
   ...NAMESPACE_CHECKS,
 ];
