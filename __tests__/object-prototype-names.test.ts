@@ -175,17 +175,30 @@ function withValue(doc: unknown, path: Seg[], value: string): unknown {
   return copy;
 }
 
-describe.each(NAMES)("the name %s as a value", (name) => {
+// As values, one name of each kind: the only one a lower-case name may be, a camel-case method,
+// the prototype accessor, and a legacy method; a lookup by any of them finds Object.prototype's.
+const VALUES = ["constructor", "toString", "__proto__", "__defineGetter__"];
+
+describe.each(VALUES)("the name %s as a value", (name) => {
   const leaves = stringLeaves(EXAMPLE);
-  it("in every string field, whole or as the last part of a name or ARN: located problems or accepted", async () => {
+  it("in every string field, whole or as the last part of a name or ARN: located problems, or accepted and synthesized", async () => {
+    // Every value accepted on its own goes into one file too, which must synthesize.
+    let all: unknown = EXAMPLE;
+    let accepted = 0;
     for (const path of leaves) {
       const old = at(EXAMPLE, path) as string;
       const cut = Math.max(old.lastIndexOf("/"), old.lastIndexOf(":"));
       for (const value of new Set([name, cut >= 0 ? `${old.slice(0, cut + 1)}${name}` : name])) {
-        const { problems } = await load(stringify(withValue(EXAMPLE, path, value)));
+        const { config, problems } = await load(stringify(withValue(EXAMPLE, path, value)));
         expectLocated(problems);
+        if (config === undefined) continue;
+        const next = withValue(all, path, value);
+        if ((await load(stringify(next))).config) (all = next), accepted++;
       }
     }
+    expect(accepted).toBeGreaterThan(10);
+    const r = await load(stringify(all));
+    expect(() => buildStacks(Testing.app() as App, r.config!).map((stack) => Testing.synth(stack))).not.toThrow();
   });
 });
 

@@ -6,6 +6,7 @@
 import { ADDON_CHECKS } from "../config/addon-checks";
 import { agentModes } from "../config/agent-checks";
 import { ARN_CHECKS } from "../config/arn-checks";
+import { objectMemberNames } from "../config/construct-id-names";
 import { KUBERNETES_CHECKS } from "../config/kubernetes-checks";
 import { KUBERNETES_METADATA_CHECKS } from "../config/kubernetes-metadata";
 import { NAME_AND_QUOTA_CHECKS } from "../config/name-and-quota-checks";
@@ -33,6 +34,7 @@ export const CHECKS: ReadonlyArray<Check> = [
   ...IRSA_CHECKS,
   podIdentityRegions,
   clusterNameCollisions,
+  objectMemberNames,
   ...STACK_CHECKS,
 ];
 
