@@ -137,3 +137,10 @@ export function withKey(example: unknown, place: MapPlace, key: string, value: u
   set([...place.path, key], value, true);
   return doc;
 }
+
+/** `withKey` for several keys at once, each with `value`. */
+export function withKeys(example: unknown, place: MapPlace, keys: ReadonlyArray<string>, value: unknown): Record<string, unknown> {
+  let doc = example;
+  for (const key of keys) doc = withKey(doc, place, key, value);
+  return doc as Record<string, unknown>;
+}
