@@ -319,3 +319,21 @@ describe("controllers", () => {
     expect(alb.flags).toEqual([]);
   });
 });
+
+describe("a session tag named like an Object.prototype member", () => {
+  it("stays as written in a member's permissions: only the tags EKS sets are filled in", async () => {
+    const yaml = `
+clusters: [{ name: demo, region: us-east-1, accountId: "111122223333" }]
+sharedRoles:
+  - name: buckets
+    statements:
+      - actions: ["s3:GetObject"]
+        resources: ["arn:aws:s3:::b/\${aws:PrincipalTag/kubernetes-namespace}/\${aws:PrincipalTag/toString}/\${aws:PrincipalTag/constructor}"]
+tenants:
+  - { name: team-a, namespace: ns-a, serviceAccount: app, sharedRole: buckets }
+`;
+    const report = await accessReport(await configOf(yaml), buildStacks);
+    const member = report.identities.find((i) => i.kind === "tenant" && i.name === "team-a")!;
+    expect(member.permissions.flatMap((p) => p.resources)).toEqual(["arn:aws:s3:::b/ns-a/${aws:PrincipalTag/toString}/${aws:PrincipalTag/constructor}"]);
+  });
+});

@@ -19,6 +19,10 @@ describe("lintManagedPolicy", () => {
     expect(lint("arn:aws:iam::aws:policy/job-function/SystemAdministrator")[0]).toContain("is an administrator job function");
   });
 
+  it("takes no policy named like an Object.prototype member for an admin policy", () => {
+    for (const name of Object.getOwnPropertyNames(Object.prototype)) expect(lint(`arn:aws:iam::aws:policy/${name}`)).toEqual([]);
+  });
+
   it("leaves read-only and customer-managed policies alone", () => {
     expect(lint("arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess")).toEqual([]);
     expect(lint("arn:aws:iam::111122223333:policy/AdministratorAccess")).toEqual([]);

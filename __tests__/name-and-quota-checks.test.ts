@@ -1,4 +1,5 @@
-import { problemsOf } from "./helpers";
+import { load, problemsOf } from "./helpers";
+import { formatPath } from "../lib/config/problems";
 
 const clusters = `
 clusters:
@@ -68,6 +69,65 @@ tenants:
   it("allows the same fixed role name on clusters in different accounts", async () => {
     const yaml = `${clusters}tenants:\n  - { name: web, namespace: n, serviceAccount: s, role: { name: web-role } }\n`;
     expect(await problemsOf(yaml)).toEqual([]);
+  });
+
+  describe("a role name on a cluster with accountId and on one without", () => {
+    const warn = (line: string, owner: string, on: string, other: string, otherOwner: string, open: string, pinned: string) =>
+      `warning: tenants.yaml:${line}: role name "shared-name" of ${owner} on cluster "${on}" is also used by ${otherOwner} on cluster "${other}"; cluster "${open}" sets no accountId, so it may be in account 111122223333 of cluster "${pinned}", where IAM would refuse the second role (role names are unique per account, ignoring case). Set accountId on cluster "${open}", or leave role.name out to get a per-cluster name`;
+
+    it("warns when the cluster with accountId comes first, and when it comes second", async () => {
+      const pinnedFirst = `
+clusters:
+  - { name: pinned, region: us-east-1, accountId: "111122223333" }
+  - { name: open, region: eu-west-1 }
+tenants:
+  - { name: web, namespace: n, serviceAccount: s, role: { name: shared-name } }
+`;
+      expect(await problemsOf(pinnedFirst)).toEqual([warn("6:65: tenants[0].role.name", 'tenant "web"', "open", "pinned", 'tenant "web"', "open", "pinned")]);
+      const openFirst = pinnedFirst.replace(/  - \{ name: pinned.*\n(  - \{ name: open.*\n)/, (_m, open: string) => `${open}  - { name: pinned, region: us-east-1, accountId: "111122223333" }\n`);
+      expect(await problemsOf(openFirst)).toEqual([warn("6:65: tenants[0].role.name", 'tenant "web"', "pinned", "open", 'tenant "web"', "open", "pinned")]);
+    });
+
+    it("is a warning: the file stays valid, and strict makes it an error", async () => {
+      const yaml = `
+clusters:
+  - { name: pinned, region: us-east-1, accountId: "111122223333" }
+  - { name: open, region: eu-west-1 }
+tenants:
+  - { name: web, namespace: n, serviceAccount: s, clusters: [pinned], role: { name: shared-name } }
+  - { name: api, namespace: n, serviceAccount: s, clusters: [open], role: { name: Shared-Name } }
+`;
+      expect((await load(yaml)).config).toBeDefined();
+      const strict = await load(`strict: true\n${yaml}`);
+      expect(strict.config).toBeUndefined();
+      expect(strict.problems.map((p) => [p.severity, formatPath(p.path)])).toEqual([["error", "tenants[1].role.name"]]);
+    });
+
+    it("covers every kind of role: a shared role's, an add-on's and a controller's", async () => {
+      const yaml = `
+clusters:
+  - name: pinned
+    region: us-east-1
+    accountId: "111122223333"
+    addons: [{ name: vpc-cni, role: { name: shared-name } }]
+  - name: open
+    region: eu-west-1
+    controllers: [{ name: aws-load-balancer-controller, role: { name: shared-name } }]
+sharedRoles: [{ name: teams, role: { name: shared-name } }]
+tenants:
+  - { name: web, namespace: n, serviceAccount: s, clusters: [open], sharedRole: teams }
+`;
+      expect(await problemsOf(yaml)).toEqual([
+        // Roles are compared in the order tenants, shared roles, add-ons, controllers.
+        warn("6:45: clusters[0].addons[0].role.name", 'add-on "vpc-cni"', "pinned", "open", 'shared role "teams"', "open", "pinned"),
+        'tenants.yaml:9:71: clusters[1].controllers[0].role.name: role name "shared-name" of controller "aws-load-balancer-controller" on cluster "open" is already used by shared role "teams" on cluster "open" in the same account (no accountId is set; set it if the clusters are in different accounts); IAM role names are unique per account, ignoring case. Leave role.name out to get a per-cluster name',
+      ]);
+    });
+
+    it("leaves clusters in two different pinned accounts alone", async () => {
+      const yaml = `${clusters}tenants:\n  - { name: web, namespace: n, serviceAccount: s, role: { name: shared-name } }\n`;
+      expect(await problemsOf(yaml)).toEqual([]);
+    });
   });
 
   it("warns above 10 managed policies and refuses above 20, and refuses a policy listed twice", async () => {

@@ -94,3 +94,14 @@ it("looks inside controllers too", async () => {
   const yaml = ["clusters:", "  - name: c", "    region: us-east-1", "    controllers:", "      - name: external-dns", "        namespace: 0123", "tenants: []", ""].join("\n");
   expect(await problemsOf(yaml)).toContain(`tenants.yaml:6:20: clusters[0].controllers[0].namespace: ${quoteIt("0123", "number", "123")}`);
 });
+
+it("follows the schema by own keys only: a key named like an Object.prototype member is no schema", async () => {
+  // Before, `shape["constructor"]` found Object's constructor and the walk crashed on it.
+  const doc = parseDocument(["constructor: 0123", "tenants:", "  - toString: 0x1F", "    tags: { constructor: 012, valueOf: 1.10 }", ""].join("\n"));
+  const found = changedNumbers(doc, tenantsFileSchema);
+  // An unknown key's value has no schema that takes a string; a tag's value does.
+  expect(found.findings.map((f) => f.path)).toEqual([
+    ["tenants", 0, "tags", "valueOf"],
+    ["tenants", 0, "tags", "constructor"],
+  ]);
+});

@@ -31,3 +31,13 @@ describe("policyJson and policySize", () => {
     expect(policySize([ST], "us-east-1")).toBe(real + 2 * ("aws-us-gov".length - "aws".length));
   });
 });
+
+it("writes conditions whose operator or key is named like an Object.prototype member as they are, and nothing else", () => {
+  const before = Object.getOwnPropertyNames(Object).join();
+  const json = policyJson(
+    [{ sid: "S", effect: "Allow", actions: ["s3:GetObject"], resources: ["*"], conditions: [{ test: "constructor", variable: "toString", values: ["a"] }, { test: "__proto__", variable: "__proto__", values: ["b"] }] }],
+    { partition: "aws", accountId: "111122223333", region: "us-east-1" },
+  );
+  expect(json).toBe('{"Version":"2012-10-17","Statement":[{"Sid":"S","Effect":"Allow","Action":["s3:GetObject"],"Resource":["*"],"Condition":{"constructor":{"toString":["a"]},"__proto__":{"__proto__":["b"]}}}]}');
+  expect(Object.getOwnPropertyNames(Object).join()).toBe(before);
+});

@@ -31,6 +31,7 @@ const awkward: Record<string, unknown> = {
   "strings needing escapes": { "q\"uote": "line\nbreak\ttab\u0000nul\u2028ls", "${x}": "${aws_iam_role.a.arn}" },
   "numbers": { i: 1, f: 1.5, e: 1e21, neg: -0, nan: NaN, inf: -Infinity, big: 2 ** 53 + 2 },
   "array-index keys (sorted as strings)": { "10": "ten", "2": "two", "1": { "0": [], b: {} }, a: 1 },
+  "keys named like Object.prototype members": Object.defineProperty({ constructor: 1, toString: { valueOf: 2 }, hasOwnProperty: [] }, "__proto__", { value: { a: 1 }, enumerable: true }),
   "primitives at the top": 42,
   "a string at the top": "text",
   "null at the top": null,

@@ -68,6 +68,13 @@ describe("CloudBlock and addStateBackend from TypeScript", () => {
     expect(parse(Testing.synth(stack)).terraform).toEqual({ cloud: { organization: "o", workspaces: { name: "p-s" } } });
   });
 
+  it("refuses an S3 state key that terraform init would refuse", () => {
+    const stack = new TerraformStack(Testing.app(), "s");
+    expect(() => addStateBackend(stack, "prod", { s3: { bucket: "tf-state", region: "us-east-1", keyPrefix: "a//" } })).toThrow(
+      `stack "prod": S3 state key "a//prod/terraform.tfstate": Terraform's S3 backend refuses a key that contains "//"; check state.s3.keyPrefix`,
+    );
+  });
+
   it("writes exactly what cdktf's CloudBackend writes, as JSON and as HCL", () => {
     const mine = new TerraformStack(Testing.app(), "mine");
     const theirs = new TerraformStack(Testing.app(), "theirs");

@@ -81,15 +81,21 @@ tenants:
     );
   });
 
-  it("refuses an S3 state key over 1,024 bytes", async () => {
-    const prefix = `${"k".repeat(1000)}/`;
-    const yaml = `${one}state: { s3: { bucket: tf-state, region: eu-west-1, keyPrefix: ${prefix} } }
+  it("refuses an S3 state key whose lock object would pass 1,024 bytes", async () => {
+    // Terraform writes <key>.tflock beside the state, so the key itself may have 1,024 - 7 bytes.
+    const yaml = (prefix: string) => `${one}state: { s3: { bucket: tf-state, region: eu-west-1, keyPrefix: ${prefix} } }
 tenants:
   - { name: a, namespace: a, serviceAccount: a, stack: payments }
 `;
-    // 1001 + "prod/terraform.tfstate" (22) = 1023 fits; 1001 + "prod-payments/terraform.tfstate" (31) = 1032 does not.
-    expect(await problemsOf(yaml)).toEqual([
-      `tenants.yaml:4:56: tenants[0].stack: stack "prod-payments" gets the S3 state key "${"k".repeat(100)}…", 1032 bytes; S3 keys are at most 1024 bytes. Shorten state.s3.keyPrefix`,
+    // 994 + "/" + "prod/terraform.tfstate" (22) = 1017 fits; with "prod-payments/…" (31) it is 1026.
+    const message = (bytes: number) => `: ${bytes} bytes; Terraform also writes the lock object <key>.tflock beside it, and S3 keys are at most 1024 bytes, so a state key may have at most 1017. Shorten state.s3.keyPrefix`;
+    expect(await problemsOf(yaml(`${"k".repeat(994)}/`))).toEqual([
+      `tenants.yaml:4:56: tenants[0].stack: stack "prod-payments" gets the S3 state key "${"k".repeat(100)}…"${message(1026)}`,
+    ]);
+    // Bytes of UTF-8, not characters: one "é" more makes the base stack's key 1019 bytes.
+    expect(await problemsOf(yaml(`é${"k".repeat(994)}/`))).toEqual([
+      `tenants.yaml:1:20: clusters[0].name: cluster "prod"'s stack gets the S3 state key "é${"k".repeat(99)}…"${message(1019)}`,
+      `tenants.yaml:4:56: tenants[0].stack: stack "prod-payments" gets the S3 state key "é${"k".repeat(99)}…"${message(1028)}`,
     ]);
   });
 });

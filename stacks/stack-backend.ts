@@ -7,6 +7,7 @@ import { DataTerraformRemoteState, LocalBackend, S3Backend, TerraformBackend, ty
 import type { Construct } from "constructs";
 import type { CloudState, S3State } from "../lib/config/schema";
 import { workspaceName } from "../lib/config/stack-plan";
+import { stateKey, stateKeyProblem } from "../lib/config/s3-state-key";
 
 export interface StateSettings {
   readonly s3?: S3State;
@@ -62,12 +63,11 @@ export function addStateBackend(stack: Construct, stackName: string, state: Stat
     new CloudBlock(stack, { organization: state.cloud.organization, hostname: state.cloud.hostname, workspace: workspaceName(state.cloud, stackName) });
   } else if (state.s3) {
     const s3 = state.s3;
-    const backend = new S3Backend(stack, {
-      bucket: s3.bucket,
-      region: s3.region,
-      key: `${s3.keyPrefix}${stackName}/terraform.tfstate`,
-      encrypt: true,
-    });
+    const key = stateKey(s3.keyPrefix, stackName);
+    // A TypeScript caller skips the file's checks; `terraform init` would refuse the key.
+    const problem = stateKeyProblem(key);
+    if (problem) throw new Error(`stack ${JSON.stringify(stackName)}: S3 state key ${JSON.stringify(key)}: ${problem}; check state.s3.keyPrefix`);
+    const backend = new S3Backend(stack, { bucket: s3.bucket, region: s3.region, key, encrypt: true });
     // S3-native locking; CDKTF 0.21's S3BackendConfig has no field for it.
     // https://developer.hashicorp.com/terraform/language/backend/s3#use_lockfile
     backend.addOverride("use_lockfile", true);

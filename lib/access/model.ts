@@ -10,6 +10,7 @@ import { App, TerraformElement, type TerraformStack } from "cdktf";
 import { resolve as resolveTokens } from "cdktf/lib/_tokens";
 import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
 import { knownAddon } from "../config/known-addons";
+import { ownEntry, ownValue, setOwn } from "../config/own-keys";
 import { regionPartition as partitionOf } from "../config/region-rules";
 import type { Cluster, Config } from "../config/schema";
 import { isEveryResource, lintManagedPolicy, lintStatementActions } from "../policy/lint";
@@ -302,7 +303,7 @@ function permissionsOf(statements: unknown, text: (v: unknown) => string | undef
     const conditions: Record<string, Record<string, string[]>> = {};
     for (const c of (s.condition as Array<Record<string, unknown>> | undefined) ?? []) {
       const test = String(c.test);
-      (conditions[test] ??= {})[text(c.variable) ?? String(c.variable)] = ((c.values as unknown[]) ?? []).map((v) => text(v) ?? String(v));
+      setOwn(ownEntry(conditions, test, () => ({})), text(c.variable) ?? String(c.variable), ((c.values as unknown[]) ?? []).map((v) => text(v) ?? String(v)));
     }
     return {
       effect: s.effect === "Deny" ? "Deny" : "Allow",
@@ -395,7 +396,7 @@ function fillSessionTags(p: Permission, m: MemberValues): Permission {
     [SESSION_TAGS.cluster]: m.clusterName,
     "eks-cluster-arn": m.clusterArn,
   };
-  const fill = (s: string) => s.replace(/\$\{aws:PrincipalTag\/([^}]+)\}/g, (whole, tag: string) => values[tag] ?? whole);
+  const fill = (s: string) => s.replace(/\$\{aws:PrincipalTag\/([^}]+)\}/g, (whole, tag: string) => ownValue(values, tag) ?? whole);
   return {
     ...p,
     resources: p.resources.map(fill),

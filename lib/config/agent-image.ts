@@ -18,6 +18,7 @@
  * amazonaws.eu in the European Sovereign Cloud).
  */
 import type { partition as Partition } from "@aws-sdk/core/client";
+import { ownValue } from "./own-keys";
 
 /**
  * Loaded on first use, for helm-mode clusters only: the SDK's client module costs about 40 ms of
@@ -62,7 +63,7 @@ const OTHER_ACCOUNTS: Readonly<Record<string, string>> = {
 
 /** `<account>.dkr.ecr.<region>.<partition DNS suffix>`, or undefined for a region not listed here. */
 export function agentImageRegistry(region: string): string | undefined {
-  const account = OTHER_ACCOUNTS[region] ?? (MAIN_ACCOUNT_REGIONS.includes(region) ? MAIN_ACCOUNT : undefined);
+  const account = ownValue(OTHER_ACCOUNTS, region) ?? (MAIN_ACCOUNT_REGIONS.includes(region) ? MAIN_ACCOUNT : undefined);
   if (account === undefined) return undefined;
   const { dnsSuffix } = partition(region) as { dnsSuffix: string };
   return `${account}.dkr.ecr.${region}.${dnsSuffix}`;

@@ -3,7 +3,8 @@
  * that only show once the file is read as a whole. Each finding points at the later of two
  * clashing entries and names the earlier one. Registered in lib/tenants-file/check-registry.ts.
  */
-import { error, type Check, type FieldPath, type Finding } from "./problems";
+import { accountRelation } from "./account-scope";
+import { error, warning, type Check, type FieldPath, type Finding } from "./problems";
 import { managedPolicyFindings } from "./managed-policies";
 import { addonRoleNameFor, controllerRoleNameFor, roleNameFor } from "./role-name";
 import { ASSOCIATIONS_PER_CLUSTER } from "./rules";
@@ -118,25 +119,33 @@ function roleClaims(c: Config): RoleClaim[] {
 
 /**
  * IAM role names are unique per account, ignoring case, across every kind of role the file
- * creates. Clusters without accountId are taken to share one account, since nothing says they
- * do not.
+ * creates. Which clusters share an account is account-scope.ts's rule: a clash certainly in one
+ * account is an error, a clash between a cluster with accountId and one without is a warning.
  */
 const uniqueRoleNames: Check = (c) => {
-  const seen = new Map<string, RoleClaim>();
+  const byName = new Map<string, RoleClaim[]>();
   const out: Finding[] = [];
   for (const claim of roleClaims(c)) {
+    const key = claim.name.toLowerCase();
+    const priors = byName.get(key) ?? [];
+    byName.set(key, [...priors, claim]);
     const account = claim.cluster.accountId;
-    const key = `${account ?? "(unspecified)"}/${claim.name.toLowerCase()}`;
-    const prior = seen.get(key);
-    if (!prior) {
-      seen.set(key, claim);
+    const same = priors.find((p) => accountRelation(p.cluster.accountId, account) === "same");
+    const first = `role name ${JSON.stringify(claim.name)} of ${claim.owner} on cluster ${JSON.stringify(claim.cluster.name)}`;
+    if (same) {
+      const where = account ? `account ${account}` : "the same account (no accountId is set; set it if the clusters are in different accounts)";
+      out.push(error(claim.path, `${first} is already used by ${same.owner} on cluster ${JSON.stringify(same.cluster.name)} in ${where}; IAM role names are unique per account, ignoring case. Leave role.name out to get a per-cluster name`));
       continue;
     }
-    const where = account ? `account ${account}` : "the same account (no accountId is set; set it if the clusters are in different accounts)";
+    const maybe = priors.find((p) => accountRelation(p.cluster.accountId, account) === "maybe");
+    if (!maybe) continue;
+    // One of the two clusters pins an account, the other sets none and so may be in it.
+    const pinned = account !== undefined ? claim.cluster : maybe.cluster;
+    const open = account !== undefined ? maybe.cluster : claim.cluster;
     out.push(
-      error(
+      warning(
         claim.path,
-        `role name ${JSON.stringify(claim.name)} of ${claim.owner} on cluster ${JSON.stringify(claim.cluster.name)} is already used by ${prior.owner} on cluster ${JSON.stringify(prior.cluster.name)} in ${where}; IAM role names are unique per account, ignoring case. Leave role.name out to get a per-cluster name`,
+        `${first} is also used by ${maybe.owner} on cluster ${JSON.stringify(maybe.cluster.name)}; cluster ${JSON.stringify(open.name)} sets no accountId, so it may be in account ${pinned.accountId} of cluster ${JSON.stringify(pinned.name)}, where IAM would refuse the second role (role names are unique per account, ignoring case). Set accountId on cluster ${JSON.stringify(open.name)}, or leave role.name out to get a per-cluster name`,
       ),
     );
   }

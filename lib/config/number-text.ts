@@ -11,6 +11,7 @@
 import { isMap, isPair, isScalar, isSeq, type Document, type Node } from "yaml";
 import type { z } from "zod";
 import { error, type FieldPath, type Finding } from "./problems";
+import { ownValue } from "./own-keys";
 import { quote } from "./quote";
 
 type AnySchema = z.core.$ZodType;
@@ -45,7 +46,8 @@ function childSchemas(schemas: AnySchema[], seg: string | number): AnySchema[] {
   for (const s of schemas) {
     const def = defOf(s);
     let child: AnySchema | undefined;
-    if (def.type === "object") child = def.shape?.[String(seg)];
+    // Own keys only: a key such as `constructor` would otherwise find Object.prototype's.
+    if (def.type === "object") child = ownValue(def.shape, String(seg));
     else if (def.type === "array" && typeof seg === "number") child = def.element;
     else if (def.type === "record") child = def.valueType;
     if (child) expand(child, out);

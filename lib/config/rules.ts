@@ -209,6 +209,15 @@ export const STACK_GROUP = rule(
   /^(?=.{1,63}$)[a-z](?:[-a-z0-9]*[a-z0-9])?$/,
 );
 
+// state.s3.keyPrefix starts every stack's state key, <keyPrefix><stack>/terraform.tfstate. Terraform's
+// S3 backend refuses a key that starts or ends with "/" or contains "//" (s3-state-key.ts cites
+// its source), so a prefix is empty, or ends with "/", does not start with one, and has no "//".
+export const S3_KEY_PREFIX = rule(
+  "a valid key prefix",
+  "empty, or a prefix that ends with '/', does not start with '/' and has no '//' (Terraform's S3 backend refuses such a state key)",
+  /^$|^(?!\/)(?!.*\/\/).*\/$/,
+);
+
 // HCP Terraform workspace names "can include letters, numbers, hyphens, and underscores", and
 // HashiCorp recommends "90 characters or less":
 // https://developer.hashicorp.com/terraform/cloud-docs/workspaces/create

@@ -85,11 +85,7 @@ export const s3StateSchema = z
   .strictObject({
     bucket: ruled(rules.BUCKET_NAME, "The S3 bucket that holds the state."),
     region: ruled(rules.REGION, "The bucket's region."),
-    keyPrefix: z
-      .string()
-      .regex(/^$|^[^/].*\/$/, { error: (iss) => `${quote(iss.input)} is not a valid key prefix: empty, or a prefix that ends with '/' and does not start with '/'` })
-      .default("")
-      .meta({ description: "Prefix of each stack's state key: <keyPrefix><stack>/terraform.tfstate, where a stack is <cluster> or <cluster>-<group>." }),
+    keyPrefix: ruled(rules.S3_KEY_PREFIX, "Prefix of each stack's state key: <keyPrefix><stack>/terraform.tfstate, where a stack is <cluster> or <cluster>-<group>.").default(""),
   })
   .meta({ description: "An S3 backend for every stack, with encryption and S3-native locking (use_lockfile)." });
 

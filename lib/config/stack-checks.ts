@@ -8,12 +8,10 @@ import type { Config } from "./schema";
 import { groupStackName } from "./stack-plan";
 import { closest } from "./suggest";
 import { landsOn } from "./plan";
+import { stateKey, stateKeyProblem } from "./s3-state-key";
 
 type Check = (config: Config) => Finding[];
 
-// S3 object keys are at most 1,024 bytes of UTF-8:
-// https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-keys.html
-const S3_KEY_MAX_BYTES = 1024;
 
 
 /** Each name once, at its first entry: duplicates are reported by checks.ts. */
@@ -126,11 +124,10 @@ const stackNameLengths: Check = (c) => {
         );
       }
     } else if (s3) {
-      const key = `${s3.keyPrefix}${claim.name}/terraform.tfstate`;
-      const bytes = Buffer.byteLength(key, "utf8");
-      if (bytes > S3_KEY_MAX_BYTES) {
-        out.push(error(claim.path, `${what} gets the S3 state key ${quote(key)}, ${bytes} bytes; S3 keys are at most ${S3_KEY_MAX_BYTES} bytes. Shorten state.s3.keyPrefix`));
-      }
+      // The schema keeps the prefix to Terraform's rules; the stack's name can still make the key too long.
+      const key = stateKey(s3.keyPrefix, claim.name);
+      const problem = stateKeyProblem(key);
+      if (problem) out.push(error(claim.path, `${what} gets the S3 state key ${quote(key)}: ${problem}. Shorten state.s3.keyPrefix`));
     }
     // Local state, terraform.<stack>.tfstate, is at most 182 bytes (a 100-character cluster, '-',
     // a 63-character group), under the usual 255-byte file name limit.

@@ -4,6 +4,7 @@
  */
 import type { z } from "zod";
 import { error, type Finding } from "./problems";
+import { ownValue } from "./own-keys";
 import { quote } from "./quote";
 import { didYouMean } from "./suggest";
 import { describeValue } from "./describe-value";
@@ -69,7 +70,7 @@ function schemaAt(root: AnySchema, path: ReadonlyArray<PropertyKey>): AnySchema 
       element?: AnySchema;
       valueType?: AnySchema;
     };
-    if (def.type === "object") s = def.shape?.[String(seg)];
+    if (def.type === "object") s = ownValue(def.shape, String(seg));
     else if (def.type === "array") s = def.element;
     else if (def.type === "record") s = def.valueType;
     else return undefined;
@@ -82,7 +83,7 @@ type UnionDef = { type: string; discriminator?: string; options?: AnySchema[] };
 
 /** The literal values a discriminated union's option takes in its discriminator field. */
 function tagOf(option: AnySchema, discriminator: string): unknown[] {
-  const field = (option._zod.def as unknown as ObjectDef).shape?.[discriminator];
+  const field = ownValue((option._zod.def as unknown as ObjectDef).shape, discriminator);
   return ((field?._zod.def as unknown as { values?: unknown[] } | undefined)?.values ?? []) as unknown[];
 }
 
@@ -97,10 +98,10 @@ function keysOf(root: AnySchema, path: ReadonlyArray<PropertyKey>, input: unknow
   const union = s._zod.def as unknown as UnionDef;
   if (union.type === "union" && union.discriminator && union.options && input !== null && typeof input === "object") {
     const disc = union.discriminator;
-    const tag = (input as Record<string, unknown>)[disc];
+    const tag = ownValue(input as Record<string, unknown>, disc);
     const chosen = union.options.find((o) => tagOf(o, disc).includes(tag));
     if (!chosen) return none;
-    const elsewhere = (key: string) => union.options!.filter((o) => o !== chosen && (o._zod.def as unknown as ObjectDef).shape?.[key] !== undefined).flatMap((o) => tagOf(o, disc).map(String));
+    const elsewhere = (key: string) => union.options!.filter((o) => o !== chosen && ownValue((o._zod.def as unknown as ObjectDef).shape, key) !== undefined).flatMap((o) => tagOf(o, disc).map(String));
     return { allowed: Object.keys((chosen._zod.def as unknown as ObjectDef).shape ?? {}), elsewhere, tag: String(tag) };
   }
   const def = s._zod.def as unknown as ObjectDef;

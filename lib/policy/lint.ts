@@ -4,6 +4,7 @@
  * file makes them errors.
  */
 import { error, warning, type FieldPath, type Finding } from "../config/problems";
+import { ownValue } from "../config/own-keys";
 import type { StatementConfig } from "../config/schema";
 import { hasWildcard, parseArn } from "../config/arn";
 import { isWrite, lookUpAction, type CatalogueAction } from "./catalogue";
@@ -28,7 +29,7 @@ export function lintManagedPolicy(arn: string, path: FieldPath, owner: string): 
   if (!m) return [];
   const name = m[1]!;
   const base = name.split("/").pop()!;
-  const why = ADMIN_POLICIES[name] ?? (/FullAccess$/.test(base) ? "grants full access to a whole service (its *FullAccess name says so)" : undefined);
+  const why = ownValue(ADMIN_POLICIES, name) ?? (/FullAccess$/.test(base) ? "grants full access to a whole service (its *FullAccess name says so)" : undefined);
   if (!why) return [];
   return [warning(path, `${owner}: AWS-managed policy ${JSON.stringify(base)} (${arn}) ${why}; prefer grants or statements scoped to the resources the tenant uses`)];
 }

@@ -1,12 +1,14 @@
 /** A policy document as IAM stores it, and the size IAM counts against its quotas. */
 import { fillEnvironment, WORST_CASE_ENV, type ArnEnvironment } from "./arn-environment";
 import type { PolicyCondition, PolicyStatement } from "./statement";
+import { ownEntry, setOwn } from "../config/own-keys";
 
 /** The policy document as IAM stores it, with `env` filled in. */
 export function policyJson(statements: ReadonlyArray<PolicyStatement>, env: ArnEnvironment): string {
   const conditionBlock = (cs: ReadonlyArray<PolicyCondition>) => {
     const out: Record<string, Record<string, string[]>> = {};
-    for (const c of cs) (out[c.test] ??= {})[fillEnvironment(c.variable, env)] = c.values.map((v) => fillEnvironment(v, env));
+    // Operators and keys come from the file: `constructor` must not find Object.prototype's.
+    for (const c of cs) setOwn(ownEntry(out, c.test, () => ({})), fillEnvironment(c.variable, env), c.values.map((v) => fillEnvironment(v, env)));
     return out;
   };
   return JSON.stringify({

@@ -24,6 +24,7 @@
 import Module from "node:module";
 import { randomBytes } from "node:crypto";
 import { dirname } from "node:path";
+import { setOwn } from "../config/own-keys";
 
 type Options = { space?: number | string } | undefined;
 
@@ -69,7 +70,7 @@ function nativeStableStringify(value: unknown, opts?: Options): string | undefin
       const item = prepare((node as Record<string, unknown>)[key]);
       if (writesNothing(item)) continue;
       if (ARRAY_INDEX.test(key)) throw new IndexKey();
-      sorted[key] = copy(item, level + 1);
+      setOwn(sorted, key, copy(item, level + 1));
       kept++;
     }
     seen.delete(node);

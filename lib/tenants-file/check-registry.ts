@@ -6,6 +6,7 @@
 import { ADDON_CHECKS } from "../config/addon-checks";
 import { agentModes } from "../config/agent-checks";
 import { ARN_CHECKS } from "../config/arn-checks";
+import { objectMemberNames } from "../config/construct-id-names";
 import { KUBERNETES_CHECKS } from "../config/kubernetes-checks";
 import { KUBERNETES_METADATA_CHECKS } from "../config/kubernetes-metadata";
 import { MANAGED_POLICY_CHECKS } from "../config/managed-policies";
@@ -40,6 +41,7 @@ export const CHECKS: ReadonlyArray<Check> = [
   podIdentityRegions,
   clusterNameCollisions,
   smokeTestJobNames,
+  objectMemberNames,
   ...STACK_CHECKS,
   ...NAMESPACE_CHECKS,
 ];

@@ -10,6 +10,7 @@ import { locator } from "../config/locate";
 import { MAX_NESTING, nestingTooDeep } from "../config/nesting";
 import { changedNumbers, pathKey } from "../config/number-text";
 import { partialFindings } from "./partial";
+import { prototypeKeys } from "../config/proto-key";
 import { hasErrors, sortProblems, type Finding, type Problem } from "../config/problems";
 import { quote } from "../config/quote";
 import { notARegularFile, readTenantsFileText } from "../config/read-file";
@@ -88,14 +89,17 @@ export async function parseTenantsText(text: string, file: string, format: Forma
   const locateAll = (fs: Finding[]) => sortProblems(fs.map((f) => place(f, at(f.path, f.atKey))));
 
   const numbers = changedNumbers(doc, tenantsFileSchema);
+  const protoKeys = prototypeKeys(doc);
+  const before = [...protoKeys.findings, ...numbers.findings];
   const parsed = tenantsFileSchema.safeParse(data, { error: errorMap, reportInput: true });
   if (!parsed.success) {
-    // A number already reported as "quote it" needs no second "expected a string".
-    const schemaFindings = issuesToFindings(tenantsFileSchema, parsed.error.issues).filter((f) => !numbers.paths.has(pathKey(f.path)));
-    return { problems: locateAll(unique([...numbers.findings, ...schemaFindings, ...(await partialFindings(data))])) };
+    // A value already reported as "quote it", or a key as `__proto__`, needs no second message from the schema.
+    const said = (f: Finding) => numbers.paths.has(pathKey(f.path)) || protoKeys.paths.has(pathKey(f.path));
+    const schemaFindings = issuesToFindings(tenantsFileSchema, parsed.error.issues).filter((f) => !said(f));
+    return { problems: locateAll(unique([...before, ...schemaFindings, ...(await partialFindings(data))])) };
   }
 
-  const findings = [...numbers.findings, ...(await checkConfig(parsed.data))];
+  const findings = [...before, ...(await checkConfig(parsed.data))];
   const problems = locateAll(findings);
   return hasErrors(findings) ? { problems } : { config: parsed.data, problems };
 }
