@@ -11,6 +11,7 @@ import { KUBERNETES_METADATA_CHECKS } from "../config/kubernetes-metadata";
 import { NAME_AND_QUOTA_CHECKS } from "../config/name-and-quota-checks";
 import { clusterNameCollisions } from "../config/name-collisions";
 import { error, type Check, type Finding } from "../config/problems";
+import { planSizeFindings } from "../config/plan-size-checks";
 import { podIdentityRegions } from "../config/region-checks";
 import type { Config } from "../config/schema";
 import { STACK_CHECKS } from "../config/stack-checks";
@@ -34,6 +35,7 @@ export const CHECKS: ReadonlyArray<Check> = [
   podIdentityRegions,
   clusterNameCollisions,
   ...STACK_CHECKS,
+  planSizeFindings,
 ];
 
 export async function checkConfig(config: Config): Promise<Finding[]> {
