@@ -1,4 +1,4 @@
-import { planSizeFindings, proposeSplit } from "../lib/config/plan-size-checks";
+import { formatSeconds, planSizeFindings, proposeSplit } from "../lib/config/plan-size-checks";
 import { estimatePlan, PLAN_COST, tenantObjects } from "../lib/config/plan-time";
 import { configOf, problemsOf } from "./helpers";
 
@@ -28,7 +28,7 @@ describe("plan size", () => {
     expect(findings).toHaveLength(1);
     expect(findings[0]!.path).toEqual(["clusters", 0, "name"]);
     expect(findings[0]!.severity).toBe("warning");
-    const head = `stack "prod": its plan is estimated at ${Math.round(estimatePlan({ resources: 3 * n, policyDocuments: n, outputEntries: n }).cpuSeconds)} s of CPU`;
+    const head = `stack "prod": its plan is estimated at ${formatSeconds(estimatePlan({ resources: 3 * n, policyDocuments: n, outputEntries: n }).cpuSeconds)} s of CPU`;
     expect(findings[0]!.message.startsWith(head)).toBe(true);
     expect(findings[0]!.message).toContain(`MiB (${n} tenants, at the per-object costs npm run bench:plan measured), above the budget of ${BUDGET} s (planBudget.cpuSeconds); `);
     expect(findings[0]!.message).toMatch(new RegExp(`; split it into 3 stack groups with tenants\\[\\]\\.stack: part-1 for t000 … ${pad(m - 1)} \\(${m}\\), part-2 for ${pad(m)} … ${pad(2 * m - 1)} \\(${m}\\), part-3 for ${pad(2 * m)} … ${pad(n - 1)} \\(3\\)$`));
@@ -66,6 +66,12 @@ describe("plan size", () => {
 
   it("refuses a budget that is not a whole number of seconds from 1 to 86,400", async () => {
     expect(await problemsOf(file(1, 0))).toEqual([expect.stringMatching(/^tenants\.yaml:3:27: planBudget\.cpuSeconds: .*1.*86400/)]);
+  });
+});
+
+describe("formatSeconds", () => {
+  it("shows tenths below 100 s and whole seconds with thousands separators above", () => {
+    expect([formatSeconds(7.43), formatSeconds(7), formatSeconds(99.94), formatSeconds(483.4), formatSeconds(2328.6)]).toEqual(["7.4", "7", "99.9", "483", "2,329"]);
   });
 });
 

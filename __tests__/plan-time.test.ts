@@ -47,7 +47,9 @@ describe("estimatePlan", () => {
   it("adds the measured cost of each object to the fixed cost", () => {
     const e = estimatePlan({ resources: 1000, policyDocuments: 500, outputEntries: 250 });
     expect(e.cpuSeconds).toBeCloseTo(PLAN_COST.fixedCpuS + 1000 * PLAN_COST.cpuSPerResource + 500 * PLAN_COST.cpuSPerPolicyDocument + 250 * PLAN_COST.cpuSPerOutputEntry, 9);
-    expect(e.peakRssMiB).toBeCloseTo(PLAN_COST.fixedRssMiB + 1750 * PLAN_COST.rssMiBPerObject, 9);
+    expect(e.peakRssMiB).toBeCloseTo(Math.max(PLAN_COST.providerRssMiB, PLAN_COST.fixedRssMiB + 1750 * PLAN_COST.rssMiBPerObject), 9);
+    expect(estimatePlan({ resources: 30000, policyDocuments: 15000, outputEntries: 10000 }).peakRssMiB).toBeCloseTo(PLAN_COST.fixedRssMiB + 55000 * PLAN_COST.rssMiBPerObject, 9);
+    expect(estimatePlan({ resources: 3, policyDocuments: 1, outputEntries: 1 }).peakRssMiB).toBe(PLAN_COST.providerRssMiB);
   });
 
   it("grows linearly: twice the objects cost twice the variable part", () => {

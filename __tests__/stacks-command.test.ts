@@ -84,7 +84,7 @@ describe("describeStacks", () => {
     const config = await configOf(FILE);
     const [base, search] = describeStacks(config, buildStacks, { maxPlanCpu: 1 });
     expect(base!.planWarning).toBe(planSizeFindings({ ...config, planBudget: { cpuSeconds: 1 } })[0]!.message);
-    expect(base!.planWarning).toMatch(/^stack "prod": its plan is estimated at \d+ s of CPU .* above the budget of 1 s \(planBudget\.cpuSeconds\); what must stay/);
+    expect(base!.planWarning).toMatch(/^stack "prod": its plan is estimated at [\d.]+ s of CPU .* above the budget of 1 s \(planBudget\.cpuSeconds\); what must stay/);
     expect(search!.planWarning).toMatch(/^stack "prod-search": /);
     expect(describeStacks({ ...config, planBudget: { cpuSeconds: 1 } }, buildStacks).map((s) => s.planWarning === null)).toEqual([false, false]);
   });

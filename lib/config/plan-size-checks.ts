@@ -16,6 +16,9 @@ const SHOWN_GROUPS = 6;
 
 const formatNumber = (x: number) => x.toLocaleString("en-US");
 
+/** Whole seconds, or tenths below 100 s, so that an estimate just over a small budget does not read as equal to it. */
+export const formatSeconds = (s: number): string => (s < 100 ? String(Math.round(s * 10) / 10) : formatNumber(Math.round(s)));
+
 export interface Split {
   readonly group: string;
   readonly first: string;
@@ -50,7 +53,7 @@ function describeSplit(split: ReadonlyArray<Split>): string {
 /** The warning for one stack, or undefined when its plan fits the budget. */
 export function planSizeMessage(stack: { name: string; tenants: ReadonlyArray<TenantPlan>; movable: ReadonlyArray<TenantPlan>; group?: string }, estimate: PlanEstimate, budget: number): string | undefined {
   if (estimate.cpuSeconds <= budget) return undefined;
-  const head = `stack ${JSON.stringify(stack.name)}: its plan is estimated at ${formatNumber(Math.round(estimate.cpuSeconds))} s of CPU and ${formatNumber(Math.round(estimate.peakRssMiB))} MiB (${formatNumber(stack.tenants.length)} tenants, at the per-object costs npm run bench:plan measured), above the budget of ${formatNumber(budget)} s (planBudget.cpuSeconds)`;
+  const head = `stack ${JSON.stringify(stack.name)}: its plan is estimated at ${formatSeconds(estimate.cpuSeconds)} s of CPU and ${formatNumber(Math.round(estimate.peakRssMiB))} MiB (${formatNumber(stack.tenants.length)} tenants, at the per-object costs npm run bench:plan measured), above the budget of ${formatNumber(budget)} s (planBudget.cpuSeconds)`;
   const staying = estimate.cpuSeconds - (estimatePlan(tenantsObjects(stack.movable)).cpuSeconds - PLAN_COST.fixedCpuS);
   const capacity = budget - PLAN_COST.fixedCpuS;
   if (stack.movable.length === 0 || capacity <= 0 || staying > budget) return `${head}; what must stay in it (shared roles and their members, add-ons, controllers) is over the budget already`;
