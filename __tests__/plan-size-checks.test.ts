@@ -58,6 +58,11 @@ describe("plan size", () => {
     expect(findings[0]!.message).toMatch(new RegExp(`part-6 for ${pad(5 * m)} … ${pad(6 * m - 1)} \\(${m}\\), and 3 more groups in the same way$`));
   });
 
+  it("leaves a cluster over the association quota to the quota's error: no split would fix it", async () => {
+    const problems = await problemsOf(file(5001, BUDGET));
+    expect(problems).toEqual([expect.stringMatching(/^tenants\.yaml:2:\d+: clusters\[0\]\.name: cluster "prod" would hold 5001 Pod Identity associations; EKS allows at most 5000/)]);
+  });
+
   it("is an error under strict: true", async () => {
     const problems = await problemsOf(`${file(fits() + 1, BUDGET)}strict: true\n`);
     expect(problems).toHaveLength(1);

@@ -7,7 +7,7 @@
 import { landsOn, type TenantPlan } from "./plan";
 import { warning, type Finding } from "./problems";
 import { baseStackObjects, DEFAULT_PLAN_CPU_BUDGET_S, estimatePlan, PLAN_COST, tenantObjects, tenantsObjects, type PlanEstimate } from "./plan-time";
-import { STACK_GROUP } from "./rules";
+import { ASSOCIATIONS_PER_CLUSTER, STACK_GROUP } from "./rules";
 import type { Config } from "./schema";
 import { planStacks } from "./stack-plan";
 
@@ -65,10 +65,15 @@ export function planSizeMessage(stack: { name: string; tenants: ReadonlyArray<Te
   return `${head}; split it into ${split.length} stack groups with tenants[].stack: ${describeSplit(split)}`;
 }
 
-/** One warning per stack over the budget: at the cluster's name for a base stack, at the group's first tenant's stack otherwise. */
+/**
+ * One warning per stack over the budget: at the cluster's name for a base stack, at the group's
+ * first tenant's stack otherwise. None for a cluster over the association quota: that is an error
+ * already (name-and-quota-checks.ts), and no split into stacks would fix it.
+ */
 export function planSizeFindings(config: Config): Finding[] {
   const budget = config.planBudget?.cpuSeconds ?? DEFAULT_PLAN_CPU_BUDGET_S;
   return planStacks(config).flatMap(({ base, groups }) => {
+    if (base.tenants.length + groups.reduce((n, g) => n + g.tenants.length, 0) > ASSOCIATIONS_PER_CLUSTER) return [];
     const c = config.clusters.findIndex((x) => x.name === base.cluster.name);
     const findings: Finding[] = [];
     const movable = base.tenants.filter((t) => t.tenant.sharedRole === undefined);
