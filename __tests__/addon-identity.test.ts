@@ -59,9 +59,11 @@ describe("AddonIdentity through clusters[].addons", () => {
     });
     // EKS owns the add-on's association; a standalone one would be a second for the same service account.
     expect(resources(s, "aws_eks_pod_identity_association")).toEqual({});
-    expect(parse(s).output["addon_aws-ebs-csi-driver_role_arn"]).toEqual({
-      value: "${aws_iam_role.addon_aws-ebs-csi-driver_role_06728B27.arn}",
-      description: "ARN of the aws-ebs-csi-driver add-on's IAM role",
+    expect(parse(s).output).toEqual({
+      addons: {
+        value: { "aws-ebs-csi-driver": { role_arn: "${aws_iam_role.addon_aws-ebs-csi-driver_role_06728B27.arn}", role_name: "${aws_iam_role.addon_aws-ebs-csi-driver_role_06728B27.name}" } },
+        description: "Each add-on's IAM role (role_arn, role_name), by add-on name",
+      },
     });
   });
 

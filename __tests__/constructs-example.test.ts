@@ -86,6 +86,7 @@ describe("the README's snippet, as a user's app", () => {
     const stack = JSON.parse(readFileSync(join(dir, "cdktf.out", "stacks", "orders", "cdk.tf.json"), "utf8"));
     expect(Object.keys(stack.data.aws_eks_cluster)).toEqual(["eks_cluster"]);
     expect(stack.resource.aws_eks_pod_identity_association).toBeDefined();
-    expect(Object.keys(stack.output).sort()).toEqual(["orders_association_arn", "orders_association_id", "orders_role_arn", "orders_role_name"]);
+    expect(Object.keys(stack.output)).toEqual(["tenants"]);
+    expect(Object.keys(stack.output.tenants.value.orders).sort()).toEqual(["association_arn", "association_id", "role_arn", "role_name"]);
   });
 });

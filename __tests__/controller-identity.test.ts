@@ -46,7 +46,12 @@ describe("ControllerIdentity used directly", () => {
     // The chart creates the service account; Pod Identity needs no annotation on it.
     expect(s).not.toHaveResource(ServiceAccountV1);
     expect(s).not.toHaveDataSource(DataAwsCallerIdentity);
-    expect(Object.keys(parse(s).output).sort()).toEqual(["controller_external-dns_association_id", "controller_external-dns_role_arn", "controller_external-dns_role_name"]);
+    const role = Object.keys(resources(s, "aws_iam_role"))[0]!;
+    const association = Object.keys(resources(s, "aws_eks_pod_identity_association"))[0]!;
+    expect(Object.keys(parse(s).output)).toEqual(["controllers"]);
+    expect(parse(s).output.controllers.value).toEqual({
+      "external-dns": { role_arn: `\${aws_iam_role.${role}.arn}`, role_name: `\${aws_iam_role.${role}.name}`, association_id: `\${aws_eks_pod_identity_association.${association}.association_id}` },
+    });
   });
 
   it("makes the association wait for the policy attachments", () => {

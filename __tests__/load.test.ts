@@ -143,7 +143,7 @@ describe("hostile text", () => {
     expect(lines).toHaveLength(2);
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(1000);
     expect(lines[0]).toBe(
-      `tenants.json:1:49: ["${"k".repeat(100)}…"]: unknown key "${"k".repeat(100)}…"; allowed keys: clusters, state, defaults, tenants, sharedRoles, strict`,
+      `tenants.json:1:49: ["${"k".repeat(100)}…"]: unknown key "${"k".repeat(100)}…"; allowed keys: clusters, state, defaults, tenants, sharedRoles, strict, planBudget`,
     );
   });
 });

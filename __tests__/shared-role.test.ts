@@ -63,8 +63,10 @@ ${order.map((i) => `  - { name: team-${i}, namespace: ns-${i}, serviceAccount: a
       expect(demo).toHaveResourceWithProperties(EksPodIdentityAssociation, { namespace: ns, service_account: sa, role_arn: "${aws_iam_role.shared_roles_team-buckets_role_ADA6D1BA.arn}" });
     }
     expect(Object.keys(resources(demo, "kubernetes_service_account_v1")).sort()).toEqual(["solo_service-account_81EB444F", "team-a_service-account_7F308B7D", "team-b_service-account_0D3254AE"]);
-    expect(parse(demo).output["team-a_role_arn"].value).toBe("${aws_iam_role.shared_roles_team-buckets_role_ADA6D1BA.arn}");
-    expect(parse(demo).output["shared_team-buckets_role_name"].value).toBe("${aws_iam_role.shared_roles_team-buckets_role_ADA6D1BA.name}");
+    expect(parse(demo).output.tenants.value["team-a"].role_arn).toBe("${aws_iam_role.shared_roles_team-buckets_role_ADA6D1BA.arn}");
+    expect(parse(demo).output.shared_roles.value).toEqual({
+      "team-buckets": { role_arn: "${aws_iam_role.shared_roles_team-buckets_role_ADA6D1BA.arn}", role_name: "${aws_iam_role.shared_roles_team-buckets_role_ADA6D1BA.name}" },
+    });
   });
 
   it("turn placeholders into session-tag variables, escaped for Terraform", async () => {

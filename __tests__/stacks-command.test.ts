@@ -3,6 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describeStacks, runStacks, STACKS_USAGE } from "../lib/workflow/stacks-command";
 import { buildStacks } from "../stacks/build-stacks";
+import { planSizeFindings } from "../lib/config/plan-size-checks";
+import { estimatePlan, type PlanObjects } from "../lib/config/plan-time";
 import { configOf } from "./helpers";
 import { runNode } from "./run";
 
@@ -25,6 +27,9 @@ function io() {
   return { out, err, io: { stdout: (t: string) => out.push(t), stderr: (l: string) => err.push(l) } };
 }
 
+/** The plan-time figures of a stack of these objects, rounded as the command prints them, and no warning. */
+const plan = (o: PlanObjects) => ({ planCpuSeconds: Math.round(estimatePlan(o).cpuSeconds), planPeakRssMiB: Math.round(estimatePlan(o).peakRssMiB), planWarning: null });
+
 describe("describeStacks", () => {
   it("lists each stack with its cluster, group, dependencies, folder, workspace and refresh cost", async () => {
     const stacks = describeStacks(await configOf(FILE), buildStacks);
@@ -44,6 +49,8 @@ describe("describeStacks", () => {
         // provider 1; add-on 1; role 3; service account 1; association 1; DescribeCluster 1; DescribeAddonVersions 1
         refreshCalls: 9,
         iamCalls: 3,
+        // web: role, service account, association; its trust document; its output entry
+        ...plan({ resources: 3, policyDocuments: 1, outputEntries: 1 }),
       },
       {
         name: "prod-search",
@@ -60,6 +67,8 @@ describe("describeStacks", () => {
         // provider 1; role 3 + GetRolePolicy 1; policy 1; service account 1; association 1; DescribeCluster 1
         refreshCalls: 9,
         iamCalls: 5,
+        // indexer: role, inline policy, service account, association; two documents; its output entry
+        ...plan({ resources: 4, policyDocuments: 2, outputEntries: 1 }),
       },
     ]);
     expect(stacks.map((s) => s.warning)).toEqual([null, null]);
@@ -69,6 +78,15 @@ describe("describeStacks", () => {
     const [base] = describeStacks(await configOf(FILE), buildStacks, { maxCalls: 4, outdir: "out" });
     expect(base!.directory).toBe("out/stacks/prod");
     expect(base!.warning).toBe('stack "prod": a plan refreshes 4 resources with an estimated 9 API calls (3 to IAM), above 4; split its 1 tenants into about 3 stack groups with tenants[].stack');
+  });
+
+  it("warns about a stack whose plan is estimated above the CPU budget, with the split validate proposes", async () => {
+    const config = await configOf(FILE);
+    const [base, search] = describeStacks(config, buildStacks, { maxPlanCpu: 1 });
+    expect(base!.planWarning).toBe(planSizeFindings({ ...config, planBudget: { cpuSeconds: 1 } })[0]!.message);
+    expect(base!.planWarning).toMatch(/^stack "prod": its plan is estimated at [\d.]+ s of CPU .* above the budget of 1 s \(planBudget\.cpuSeconds\); what must stay/);
+    expect(search!.planWarning).toMatch(/^stack "prod-search": /);
+    expect(describeStacks({ ...config, planBudget: { cpuSeconds: 1 } }, buildStacks).map((s) => s.planWarning === null)).toEqual([false, false]);
   });
 });
 
@@ -98,7 +116,12 @@ describe("runStacks", () => {
     const r = io();
     expect(await runStacks([file, "--max-calls=8"], "missing.yaml", r.io, buildStacks)).toBe(0);
     expect(r.out.join("")).toBe(
-      ["STACK        DEPENDS ON  TENANTS  RESOURCES  REFRESH CALLS  IAM CALLS", "prod         -                 1          4              9          3", "prod-search  prod              1          4              9          5", ""].join("\n"),
+      [
+        "STACK        DEPENDS ON  TENANTS  RESOURCES  REFRESH CALLS  IAM CALLS  PLAN CPU S",
+        `prod         -                 1          4              9          3  ${String(plan({ resources: 3, policyDocuments: 1, outputEntries: 1 }).planCpuSeconds).padStart(10)}`,
+        `prod-search  prod              1          4              9          5  ${String(plan({ resources: 4, policyDocuments: 2, outputEntries: 1 }).planCpuSeconds).padStart(10)}`,
+        "",
+      ].join("\n"),
     );
     expect(r.err).toEqual([
       'warning: stack "prod": a plan refreshes 4 resources with an estimated 9 API calls (3 to IAM), above 8; split its 1 tenants into about 2 stack groups with tenants[].stack',
@@ -111,7 +134,7 @@ describe("runStacks", () => {
     const bad = io();
     expect(await runStacks([join(dir, "bad.yaml")], "x", bad.io, buildStacks)).toBe(1);
     expect(bad.err).toEqual([`${join(dir, "bad.yaml")}:1:11: clusters: at least one cluster is required`]);
-    for (const args of [["--format", "yaml"], ["--max-calls", "0"], ["--nope"], ["a.yaml", "b.yaml"]]) {
+    for (const args of [["--format", "yaml"], ["--max-calls", "0"], ["--max-plan-cpu", "2m"], ["--nope"], ["a.yaml", "b.yaml"]]) {
       const r = io();
       expect(await runStacks(args, "x", r.io, buildStacks)).toBe(2);
       expect(r.err[1]).toBe(STACKS_USAGE.split("\n")[0]);

@@ -74,11 +74,19 @@ describe("TenantIdentity, used directly from TypeScript", () => {
     });
   });
 
-  it("outputs the role and the association under the tenant's name", () => {
+  it("puts the role and the association into the stack's one tenants output, under the tenant's name", () => {
     const outputs = parse(out).output;
-    expect(Object.keys(outputs).sort()).toEqual(["nginx_association_arn", "nginx_association_id", "nginx_role_arn", "nginx_role_name"]);
-    expect(outputs.nginx_association_id.value).toMatch(/^\$\{aws_eks_pod_identity_association\.[\w-]+\.association_id\}$/);
-    expect(outputs.nginx_role_arn.value).toMatch(/^\$\{aws_iam_role\.[\w-]+\.arn\}$/);
+    expect(Object.keys(outputs)).toEqual(["tenants"]);
+    const role = Object.keys(resources(out, "aws_iam_role"))[0]!;
+    const association = Object.keys(resources(out, "aws_eks_pod_identity_association"))[0]!;
+    expect(outputs.tenants.value).toEqual({
+      nginx: {
+        role_arn: `\${aws_iam_role.${role}.arn}`,
+        role_name: `\${aws_iam_role.${role}.name}`,
+        association_id: `\${aws_eks_pod_identity_association.${association}.association_id}`,
+        association_arn: `\${aws_eks_pod_identity_association.${association}.association_arn}`,
+      },
+    });
   });
 });
 
@@ -244,40 +252,40 @@ describe("TenantIdentity outputs", () => {
     expect(parse(synth({ outputs: false })).output).toBeUndefined();
   });
 
-  it("are named after the path below the stack, so one id under two parents keeps both", () => {
+  it("are keyed by the path below the stack, so one id under two parents keeps both", () => {
     const out = stackOf((stack) => {
       for (const team of ["team-a", "team-b"]) new TenantIdentity(new Construct(stack, team), "web", { ...base, namespace: team, roleName: `web-${team}` });
     });
-    const outputs = parse(out).output;
-    expect(Object.keys(outputs).sort()).toEqual([
-      "team-a_web_association_arn",
-      "team-a_web_association_id",
-      "team-a_web_role_arn",
-      "team-a_web_role_name",
-      "team-b_web_association_arn",
-      "team-b_web_association_id",
-      "team-b_web_role_arn",
-      "team-b_web_role_name",
-    ]);
+    const tenants = parse(out).output.tenants.value;
+    expect(Object.keys(tenants)).toEqual(["team-a/web", "team-b/web"]);
     const roles = resources(out, "aws_iam_role");
     const roleOf = (ref: string) => roles[/^\$\{aws_iam_role\.([\w-]+)\.name\}$/.exec(ref)![1]!].name;
-    expect([roleOf(outputs["team-a_web_role_name"].value), roleOf(outputs["team-b_web_role_name"].value)]).toEqual(["web-team-a", "web-team-b"]);
+    expect([roleOf(tenants["team-a/web"].role_name), roleOf(tenants["team-b/web"].role_name)]).toEqual(["web-team-a", "web-team-b"]);
   });
 
-  it("refuses two tenants whose output names would meet, rather than overwrite one", () => {
-    const stack = new TerraformStack(Testing.app(), "clash");
-    new TenantIdentity(stack, "a_b", { ...base, roleName: "one" });
-    expect(() => new TenantIdentity(new Construct(stack, "a"), "b", { ...base, namespace: "other", roleName: "two" })).toThrow(
-      'TenantIdentity "b" at clash/a/b: output "a_b_role_arn" is already written by clash/a_b; give one of them another id, or set outputs: false on one',
-    );
-  });
-
-  it("let a second tenant of the same outputs through with outputs: false", () => {
+  it("keep tenants whose old per-tenant output names met (a_b beside a/b) apart", () => {
     const out = stackOf((stack) => {
       new TenantIdentity(stack, "a_b", { ...base, roleName: "one" });
-      new TenantIdentity(new Construct(stack, "a"), "b", { ...base, namespace: "other", roleName: "two", outputs: false });
+      new TenantIdentity(new Construct(stack, "a"), "b", { ...base, namespace: "other", roleName: "two" });
     });
-    expect(Object.keys(parse(out).output).sort()).toEqual(["a_b_association_arn", "a_b_association_id", "a_b_role_arn", "a_b_role_name"]);
+    expect(Object.keys(parse(out).output.tenants.value)).toEqual(["a/b", "a_b"]);
+  });
+
+  it("stay one output however many tenants the stack holds", () => {
+    const out = stackOf((stack) => {
+      for (let i = 0; i < 50; i++) new TenantIdentity(stack, `t${i}`, { ...base, namespace: `ns-${i}`, roleName: `r${i}` });
+    });
+    const outputs = parse(out).output;
+    expect(Object.keys(outputs)).toEqual(["tenants"]);
+    expect(Object.keys(outputs.tenants.value)).toHaveLength(50);
+  });
+
+  it("leave a tenant with outputs: false out of the map", () => {
+    const out = stackOf((stack) => {
+      new TenantIdentity(stack, "a", { ...base, roleName: "one" });
+      new TenantIdentity(stack, "b", { ...base, namespace: "other", roleName: "two", outputs: false });
+    });
+    expect(Object.keys(parse(out).output.tenants.value)).toEqual(["a"]);
   });
 });
 

@@ -183,6 +183,9 @@ export const BUCKET_NAME = rule(
 /** IAM MaxSessionDuration bounds, in seconds (CreateRole API). */
 export const SESSION_DURATION = { min: 3600, max: 43200 } as const;
 
+// planBudget.cpuSeconds: two minutes of CPU by default (plan-time.ts); at most a day.
+export const PLAN_CPU_BUDGET = { min: 1, max: 86400, default: 120 } as const;
+
 /**
  * Managed policies attached to one role: 10 by default, 20 at most after a quota raise.
  * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html

@@ -11,7 +11,7 @@ import { quote } from "./quote";
 import { CHART_NAME, CHART_PATH, CHART_REPOSITORY } from "./agent-chart";
 import { controllerSchema } from "./controller-schema";
 import { OIDC_PROVIDER_ARN } from "./oidc-provider";
-import { roleSchema, ruled } from "./field-schemas";
+import { roleSchema, ruled, wholeNumber } from "./field-schemas";
 
 /** Free-form settings that become JSON (an add-on's configuration_values, a chart's values). */
 function configurationValues(description: string) {
@@ -295,6 +295,14 @@ export const tenantsFileSchema = z
     tenants: z.array(tenantSchema).default([]).meta({ description: "The teams whose pods get IAM roles." }),
     sharedRoles: z.array(sharedRoleSchema).default([]).meta({ description: "Roles shared by many tenants, one per cluster." }),
     strict: z.boolean().default(false).meta({ description: "Turn every warning into an error." }),
+    planBudget: z
+      .strictObject({
+        cpuSeconds: wholeNumber(rules.PLAN_CPU_BUDGET.min, rules.PLAN_CPU_BUDGET.max, "seconds")
+          .default(rules.PLAN_CPU_BUDGET.default)
+          .meta({ description: `CPU seconds one stack's terraform plan may take, estimated from the objects in it with costs measured by npm run bench:plan. Left out: ${rules.PLAN_CPU_BUDGET.default}.` }),
+      })
+      .optional()
+      .meta({ description: "validate and npm run stacks warn about a stack whose plan is estimated above this budget, and propose stack groups." }),
   })
   .meta({ title: "EKS Pod Identity tenants file", description: "Clusters and the tenants whose pods get IAM roles on them." });
 

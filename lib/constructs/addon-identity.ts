@@ -1,7 +1,7 @@
 import type { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { EksAddon } from "@cdktf/provider-aws/lib/eks-addon";
 import type { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { TerraformOutput, type ITerraformDependable } from "cdktf";
+import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { defaultAddonRoleName } from "../config/role-name";
 import * as rules from "../config/rules";
@@ -13,6 +13,7 @@ import { terraformJsonLiteral, terraformLiteral, terraformLiteralTags } from "..
 import { checkTags } from "./tag-props";
 import { PropChecker } from "./validate-props";
 import { withClusterName, type ClusterProps } from "./eks-cluster-reference";
+import { addStackOutputEntry } from "./stack-outputs";
 
 export interface AddonIdentityProps extends RoleSettings, ClusterProps {
   /** The add-on's name, such as `aws-ebs-csi-driver`. */
@@ -98,13 +99,6 @@ export class AddonIdentity extends Construct {
       dependsOn: dependsOn.length > 0 ? dependsOn : undefined,
     });
 
-    const prefix = `addon_${props.addonName}`;
-    output(this, `${prefix}_role_arn`, this.role.arn, `ARN of the ${props.addonName} add-on's IAM role`);
-    output(this, `${prefix}_role_name`, this.role.name, `Name of the ${props.addonName} add-on's IAM role`);
+    addStackOutputEntry(this, "addons", props.addonName, { role_arn: this.role.arn, role_name: this.role.name });
   }
-}
-
-/** Named `addon_<add-on>_<what>`: tenant names have no '_', so these never clash with theirs. */
-function output(scope: Construct, id: string, value: string, description: string): void {
-  new TerraformOutput(scope, id, { value, description }).overrideLogicalId(id);
 }

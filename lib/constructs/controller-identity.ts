@@ -6,7 +6,7 @@ import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 import type { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { ServiceAccountV1 } from "@cdktf/provider-kubernetes/lib/service-account-v1";
-import { TerraformOutput, type ITerraformDependable } from "cdktf";
+import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { arnPartitionProblem, policyAccountProblem } from "../config/arn-checks";
 import { controllerOptionProblems, oversizedPolicyProblem } from "../policy/controllers/controller-checks";
@@ -29,6 +29,7 @@ import type { SmokeTest } from "./smoke-test";
 import { controllerSmokeTestJobName } from "../config/smoke-test-names";
 import { PropChecker } from "./validate-props";
 import { withClusterName, type ClusterProps } from "./eks-cluster-reference";
+import { addStackOutputEntry } from "./stack-outputs";
 
 export interface ControllerIdentityProps extends ClusterProps {
   /** The cluster's region: the policies' ARNs use its partition and, where upstream has one, the region. Leave out with `cluster`. */
@@ -191,14 +192,6 @@ export class ControllerIdentity extends Construct {
       });
     }
 
-    const prefix = `controller_${controller.name}`;
-    output(this, `${prefix}_role_arn`, this.role.arn, `ARN of the ${controller.name} controller's IAM role`);
-    output(this, `${prefix}_role_name`, this.role.name, `Name of the ${controller.name} controller's IAM role`);
-    output(this, `${prefix}_association_id`, this.association.associationId, `ID of the ${controller.name} controller's Pod Identity association`);
+    addStackOutputEntry(this, "controllers", controller.name, { role_arn: this.role.arn, role_name: this.role.name, association_id: this.association.associationId });
   }
-}
-
-/** Named `controller_<controller>_<what>`: tenant names have no '_', so these never clash with theirs. */
-function output(scope: Construct, id: string, value: string, description: string): void {
-  new TerraformOutput(scope, id, { value, description }).overrideLogicalId(id);
 }

@@ -1,7 +1,6 @@
 import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
 import type { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import type { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { TerraformOutput } from "cdktf";
 import { Construct } from "constructs";
 import { defaultRoleName } from "../config/role-name";
 import * as rules from "../config/rules";
@@ -19,6 +18,7 @@ import { checkTags } from "./tag-props";
 import { PropChecker } from "./validate-props";
 import { withClusterName, type ClusterProps } from "./eks-cluster-reference";
 import { checkMemberScoping } from "./shared-role-props";
+import { addStackOutputEntry } from "./stack-outputs";
 
 /** A tenant that may use a shared role: its service account in its namespace. */
 export interface SharedRoleMember {
@@ -115,12 +115,7 @@ export class SharedRole extends Construct {
       });
     }
 
-    for (const [what, value, description] of [
-      ["role_arn", this.role.arn, "ARN of the shared IAM role"],
-      ["role_name", this.role.name, "Name of the shared IAM role"],
-    ] as const) {
-      new TerraformOutput(this, what, { value, description }).overrideLogicalId(`shared_${id}_${what}`);
-    }
+    addStackOutputEntry(this, "shared_roles", id, { role_arn: this.role.arn, role_name: this.role.name });
   }
 
   hasMember(clusterName: string, namespace: string, serviceAccount: string): boolean {

@@ -3,7 +3,7 @@ import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-p
 import { EksPodIdentityAssociation } from "@cdktf/provider-aws/lib/eks-pod-identity-association";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { ServiceAccountV1 } from "@cdktf/provider-kubernetes/lib/service-account-v1";
-import { TerraformOutput, TerraformStack, Token, type ITerraformDependable } from "cdktf";
+import { Token, type ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { serviceAccountCreationProblem } from "../config/kubernetes-objects";
 import { defaultRoleName } from "../config/role-name";
@@ -26,6 +26,7 @@ import { checkTags } from "./tag-props";
 import { PropChecker } from "./validate-props";
 import { clusterNameFrom, type ClusterProps } from "./eks-cluster-reference";
 import { checkServiceAccountMetadata, literalMetadata } from "./service-account-metadata";
+import { addStackOutputEntry, outputKey } from "./stack-outputs";
 
 /** `cluster` (or `clusterName`): the cluster the association belongs to. */
 export interface TenantIdentityProps extends RoleSettings, ClusterProps {
@@ -111,10 +112,9 @@ export interface TenantIdentityProps extends RoleSettings, ClusterProps {
    */
   readonly serviceAccountAnnotations?: Readonly<Record<string, string>>;
   /**
-   * Write the `role_arn`, `role_name`, `association_id`, `association_arn` (and `external_id`)
-   * Terraform outputs. They are named `<id>_<what>` directly under a stack, and after the
-   * construct path below the stack (`<parent>_<id>_<what>`) deeper down; two tenants whose
-   * names would meet are refused.
+   * Add this tenant to the stack's one `tenants` output (stack-outputs.ts): `role_arn`,
+   * `role_name`, `association_id`, `association_arn`, and `external_id` with a target role, under
+   * the construct's ID (the IDs from the stack down, joined with '/', deeper in the tree).
    * @default true
    */
   readonly outputs?: boolean;
@@ -242,14 +242,14 @@ export class TenantIdentity extends Construct {
     });
 
     if (props.outputs ?? true) {
-      output(this, "role_arn", this.role.arn, "ARN of the tenant's IAM role");
-      output(this, "role_name", this.role.name, "Name of the tenant's IAM role");
-      output(this, "association_id", this.association.associationId, "ID of the Pod Identity association");
-      output(this, "association_arn", this.association.associationArn, "ARN of the Pod Identity association");
-      if (props.targetRoleArn) {
+      addStackOutputEntry(this, "tenants", outputKey(this), {
+        role_arn: this.role.arn,
+        role_name: this.role.name,
+        association_id: this.association.associationId,
+        association_arn: this.association.associationArn,
         // The target role's trust policy checks it as sts:ExternalId (docs/security.md).
-        output(this, "external_id", this.association.externalId, "External ID of the association, for the target role's sts:ExternalId condition");
-      }
+        ...(props.targetRoleArn ? { external_id: this.association.externalId } : {}),
+      });
     }
   }
 }
@@ -271,31 +271,6 @@ export function importExisting(identity: TenantIdentity, props: { readonly clust
 function annotations(user: Readonly<Record<string, string>> | undefined, irsaRoleArn: string | undefined): { annotations?: Record<string, string> } {
   const all = { ...literalMetadata(user), ...(irsaRoleArn !== undefined ? { [IRSA_ROLE_ANNOTATION]: irsaRoleArn } : {}) };
   return Object.keys(all).length > 0 ? { annotations: all } : {};
-}
-
-/** The output names taken in each stack, and by which construct: TerraformOutput IDs are stack-global. */
-const outputNames = new WeakMap<TerraformStack, Map<string, string>>();
-
-/**
- * Outputs are named `<tenant>_<what>`, readable in `terraform output` without hashes. Deeper in
- * the tree the path below the stack names them, so that two tenants of one id under different
- * parents get different outputs; a name that is still taken (`a_b` beside `a`/`b`) is refused
- * rather than silently overwriting the other tenant's output.
- */
-function output(scope: Construct, what: string, value: string, description: string): void {
-  const stack = TerraformStack.of(scope);
-  const below = scope.node.scopes.slice(scope.node.scopes.indexOf(stack) + 1).map((c) => c.node.id);
-  // Terraform output names are identifiers: letters, digits, '_' and '-'.
-  const name = [...below, what].join("_").replace(/[^A-Za-z0-9_-]/g, "_");
-  const taken = outputNames.get(stack) ?? new Map<string, string>();
-  outputNames.set(stack, taken);
-  const owner = taken.get(name);
-  if (owner !== undefined) {
-    throw new Error(`TenantIdentity ${JSON.stringify(scope.node.id)} at ${scope.node.path}: output ${JSON.stringify(name)} is already written by ${owner}; give one of them another id, or set outputs: false on one`);
-  }
-  taken.set(name, scope.node.path);
-  const o = new TerraformOutput(scope, what, { value, description });
-  o.overrideLogicalId(name);
 }
 
 /** A member of a shared role brings no role settings of its own, and must be listed by the role. */

@@ -15,6 +15,7 @@ import { clusterNameCollisions } from "../config/name-collisions";
 import { smokeTestJobNames } from "../config/job-name-checks";
 import { NAMESPACE_CHECKS } from "../config/namespace-checks";
 import { error, type Check, type Finding } from "../config/problems";
+import { planSizeFindings } from "../config/plan-size-checks";
 import { podIdentityRegions } from "../config/region-checks";
 import type { Config } from "../config/schema";
 import { STACK_CHECKS } from "../config/stack-checks";
@@ -44,6 +45,7 @@ export const CHECKS: ReadonlyArray<Check> = [
   objectMemberNames,
   ...STACK_CHECKS,
   ...NAMESPACE_CHECKS,
+  planSizeFindings,
 ];
 
 export async function checkConfig(config: Config): Promise<Finding[]> {

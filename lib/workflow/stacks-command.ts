@@ -12,6 +12,8 @@ import type { Config } from "../config/schema";
 import { planStacks, workspaceName } from "../config/stack-plan";
 import { DEFAULT_OUTDIR, readCdktfJson } from "./synth";
 import { DEFAULT_MAX_REFRESH_CALLS, planCost, suggestedGroups, type PlanCost, type StackJson } from "./plan-cost";
+import { baseStackObjects, DEFAULT_PLAN_CPU_BUDGET_S, estimatePlan, tenantsObjects } from "../config/plan-time";
+import { planSizeMessage } from "../config/plan-size-checks";
 
 /** Builds the stacks of a file into `app`, as synth does: stacks/build-stacks.ts, passed in by bin/stacks.ts. */
 export type StackBuilder = (app: App, config: Config) => ReadonlyArray<TerraformStack>;
@@ -35,27 +37,36 @@ export interface StackInfo extends PlanCost {
   readonly tenants: number;
   /** Set when refreshCalls is above the threshold. */
   readonly warning: string | null;
+  /** CPU seconds and peak MiB of the stack's plan, from the per-object costs `npm run bench:plan` measured (lib/config/plan-time.ts). */
+  readonly planCpuSeconds: number;
+  readonly planPeakRssMiB: number;
+  /** Set when planCpuSeconds is above the budget: the estimate and a split into stack groups. */
+  readonly planWarning: string | null;
 }
 
 export const STACKS_USAGE = [
-  "usage: npm run stacks -- [--format text|json] [--max-calls <n>] [tenants file]",
+  "usage: npm run stacks -- [--format text|json] [--max-calls <n>] [--max-plan-cpu <seconds>] [tenants file]",
   "",
   "Lists the stacks the tenants file (default: TENANTS_FILE, else tenants.yaml) synthesizes: one",
   "per cluster, and one per stack group of a cluster (tenants[].stack), with the stacks each",
   "depends on, its resources and the API calls a plan makes to refresh them. Writes nothing.",
   "  --format text     a table on stdout (default)",
   "  --format json     {maxRefreshCalls, stacks: [{name, cluster, group, dependsOn, directory,",
-  "                    workspace, tenants, resources, dataSources, refreshCalls, iamCalls, warning}]}",
+  "                    workspace, tenants, resources, dataSources, refreshCalls, iamCalls, warning,",
+  "                    planCpuSeconds, planPeakRssMiB, planWarning}]}",
   `  --max-calls <n>   warn about stacks above n estimated refresh calls (default ${DEFAULT_MAX_REFRESH_CALLS})`,
+  `  --max-plan-cpu <s>  warn about stacks whose plan is estimated above s CPU seconds, with a split`,
+  `                    into stack groups (default: the file's planBudget.cpuSeconds, else ${DEFAULT_PLAN_CPU_BUDGET_S})`,
   "  -h, --help        this text",
   "Exit codes: 0 listed (warnings allowed); 1 the file is invalid; 2 usage.",
   "",
 ].join("\n");
 
 /** The stacks of a validated file, in synth order: each cluster's base stack, then its groups. */
-export function describeStacks(config: Config, build: StackBuilder, options: { outdir?: string; maxCalls?: number } = {}): StackInfo[] {
+export function describeStacks(config: Config, build: StackBuilder, options: { outdir?: string; maxCalls?: number; maxPlanCpu?: number } = {}): StackInfo[] {
   const outdir = options.outdir ?? DEFAULT_OUTDIR;
   const max = options.maxCalls ?? DEFAULT_MAX_REFRESH_CALLS;
+  const budget = options.maxPlanCpu ?? config.planBudget?.cpuSeconds ?? DEFAULT_PLAN_CPU_BUDGET_S;
   // An App that is never synthesized writes nothing.
   const app = new App({ skipValidation: true });
   // toTerraform() is the stack's JSON as synth writes it, without writing it (this app uses no
@@ -65,23 +76,25 @@ export function describeStacks(config: Config, build: StackBuilder, options: { o
   const cloud = config.state?.cloud;
   return planStacks(config).flatMap(({ base, groups }) =>
     [
-      { name: base.cluster.name, cluster: base.cluster.name, group: null, dependsOn: [], tenants: base.tenants.length },
-      ...groups.map((g) => ({ name: g.stackName, cluster: g.cluster.name, group: g.group, dependsOn: [base.cluster.name], tenants: g.tenants.length })),
-    ].map((s) => {
+      { name: base.cluster.name, cluster: base.cluster.name, group: null, dependsOn: [], tenants: base.tenants.length, plan: { name: base.cluster.name, tenants: base.tenants, movable: base.tenants.filter((t) => t.tenant.sharedRole === undefined) }, estimate: estimatePlan(baseStackObjects(base)) },
+      ...groups.map((g) => ({ name: g.stackName, cluster: g.cluster.name, group: g.group, dependsOn: [base.cluster.name], tenants: g.tenants.length, plan: { name: g.stackName, tenants: g.tenants, movable: g.tenants, group: g.group }, estimate: estimatePlan(tenantsObjects(g.tenants)) })),
+    ].map(({ plan, estimate, ...s }) => {
       const cost = planCost(json.get(s.name)!);
       const warning =
         cost.refreshCalls > max
           ? `stack ${JSON.stringify(s.name)}: a plan refreshes ${cost.resources} resources with an estimated ${cost.refreshCalls} API calls (${cost.iamCalls} to IAM), above ${max}; split its ${s.tenants} tenants into about ${suggestedGroups(cost.refreshCalls, max)} stack groups with tenants[].stack`
           : null;
-      return { ...s, directory: join(outdir, "stacks", s.name), workspace: cloud ? workspaceName(cloud, s.name) : null, ...cost, warning };
+      const planWarning = planSizeMessage(plan, estimate, budget) ?? null;
+      const figures = { planCpuSeconds: Math.round(estimate.cpuSeconds), planPeakRssMiB: Math.round(estimate.peakRssMiB), planWarning };
+      return { ...s, directory: join(outdir, "stacks", s.name), workspace: cloud ? workspaceName(cloud, s.name) : null, ...cost, warning, ...figures };
     }),
   );
 }
 
 function table(stacks: ReadonlyArray<StackInfo>): string {
   const rows = [
-    ["STACK", "DEPENDS ON", "TENANTS", "RESOURCES", "REFRESH CALLS", "IAM CALLS"],
-    ...stacks.map((s) => [s.name, s.dependsOn.join(",") || "-", String(s.tenants), String(s.resources), String(s.refreshCalls), String(s.iamCalls)]),
+    ["STACK", "DEPENDS ON", "TENANTS", "RESOURCES", "REFRESH CALLS", "IAM CALLS", "PLAN CPU S"],
+    ...stacks.map((s) => [s.name, s.dependsOn.join(",") || "-", String(s.tenants), String(s.resources), String(s.refreshCalls), String(s.iamCalls), String(s.planCpuSeconds)]),
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   return rows.map((r) => r.map((c, i) => (i === 0 || i === 1 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ").trimEnd()).join("\n") + "\n";
@@ -90,6 +103,7 @@ function table(stacks: ReadonlyArray<StackInfo>): string {
 export async function runStacks(args: ReadonlyArray<string>, defaultFile: string, io: Io, build: StackBuilder): Promise<number> {
   let format: "text" | "json" = "text";
   let maxCalls = DEFAULT_MAX_REFRESH_CALLS;
+  let maxPlanCpu: number | undefined;
   const files: string[] = [];
   const usageError = (message: string) => {
     io.stderr(`error: ${message}`);
@@ -111,6 +125,10 @@ export async function runStacks(args: ReadonlyArray<string>, defaultFile: string
       const value = inline ?? args[++i] ?? "";
       if (!/^[1-9][0-9]*$/.test(value)) return usageError(`--max-calls must be a whole number of at least 1, not ${JSON.stringify(value)}`);
       maxCalls = Number(value);
+    } else if (name === "--max-plan-cpu") {
+      const value = inline ?? args[++i] ?? "";
+      if (!/^[1-9][0-9]*$/.test(value)) return usageError(`--max-plan-cpu must be a whole number of seconds, at least 1, not ${JSON.stringify(value)}`);
+      maxPlanCpu = Number(value);
     } else if (arg.startsWith("-")) return usageError(`unknown option ${arg}`);
     else files.push(arg);
   }
@@ -123,8 +141,8 @@ export async function runStacks(args: ReadonlyArray<string>, defaultFile: string
   } catch {
     // No cdktf.json here: the cdktf default.
   }
-  const stacks = describeStacks(config, build, { maxCalls, outdir });
-  for (const s of stacks) if (s.warning) io.stderr(`warning: ${s.warning}`);
+  const stacks = describeStacks(config, build, { maxCalls, outdir, maxPlanCpu });
+  for (const s of stacks) for (const w of [s.warning, s.planWarning]) if (w) io.stderr(`warning: ${w}`);
   io.stdout(format === "json" ? `${JSON.stringify({ maxRefreshCalls: maxCalls, stacks }, null, 2)}\n` : table(stacks));
   return 0;
 }
