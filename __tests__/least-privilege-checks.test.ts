@@ -116,7 +116,7 @@ describe("examples/least-privilege.yaml", () => {
       expect(json).toContain(`"${action}"`);
     }
     expect(json).toContain('"target_role_arn": "arn:aws:iam::444455556666:role/invoices-reader"');
-    expect(json).toContain('"billing_external_id"');
+    expect(JSON.parse(json).output.tenants.value.billing.external_id).toBe("${aws_eks_pod_identity_association.billing_association_F75C5D4D.external_id}");
     expect(json).toContain("acme-teams/$${aws:PrincipalTag/kubernetes-namespace}/*");
     for (const h of json.matchAll(/\$\{aws:/g)) expect(json[h.index! - 1]).toBe("$");
   });

@@ -123,7 +123,12 @@ describe("removing any one tenant of any example", () => {
       if (section === "resource" || section === "data") {
         for (const [type, byName] of Object.entries<Json>(value)) for (const [name, b] of Object.entries<Json>(byName)) out.set(`${section}.${type}.${name}`, JSON.stringify(b));
       } else if (section === "output") {
-        for (const [name, o] of Object.entries<Json>(value)) out.set(`output.${name}`, JSON.stringify(o));
+        // Each output is one map by name (tenants, shared_roles, ...): its entries count one by one.
+        for (const [name, o] of Object.entries<Json>(value)) {
+          const { value: entries, ...rest } = o;
+          out.set(`output.${name}`, JSON.stringify(rest));
+          for (const [key, entry] of Object.entries<Json>(entries)) out.set(`output.${name}.${key}`, JSON.stringify(entry));
+        }
       } else out.set(section, JSON.stringify(value));
     }
     return out;
@@ -142,14 +147,16 @@ describe("removing any one tenant of any example", () => {
       const after = await synthObject({ ...file, tenants: tenants.filter((t) => t !== removed) });
       const name = removed.name as string;
       const mayChange = (key: string) =>
-        key.split(".")[2]?.startsWith(`${name}_`) || key.startsWith(`output.${name}_`) || (removed.sharedRole !== undefined && (key.split(".")[2]?.startsWith(`shared_roles_${removed.sharedRole}_`) || key.startsWith(`output.shared_${removed.sharedRole}_`)));
+        key.split(".")[2]?.startsWith(`${name}_`) || key === `output.tenants.${name}` || (removed.sharedRole !== undefined && (key.split(".")[2]?.startsWith(`shared_roles_${removed.sharedRole}_`) || key === `output.shared_roles.${removed.sharedRole}`));
       // A namespace may go only when nothing in the stack lives in it any more.
       const dwellsIn = (stackJson: Json, namespace: string) =>
         Object.entries<Json>(stackJson.resource ?? {}).some(([type, byName]) =>
           Object.values<Json>(byName).some((b) => (type === "aws_eks_pod_identity_association" ? b.namespace : type === "kubernetes_namespace_v1" ? undefined : b.metadata?.namespace) === namespace),
         );
+      // An output map goes only with its last entry.
+      const emptied = (key: string, stackAfter: Json) => /^output\.[^.]+$/.test(key) && stackAfter.output?.[key.slice("output.".length)] === undefined;
       const mayGo = (key: string, stackAfter: Json) =>
-        mayChange(key) || key.startsWith("data.") || (key === `resource.kubernetes_namespace_v1.namespace_${removed.namespace}` && !dwellsIn(stackAfter, removed.namespace));
+        mayChange(key) || key.startsWith("data.") || emptied(key, stackAfter) || (key === `resource.kubernetes_namespace_v1.namespace_${removed.namespace}` && !dwellsIn(stackAfter, removed.namespace));
       for (const [stack, json] of Object.entries(before)) {
         const was = blocks(json);
         const now = after[stack] === undefined ? undefined : blocks(after[stack]!);

@@ -8,7 +8,7 @@ import { error, warning, type Check, type FieldPath, type Finding } from "./prob
 import { managedPolicyFindings } from "./managed-policies";
 import { addonRoleNameFor, controllerRoleNameFor, roleNameFor } from "./role-name";
 import { ASSOCIATIONS_PER_CLUSTER } from "./rules";
-import type { Config } from "./schema";
+import type { Cluster, Config } from "./schema";
 import { didYouMean } from "./suggest";
 import { landsOn, sharedRoleMembersOn } from "./plan";
 
@@ -152,10 +152,17 @@ const uniqueRoleNames: Check = (c) => {
   return out;
 };
 
+/**
+ * The Pod Identity associations the file puts on one cluster, across all its stacks. An add-on's
+ * pod_identity_association and a controller's association count against the quota too.
+ */
+export function associationsOn(c: Config, cluster: Cluster): number {
+  return c.tenants.filter((t) => landsOn(t, cluster.name)).length + cluster.addons.length + cluster.controllers.length;
+}
+
 const associationQuota: Check = (c) =>
   firstOfEachName(c.clusters).flatMap(({ item: cluster, index: i }) => {
-    // An add-on's pod_identity_association is an association too, and counts against the quota.
-    const n = c.tenants.filter((t) => landsOn(t, cluster.name)).length + cluster.addons.length + cluster.controllers.length;
+    const n = associationsOn(c, cluster);
     return n > ASSOCIATIONS_PER_CLUSTER
       ? [error(["clusters", i, "name"], `cluster ${JSON.stringify(cluster.name)} would hold ${n} Pod Identity associations; EKS allows at most ${ASSOCIATIONS_PER_CLUSTER} per cluster, and that quota cannot be raised`)]
       : [];

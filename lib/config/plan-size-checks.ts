@@ -4,6 +4,7 @@
  * benchmark measured (plan-time.ts), and proposes a concrete split into stack groups: tenants
  * in name order, as many per group as fit the budget beside a stack's fixed cost.
  */
+import { associationsOn } from "./name-and-quota-checks";
 import { landsOn, type TenantPlan } from "./plan";
 import { warning, type Finding } from "./problems";
 import { baseStackObjects, DEFAULT_PLAN_CPU_BUDGET_S, estimatePlan, PLAN_COST, tenantObjects, tenantsObjects, type PlanEstimate } from "./plan-time";
@@ -73,7 +74,7 @@ export function planSizeMessage(stack: { name: string; tenants: ReadonlyArray<Te
 export function planSizeFindings(config: Config): Finding[] {
   const budget = config.planBudget?.cpuSeconds ?? DEFAULT_PLAN_CPU_BUDGET_S;
   return planStacks(config).flatMap(({ base, groups }) => {
-    if (base.tenants.length + groups.reduce((n, g) => n + g.tenants.length, 0) > ASSOCIATIONS_PER_CLUSTER) return [];
+    if (associationsOn(config, base.cluster) > ASSOCIATIONS_PER_CLUSTER) return [];
     const c = config.clusters.findIndex((x) => x.name === base.cluster.name);
     const findings: Finding[] = [];
     const movable = base.tenants.filter((t) => t.tenant.sharedRole === undefined);

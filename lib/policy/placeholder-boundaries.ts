@@ -28,11 +28,11 @@ export const PLACEHOLDER_ALPHABETS: Readonly<Record<MemberPlaceholder, { readonl
 };
 
 /** The session tags EKS sets that carry a member's values (EKS user guide, pod-id-abac). */
-const TAG_PLACEHOLDERS: Readonly<Record<string, MemberPlaceholder>> = {
-  "kubernetes-namespace": "namespace",
-  "kubernetes-service-account": "serviceAccount",
-  "eks-cluster-name": "cluster",
-};
+const TAG_PLACEHOLDERS: ReadonlyMap<string, MemberPlaceholder> = new Map([
+  ["kubernetes-namespace", "namespace"],
+  ["kubernetes-service-account", "serviceAccount"],
+  ["eks-cluster-name", "cluster"],
+]);
 
 /** One piece of a resource string: a character, a member's value, or text not known until the request. */
 export type Token =
@@ -51,7 +51,7 @@ const REFERENCE = /\$\{([^}]*)\}/g;
 export function memberPlaceholder(reference: string): MemberPlaceholder | undefined {
   if (reference === "namespace" || reference === "serviceAccount" || reference === "cluster") return reference;
   const m = /^aws:principaltag\/(.+)$/i.exec(reference);
-  return m ? TAG_PLACEHOLDERS[m[1]!.toLowerCase()] : undefined;
+  return m ? TAG_PLACEHOLDERS.get(m[1]!.toLowerCase()) : undefined;
 }
 
 /**
