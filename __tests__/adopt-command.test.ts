@@ -3,8 +3,11 @@
  * against stand-in servers on 127.0.0.1; the stand-ins refuse and record any write.
  */
 import { tempDir } from "./temp-dir";
-import { readFileSync, existsSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { formatProblem } from "../lib/config/problems";
+import { loadImports } from "../lib/live/imports-file";
+import { configOf } from "./helpers";
 import { runAdopt, type AdoptDeps } from "../lib/live/adopt-command";
 import { liveEksClient, liveIamClient } from "../lib/live/aws";
 import { awsEnv, startAwsStandIn, type AwsStandIn } from "./stand-in/aws-api";
@@ -91,7 +94,7 @@ test("records live associations and existing roles of the file's tenants, report
   expect(Object.keys(r.written)).toEqual([join(file, "..", "imports", "demo.json")]);
   expect(JSON.parse(r.written[join(file, "..", "imports", "demo.json")]!)).toEqual({
     cluster: "demo",
-    tenants: { api: { roleName: "api-role" }, web: { associationId: "a-web" } },
+    tenants: { api: { roleName: "api-role" }, web: { association: { id: "a-web", namespace: "web", serviceAccount: "web-sa", roleArn: `arn:aws:iam::${ACCOUNT}:role/handmade` } } },
   });
   expect(r.out).toBe(
     [
@@ -117,6 +120,22 @@ test("records live associations and existing roles of the file's tenants, report
     "GET /clusters/demo/pod-identity-associations?maxResults=100&nextToken=t4",
   ]);
   expect(api.writes).toEqual([]);
+});
+
+test("what adopt writes is read back by synth: the association checked against its tenant, the role change only reported", async () => {
+  const file = tenantsFile();
+  const r = await run(["demo", "--file", file]);
+  const [path, text] = Object.entries(r.written)[0]!;
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+  const loaded = loadImports(file, await configOf(YAML));
+  expect(loaded.problems.map((p) => formatProblem({ ...p, file: "demo.json" }))).toEqual([
+    "warning: demo.json:12:20: tenants.web.association.roleArn: association a-web of web/web-sa binds arn:aws:iam::111122223333:role/handmade now; the first deploy sets it to the tenant's role web.demo in place (role_arn is updated, the association is kept), so pods of web/web-sa then get that role's permissions",
+  ]);
+  expect(Object.fromEntries(loaded.imports!.get("demo")!)).toEqual({
+    api: { associationId: undefined, role: true, serviceAccount: false },
+    web: { associationId: "a-web", role: false, serviceAccount: false },
+  });
 });
 
 test("a missing cluster is one line and exit 2", async () => {

@@ -39,9 +39,10 @@ it("records association, role and service account of a tenant, but not a shared 
     serviceAccounts: new Set(["web/app", "helm/chart", "a/app"]),
   });
   expect(Object.fromEntries(a.imports)).toEqual({
-    web: { associationId: "a-web", roleName: "web.demo", serviceAccount: "web/app" },
+    // Each association with what it was, so that synth can check it is the tenant's.
+    web: { association: { id: "a-web", namespace: "web", serviceAccount: "app", roleArn: `arn:aws:iam::${ACCOUNT}:role/handmade` }, roleName: "web.demo", serviceAccount: "web/app" },
     // A member of a shared role: its association and service account, never the shared role.
-    a: { associationId: "a-a", serviceAccount: "a/app" },
+    a: { association: { id: "a-a", namespace: "a", serviceAccount: "app", roleArn: `arn:aws:iam::${ACCOUNT}:role/teams.demo` }, serviceAccount: "a/app" },
     helm: { roleName: "helm.demo" },
   });
   expect(a.actionNeeded).toBe(true);

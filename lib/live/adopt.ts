@@ -1,8 +1,8 @@
 /**
  * What `npm run adopt` records, from what already exists on a cluster. Pure: the live side is
  * passed in, so every case is tested without a network.
- * - A tenant's (namespace, service account) with a live association: its ID is recorded, and the
- *   first deploy imports it (EKS allows one association per service account, so a create would
+ * - A tenant's (namespace, service account) with a live association: its ID is recorded with the
+ *   namespace, service account and role it binds (checked at synth), and the first deploy imports it (EKS allows one association per service account, so a create would
  *   fail). The deploy then sets the role and settings in place.
  * - An association owned by an EKS add-on (ownerArn) is never imported: the add-on owns it.
  * - An association that no tenant claims is reported, never imported.
@@ -66,8 +66,11 @@ export function planAdoption(plan: ClusterPlan, live: LiveState): Adoption {
       claimed.add(assoc);
       if (assoc.ownerArn !== undefined) {
         findings.push({ kind: "conflict", owner, what: `${where} is associated by add-on ${addonOfOwner(assoc.ownerArn)} (${assoc.associationId}); an add-on's association cannot be imported: remove it from the add-on, or give the tenant another service account` });
+      } else if (assoc.roleArn === undefined) {
+        findings.push({ kind: "conflict", owner, what: `${where} has association ${assoc.associationId}, but EKS returned no role for it, so what it binds cannot be recorded; run adopt again` });
       } else {
-        record(tenant.name, { associationId: assoc.associationId });
+        // What the association was, so that synth can check it is this tenant's (imports-file.ts).
+        record(tenant.name, { association: { id: assoc.associationId, namespace: assoc.namespace, serviceAccount: assoc.serviceAccount, roleArn: assoc.roleArn } });
         findings.push({ kind: "import", owner, what: `association ${assoc.associationId} of ${where} (import id ${cluster},${assoc.associationId})` });
       }
     }
