@@ -62,6 +62,6 @@ export async function runIrsaScan(args: ReadonlyArray<string>, deps: LiveDeps): 
   }
   const scan = scanIrsa(accounts, config, plan, cluster);
   for (const s of scan.skipped) deps.stderr(`skipped: ${s}`);
-  deps.stdout(formatIrsaEntries(name, scan.entries));
+  deps.stdout(formatIrsaEntries(name, scan));
   return scan.entries.length > 0 || scan.skipped.length > 0 ? 1 : 0;
 }
