@@ -21,7 +21,8 @@ import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
 import { locator } from "../config/locate";
 import { planClusters, type ClusterPlan, type TenantPlan } from "../config/plan";
-import { error, hasErrors, sortProblems, warning, type Finding, type Problem } from "../config/problems";
+import { error, hasErrors, sortProblems, warning, type FieldPath, type Finding, type Problem } from "../config/problems";
+import { clusterStackMap, type ClusterStackMap } from "../config/stack-moves";
 import { parseRoleArn } from "../drift/compare";
 import type { Config } from "../config/schema";
 import type { ExistingTenantResources } from "../constructs/tenant-identity";
@@ -42,27 +43,43 @@ export const associationImportSchema = z.strictObject({
   roleArn: z.string().regex(/^arn:[^:]+:iam::\d{12}:role\/(.+\/)?[^/]+$/, { error: "must be the IAM role ARN the live association binds, as DescribePodIdentityAssociation returns it" }),
 });
 
+const stack = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, { error: "must be a stack name of this cluster: <cluster> or <cluster>-<group>" });
+
 export const tenantImportsSchema = z.strictObject({
+  /** The stack the tenant was in: its resources are forgotten there and imported into its stack now. */
+  movedFrom: stack.optional(),
   association: associationImportSchema.optional(),
   roleName: z.string().min(1).optional(),
   serviceAccount: z.string().regex(/^[^/]+\/[^/]+$/, { error: "must be <namespace>/<name>" }).optional(),
 });
 
-const ENTRY_KEYS = "association, roleName, serviceAccount";
+const ENTRY_KEYS = "movedFrom, association, roleName, serviceAccount";
 const ASSOCIATION_KEYS = "id, namespace, serviceAccount, roleArn";
 
 export const importsFileSchema = z.strictObject({
   cluster: z.string(),
   tenants: z.record(z.string(), tenantImportsSchema),
+  /** Namespaces (createNamespace) that another stack of the cluster created before. */
+  namespaces: z.record(z.string(), z.strictObject({ movedFrom: stack })).optional(),
 });
 
 export type ImportsFile = z.output<typeof importsFileSchema>;
 export type TenantImports = z.output<typeof tenantImportsSchema>;
 export type AssociationImport = z.output<typeof associationImportSchema>;
 
+/** What moved into another stack of one cluster, with the stack it was in (stacks/move-blocks.ts). */
+export interface ClusterMoves {
+  /** Tenant name → the stack it was in. */
+  readonly tenants: ReadonlyMap<string, string>;
+  /** Namespace → the stack that created it before. */
+  readonly namespaces: ReadonlyMap<string, string>;
+}
+
 export interface ImportsResult {
   /** By tenant name; present only when there is no error. */
   readonly imports?: ReadonlyMap<string, ExistingTenantResources>;
+  /** Present only when there is no error. */
+  readonly moves?: ClusterMoves;
   readonly problems: Problem[];
 }
 
@@ -72,6 +89,7 @@ export function importsFindings(data: ImportsFile, plan: ClusterPlan): Finding[]
   const cluster = plan.cluster.name;
   if (data.cluster !== cluster) out.push(error(["cluster"], `${JSON.stringify(data.cluster)} is not this file's cluster: imports/${cluster}.json holds the imports of cluster ${JSON.stringify(cluster)}`));
   const byName = new Map(plan.tenants.map((t) => [t.tenant.name, t]));
+  const stacks = clusterStackMap(plan);
   const claims = new Map<string, string>();
   for (const [name, rec] of Object.entries(data.tenants)) {
     if (rec.association) {
@@ -86,8 +104,36 @@ export function importsFindings(data: ImportsFile, plan: ClusterPlan): Finding[]
     }
     out.push(...roleImportFindings(name, rec, t, cluster), ...serviceAccountImportFindings(name, rec, t, cluster));
     if (rec.association) out.push(...associationImportFindings(name, rec.association, t, plan));
+    if (rec.movedFrom !== undefined) out.push(...tenantMoveFindings(name, rec, stacks, cluster));
+  }
+  for (const [ns, { movedFrom }] of Object.entries(data.namespaces ?? {})) {
+    const at = ["namespaces", ns, "movedFrom"];
+    const to = stacks.namespaces.get(ns);
+    if (to === undefined) out.push(error(["namespaces", ns], `namespace ${JSON.stringify(ns)} is created by no stack of cluster ${JSON.stringify(cluster)} now (no tenant on it sets createNamespace), so there is nothing to move; remove the entry`, true));
+    else out.push(...movedFromFindings(at, `namespace ${JSON.stringify(ns)}`, movedFrom, to, stacks, cluster));
   }
   return out;
+}
+
+const RERUN = "run npm run adopt -- <cluster> --base <older tenants file>";
+
+/** `movedFrom` names another stack of this cluster; one that is no longer synthesized has nothing to forget. */
+function movedFromFindings(at: FieldPath, what: string, from: string, to: string, stacks: ClusterStackMap, cluster: string): Finding[] {
+  const rerun = RERUN.replace("<cluster>", cluster);
+  if (from === to) return [error(at, `${what} is in stack ${JSON.stringify(to)} now, and movedFrom must name the stack it was in before; ${rerun}, or remove movedFrom`)];
+  if (from !== cluster && !from.startsWith(`${cluster}-`)) return [error(at, `${JSON.stringify(from)} is not a stack of cluster ${JSON.stringify(cluster)}: its stacks are ${JSON.stringify(cluster)} and ${JSON.stringify(`${cluster}-<group>`)}`)];
+  if (!stacks.stacks.has(from)) return [warning(at, `stack ${JSON.stringify(from)} is no longer synthesized, so nothing in it is destroyed, and ${what} is only imported into ${JSON.stringify(to)}; its old state still lists the resources: delete that state once the deploy has imported them`)];
+  return [];
+}
+
+function tenantMoveFindings(name: string, rec: TenantImports, stacks: ClusterStackMap, cluster: string): Finding[] {
+  const to = stacks.tenants.get(name)!;
+  const at = ["tenants", name, "movedFrom"];
+  const found = movedFromFindings(at, `tenant ${JSON.stringify(name)}`, rec.movedFrom!, to, stacks, cluster);
+  if (rec.association === undefined && rec.movedFrom !== to) {
+    found.push(error(at, `tenant ${JSON.stringify(name)} moves from stack ${JSON.stringify(rec.movedFrom)} to ${JSON.stringify(to)}, where its association is imported by its ID, which this entry does not record; ${RERUN.replace("<cluster>", cluster)}`));
+  }
+  return found;
 }
 
 function roleImportFindings(name: string, rec: TenantImports, { tenant, roleName }: TenantPlan, cluster: string): Finding[] {
@@ -172,41 +218,49 @@ export function loadClusterImports(file: string, plan: ClusterPlan): ImportsResu
     const findings = parsed.error.issues.flatMap((i) => {
       const path = i.path as Array<string | number>;
       if (i.code !== "unrecognized_keys") return [error(path, i.message)];
-      const allowed = path.length === 0 ? "cluster, tenants" : path[path.length - 1] === "association" ? ASSOCIATION_KEYS : ENTRY_KEYS;
+      const allowed = path.length === 0 ? "cluster, tenants, namespaces" : path[path.length - 1] === "association" ? ASSOCIATION_KEYS : path[0] === "namespaces" ? "movedFrom" : ENTRY_KEYS;
       return i.keys.map((k) => error([...path, k], k === "associationId" && path.length === 2 ? olderForm(plan.cluster.name) : `unknown key ${JSON.stringify(k)}; allowed: ${allowed}`, true));
     });
     return { problems: locate(findings) };
   }
   const problems = locate(importsFindings(parsed.data, plan));
   if (hasErrors(problems)) return { problems };
-  return { imports: new Map(Object.entries(parsed.data.tenants).map(([name, rec]) => [name, toExisting(rec)])), problems };
+  const { tenants, namespaces } = parsed.data;
+  const moves: ClusterMoves = {
+    tenants: new Map(Object.entries(tenants).flatMap(([name, rec]) => (rec.movedFrom !== undefined ? [[name, rec.movedFrom]] : []))),
+    namespaces: new Map(Object.entries(namespaces ?? {}).map(([ns, m]) => [ns, m.movedFrom])),
+  };
+  return { imports: new Map(Object.entries(tenants).map(([name, rec]) => [name, toExisting(rec)])), moves, problems };
 }
 
-/** Every cluster's imports, or every problem of every imports file. `files`: those that import something. */
-export function loadImports(tenantsFile: string, config: Config): { imports?: Map<string, ReadonlyMap<string, ExistingTenantResources>>; files: string[]; problems: Problem[] } {
+/** Every cluster's imports and moves, or every problem of every imports file. `files`: those that import something. */
+export function loadImports(tenantsFile: string, config: Config): { imports?: Map<string, ReadonlyMap<string, ExistingTenantResources>>; moves?: Map<string, ClusterMoves>; files: string[]; problems: Problem[] } {
   const imports = new Map<string, ReadonlyMap<string, ExistingTenantResources>>();
+  const moves = new Map<string, ClusterMoves>();
   const problems: Problem[] = [];
   const files: string[] = [];
   for (const plan of planClusters(config)) {
     const file = importsFilePath(tenantsFile, plan.cluster.name);
     const r = loadClusterImports(file, plan);
     problems.push(...r.problems);
-    if (r.imports && r.imports.size > 0) {
-      imports.set(plan.cluster.name, r.imports);
-      files.push(file);
-    }
+    const moved = r.moves !== undefined && r.moves.tenants.size + r.moves.namespaces.size > 0;
+    if (r.imports && r.imports.size > 0) imports.set(plan.cluster.name, r.imports);
+    if (moved) moves.set(plan.cluster.name, r.moves!);
+    if ((r.imports && r.imports.size > 0) || moved) files.push(file);
   }
-  return hasErrors(problems) ? { files, problems } : { imports, files, problems };
+  return hasErrors(problems) ? { files, problems } : { imports, moves, files, problems };
 }
 
 /** The file `npm run adopt` writes: stable key order, so that a re-run changes no byte needlessly. */
-export function formatImportsFile(cluster: string, tenants: ReadonlyMap<string, TenantImports>): string {
+export function formatImportsFile(cluster: string, tenants: ReadonlyMap<string, TenantImports>, namespaces: ReadonlyMap<string, string> = new Map()): string {
   const sorted = [...tenants.keys()].sort();
   const body: ImportsFile = { cluster, tenants: {} };
+  if (namespaces.size > 0) body.namespaces = Object.fromEntries([...namespaces].sort(([a], [b]) => a.localeCompare(b)).map(([ns, from]) => [ns, { movedFrom: from }]));
   for (const name of sorted) {
     const r = tenants.get(name)!;
     const a = r.association;
     body.tenants[name] = {
+      ...(r.movedFrom !== undefined ? { movedFrom: r.movedFrom } : {}),
       ...(a !== undefined ? { association: { id: a.id, namespace: a.namespace, serviceAccount: a.serviceAccount, roleArn: a.roleArn } } : {}),
       ...(r.roleName !== undefined ? { roleName: r.roleName } : {}),
       ...(r.serviceAccount !== undefined ? { serviceAccount: r.serviceAccount } : {}),
