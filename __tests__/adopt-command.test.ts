@@ -8,7 +8,7 @@ import { dirname, join } from "node:path";
 import { formatProblem } from "../lib/config/problems";
 import { loadImports } from "../lib/live/imports-file";
 import { configOf } from "./helpers";
-import { runAdopt, type AdoptDeps } from "../lib/live/adopt-command";
+import { ADOPT_USAGE, runAdopt, type AdoptDeps } from "../lib/live/adopt-command";
 import { liveEksClient, liveIamClient } from "../lib/live/aws";
 import { awsEnv, startAwsStandIn, type AwsStandIn } from "./stand-in/aws-api";
 import { startKubeStandIn, writeKubeconfig, type KubeStandIn } from "./stand-in/kube-api";
@@ -138,6 +138,25 @@ test("what adopt writes is read back by synth: the association checked against i
   });
 });
 
+test("--base records the tenants that moved to another stack since the older file, for synth to move them without a destroy", async () => {
+  const old = tenantsFile();
+  const file = join(dirname(old), "moved.yaml");
+  writeFileSync(file, YAML.replace("createServiceAccount: false }\n  - { name: api", "createServiceAccount: false, stack: front }\n  - { name: api"));
+  const r = await run(["demo", "--base", old, "--file", file]);
+  expect(r.err).toEqual([]);
+  expect(r.code).toBe(1);
+  const written = JSON.parse(r.written[join(dirname(file), "imports", "demo.json")]!);
+  expect(written.tenants.web).toEqual({ movedFrom: "demo", association: { id: "a-web", namespace: "web", serviceAccount: "web-sa", roleArn: `arn:aws:iam::${ACCOUNT}:role/handmade` } });
+  expect(r.out.split("\n")[0]).toBe("move         tenant web: from stack demo to demo-front: its resources are removed (destroy = false) from the old stack and imported into the new one");
+  // An older file that cannot be read is one line and exit 2, before any AWS call.
+  const before = api.requests.length;
+  const bad = await run(["demo", "--file", file, "--base", join(dirname(file), "missing.yaml")]);
+  expect(bad.code).toBe(2);
+  expect(bad.err).toHaveLength(1);
+  expect(api.requests.length).toBe(before);
+  expect((await run(["demo", "--base"])).err).toEqual([`--base needs the older tenants file; ${ADOPT_USAGE}`]);
+});
+
 test("a missing cluster is one line and exit 2", async () => {
   const r = await run(["gone", "--file", tenantsFile(YAML.replace("name: demo", "name: gone"))]);
   expect(r.code).toBe(2);
@@ -166,7 +185,7 @@ test("a tenants file without the cluster, and bad arguments, are exit 2", async 
   expect(missing.err).toEqual([`${file}: cluster "nope" is not in clusters[]; clusters: demo`]);
   const usage = await run([]);
   expect(usage.code).toBe(2);
-  expect(usage.err).toEqual(["which cluster?; usage: npm run adopt -- <cluster> [--file <tenants file>]"]);
+  expect(usage.err).toEqual(["which cluster?; usage: npm run adopt -- <cluster> [--file <tenants file>] [--base <older tenants file>]"]);
 });
 
 describe("bin/adopt.js with a kubeconfig", () => {
@@ -222,6 +241,6 @@ it("--help prints the usage on stdout and exits 0, before reading any file", () 
   const r = runNode(["dist/bin/adopt.js", "--help"], { TENANTS_FILE: "/nonexistent.yaml" });
   expect(r.status).toBe(0);
   expect(r.stderr).toBe("");
-  expect(r.stdout.split("\n")[0]).toBe("usage: npm run adopt -- <cluster> [--file <tenants file>]");
+  expect(r.stdout.split("\n")[0]).toBe("usage: npm run adopt -- <cluster> [--file <tenants file>] [--base <older tenants file>]");
   expect(r.stdout).toContain("Exit codes: 0 nothing to adopt; 1 imports recorded or findings to act on; 2 usage, file, AWS or Kubernetes error.");
 });

@@ -100,7 +100,7 @@ it("reports every problem with its line and column: unknown tenants, stale names
   const lines = loadClusterImports(path, plan).problems.map(formatProblem);
   expect(lines).toEqual([
     `${path}:5:37: tenants.api.association.id: must be a non-empty ID without spaces or commas, as ListPodIdentityAssociations returns it`,
-    `${path}:6:14: tenants.web.associationID: unknown key "associationID"; allowed: association, roleName, serviceAccount`,
+    `${path}:6:14: tenants.web.associationID: unknown key "associationID"; allowed: movedFrom, association, roleName, serviceAccount`,
   ]);
   // Shape first; once the shape is right, the references are checked, all at once.
   const stale = bad.replace("a-1,a-2", "a-2").replace('"associationID": "a-web"', '"association": { "id": "a-web", "namespace": "web", "serviceAccount": "app", "roleArn": "arn:aws:iam::111122223333:role/web.demo" }');
@@ -182,6 +182,54 @@ describe("association entries record whose association it was", () => {
       "demo.json:5:22: tenants.web.association.roleArn: Invalid input: expected string, received undefined",
       `demo.json:9:9: tenants.web.association.role: unknown key "role"; allowed: id, namespace, serviceAccount, roleArn`,
     ]);
+  });
+});
+
+describe("moves between stacks (movedFrom)", () => {
+  const GROUPS = `clusters: [{ name: demo, region: eu-west-1 }]
+tenants:
+  - { name: web, namespace: web, serviceAccount: app, stack: front, createNamespace: true }
+  - { name: api, namespace: api, serviceAccount: api }
+`;
+  async function check(body: Record<string, unknown>): Promise<{ lines: string[]; moves?: unknown }> {
+    const config = await configOf(GROUPS);
+    const plan = planClusters(config)[0]!;
+    const { file } = dirWith({ demo: JSON.stringify({ cluster: "demo", ...body }, null, 2) });
+    const r = loadClusterImports(importsFilePath(file, "demo"), plan);
+    return { lines: r.problems.map((p) => formatProblem({ ...p, file: "demo.json" })), moves: r.moves && { tenants: Object.fromEntries(r.moves.tenants), namespaces: Object.fromEntries(r.moves.namespaces) } };
+  }
+  const web = assoc("a-web", "web", "app", "web.demo");
+
+  it("reads a tenant's and a namespace's old stack", async () => {
+    expect(await check({ tenants: { web: { movedFrom: "demo", association: web } }, namespaces: { web: { movedFrom: "demo" } } })).toEqual({
+      lines: [],
+      moves: { tenants: { web: "demo" }, namespaces: { web: "demo" } },
+    });
+  });
+
+  it("refuses the stack it is in now, another cluster's stack, a moved tenant without its association, and a namespace no stack creates", async () => {
+    const { lines } = await check({
+      tenants: { web: { movedFrom: "demo-front" }, api: { movedFrom: "other", association: assoc("a-api", "api", "api", "api.demo") } },
+      namespaces: { api: { movedFrom: "demo-front" }, web: { movedFrom: "demo-front" } },
+    });
+    expect(lines).toEqual([
+      `demo.json:5:20: tenants.web.movedFrom: tenant "web" is in stack "demo-front" now, and movedFrom must name the stack it was in before; run npm run adopt -- demo --base <older tenants file>, or remove movedFrom`,
+      `demo.json:8:20: tenants.api.movedFrom: "other" is not a stack of cluster "demo": its stacks are "demo" and "demo-<group>"`,
+      `demo.json:18:5: namespaces.api: namespace "api" is created by no stack of cluster "demo" now (no tenant on it sets createNamespace), so there is nothing to move; remove the entry`,
+      `demo.json:22:20: namespaces.web.movedFrom: namespace "web" is in stack "demo-front" now, and movedFrom must name the stack it was in before; run npm run adopt -- demo --base <older tenants file>, or remove movedFrom`,
+    ]);
+    expect((await check({ tenants: { web: { movedFrom: "demo" } } })).lines).toEqual([
+      `demo.json:5:20: tenants.web.movedFrom: tenant "web" moves from stack "demo" to "demo-front", where its association is imported by its ID, which this entry does not record; run npm run adopt -- demo --base <older tenants file>`,
+    ]);
+  });
+
+  it("only imports, with a warning, from a stack that is no longer synthesized", async () => {
+    expect(await check({ tenants: { web: { movedFrom: "demo-old", association: web } } })).toEqual({
+      lines: [
+        `warning: demo.json:5:20: tenants.web.movedFrom: stack "demo-old" is no longer synthesized, so nothing in it is destroyed, and tenant "web" is only imported into "demo-front"; its old state still lists the resources: delete that state once the deploy has imported them`,
+      ],
+      moves: { tenants: { web: "demo-old" }, namespaces: {} },
+    });
   });
 });
 
