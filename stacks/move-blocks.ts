@@ -64,8 +64,10 @@ function importId(r: TerraformResource, owner: Owner): string {
     case "kubernetes_service_account_v1":
     case "kubernetes_job_v1":
     case "kubernetes_namespace_v1": {
+      // A namespaced object is `<namespace>/<name>`, a namespace (which has none) its name.
       const m = i.metadataInput;
-      id = name(m?.name) === undefined ? undefined : m!.namespace === undefined ? m!.name : name(m!.namespace) && `${m!.namespace}/${m!.name}`;
+      if (m?.namespace === undefined) id = name(m?.name);
+      else if (name(m.namespace) !== undefined && name(m.name) !== undefined) id = `${m.namespace}/${m.name}`;
       break;
     }
   }
