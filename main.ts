@@ -18,7 +18,7 @@ void runCli(async () => {
   const config = await loadOrReport(file, write);
   if (!config) return 1;
   // imports/<cluster>.json, written by npm run adopt: import blocks for what already exists.
-  const { imports, files, problems } = loadImports(file, config);
+  const { imports, moves, files, problems } = loadImports(file, config);
   for (const p of problems) write(formatProblem(p));
   if (!imports) return 1;
   const terraform = importBlocksProblem(files);
@@ -27,7 +27,7 @@ void runCli(async () => {
     return 1;
   }
   const app = new App();
-  buildStacks(app, config, imports);
+  buildStacks(app, config, imports, moves);
   app.synth();
   return 0;
 });

@@ -3,9 +3,12 @@
  * against stand-in servers on 127.0.0.1; the stand-ins refuse and record any write.
  */
 import { tempDir } from "./temp-dir";
-import { readFileSync, existsSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { runAdopt, type AdoptDeps } from "../lib/live/adopt-command";
+import { readFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { formatProblem } from "../lib/config/problems";
+import { loadImports } from "../lib/live/imports-file";
+import { configOf } from "./helpers";
+import { ADOPT_USAGE, runAdopt, type AdoptDeps } from "../lib/live/adopt-command";
 import { liveEksClient, liveIamClient } from "../lib/live/aws";
 import { awsEnv, startAwsStandIn, type AwsStandIn } from "./stand-in/aws-api";
 import { startKubeStandIn, writeKubeconfig, type KubeStandIn } from "./stand-in/kube-api";
@@ -91,7 +94,7 @@ test("records live associations and existing roles of the file's tenants, report
   expect(Object.keys(r.written)).toEqual([join(file, "..", "imports", "demo.json")]);
   expect(JSON.parse(r.written[join(file, "..", "imports", "demo.json")]!)).toEqual({
     cluster: "demo",
-    tenants: { api: { roleName: "api-role" }, web: { associationId: "a-web" } },
+    tenants: { api: { roleName: "api-role" }, web: { association: { id: "a-web", namespace: "web", serviceAccount: "web-sa", roleArn: `arn:aws:iam::${ACCOUNT}:role/handmade` } } },
   });
   expect(r.out).toBe(
     [
@@ -117,6 +120,41 @@ test("records live associations and existing roles of the file's tenants, report
     "GET /clusters/demo/pod-identity-associations?maxResults=100&nextToken=t4",
   ]);
   expect(api.writes).toEqual([]);
+});
+
+test("what adopt writes is read back by synth: the association checked against its tenant, the role change only reported", async () => {
+  const file = tenantsFile();
+  const r = await run(["demo", "--file", file]);
+  const [path, text] = Object.entries(r.written)[0]!;
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, text);
+  const loaded = loadImports(file, await configOf(YAML));
+  expect(loaded.problems.map((p) => formatProblem({ ...p, file: "demo.json" }))).toEqual([
+    "warning: demo.json:12:20: tenants.web.association.roleArn: association a-web of web/web-sa binds arn:aws:iam::111122223333:role/handmade now; the first deploy sets it to the tenant's role web.demo in place (role_arn is updated, the association is kept), so pods of web/web-sa then get that role's permissions",
+  ]);
+  expect(Object.fromEntries(loaded.imports!.get("demo")!)).toEqual({
+    api: { associationId: undefined, role: true, serviceAccount: false },
+    web: { associationId: "a-web", role: false, serviceAccount: false },
+  });
+});
+
+test("--base records the tenants that moved to another stack since the older file, for synth to move them without a destroy", async () => {
+  const old = tenantsFile();
+  const file = join(dirname(old), "moved.yaml");
+  writeFileSync(file, YAML.replace("createServiceAccount: false }\n  - { name: api", "createServiceAccount: false, stack: front }\n  - { name: api"));
+  const r = await run(["demo", "--base", old, "--file", file]);
+  expect(r.err).toEqual([]);
+  expect(r.code).toBe(1);
+  const written = JSON.parse(r.written[join(dirname(file), "imports", "demo.json")]!);
+  expect(written.tenants.web).toEqual({ movedFrom: "demo", association: { id: "a-web", namespace: "web", serviceAccount: "web-sa", roleArn: `arn:aws:iam::${ACCOUNT}:role/handmade` } });
+  expect(r.out.split("\n")[0]).toBe("move         tenant web: from stack demo to demo-front: its resources are removed (destroy = false) from the old stack and imported into the new one");
+  // An older file that cannot be read is one line and exit 2, before any AWS call.
+  const before = api.requests.length;
+  const bad = await run(["demo", "--file", file, "--base", join(dirname(file), "missing.yaml")]);
+  expect(bad.code).toBe(2);
+  expect(bad.err).toHaveLength(1);
+  expect(api.requests.length).toBe(before);
+  expect((await run(["demo", "--base"])).err).toEqual([`--base needs the older tenants file; ${ADOPT_USAGE}`]);
 });
 
 test("a missing cluster is one line and exit 2", async () => {
@@ -147,7 +185,7 @@ test("a tenants file without the cluster, and bad arguments, are exit 2", async 
   expect(missing.err).toEqual([`${file}: cluster "nope" is not in clusters[]; clusters: demo`]);
   const usage = await run([]);
   expect(usage.code).toBe(2);
-  expect(usage.err).toEqual(["which cluster?; usage: npm run adopt -- <cluster> [--file <tenants file>]"]);
+  expect(usage.err).toEqual(["which cluster?; usage: npm run adopt -- <cluster> [--file <tenants file>] [--base <older tenants file>]"]);
 });
 
 describe("bin/adopt.js with a kubeconfig", () => {
@@ -203,6 +241,6 @@ it("--help prints the usage on stdout and exits 0, before reading any file", () 
   const r = runNode(["dist/bin/adopt.js", "--help"], { TENANTS_FILE: "/nonexistent.yaml" });
   expect(r.status).toBe(0);
   expect(r.stderr).toBe("");
-  expect(r.stdout.split("\n")[0]).toBe("usage: npm run adopt -- <cluster> [--file <tenants file>]");
+  expect(r.stdout.split("\n")[0]).toBe("usage: npm run adopt -- <cluster> [--file <tenants file>] [--base <older tenants file>]");
   expect(r.stdout).toContain("Exit codes: 0 nothing to adopt; 1 imports recorded or findings to act on; 2 usage, file, AWS or Kubernetes error.");
 });

@@ -34,3 +34,9 @@ it("plans each stack in its own job of a matrix, in the stack's folder", () => {
   expect(step["working-directory"]).toBe("cdktf.out/stacks/${{ matrix.stack }}");
   expect(step.run).toBe("terraform init -input=false\nterraform plan -input=false\n");
 });
+
+it("fails a pull request that moves a tenant between stacks without recording the move", () => {
+  const step = workflow.jobs.synth!.steps.find((s) => s.run?.includes("--base"))!;
+  expect(step.run).toContain('git show "FETCH_HEAD:$TENANTS_FILE" > "$RUNNER_TEMP/deployed.yaml"');
+  expect(step.run).toContain('npm run -s stacks -- --base "$RUNNER_TEMP/deployed.yaml"');
+});

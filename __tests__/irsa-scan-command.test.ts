@@ -5,12 +5,12 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parse } from "yaml";
+import { parse, stringify } from "yaml";
 import { awsEnv, startAwsStandIn, type AwsStandIn } from "./stand-in/aws-api";
 import { startKubeStandIn, writeKubeconfig, type KubeStandIn } from "./stand-in/kube-api";
 import { runNodeAsync } from "./stand-in/spawn";
 import { runNode } from "./run";
-import { configOf } from "./helpers";
+import { problemsOf } from "./helpers";
 
 // Each spawned command loads the SDK and the Kubernetes client: seconds on a busy machine.
 jest.setTimeout(60_000);
@@ -36,6 +36,10 @@ beforeAll(async () => {
       { namespace: "reports", name: "reports", annotations: { ...irsa(`arn:aws:iam::${ACCOUNT}:role/reports-reader`), team: "bi" } },
       { namespace: "tools", name: "cross", annotations: irsa("arn:aws:iam::444455556666:role/elsewhere") },
       { namespace: "tools", name: "broken", annotations: irsa("not-an-arn") },
+      { namespace: "tools", name: "china", annotations: irsa(`arn:aws-cn:iam::${ACCOUNT}:role/cn`) },
+      // One IRSA role, two service accounts: neither may lose it.
+      { namespace: "batch", name: "runner", annotations: irsa(`arn:aws:iam::${ACCOUNT}:role/batch-shared`) },
+      { namespace: "etl", name: "runner", annotations: irsa(`arn:aws:iam::${ACCOUNT}:role/batch-shared`) },
     ],
     { maxPage: 3 },
   );
@@ -60,31 +64,41 @@ test("prints tenant entries for the IRSA service accounts the file does not cove
   const r = await runNodeAsync(["dist/bin/irsa-scan.js", "demo", "--file", file], { ...awsEnv(aws.url), KUBECONFIG: kubeconfig });
   expect(r.stderr).toBe(
     [
-      "skipped: tools/broken: its eks.amazonaws.com/role-arn annotation \"not-an-arn\" is not an IAM role ARN",
+      "skipped: tools/broken: its eks.amazonaws.com/role-arn annotation \"not-an-arn\" is not an IAM role ARN that the tenants file can name",
+      "skipped: tools/china: its role arn:aws-cn:iam::111122223333:role/cn is in partition aws-cn, not the cluster's partition aws; a tenant's role lives in the cluster's partition and account, so migrate this one by hand",
       "skipped: tools/cross: its role arn:aws:iam::444455556666:role/elsewhere is in account 444455556666, not the cluster's account 111122223333; a tenant's role lives in the cluster's account, so migrate this one by hand",
       "",
     ].join("\n"),
   );
   expect(r.code).toBe(1);
-  expect(parse(r.stdout)).toEqual([
-    { name: "orders-api", namespace: "orders", serviceAccount: "orders-api", clusters: ["demo"], createServiceAccount: false, role: { name: "orders-api", path: "/teams/" }, irsa: { oidcProviderArn: PROVIDER } },
-    { name: "reports", namespace: "reports", serviceAccount: "reports", clusters: ["demo"], createServiceAccount: false, role: { name: "reports-reader" }, irsa: { oidcProviderArn: PROVIDER } },
-  ]);
+  const member = (namespace: string) => ({ name: `${namespace}-runner`, namespace, serviceAccount: "runner", clusters: ["demo"], createServiceAccount: false, sharedRole: "batch-shared" });
+  expect(parse(r.stdout)).toEqual({
+    sharedRoles: [{ name: "batch-shared" }],
+    tenants: [
+      member("batch"),
+      member("etl"),
+      { name: "orders-api", namespace: "orders", serviceAccount: "orders-api", clusters: ["demo"], createServiceAccount: false, role: { name: "orders-api", path: "/teams/" }, irsa: { oidcProviderArn: PROVIDER } },
+      { name: "reports", namespace: "reports", serviceAccount: "reports", clusters: ["demo"], createServiceAccount: false, role: { name: "reports-reader" }, irsa: { oidcProviderArn: PROVIDER } },
+    ],
+  });
   // Every page was read; nothing was written to either API.
   expect(kube.requests.filter((q) => q.startsWith("GET /api/v1/serviceaccounts"))).toEqual([
     "GET /api/v1/serviceaccounts?limit=500",
     "GET /api/v1/serviceaccounts?continue=c3&limit=500",
     "GET /api/v1/serviceaccounts?continue=c6&limit=500",
+    "GET /api/v1/serviceaccounts?continue=c9&limit=500",
   ]);
   expect(kube.writes).toEqual([]);
   expect(aws.writes).toEqual([]);
   // The throttled DescribeCluster was retried.
   expect(aws.requests.filter((q) => q === "GET /clusters/demo")).toHaveLength(2);
 
-  // Pasted under tenants:, the entries make a valid file.
-  const pasted = `${FILE}${r.stdout.replace(/^#.*\n/gm, "").replace(/^/gm, "  ").trimEnd()}\n`;
-  const config = await configOf(pasted);
-  expect(config.tenants.map((t) => t.name)).toEqual(["web", "orders-api", "reports"]);
+  // Added to the file's lists, as the printed comment says, the entries make a file without a
+  // single problem, warnings included.
+  const out = parse(r.stdout) as { sharedRoles: unknown[]; tenants: unknown[] };
+  const merged = stringify({ ...(parse(FILE) as object), sharedRoles: out.sharedRoles, tenants: [...(parse(FILE) as { tenants: unknown[] }).tenants, ...out.tenants] });
+  expect(await problemsOf(merged)).toEqual([]);
+  expect(r.stdout).toContain(`# replaces the IRSA role arn:aws:iam::${ACCOUNT}:role/batch-shared, which batch/runner, etl/runner share: copy its policies here;`);
 });
 
 test("a missing cluster is one line and exit 2", async () => {

@@ -30,6 +30,30 @@ describe("annotations", () => {
   it("count bytes, not characters", () => {
     expect(check({ a: "é".repeat(128 * 1024) })[0]?.message).toMatch(/^total 262145 bytes/);
   });
+
+  // Every annotation the EKS Pod Identity webhook reads (amazon-eks-pod-identity-webhook
+  // pkg/annotations/constants.go), one it may add later, and IRSA's role with irsa set or not.
+  const WEBHOOK = ["eks.amazonaws.com/role-arn", "eks.amazonaws.com/audience", "eks.amazonaws.com/sts-regional-endpoints", "eks.amazonaws.com/token-expiration", "eks.amazonaws.com/skip-containers", "eks.amazonaws.com/some-future-key"];
+  it.each(WEBHOOK)("refuse %s, which changes the credentials pods get, with irsa or without", (k) => {
+    for (const irsa of [undefined, { keepAnnotation: true }, { keepAnnotation: false }]) {
+      const problems = serviceAccountMetadataProblems({ serviceAccountAnnotations: { [k]: "x" }, irsa });
+      expect(problems).toHaveLength(1);
+      expect(problems[0]!.path).toEqual(["serviceAccountAnnotations", k]);
+    }
+  });
+
+  it("say why, for IRSA's role and for the rest of the prefix", () => {
+    expect(serviceAccountMetadataProblems({ serviceAccountAnnotations: { "eks.amazonaws.com/role-arn": "arn:aws:iam::111122223333:role/admin" }, irsa: { keepAnnotation: false } })[0]!.message).toBe(
+      "is IRSA's role annotation, which irsa sets to the tenant's own role while keepAnnotation is true; it cannot be set here, to this or any other role",
+    );
+    expect(check({ "eks.amazonaws.com/audience": "sts.amazonaws.com" })[0]!.message).toBe(
+      "is read by the EKS Pod Identity webhook (IRSA), and every eks.amazonaws.com/ annotation on a service account changes the credentials its pods get (token audience, lifetime or STS endpoint); only irsa sets IRSA's annotation. Leave eks.amazonaws.com/ annotations out",
+    );
+  });
+
+  it("leave other prefixes that merely contain the name alone", () => {
+    expect(check({ "x.eks.amazonaws.com/role-arn": "a", "eks.amazonaws.com.example.org/role-arn": "b", "role-arn": "c" })).toEqual([]);
+  });
 });
 
 describe("in the tenants file", () => {
@@ -64,7 +88,7 @@ ${tenant}`;
     ).toEqual([
       `tenants.yaml:8:39: tenants[0].serviceAccountLabels["Team/x"]: key "Team/x" has an invalid prefix: the part before '/' must be a DNS subdomain (lowercase a-z, 0-9, '-' and '.', at most 253 characters)`,
       `tenants.yaml:8:48: tenants[0].serviceAccountLabels.ok: value "bad value" is not a valid label value: at most 63 characters of a-z, A-Z, 0-9, '-', '_' and '.', starting and ending with a letter or digit, or empty`,
-      `tenants.yaml:9:62: tenants[0].serviceAccountAnnotations["eks.amazonaws.com/role-arn"]: is IRSA's role annotation; Pod Identity binds the role through the association. Set it only while migrating from IRSA (irsa)`,
+      `tenants.yaml:9:62: tenants[0].serviceAccountAnnotations["eks.amazonaws.com/role-arn"]: is IRSA's role annotation: it would make pods assume that role with web identity, which AWS SDKs try before Pod Identity. Pod Identity binds the role through the association; while migrating from IRSA, irsa sets it to the tenant's own role`,
     ]);
   });
 

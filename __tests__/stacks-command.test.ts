@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describeStacks, runStacks, STACKS_USAGE } from "../lib/workflow/stacks-command";
@@ -154,5 +154,64 @@ describe("the stacks command", () => {
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     expect((JSON.parse(r.stdout) as { stacks: Array<{ name: string }> }).stacks.map((s) => s.name)).toEqual(["prod-us", "prod-us-payments", "prod-us-search", "staging", "staging-payments"]);
+  });
+});
+
+describe("--base: tenants and namespaces that moved to another stack", () => {
+  const OLD = `
+clusters: [{ name: prod, region: eu-west-1 }]
+tenants:
+  - { name: web, namespace: web, serviceAccount: web }
+  - { name: checkout, namespace: payments, serviceAccount: checkout, createNamespace: true }
+`;
+  const NOW = OLD.replace("createNamespace: true }", "createNamespace: true, stack: payments }");
+  function files(imports?: string) {
+    const dir = mkdtempSync(join(tmpdir(), "stacks-base-"));
+    writeFileSync(join(dir, "old.yaml"), OLD);
+    writeFileSync(join(dir, "tenants.yaml"), NOW);
+    if (imports) {
+      mkdirSync(join(dir, "imports"));
+      writeFileSync(join(dir, "imports", "prod.json"), imports);
+    }
+    return { dir, old: join(dir, "old.yaml"), file: join(dir, "tenants.yaml") };
+  }
+
+  it("fails on a move the imports file does not record, saying what to run", async () => {
+    const { old, file } = files();
+    const r = io();
+    expect(await runStacks(["--base", old, file], "unused.yaml", r.io, buildStacks)).toBe(1);
+    expect(r.err).toEqual([
+      `error: namespace payments on cluster prod moved from stack prod to prod-payments without a record; run npm run adopt -- prod --base ${old}`,
+      `error: tenant checkout on cluster prod moved from stack prod to prod-payments without a record; run npm run adopt -- prod --base ${old}`,
+    ]);
+    expect(r.out.join("").split("\n\n")[1]).toBe(
+      [
+        `namespace payments on cluster prod moves from stack prod to prod-payments: not recorded, so a deploy would destroy it in prod and create it again in prod-payments; run npm run adopt -- prod --base ${old}`,
+        `tenant checkout on cluster prod moves from stack prod to prod-payments: not recorded, so a deploy would destroy it in prod and create it again in prod-payments; run npm run adopt -- prod --base ${old}`,
+        "",
+      ].join("\n"),
+    );
+  });
+
+  it("passes once adopt has recorded both, and lists them in the JSON", async () => {
+    const association = { id: "a-1", namespace: "payments", serviceAccount: "checkout", roleArn: "arn:aws:iam::111122223333:role/checkout.prod" };
+    const { old, file } = files(JSON.stringify({ cluster: "prod", tenants: { checkout: { movedFrom: "prod", association } }, namespaces: { payments: { movedFrom: "prod" } } }));
+    const r = io();
+    expect(await runStacks(["--format", "json", `--base=${old}`, file], "unused.yaml", r.io, buildStacks)).toBe(0);
+    expect(r.err).toEqual([]);
+    expect(JSON.parse(r.out.join("")).moves).toEqual([
+      { kind: "namespace", name: "payments", cluster: "prod", from: "prod", to: "prod-payments", recorded: true },
+      { kind: "tenant", name: "checkout", cluster: "prod", from: "prod", to: "prod-payments", recorded: true },
+    ]);
+    // Without --base, nothing about moves.
+    const plain = io();
+    expect(await runStacks(["--format", "json", file], "unused.yaml", plain.io, buildStacks)).toBe(0);
+    expect(JSON.parse(plain.out.join("")).moves).toBeUndefined();
+  });
+
+  it("needs a file after --base", async () => {
+    const r = io();
+    expect(await runStacks(["--base"], "unused.yaml", r.io, buildStacks)).toBe(2);
+    expect(r.err[0]).toBe("error: --base needs the older tenants file");
   });
 });

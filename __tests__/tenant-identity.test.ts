@@ -316,14 +316,15 @@ describe("TenantIdentity service account labels and annotations", () => {
     );
   });
 
-  it("refuses IRSA's role annotation unless the tenant is migrating from IRSA with keepAnnotation off", () => {
+  it("refuses IRSA's role annotation, and every other eks.amazonaws.com/ annotation, whatever irsa says", () => {
     const annotation = { "eks.amazonaws.com/role-arn": "arn:aws:iam::111122223333:role/old" };
     expect(() => synth({ serviceAccountAnnotations: annotation })).toThrow(
-      `serviceAccountAnnotations["eks.amazonaws.com/role-arn"]: is IRSA's role annotation; Pod Identity binds the role through the association. Set it only while migrating from IRSA (irsa)`,
+      `serviceAccountAnnotations["eks.amazonaws.com/role-arn"]: is IRSA's role annotation: it would make pods assume that role with web identity, which AWS SDKs try before Pod Identity. Pod Identity binds the role through the association; while migrating from IRSA, irsa sets it to the tenant's own role`,
     );
     const oidcProviderArn = "arn:aws:iam::111122223333:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE";
-    expect(() => synth({ serviceAccountAnnotations: annotation, irsa: { oidcProviderArn } })).toThrow(/is already set to the tenant's role by irsa \(keepAnnotation\); set keepAnnotation: false to give it yourself/);
-    const out = synth({ serviceAccountAnnotations: annotation, irsa: { oidcProviderArn, keepAnnotation: false } });
-    expect(only(out, "kubernetes_service_account_v1").metadata.annotations).toEqual(annotation);
+    for (const keepAnnotation of [true, false]) {
+      expect(() => synth({ serviceAccountAnnotations: annotation, irsa: { oidcProviderArn, keepAnnotation } })).toThrow(/is IRSA's role annotation, which irsa sets to the tenant's own role while keepAnnotation is true; it cannot be set here/);
+    }
+    expect(() => synth({ serviceAccountAnnotations: { "eks.amazonaws.com/audience": "other" } })).toThrow(/serviceAccountAnnotations\["eks.amazonaws.com\/audience"\]: is read by the EKS Pod Identity webhook/);
   });
 });

@@ -8,14 +8,24 @@ import { GroupStack } from "./group-stack";
 import { planStacks } from "../lib/config/stack-plan";
 import type { Config } from "../lib/config/schema";
 import type { ExistingTenantResources } from "../lib/constructs/tenant-identity";
+import type { ClusterMoves } from "../lib/live/imports-file";
+import { applyStackMoves } from "./move-blocks";
 
-/** `imports`: by cluster, then tenant, what already exists (`npm run adopt`). */
-export function buildStacks(app: App, config: Config, imports?: ReadonlyMap<string, ReadonlyMap<string, ExistingTenantResources>>): Array<ClusterStack | GroupStack> {
+/**
+ * `imports`: by cluster, then tenant, what already exists (`npm run adopt`). `moves`: by cluster,
+ * what moved from another stack of it (the imports file's movedFrom; move-blocks.ts).
+ */
+export function buildStacks(
+  app: App,
+  config: Config,
+  imports?: ReadonlyMap<string, ReadonlyMap<string, ExistingTenantResources>>,
+  moves?: ReadonlyMap<string, ClusterMoves>,
+): Array<ClusterStack | GroupStack> {
   const state = { s3: config.state?.s3, cloud: config.state?.cloud };
   return planStacks(config).flatMap(({ base, groups }) => {
     const existing = imports?.get(base.cluster.name);
     const cluster = new ClusterStack(app, { plan: base, defaultTags: config.defaults.tags, state, imports: existing });
-    return [
+    const stacks = [
       cluster,
       ...groups.map((plan) => {
         const stack = new GroupStack(app, { plan, defaultTags: config.defaults.tags, state, imports: existing });
@@ -25,5 +35,8 @@ export function buildStacks(app: App, config: Config, imports?: ReadonlyMap<stri
         return stack;
       }),
     ];
+    const moved = moves?.get(base.cluster.name);
+    if (moved) applyStackMoves(base.cluster.name, new Map(stacks.map((s) => [s.node.id, { stack: s, tenants: s.tenants }])), moved, existing);
+    return stacks;
   });
 }

@@ -30,6 +30,10 @@ export interface StandInRole {
   readonly name: string;
   readonly path: string;
   readonly account: string;
+  /** Inline policies by name, as JSON documents. @default none */
+  readonly inlinePolicies?: Readonly<Record<string, string>>;
+  /** Attached managed policies. @default none */
+  readonly attachedPolicyArns?: ReadonlyArray<string>;
 }
 
 export interface AwsStandIn {
@@ -97,10 +101,22 @@ export async function startAwsStandIn(opts: AwsStandInOptions): Promise<AwsStand
         writes.push(`IAM ${action}`);
         return iamError(res, 403, "AccessDenied", `the stand-in refuses ${action}: it is a write`);
       }
-      // What the Terraform AWS provider reads of an imported role besides GetRole: no inline
-      // and no attached policies.
-      if (action === "ListRolePolicies") return xml(res, 200, `<ListRolePoliciesResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><ListRolePoliciesResult><IsTruncated>false</IsTruncated><PolicyNames/></ListRolePoliciesResult></ListRolePoliciesResponse>`);
-      if (action === "ListAttachedRolePolicies") return xml(res, 200, `<ListAttachedRolePoliciesResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><ListAttachedRolePoliciesResult><IsTruncated>false</IsTruncated><AttachedPolicies/></ListAttachedRolePoliciesResult></ListAttachedRolePoliciesResponse>`);
+      // What the Terraform AWS provider reads of an imported role besides GetRole: its inline
+      // and attached policies.
+      const known = opts.roles?.find((r) => r.name === form.get("RoleName"));
+      if (action === "ListRolePolicies") {
+        const names = Object.keys(known?.inlinePolicies ?? {}).map((n) => `<member>${esc(n)}</member>`).join("");
+        return xml(res, 200, `<ListRolePoliciesResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><ListRolePoliciesResult><IsTruncated>false</IsTruncated><PolicyNames>${names}</PolicyNames></ListRolePoliciesResult></ListRolePoliciesResponse>`);
+      }
+      if (action === "ListAttachedRolePolicies") {
+        const attached = (known?.attachedPolicyArns ?? []).map((a) => `<member><PolicyName>${esc(a.slice(a.lastIndexOf("/") + 1))}</PolicyName><PolicyArn>${esc(a)}</PolicyArn></member>`).join("");
+        return xml(res, 200, `<ListAttachedRolePoliciesResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><ListAttachedRolePoliciesResult><IsTruncated>false</IsTruncated><AttachedPolicies>${attached}</AttachedPolicies></ListAttachedRolePoliciesResult></ListAttachedRolePoliciesResponse>`);
+      }
+      if (action === "GetRolePolicy") {
+        const doc = known?.inlinePolicies?.[form.get("PolicyName") ?? ""];
+        if (doc === undefined) return iamError(res, 404, "NoSuchEntity", `The role policy with name ${form.get("PolicyName")} cannot be found.`);
+        return xml(res, 200, `<GetRolePolicyResponse xmlns="https://iam.amazonaws.com/doc/2010-05-08/"><GetRolePolicyResult><RoleName>${esc(known!.name)}</RoleName><PolicyName>${esc(form.get("PolicyName")!)}</PolicyName><PolicyDocument>${esc(encodeURIComponent(doc))}</PolicyDocument></GetRolePolicyResult></GetRolePolicyResponse>`);
+      }
       if (action !== "GetRole") return iamError(res, 400, "InvalidAction", `the stand-in does not serve ${action}`);
       if (throttled("GetRole")) return iamError(res, 400, "Throttling", "Rate exceeded");
       const name = form.get("RoleName") ?? "";

@@ -16,6 +16,20 @@ import { error, type Check, type Finding } from "./problems";
  */
 export const IRSA_ROLE_ANNOTATION = "eks.amazonaws.com/role-arn";
 
+/**
+ * The prefix of every annotation the EKS Pod Identity webhook reads (its `--annotation-prefix`,
+ * default `eks.amazonaws.com`; README and pkg/annotations/constants.go of
+ * https://github.com/aws/amazon-eks-pod-identity-webhook). On a service account it reads
+ * `role-arn` (which role pods assume with web identity), `audience` (the audience of the token it
+ * mounts, so which OIDC trust accepts it), `token-expiration` (the token's lifetime) and
+ * `sts-regional-endpoints` (which STS endpoint the SDK calls); `skip-containers` (containers
+ * left without credentials) is documented on pods. Every one of them shapes the credentials a pod
+ * gets, and none does anything useful without `role-arn`, which only `irsa` sets (to the
+ * tenant's own role). So the whole prefix is refused: a key AWS adds to it later is refused too,
+ * rather than trusted before anyone has read what it does.
+ */
+export const EKS_ANNOTATION_PREFIX = "eks.amazonaws.com/";
+
 /** The label this project puts on every service account it creates. */
 export const MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
 export const MANAGED_BY_VALUE = "eks-pod-identity-tenants";
@@ -52,8 +66,20 @@ export interface ServiceAccountMetadata {
   readonly serviceAccountAnnotations?: Readonly<Record<string, string>>;
   /** Whether the service account is created here; labels and annotations need it. @default true */
   readonly createServiceAccount?: boolean;
-  /** The tenant's IRSA migration setting: only then may the IRSA annotation be set. */
+  /** The tenant's IRSA migration setting: only it sets the IRSA annotation, never the user. */
   readonly irsa?: { readonly keepAnnotation?: boolean };
+}
+
+/** Why the stack may not set the annotation `key` itself, when it changes which credentials a pod gets. */
+function eksAnnotationProblem(key: string, migrating: boolean): string | undefined {
+  // An uppercase spelling of the prefix is refused by metadataKeyProblem, so this misses none the webhook reads.
+  if (!key.startsWith(EKS_ANNOTATION_PREFIX)) return undefined;
+  if (key === IRSA_ROLE_ANNOTATION) {
+    return migrating
+      ? "is IRSA's role annotation, which irsa sets to the tenant's own role while keepAnnotation is true; it cannot be set here, to this or any other role"
+      : "is IRSA's role annotation: it would make pods assume that role with web identity, which AWS SDKs try before Pod Identity. Pod Identity binds the role through the association; while migrating from IRSA, irsa sets it to the tenant's own role";
+  }
+  return `is read by the EKS Pod Identity webhook (IRSA), and every ${EKS_ANNOTATION_PREFIX} annotation on a service account changes the credentials its pods get (token audience, lifetime or STS endpoint); only irsa sets IRSA's annotation. Leave ${EKS_ANNOTATION_PREFIX} annotations out`;
 }
 
 /** Every problem of the labels and annotations, by field: `[field]` or `[field, key]`. */
@@ -74,13 +100,8 @@ export function serviceAccountMetadataProblems(m: ServiceAccountMetadata): Array
     const problem = metadataKeyProblem(k);
     if (problem) out.push({ path: ["serviceAccountAnnotations", k], message: problem });
     total += Buffer.byteLength(k) + Buffer.byteLength(v);
-    if (k !== IRSA_ROLE_ANNOTATION) continue;
-    // IRSA's webhook reads it; on a Pod Identity service account it would hand pods a second role.
-    if (m.irsa === undefined) {
-      out.push({ path: ["serviceAccountAnnotations", k], message: "is IRSA's role annotation; Pod Identity binds the role through the association. Set it only while migrating from IRSA (irsa)" });
-    } else if (m.irsa.keepAnnotation !== false) {
-      out.push({ path: ["serviceAccountAnnotations", k], message: "is already set to the tenant's role by irsa (keepAnnotation); set keepAnnotation: false to give it yourself" });
-    }
+    const credentials = eksAnnotationProblem(k, m.irsa !== undefined);
+    if (credentials) out.push({ path: ["serviceAccountAnnotations", k], message: credentials });
   }
   if (total > ANNOTATIONS_TOTAL_LIMIT) out.push({ path: ["serviceAccountAnnotations"], message: `total ${total} bytes of keys and values; Kubernetes allows at most ${ANNOTATIONS_TOTAL_LIMIT}` });
   return out;

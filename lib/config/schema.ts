@@ -243,7 +243,7 @@ export const tenantSchema = z
     serviceAccountAnnotations: z
       .record(z.string(), z.string())
       .optional()
-      .meta({ description: "Annotations on the service account the stack creates. eks.amazonaws.com/role-arn (IRSA's) only while migrating (irsa, keepAnnotation: false)." }),
+      .meta({ description: "Annotations on the service account the stack creates. No eks.amazonaws.com/ annotation: those change the credentials pods get; irsa sets IRSA's role annotation." }),
     smokeTest: z
       .boolean()
       .default(false)

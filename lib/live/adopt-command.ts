@@ -6,6 +6,9 @@
  * AWS or Kubernetes error (one line each). Clients are injected, so tests point real SDK
  * clients at stand-in servers.
  */
+import { loadOrReport } from "../cli";
+import type { Config } from "../config/schema";
+import { stackMoves, type StackMove } from "../config/stack-moves";
 import { describeAwsError, fetchLiveAssociations, type EksApi } from "../drift/aws";
 import { openClusterCommand } from "../drift/cluster-command";
 import { foreignAccount } from "../drift/compare";
@@ -15,7 +18,7 @@ import { formatImportsFile, importsFilePath } from "./imports-file";
 import type { LiveServiceAccount } from "./kube";
 import { describeKubeError } from "./kube-errors";
 
-export const ADOPT_USAGE = "usage: npm run adopt -- <cluster> [--file <tenants file>]";
+export const ADOPT_USAGE = "usage: npm run adopt -- <cluster> [--file <tenants file>] [--base <older tenants file>]";
 
 export const ADOPT_HELP = [
   ADOPT_USAGE,
@@ -24,6 +27,8 @@ export const ADOPT_HELP = [
   "file's tenants on the cluster, and records them in imports/<cluster>.json beside the tenants",
   "file, so that the next synth imports them instead of failing to create them. Reads only.",
   "  --file <tenants file>  the tenants file (default: TENANTS_FILE, else tenants.yaml)",
+  "  --base <older file>    the tenants file as deployed: tenants and namespaces that moved to another",
+  "                         stack since are recorded, so that synth moves them without a destroy",
   "  -h, --help             this text",
   "Exit codes: 0 nothing to adopt; 1 imports recorded or findings to act on; 2 usage, file, AWS or Kubernetes error.",
   "",
@@ -59,10 +64,39 @@ export function openKube(deps: LiveDeps): KubeReader | string {
   }
 }
 
+/** `--base <file>` taken out of the arguments: the older file, or one line on what is wrong. */
+export function takeBase(args: ReadonlyArray<string>): { rest: string[]; base?: string } | string {
+  const rest: string[] = [];
+  let base: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === "--base") {
+      if (args[i + 1] === undefined || args[i + 1]!.startsWith("-")) return "--base needs the older tenants file";
+      base = args[++i];
+    } else if (a.startsWith("--base=")) base = a.slice("--base=".length);
+    else rest.push(a);
+  }
+  return { rest, base };
+}
+
+/** The moves since the older file, or undefined after printing why it cannot be read. */
+async function movesSince(base: string | undefined, config: Config, deps: AdoptDeps): Promise<StackMove[] | undefined> {
+  if (base === undefined) return [];
+  const older = await loadOrReport(base, deps.stderr, { warnings: false });
+  return older ? stackMoves(older, config) : undefined;
+}
+
 export async function runAdopt(args: ReadonlyArray<string>, deps: AdoptDeps): Promise<number> {
-  const opened = await openClusterCommand(args, deps, { usage: ADOPT_USAGE, help: ADOPT_HELP });
+  const taken = takeBase(args);
+  if (typeof taken === "string") {
+    deps.stderr(`${taken}; ${ADOPT_USAGE}`);
+    return 2;
+  }
+  const opened = await openClusterCommand(taken.rest, deps, { usage: ADOPT_USAGE, help: ADOPT_HELP });
   if (typeof opened === "number") return opened;
   const { file, plan } = opened;
+  const moves = await movesSince(taken.base, opened.config, deps);
+  if (!moves) return 2;
   const { name, region } = plan.cluster;
   const eks = deps.eks(region);
 
@@ -112,11 +146,11 @@ export async function runAdopt(args: ReadonlyArray<string>, deps: AdoptDeps): Pr
     }
   }
 
-  const adoption = planAdoption(plan, { associations, roles, serviceAccounts });
+  const adoption = planAdoption(plan, { associations, roles, serviceAccounts }, moves);
   let written: string | undefined;
-  if (adoption.imports.size > 0) {
+  if (adoption.imports.size > 0 || adoption.namespaces.size > 0) {
     written = importsFilePath(file, name);
-    deps.writeFile(written, formatImportsFile(name, adoption.imports));
+    deps.writeFile(written, formatImportsFile(name, adoption.imports, adoption.namespaces));
   }
   deps.stdout(formatAdoption(name, adoption, written));
   return adoption.actionNeeded ? 1 : 0;

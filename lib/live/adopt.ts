@@ -1,8 +1,8 @@
 /**
  * What `npm run adopt` records, from what already exists on a cluster. Pure: the live side is
  * passed in, so every case is tested without a network.
- * - A tenant's (namespace, service account) with a live association: its ID is recorded, and the
- *   first deploy imports it (EKS allows one association per service account, so a create would
+ * - A tenant's (namespace, service account) with a live association: its ID is recorded with the
+ *   namespace, service account and role it binds (checked at synth), and the first deploy imports it (EKS allows one association per service account, so a create would
  *   fail). The deploy then sets the role and settings in place.
  * - An association owned by an EKS add-on (ownerArn) is never imported: the add-on owns it.
  * - An association that no tenant claims is reported, never imported.
@@ -13,10 +13,11 @@
  */
 import { addonOfOwner, type LiveAssociation } from "../drift/compare";
 import type { ClusterPlan } from "../config/plan";
+import type { StackMove } from "../config/stack-moves";
 import type { ExistingRole } from "./aws";
 import type { TenantImports } from "./imports-file";
 
-export type AdoptKind = "import" | "conflict" | "not-in-file" | "add-on";
+export type AdoptKind = "move" | "import" | "conflict" | "not-in-file" | "add-on";
 
 export interface AdoptFinding {
   readonly kind: AdoptKind;
@@ -28,6 +29,8 @@ export interface AdoptFinding {
 export interface Adoption {
   /** By tenant name, only tenants with something to import. */
   readonly imports: ReadonlyMap<string, TenantImports>;
+  /** Namespaces that another stack created before, with that stack. */
+  readonly namespaces: ReadonlyMap<string, string>;
   readonly findings: ReadonlyArray<AdoptFinding>;
   /** Something the user must act on: imports to commit and deploy, conflicts, unclaimed associations. */
   readonly actionNeeded: boolean;
@@ -51,7 +54,29 @@ export function needsServiceAccounts(plan: ClusterPlan): boolean {
   return plan.tenants.some((t) => t.tenant.createServiceAccount);
 }
 
-export function planAdoption(plan: ClusterPlan, live: LiveState): Adoption {
+/**
+ * With the moves of `--base` (lib/config/stack-moves.ts): a moved tenant whose association is
+ * live gets movedFrom, so that synth forgets its resources in the old stack and imports them in
+ * the new one; one without a live association was never deployed, and nothing needs to move.
+ */
+function recordMoves(imports: Map<string, TenantImports>, moves: ReadonlyArray<StackMove>, findings: AdoptFinding[]): Map<string, string> {
+  const namespaces = new Map<string, string>();
+  for (const m of moves) {
+    const what = `from stack ${m.from} to ${m.to}`;
+    if (m.kind === "namespace") {
+      namespaces.set(m.name, m.from);
+      findings.push({ kind: "move", owner: `namespace ${m.name}`, what: `${what}: removed (destroy = false) from the old stack, imported into the new one` });
+    } else if (imports.get(m.name)?.association === undefined) {
+      findings.push({ kind: "move", owner: `tenant ${m.name}`, what: `${what}, but it has no live association: the old stack never deployed it, so nothing moves` });
+    } else {
+      imports.set(m.name, { movedFrom: m.from, ...imports.get(m.name) });
+      findings.push({ kind: "move", owner: `tenant ${m.name}`, what: `${what}: its resources are removed (destroy = false) from the old stack and imported into the new one` });
+    }
+  }
+  return namespaces;
+}
+
+export function planAdoption(plan: ClusterPlan, live: LiveState, moves: ReadonlyArray<StackMove> = []): Adoption {
   const cluster = plan.cluster.name;
   const imports = new Map<string, TenantImports>();
   const findings: AdoptFinding[] = [];
@@ -66,8 +91,11 @@ export function planAdoption(plan: ClusterPlan, live: LiveState): Adoption {
       claimed.add(assoc);
       if (assoc.ownerArn !== undefined) {
         findings.push({ kind: "conflict", owner, what: `${where} is associated by add-on ${addonOfOwner(assoc.ownerArn)} (${assoc.associationId}); an add-on's association cannot be imported: remove it from the add-on, or give the tenant another service account` });
+      } else if (assoc.roleArn === undefined) {
+        findings.push({ kind: "conflict", owner, what: `${where} has association ${assoc.associationId}, but EKS returned no role for it, so what it binds cannot be recorded; run adopt again` });
       } else {
-        record(tenant.name, { associationId: assoc.associationId });
+        // What the association was, so that synth can check it is this tenant's (imports-file.ts).
+        record(tenant.name, { association: { id: assoc.associationId, namespace: assoc.namespace, serviceAccount: assoc.serviceAccount, roleArn: assoc.roleArn } });
         findings.push({ kind: "import", owner, what: `association ${assoc.associationId} of ${where} (import id ${cluster},${assoc.associationId})` });
       }
     }
@@ -99,16 +127,18 @@ export function planAdoption(plan: ClusterPlan, live: LiveState): Adoption {
       findings.push({ kind: "not-in-file", owner: "-", what: `association ${a.associationId} of ${where} (role ${a.roleArn ?? "?"}) is in no tenant of the file; not imported: add a tenant for it and run adopt again, or delete it` });
     }
   }
-  const order: Record<AdoptKind, number> = { import: 0, conflict: 1, "not-in-file": 2, "add-on": 3 };
+  const namespaces = recordMoves(imports, moves.filter((m) => m.cluster === cluster), findings);
+  const order: Record<AdoptKind, number> = { move: 0, import: 1, conflict: 2, "not-in-file": 3, "add-on": 4 };
   findings.sort((x, y) => order[x.kind] - order[y.kind] || x.owner.localeCompare(y.owner) || x.what.localeCompare(y.what));
-  return { imports, findings, actionNeeded: imports.size > 0 || findings.some((f) => f.kind === "conflict" || f.kind === "not-in-file") };
+  return { imports, namespaces, findings, actionNeeded: imports.size > 0 || namespaces.size > 0 || findings.some((f) => f.kind === "conflict" || f.kind === "not-in-file") };
 }
 
 export function formatAdoption(cluster: string, a: Adoption, importsFile: string | undefined): string {
   const lines = a.findings.map((f) => `${f.kind.padEnd(11)}  ${f.owner}: ${f.what}`);
   const n = (k: AdoptKind) => a.findings.filter((f) => f.kind === k).length;
   if (lines.length > 0) lines.push("");
-  lines.push(`${cluster}: ${n("import")} to import, ${n("conflict")} conflict, ${n("not-in-file")} not in the file, ${n("add-on")} owned by add-ons`);
+  const moved = n("move") > 0 ? `${n("move")} moved between stacks, ` : "";
+  lines.push(`${cluster}: ${moved}${n("import")} to import, ${n("conflict")} conflict, ${n("not-in-file")} not in the file, ${n("add-on")} owned by add-ons`);
   if (importsFile) {
     lines.push(`wrote ${importsFile}: commit it; the next npm run synth emits import blocks, and the first deploy imports instead of creating. Delete the file after that deploy.`);
   }

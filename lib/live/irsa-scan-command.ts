@@ -1,6 +1,6 @@
 /**
- * `npm run irsa-scan -- <cluster> [--file <tenants file>]`: prints, as YAML tenant entries, the
- * cluster's IRSA service accounts that the tenants file does not cover yet. Reads the cluster
+ * `npm run irsa-scan -- <cluster> [--file <tenants file>]`: prints, as YAML entries of the tenants
+ * file, the cluster's IRSA service accounts that the tenants file does not cover yet. Reads the cluster
  * with EKS DescribeCluster (its OIDC issuer) and the Kubernetes API through the kubeconfig's
  * current context; writes nothing anywhere. Exit 0: nothing to migrate; 1: entries printed or
  * service accounts skipped; 2: usage, file, AWS or Kubernetes error (one line each).
@@ -18,8 +18,9 @@ export const IRSA_SCAN_HELP = [
   IRSA_SCAN_USAGE,
   "",
   "Lists the cluster's service accounts through the current kubeconfig context and prints, as YAML",
-  "to paste under tenants:, an entry for each one that an IRSA role annotation (eks.amazonaws.com/role-arn)",
-  "links to a role and that the file does not cover yet. Reads only.",
+  "lists to add to the file's tenants: (and sharedRoles:), an entry for each one that an IRSA role",
+  "annotation (eks.amazonaws.com/role-arn) links to a role and that the file does not cover yet;",
+  "service accounts that share a role become members of a new shared role. Reads only.",
   "  --file <tenants file>  the tenants file (default: TENANTS_FILE, else tenants.yaml)",
   "  -h, --help             this text",
   "Exit codes: 0 nothing to migrate; 1 entries printed; 2 usage, file, AWS or Kubernetes error.",
@@ -62,6 +63,6 @@ export async function runIrsaScan(args: ReadonlyArray<string>, deps: LiveDeps): 
   }
   const scan = scanIrsa(accounts, config, plan, cluster);
   for (const s of scan.skipped) deps.stderr(`skipped: ${s}`);
-  deps.stdout(formatIrsaEntries(name, scan.entries));
+  deps.stdout(formatIrsaEntries(name, scan));
   return scan.entries.length > 0 || scan.skipped.length > 0 ? 1 : 0;
 }

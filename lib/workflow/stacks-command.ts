@@ -11,6 +11,7 @@ import { loadOrReport } from "../cli";
 import type { Config } from "../config/schema";
 import { planStacks, workspaceName } from "../config/stack-plan";
 import { DEFAULT_OUTDIR, readCdktfJson } from "./synth";
+import { checkMoves, moveLines } from "./move-check";
 import { DEFAULT_MAX_REFRESH_CALLS, planCost, suggestedGroups, type PlanCost, type StackJson } from "./plan-cost";
 import { baseStackObjects, DEFAULT_PLAN_CPU_BUDGET_S, estimatePlan, tenantsObjects } from "../config/plan-time";
 import { planSizeMessage } from "../config/plan-size-checks";
@@ -45,7 +46,7 @@ export interface StackInfo extends PlanCost {
 }
 
 export const STACKS_USAGE = [
-  "usage: npm run stacks -- [--format text|json] [--max-calls <n>] [--max-plan-cpu <seconds>] [tenants file]",
+  "usage: npm run stacks -- [--format text|json] [--max-calls <n>] [--max-plan-cpu <seconds>] [--base <older file>] [tenants file]",
   "",
   "Lists the stacks the tenants file (default: TENANTS_FILE, else tenants.yaml) synthesizes: one",
   "per cluster, and one per stack group of a cluster (tenants[].stack), with the stacks each",
@@ -57,8 +58,11 @@ export const STACKS_USAGE = [
   `  --max-calls <n>   warn about stacks above n estimated refresh calls (default ${DEFAULT_MAX_REFRESH_CALLS})`,
   `  --max-plan-cpu <s>  warn about stacks whose plan is estimated above s CPU seconds, with a split`,
   `                    into stack groups (default: the file's planBudget.cpuSeconds, else ${DEFAULT_PLAN_CPU_BUDGET_S})`,
+  "  --base <file>     the tenants file as deployed: lists the tenants and namespaces that moved to",
+  "                    another stack since (json: moves: [{kind, name, cluster, from, to, recorded}]),",
+  "                    and fails on a move that imports/<cluster>.json does not record",
   "  -h, --help        this text",
-  "Exit codes: 0 listed (warnings allowed); 1 the file is invalid; 2 usage.",
+  "Exit codes: 0 listed (warnings allowed); 1 the file is invalid, or a move is not recorded; 2 usage.",
   "",
 ].join("\n");
 
@@ -104,6 +108,7 @@ export async function runStacks(args: ReadonlyArray<string>, defaultFile: string
   let format: "text" | "json" = "text";
   let maxCalls = DEFAULT_MAX_REFRESH_CALLS;
   let maxPlanCpu: number | undefined;
+  let base: string | undefined;
   const files: string[] = [];
   const usageError = (message: string) => {
     io.stderr(`error: ${message}`);
@@ -129,12 +134,18 @@ export async function runStacks(args: ReadonlyArray<string>, defaultFile: string
       const value = inline ?? args[++i] ?? "";
       if (!/^[1-9][0-9]*$/.test(value)) return usageError(`--max-plan-cpu must be a whole number of seconds, at least 1, not ${JSON.stringify(value)}`);
       maxPlanCpu = Number(value);
+    } else if (name === "--base") {
+      base = inline ?? args[++i];
+      if (!base || base.startsWith("-")) return usageError("--base needs the older tenants file");
     } else if (arg.startsWith("-")) return usageError(`unknown option ${arg}`);
     else files.push(arg);
   }
   if (files.length > 1) return usageError(`one tenants file at a time, not ${files.length}`);
-  const config = await loadOrReport(files[0] ?? defaultFile, io.stderr);
+  const file = files[0] ?? defaultFile;
+  const config = await loadOrReport(file, io.stderr);
   if (!config) return 1;
+  const moves = base === undefined ? undefined : await checkMoves(file, config, base, io.stderr);
+  if (base !== undefined && !moves) return 1;
   let outdir = DEFAULT_OUTDIR;
   try {
     outdir = readCdktfJson(process.cwd()).output;
@@ -143,6 +154,10 @@ export async function runStacks(args: ReadonlyArray<string>, defaultFile: string
   }
   const stacks = describeStacks(config, build, { maxCalls, outdir, maxPlanCpu });
   for (const s of stacks) for (const w of [s.warning, s.planWarning]) if (w) io.stderr(`warning: ${w}`);
-  io.stdout(format === "json" ? `${JSON.stringify({ maxRefreshCalls: maxCalls, stacks }, null, 2)}\n` : table(stacks));
-  return 0;
+  io.stdout(format === "json" ? `${JSON.stringify({ maxRefreshCalls: maxCalls, stacks, ...(moves ? { moves } : {}) }, null, 2)}\n` : table(stacks));
+  if (!moves) return 0;
+  const lines = moveLines(moves, base!);
+  if (format === "text" && lines.length > 0) io.stdout(`\n${lines.join("\n")}\n`);
+  for (const m of moves) if (!m.recorded) io.stderr(`error: ${m.kind} ${m.name} on cluster ${m.cluster} moved from stack ${m.from} to ${m.to} without a record; run npm run adopt -- ${m.cluster} --base ${base}`);
+  return moves.every((m) => m.recorded) ? 0 : 1;
 }
