@@ -3,6 +3,7 @@
  * lib/policy because it takes checks from both: lib/config knows the file, lib/policy knows IAM
  * policies, and neither imports this list back.
  */
+import { deployRoles } from "../config/account-checks";
 import { ADDON_CHECKS } from "../config/addon-checks";
 import { agentModes } from "../config/agent-checks";
 import { ARN_CHECKS } from "../config/arn-checks";
@@ -18,6 +19,7 @@ import { TAG_CHECKS } from "../config/tag-checks";
 import { CONTROLLER_CHECKS } from "../policy/controllers/controller-checks";
 import { IRSA_CHECKS } from "../policy/irsa-checks";
 import { POLICY_CHECKS } from "../policy/least-privilege-checks";
+import { roleQuota } from "../config/role-quota";
 
 /** Every cross-field check; later issues add theirs here. */
 export const CHECKS: ReadonlyArray<Check> = [
@@ -34,6 +36,8 @@ export const CHECKS: ReadonlyArray<Check> = [
   podIdentityRegions,
   clusterNameCollisions,
   ...STACK_CHECKS,
+  deployRoles,
+  roleQuota,
 ];
 
 export async function checkConfig(config: Config): Promise<Finding[]> {
