@@ -13,7 +13,7 @@ import type { Config } from "./schema";
 
 const QUOTAS_URL = "https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html";
 const KINDS = ["tenant", "shared role", "add-on", "controller"] as const;
-const SHARING = "tenants that share a role (sharedRoles, with tenants[].sharedRole) take one role per cluster between them";
+const SHARING = "let tenants share roles (sharedRoles, with tenants[].sharedRole: one role per cluster for all of them)";
 
 const count = (n: number): string => n.toLocaleString("en-US");
 
@@ -31,13 +31,13 @@ function overQuota(account: string | undefined, claims: ReadonlyArray<RoleClaim>
   const what = `${where} would hold ${count(claims.length)} IAM roles created by this file (${breakdown(claims)})`;
   if (claims.length > ROLES_PER_ACCOUNT.max) {
     const first = claims[ROLES_PER_ACCOUNT.max]!;
-    return error(first.path, `${what}; IAM allows at most ${count(ROLES_PER_ACCOUNT.max)} roles per account even after a quota increase (${QUOTAS_URL}). Let tenants share roles (${SHARING}) or spread the clusters over more accounts`);
+    return error(first.path, `${what}; IAM allows at most ${count(ROLES_PER_ACCOUNT.max)} roles per account even after a quota increase (${QUOTAS_URL}). Spread the clusters over more accounts, or ${SHARING}`);
   }
   if (claims.length > ROLES_PER_ACCOUNT.default) {
     const first = claims[ROLES_PER_ACCOUNT.default]!;
     return warning(
       first.path,
-      `${what}, and roles the account already has count too; IAM allows ${count(ROLES_PER_ACCOUNT.default)} roles per account unless the quota is raised (at most ${count(ROLES_PER_ACCOUNT.max)}; ${QUOTAS_URL}). Request an increase before deploying, or let tenants share roles: ${SHARING}`,
+      `${what}, and roles the account already has count too; IAM allows ${count(ROLES_PER_ACCOUNT.default)} roles per account unless the quota is raised (at most ${count(ROLES_PER_ACCOUNT.max)}; ${QUOTAS_URL}). Request an increase before deploying, or ${SHARING}`,
     );
   }
   return undefined;

@@ -289,9 +289,9 @@ export const accountSchema = z
   .strictObject({
     deployRoleArn: ruled(
       rules.ROLE_ARN,
-      "The role Terraform and the live commands assume for every cluster with this accountId: the AWS provider's assume_role, and aws eks get-token --role-arn for the Kubernetes and Helm providers. Must be in this account.",
+      "The role Terraform assumes for every cluster with this accountId: the AWS provider's assume_role, and aws eks get-token --role-arn for the Kubernetes and Helm providers. Must be in this account.",
     ),
-    externalId: ruled(rules.EXTERNAL_ID, "The external ID the deploy role's trust policy requires (sts:ExternalId).").optional(),
+    externalId: ruled(rules.EXTERNAL_ID, "The external ID the deploy role's trust policy requires (sts:ExternalId), sent by the AWS provider. aws eks get-token cannot send one, so the Kubernetes and Helm providers need the role to trust the CI identity without it.").optional(),
     sessionName: ruled(rules.SESSION_NAME, "The role session name, as CloudTrail shows it. Left out: the AWS provider's and the SDK's default.").optional(),
   })
   .meta({ description: "How to deploy into one AWS account." });
