@@ -4,7 +4,8 @@
  * major release, which is where a provider may break its configuration
  * (https://developer.hashicorp.com/terraform/plugin/best-practices/versioning). A lock file or
  * mirror holding any later compatible release then initialises. Where a feature a stack uses
- * came in later than the bindings' version, the stack's lower bound rises to it.
+ * came in later than the bindings' version, the stack's lower bound rises to it. The range is
+ * Terraform's constraint syntax (https://developer.hashicorp.com/terraform/language/expressions/version-constraints).
  */
 import { TerraformProvider, type TerraformStack } from "cdktf";
 
