@@ -31,6 +31,29 @@ describe("code and plain", () => {
 });
 
 describe("reportMarkdown", () => {
+  it("lists each stack's deploy role first when some stack has one, and nothing when every stack uses ambient credentials", () => {
+    const stacks = [
+      { stack: "prod", cluster: "prod", deployRoleArn: "arn:aws:iam::111122223333:role/deploy" },
+      { stack: "sandbox", cluster: "sandbox", deployRoleArn: null },
+    ];
+    expect(reportMarkdown({ identities: [], stacks })).toBe(
+      [
+        "# Access review",
+        "",
+        "## Deploy roles",
+        "",
+        "| Stack | Cluster | Deploy role |",
+        "|---|---|---|",
+        "| `prod` | `prod` | `arn:aws:iam::111122223333:role/deploy` |",
+        "| `sandbox` | `sandbox` | ambient credentials |",
+        "",
+        "No identities.",
+        "",
+      ].join("\n"),
+    );
+    expect(reportMarkdown({ identities: [], stacks: [stacks[1]!] })).toBe("# Access review\n\nNo identities.\n");
+  });
+
   it("writes a heading per cluster, a table of identities, and each identity's flags and permissions", () => {
     expect(reportMarkdown({ identities: [web, shared, { ...web, cluster: "staging", name: "api", managedPolicyArns: [], permissions: [], flags: [] }] })).toBe(
       [

@@ -77,6 +77,10 @@ describe.each(inputs)("%s", (input) => {
     const dir = join(__dirname, "golden", basename(input, extname(input)));
     const stacks = Object.fromEntries(readdirSync(dir).map((f) => [basename(f, ".json"), JSON.parse(readFileSync(join(dir, f), "utf8")) as Json]));
     expectMatchesSynthesis(report.identities, stacks);
+    // Each stack's deploy role is the role its AWS provider assumes, or none with ambient credentials.
+    expect(report.stacks!.map((x) => [x.stack, x.deployRoleArn]).sort()).toEqual(
+      Object.entries(stacks).map(([name, json]) => [name, (json.provider.aws[0].assume_role?.[0]?.role_arn as string | undefined) ?? null]).sort(),
+    );
     // Every association and add-on of the stacks is one identity of the report: tenants, controllers, add-ons.
     const associations = Object.values(stacks).reduce((n, s) => n + Object.keys(s.resource?.aws_eks_pod_identity_association ?? {}).length + Object.keys(s.resource?.aws_eks_addon ?? {}).filter((k) => !k.startsWith("pod_identity_agent")).length, 0);
     expect(report.identities.filter((i) => i.kind !== "sharedRole")).toHaveLength(associations);

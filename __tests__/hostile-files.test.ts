@@ -73,12 +73,13 @@ it("binary garbage", () => {
   expect(refused(latin1)).toEqual([`${latin1}: cannot read the tenants file: is not valid UTF-8 text; a tenants file is UTF-8`]);
 });
 
-it("50,000 tenants on one cluster: over the association quota, one line", () => {
+it("50,000 tenants on one cluster: over the association quota and IAM's role quota, one line each", () => {
   const file = join(dir, "many.yaml");
   const tenants = Array.from({ length: 50_000 }, (_, i) => `  - { name: t${i}, namespace: ns${i}, serviceAccount: sa }`);
   writeFileSync(file, ["clusters:", "  - name: c", "    region: us-east-1", "tenants:", ...tenants, ""].join("\n"));
   expect(refused(file)).toEqual([
     `${file}:2:11: clusters[0].name: cluster "c" would hold 50000 Pod Identity associations; EKS allows at most 5000 per cluster, and that quota cannot be raised`,
+    `${file}:5005:13: tenants[5000].name: the clusters without accountId (counted as one account) would hold 50,000 IAM roles created by this file (50,000 for tenants); IAM allows at most 5,000 roles per account even after a quota increase (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html). Spread the clusters over more accounts, or let tenants share roles (sharedRoles, with tenants[].sharedRole: one role per cluster for all of them)`,
   ]);
 });
 

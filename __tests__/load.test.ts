@@ -57,7 +57,7 @@ describe("bad input", () => {
     const yaml = "clusters:\n  - name: demo\n    regoin: us-east-1\n";
     expect(await problemsOf(yaml)).toEqual([
       "tenants.yaml:2:5: clusters[0].region: is required",
-      'tenants.yaml:3:5: clusters[0].regoin: unknown key "regoin"; did you mean "region"?; allowed keys: name, region, accountId, agent, addons, controllers',
+      'tenants.yaml:3:5: clusters[0].regoin: unknown key "regoin"; did you mean "region"?; allowed keys: name, region, accountId, deployRoleArn, agent, addons, controllers',
     ]);
   });
 
@@ -143,7 +143,7 @@ describe("hostile text", () => {
     expect(lines).toHaveLength(2);
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(1000);
     expect(lines[0]).toBe(
-      `tenants.json:1:49: ["${"k".repeat(100)}…"]: unknown key "${"k".repeat(100)}…"; allowed keys: clusters, state, defaults, tenants, sharedRoles, strict, planBudget`,
+      `tenants.json:1:49: ["${"k".repeat(100)}…"]: unknown key "${"k".repeat(100)}…"; allowed keys: clusters, accounts, state, defaults, tenants, sharedRoles, strict, planBudget`,
     );
   });
 });

@@ -161,6 +161,8 @@ tenants:
     const yaml = `clusters:\n  - { name: big, region: us-east-1 }\ntenants:\n${tenants}\n`;
     expect(await problemsOf(yaml)).toEqual([
       'tenants.yaml:2:13: clusters[0].name: cluster "big" would hold 5001 Pod Identity associations; EKS allows at most 5000 per cluster, and that quota cannot be raised',
+      // Each association here has a role of its own, so IAM's role quota (role-quota.ts) is past too.
+      `tenants.yaml:5004:13: tenants[5000].name: the clusters without accountId (counted as one account) would hold 5,001 IAM roles created by this file (5,001 for tenants); IAM allows at most 5,000 roles per account even after a quota increase (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html). Spread the clusters over more accounts, or let tenants share roles (sharedRoles, with tenants[].sharedRole: one role per cluster for all of them)`,
     ]);
   });
 
@@ -183,6 +185,7 @@ tenants:
     const yaml = `clusters:\n  - { name: big, region: us-east-1, addons: [{ name: vpc-cni }, { name: aws-ebs-csi-driver }] }\ntenants:\n${tenants}\n`;
     expect(await problemsOf(yaml)).toEqual([
       'tenants.yaml:2:13: clusters[0].name: cluster "big" would hold 5001 Pod Identity associations; EKS allows at most 5000 per cluster, and that quota cannot be raised',
+      `tenants.yaml:2:73: clusters[0].addons[1].name: the clusters without accountId (counted as one account) would hold 5,001 IAM roles created by this file (4,999 for tenants, 2 for add-ons); IAM allows at most 5,000 roles per account even after a quota increase (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html). Spread the clusters over more accounts, or let tenants share roles (sharedRoles, with tenants[].sharedRole: one role per cluster for all of them)`,
     ]);
   });
 });

@@ -56,10 +56,11 @@ describe("Requirements", () => {
     ["aws", "@cdktf/provider-aws"],
     ["kubernetes", "@cdktf/provider-kubernetes"],
     ["helm", "@cdktf/provider-helm"],
-  ])("states the %s provider version that the installed %s is built for", (name, pkg) => {
+  ])("states the %s provider range, from the version the installed %s is built for to the next major", (name, pkg) => {
     const p = installed(pkg);
     expect(p.cdktf.provider.name).toBe(`registry.terraform.io/hashicorp/${name}`);
-    expect(row(`hashicorp/${name} provider`)).toBe(p.cdktf.provider.version);
+    const v = p.cdktf.provider.version;
+    expect(row(`hashicorp/${name} provider`)).toBe(`>= ${v}, < ${Number(v.split(".")[0]) + 1}.0.0`);
     expect(section).toContain(`\`${pkg}\` ${p.version}`);
   });
 });

@@ -20,7 +20,7 @@ it("exits 1 with one located line per problem on stderr", () => {
   const run = validate(file);
   expect(run.status).toBe(1);
   expect(run.stderr.trimEnd().split("\n")).toEqual([
-    `${file}:6:7: clusters[0].acountId: unknown key "acountId"; did you mean "accountId"?; allowed keys: name, region, accountId, agent, addons, controllers`,
+    `${file}:6:7: clusters[0].acountId: unknown key "acountId"; did you mean "accountId"?; allowed keys: name, region, accountId, deployRoleArn, agent, addons, controllers`,
     `${file}:10:5: tenants[0].namespace: is required`,
     `${file}:10:5: tenants[0].serviceAccount: is required`,
   ]);

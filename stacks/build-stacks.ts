@@ -7,6 +7,7 @@ import { ClusterStack } from "./cluster-stack";
 import { GroupStack } from "./group-stack";
 import { planStacks } from "../lib/config/stack-plan";
 import type { Config } from "../lib/config/schema";
+import { deployRoleFor } from "../lib/config/deploy-role";
 import type { ExistingTenantResources } from "../lib/constructs/tenant-identity";
 import type { ClusterMoves } from "../lib/live/imports-file";
 import { applyStackMoves } from "./move-blocks";
@@ -24,11 +25,12 @@ export function buildStacks(
   const state = { s3: config.state?.s3, cloud: config.state?.cloud };
   return planStacks(config).flatMap(({ base, groups }) => {
     const existing = imports?.get(base.cluster.name);
-    const cluster = new ClusterStack(app, { plan: base, defaultTags: config.defaults.tags, state, imports: existing });
+    const deployRole = deployRoleFor(config, base.cluster);
+    const cluster = new ClusterStack(app, { plan: base, defaultTags: config.defaults.tags, state, imports: existing, deployRole });
     const stacks = [
       cluster,
       ...groups.map((plan) => {
-        const stack = new GroupStack(app, { plan, defaultTags: config.defaults.tags, state, imports: existing });
+        const stack = new GroupStack(app, { plan, defaultTags: config.defaults.tags, state, imports: existing, deployRole });
         // The order `cdktf deploy '*'` applies stacks in (the manifest's dependencies): the base
         // stack, with the Pod Identity agent, before any association of the group.
         stack.addDependency(cluster);

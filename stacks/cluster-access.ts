@@ -7,6 +7,7 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { Fn } from "cdktf";
 import type { Construct } from "constructs";
+import type { DeployRole } from "../lib/config/deploy-role";
 import type { Cluster, Tags } from "../lib/config/schema";
 import { EksClusterReference } from "../lib/constructs/eks-cluster-reference";
 import { terraformLiteralTags } from "../lib/terraform/terraform-literal";
@@ -20,16 +21,35 @@ export interface ClusterAccess {
   readonly exec: { apiVersion: string; command: string; args: string[] };
 }
 
-export function addAwsProvider(stack: Construct, cluster: Cluster, defaultTags: Tags | undefined): AwsProvider {
+/**
+ * With a deploy role, the provider assumes it (assume_role: role_arn, external_id, session_name,
+ * https://registry.terraform.io/providers/hashicorp/aws/latest/docs#assume_role-configuration-block);
+ * without one it keeps the ambient credentials.
+ */
+export function addAwsProvider(stack: Construct, cluster: Cluster, defaultTags: Tags | undefined, deployRole?: DeployRole): AwsProvider {
   return new AwsProvider(stack, "provider_aws", {
     region: cluster.region,
     allowedAccountIds: cluster.accountId ? [cluster.accountId] : undefined,
+    assumeRole: deployRole ? [{ roleArn: deployRole.roleArn, externalId: deployRole.externalId, sessionName: deployRole.sessionName }] : undefined,
     defaultTags: defaultTags && Object.keys(defaultTags).length > 0 ? [{ tags: terraformLiteralTags(defaultTags) }] : undefined,
   });
 }
 
+/**
+ * `aws eks get-token`, signed as the deploy role when there is one (`--role-arn`: "Assume this
+ * role for credentials when signing the token", AWS CLI v2,
+ * https://docs.aws.amazon.com/cli/latest/reference/eks/get-token.html), so that Kubernetes sees
+ * the role that EKS access entries or aws-auth map, whatever identity runs Terraform. The CLI
+ * takes no external ID or session name here; a deploy role whose trust policy requires an
+ * external ID needs a CLI profile with role_arn and external_id instead.
+ */
+export function getTokenArgs(cluster: Cluster, deployRole?: DeployRole): string[] {
+  const args = ["eks", "get-token", "--cluster-name", cluster.name, "--region", cluster.region];
+  return deployRole ? [...args, "--role-arn", deployRole.roleArn] : args;
+}
+
 /** `data.aws_eks_cluster` and the kubernetes provider; call after the backend, as the JSON orders them. */
-export function addClusterAccess(stack: Construct, cluster: Cluster): ClusterAccess {
+export function addClusterAccess(stack: Construct, cluster: Cluster, deployRole?: DeployRole): ClusterAccess {
   const reference = EksClusterReference.lookUp(stack, { clusterName: cluster.name, region: cluster.region, accountId: cluster.accountId });
   const eks = reference.eks;
 
@@ -39,7 +59,7 @@ export function addClusterAccess(stack: Construct, cluster: Cluster): ClusterAcc
   const exec = {
     apiVersion: "client.authentication.k8s.io/v1beta1",
     command: "aws",
-    args: ["eks", "get-token", "--cluster-name", cluster.name, "--region", cluster.region],
+    args: getTokenArgs(cluster, deployRole),
   };
   new KubernetesProvider(stack, "provider_kubernetes", { ...endpoint, exec: [exec] });
   return { cluster: reference, endpoint, exec };

@@ -3,6 +3,7 @@ import type { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
 import type { ITerraformDependable } from "cdktf";
 import { UniqueAddressStack } from "../lib/constructs/unique-address-stack";
 import { Construct } from "constructs";
+import type { DeployRole } from "../lib/config/deploy-role";
 import type { ClusterPlan } from "../lib/config/plan";
 import type { Cluster, S3State, Tags } from "../lib/config/schema";
 import type { EksClusterReference } from "../lib/constructs/eks-cluster-reference";
@@ -13,6 +14,7 @@ import type { SharedRole } from "../lib/constructs/shared-role";
 import type { ExistingTenantResources, TenantIdentity } from "../lib/constructs/tenant-identity";
 import type { ArnEnvironment } from "../lib/policy/arn-environment";
 import { addAwsProvider, addClusterAccess } from "./cluster-access";
+import { requireProviderRanges, tenantFeatures } from "./provider-versions";
 import { addStateBackend, type StateSettings } from "./stack-backend";
 import { addNamespaces, addTenantIdentities, arnEnvironmentFor, tenantsNeedArns } from "./tenant-identities";
 
@@ -42,6 +44,8 @@ export interface ClusterStackProps {
   readonly imports?: ReadonlyMap<string, ExistingTenantResources>;
   /** Where the state lives (S3 or HCP Terraform); wins over s3State. @default s3State */
   readonly state?: StateSettings;
+  /** The role the providers assume (lib/config/deploy-role.ts). @default the ambient credentials */
+  readonly deployRole?: DeployRole;
 }
 
 /**
@@ -78,6 +82,7 @@ export class ClusterStack extends UniqueAddressStack {
     this.tenants = this.addTenants(plan, namespaces, props.imports);
     this.addons = this.addAddons(plan);
     this.controllers = this.addControllers(plan, namespaces);
+    requireProviderRanges(this, tenantFeatures(plan.tenants));
   }
 
   /** AWS provider, state backend, the cluster reference, and the kubernetes (and helm) providers. */
@@ -86,9 +91,9 @@ export class ClusterStack extends UniqueAddressStack {
     // use_lockfile (S3-native state locking) needs Terraform 1.10:
     // https://developer.hashicorp.com/terraform/language/backend/s3#use_lockfile
     this.addOverride("terraform.required_version", REQUIRED_TERRAFORM);
-    addAwsProvider(this, cluster, props.defaultTags);
+    addAwsProvider(this, cluster, props.defaultTags, props.deployRole);
     addStateBackend(this, cluster.name, props.state ?? { s3: props.s3State });
-    const access = addClusterAccess(this, cluster);
+    const access = addClusterAccess(this, cluster, props.deployRole);
     if (cluster.agent.install === "helm") {
       // Only stacks that install the chart need the helm provider; configured like kubernetes.
       // Helm provider 3.x takes the kubernetes block and its exec as objects, not lists.

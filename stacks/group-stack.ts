@@ -1,10 +1,12 @@
 import { UniqueAddressStack } from "../lib/constructs/unique-address-stack";
 import type { Construct } from "constructs";
+import type { DeployRole } from "../lib/config/deploy-role";
 import type { GroupPlan } from "../lib/config/stack-plan";
 import type { Cluster, Tags } from "../lib/config/schema";
 import type { ExistingTenantResources, TenantIdentity } from "../lib/constructs/tenant-identity";
 import { addAwsProvider, addClusterAccess } from "./cluster-access";
 import { REQUIRED_TERRAFORM } from "./cluster-stack";
+import { requireProviderRanges, tenantFeatures } from "./provider-versions";
 import { addStateBackend, type StateSettings } from "./stack-backend";
 import { addNamespaces, addTenantIdentities, arnEnvironmentFor, tenantsNeedArns } from "./tenant-identities";
 
@@ -17,6 +19,8 @@ export interface GroupStackProps {
   readonly state?: StateSettings;
   /** What already exists, by tenant name, for `import` blocks (`npm run adopt`). @default none */
   readonly imports?: ReadonlyMap<string, ExistingTenantResources>;
+  /** The role the providers assume, as the cluster's base stack does. @default the ambient credentials */
+  readonly deployRole?: DeployRole;
 }
 
 /**
@@ -39,9 +43,9 @@ export class GroupStack extends UniqueAddressStack {
     this.cluster = cluster;
     this.addOverride("terraform.required_version", REQUIRED_TERRAFORM);
 
-    addAwsProvider(this, cluster, props.defaultTags);
+    addAwsProvider(this, cluster, props.defaultTags, props.deployRole);
     addStateBackend(this, stackName, props.state ?? {});
-    const { cluster: reference } = addClusterAccess(this, cluster);
+    const { cluster: reference } = addClusterAccess(this, cluster, props.deployRole);
 
     const namespaces = addNamespaces(this, tenants);
     // Made before the tenants, as the base stack does, so that the JSON keeps its order.
@@ -55,5 +59,6 @@ export class GroupStack extends UniqueAddressStack {
       sharedRoles: new Map(),
       imports: props.imports,
     });
+    requireProviderRanges(this, tenantFeatures(tenants));
   }
 }

@@ -48,9 +48,18 @@ function byCluster<T extends { readonly cluster: string }>(items: ReadonlyArray<
   return out;
 }
 
+/** Which role deploys each stack; only when some stack has one, since ambient credentials are the norm. */
+function deployRolesSection(report: AccessReport): string[] {
+  const stacks = report.stacks ?? [];
+  if (!stacks.some((s) => s.deployRoleArn !== null)) return [];
+  const rows = stacks.map((s) => [code(s.stack), code(s.cluster), s.deployRoleArn === null ? "ambient credentials" : code(s.deployRoleArn)]);
+  return ["## Deploy roles", "", ...table(["Stack", "Cluster", "Deploy role"], rows), ""];
+}
+
 /** Who may do what: per cluster, a table of identities, then each identity's permissions. */
 export function reportMarkdown(report: AccessReport): string {
   const lines = ["# Access review", ""];
+  lines.push(...deployRolesSection(report));
   if (report.identities.length === 0) lines.push("No identities.", "");
   for (const [cluster, identities] of byCluster(report.identities)) {
     lines.push(`## Cluster ${code(cluster)}`, "");

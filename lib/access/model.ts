@@ -9,6 +9,7 @@ import { join } from "node:path";
 import { App, TerraformElement, type TerraformStack } from "cdktf";
 import { resolve as resolveTokens } from "cdktf/lib/_tokens";
 import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
+import { deployRoleFor } from "../config/deploy-role";
 import { knownAddon } from "../config/known-addons";
 import { ownEntry, ownValue, setOwn } from "../config/own-keys";
 import { regionPartition as partitionOf } from "../config/region-rules";
@@ -62,8 +63,18 @@ export interface Identity {
   readonly flags: ReadonlyArray<string>;
 }
 
+/** One stack and the role Terraform deploys it with (lib/config/deploy-role.ts). */
+export interface StackDeployRole {
+  readonly stack: string;
+  readonly cluster: string;
+  /** Null: the ambient credentials of whoever runs Terraform. */
+  readonly deployRoleArn: string | null;
+}
+
 export interface AccessReport {
   readonly identities: ReadonlyArray<Identity>;
+  /** Every stack, in build order; absent from reports made by hand. */
+  readonly stacks?: ReadonlyArray<StackDeployRole>;
 }
 
 /** What the review reads of a cluster's base stack (stacks/cluster-stack.ts): every identity, by name. */
@@ -105,9 +116,14 @@ export async function accessReport(config: Config, build: StackBuilder): Promise
     const app = new App({ outdir, skipValidation: true });
     const stacks = build(app, config);
     const identities: Identity[] = [];
-    // A group stack (tenants[].stack) holds tenants of its cluster; the base stack is named after it.
-    for (const stack of stacks) identities.push(...(await stackIdentities(stack, isGroupStack(stack) ? stack.cluster : config.clusters.find((c) => c.name === stack.node.id)!)));
-    return { identities };
+    const deployRoles: StackDeployRole[] = [];
+    for (const stack of stacks) {
+      // A group stack (tenants[].stack) holds tenants of its cluster; the base stack is named after it.
+      const cluster = isGroupStack(stack) ? stack.cluster : config.clusters.find((c) => c.name === stack.node.id)!;
+      identities.push(...(await stackIdentities(stack, cluster)));
+      deployRoles.push({ stack: stack.node.id, cluster: cluster.name, deployRoleArn: deployRoleFor(config, cluster)?.roleArn ?? null });
+    }
+    return { identities, stacks: deployRoles };
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }

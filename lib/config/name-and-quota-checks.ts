@@ -75,7 +75,7 @@ const oneRolePerServiceAccount: Check = (c) =>
   });
 
 /** One role this file would create: whose it is, where, and the field that names it. */
-interface RoleClaim {
+export interface RoleClaim {
   readonly name: string;
   readonly cluster: Config["clusters"][number];
   /** `tenant "web"`, `shared role "teams"`, `add-on "vpc-cni"`. */
@@ -84,7 +84,7 @@ interface RoleClaim {
 }
 
 /** Every role of the file, in file order: tenants' own roles, shared roles, add-ons' roles. */
-function roleClaims(c: Config): RoleClaim[] {
+export function roleClaims(c: Config): RoleClaim[] {
   const clusters = firstOfEachName(c.clusters);
   const claims: RoleClaim[] = [];
   for (const { item: t, index: i } of firstOfEachName(c.tenants)) {

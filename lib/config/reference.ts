@@ -78,6 +78,8 @@ function walk(s: JsonSchema, path: string, required: boolean, rows: Row[]): void
   const alts = s.anyOf ?? s.oneOf;
   if (alts) for (const alt of alts) walk({ ...alt, description: undefined, default: undefined }, "", false, rows);
   if (s.type === "array" && s.items) walkChildren(s.items, `${path}[]`, rows);
+  // A map of mappings (accounts): its entries' keys, under `<key>`.
+  else if (typeof s.additionalProperties === "object" && s.additionalProperties.properties) walkChildren(s.additionalProperties, `${path}.<key>`, rows);
   else walkChildren(s, path, rows);
 }
 

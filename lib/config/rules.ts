@@ -118,6 +118,16 @@ export const ROLE_ARN = rule(
   new RegExp(`^(?!.*[$%]\\{)(?!.*[*?])arn:aws(-[a-z]+)*:iam::\\d{12}:role\\/${PATH_PARTS}[\\w+=,.@-]{1,64}$`),
 );
 
+// STS AssumeRole, as the deploy role is assumed (the AWS provider's assume_role, the live
+// commands): RoleSessionName is 2-64 characters of [\w+=,.@-]; ExternalId is 2-1224 characters
+// of [\w+=,.@:/-]. https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html
+export const SESSION_NAME = rule("a valid STS role session name", "2 to 64 characters of A-Z, a-z, 0-9 and + = , . @ _ -", /^[\w+=,.@-]{2,64}$/);
+export const EXTERNAL_ID = rule("a valid STS external ID", "2 to 1224 characters of A-Z, a-z, 0-9 and + = , . @ : / _ -", /^[\w+=,.@:/-]{2,1224}$/);
+
+// IAM quotas: 1,000 roles per account by default, 5,000 at most after a raise.
+// https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_iam-quotas.html
+export const ROLES_PER_ACCOUNT = { default: 1000, max: 5000 } as const;
+
 // EKS add-on versions look like v1.3.8-eksbuild.2 (aws eks describe-addon-versions).
 export const ADDON_VERSION = rule(
   "an EKS add-on version",

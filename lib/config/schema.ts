@@ -60,6 +60,10 @@ export const clusterSchema = z
     name: ruled(rules.CLUSTER_NAME, "An existing EKS cluster. Also the name of the stack and of its output folder."),
     region: ruled(rules.REGION, "The cluster's AWS region."),
     accountId: ruled(rules.ACCOUNT_ID, "Pins the AWS account the stack may touch (the provider's allowed_account_ids). Quote it.").optional(),
+    deployRoleArn: ruled(
+      rules.ROLE_ARN,
+      "The role Terraform assumes for this cluster's stacks, instead of its account's deploy role (accounts). Needs accountId, and must be in that account. externalId and sessionName still come from the account's entry.",
+    ).optional(),
     agent: agentSchema.default({ install: "addon" }),
     // A getter, so that add-ons can reuse the role and policy fields declared further down
     // without reordering this file.
@@ -283,6 +287,17 @@ export const addonSchema = z
   })
   .meta({ description: "An EKS add-on whose service account gets its own IAM role." });
 
+export const accountSchema = z
+  .strictObject({
+    deployRoleArn: ruled(
+      rules.ROLE_ARN,
+      "The role Terraform assumes for every cluster with this accountId: the AWS provider's assume_role, and aws eks get-token --role-arn for the Kubernetes and Helm providers. Must be in this account.",
+    ),
+    externalId: ruled(rules.EXTERNAL_ID, "The external ID the deploy role's trust policy requires (sts:ExternalId), sent by the AWS provider. aws eks get-token cannot send one, so the Kubernetes and Helm providers need the role to trust the CI identity without it.").optional(),
+    sessionName: ruled(rules.SESSION_NAME, "The role session name, as CloudTrail shows it. Left out: the AWS provider's and the SDK's default.").optional(),
+  })
+  .meta({ description: "How to deploy into one AWS account." });
+
 export const tenantsFileSchema = z
   .strictObject({
     $schema: z.string().optional().meta({ description: "The JSON Schema of this file, for editors." }),
@@ -290,6 +305,10 @@ export const tenantsFileSchema = z
       .array(clusterSchema)
       .min(1, { error: "at least one cluster is required" })
       .meta({ description: "The EKS clusters. Each becomes one stack, in cdktf.out/stacks/<name>/." }),
+    accounts: z
+      .record(ruled(rules.ACCOUNT_ID, "A 12-digit AWS account ID, quoted."), accountSchema)
+      .default({})
+      .meta({ description: "Deploy roles by account ID: one CI identity assumes each account's role. Clusters are matched by accountId; a cluster whose account has no entry uses the ambient credentials." }),
     state: stateSchema.optional(),
     defaults: defaultsSchema.default({ tags: {} }),
     tenants: z.array(tenantSchema).default([]).meta({ description: "The teams whose pods get IAM roles." }),
@@ -317,6 +336,7 @@ export type AgentInstall = AgentConfig["install"];
 export type Addon = Cluster["addons"][number];
 export type Controller = Cluster["controllers"][number];
 export type RoleConfig = Tenant["role"];
+export type AccountConfig = z.output<typeof accountSchema>;
 export type S3State = NonNullable<NonNullable<Config["state"]>["s3"]>;
 export type CloudState = NonNullable<NonNullable<Config["state"]>["cloud"]>;
 export type Tags = Record<string, string>;

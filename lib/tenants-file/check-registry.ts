@@ -3,6 +3,7 @@
  * lib/policy because it takes checks from both: lib/config knows the file, lib/policy knows IAM
  * policies, and neither imports this list back.
  */
+import { deployRoles } from "../config/account-checks";
 import { ADDON_CHECKS } from "../config/addon-checks";
 import { agentModes } from "../config/agent-checks";
 import { ARN_CHECKS } from "../config/arn-checks";
@@ -24,6 +25,7 @@ import { CONTROLLER_CHECKS } from "../policy/controllers/controller-checks";
 import { IRSA_CHECKS } from "../policy/irsa-checks";
 import { POLICY_CHECKS } from "../policy/least-privilege-checks";
 import { sharedRoleScoping } from "../policy/shared-role-checks";
+import { roleQuota } from "../config/role-quota";
 
 /** Every cross-field check; later issues add theirs here. */
 export const CHECKS: ReadonlyArray<Check> = [
@@ -46,6 +48,8 @@ export const CHECKS: ReadonlyArray<Check> = [
   ...STACK_CHECKS,
   ...NAMESPACE_CHECKS,
   planSizeFindings,
+  deployRoles,
+  roleQuota,
 ];
 
 export async function checkConfig(config: Config): Promise<Finding[]> {

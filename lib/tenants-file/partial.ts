@@ -10,7 +10,8 @@
  */
 import { checkConfig } from "./check-registry";
 import { hasErrors, type Finding } from "../config/problems";
-import { clusterSchema, defaultsSchema, sharedRoleSchema, stateSchema, tenantSchema, type Config } from "../config/schema";
+import { accountSchema, clusterSchema, defaultsSchema, sharedRoleSchema, stateSchema, tenantSchema, type Config } from "../config/schema";
+import { ACCOUNT_ID } from "../config/rules";
 
 const LISTS = ["clusters", "tenants", "sharedRoles"] as const;
 type List = (typeof LISTS)[number];
@@ -43,6 +44,17 @@ function entries<T>(value: unknown, schema: { safeParse(v: unknown): { success: 
   return { kept, failedNames, whole };
 }
 
+/** The accounts entries that pass on their own; the rest are already reported by the schema. */
+function accountEntries(value: unknown): Config["accounts"] {
+  if (!isMapping(value)) return {};
+  const kept: Config["accounts"] = {};
+  for (const [account, raw] of Object.entries(value)) {
+    const r = accountSchema.safeParse(raw);
+    if (ACCOUNT_ID.pattern.test(account) && r.success) kept[account] = r.data;
+  }
+  return kept;
+}
+
 export function partialConfig(data: unknown): Partial | undefined {
   if (!isMapping(data)) return undefined;
   const clusters = entries(data.clusters, clusterSchema);
@@ -63,6 +75,7 @@ export function partialConfig(data: unknown): Partial | undefined {
     sharedRoles: sharedRoles.kept.map((e) => e.item),
     defaults: defaults.success ? defaults.data : { tags: {} },
     state: state.success ? state.data : undefined,
+    accounts: accountEntries(data.accounts),
     strict: false,
   };
   return {
