@@ -19,6 +19,7 @@ export const everyMapping = () => ({
     },
     { name: "helm", region: "eu-west-1", accountId: ACCOUNT, agent: { install: "helm", version: "1.2.0", chart: { repository: "oci://111122223333.dkr.ecr.eu-west-1.amazonaws.com/helm-charts" }, configurationValues: { image: { tag: "x" } } } },
   ],
+  accounts: { [ACCOUNT]: { deployRoleArn: `arn:aws:iam::${ACCOUNT}:role/pod-identity-deploy`, sessionName: "pod-identity-ci" } },
   state: { s3: { bucket: "demo-state", region: "us-east-1", keyPrefix: "pod-identity/" } },
   defaults: { tags: { owner: "platform" } },
   tenants: [

@@ -7,15 +7,18 @@
  */
 import { error, warning, type Check, type Finding } from "./problems";
 import { regionPartition } from "./region-rules";
-import { roleArnParts } from "./deploy-role";
+import { parseArn, type Arn } from "./arn";
 import type { Config } from "./schema";
+
+/** The schema's role-ARN rule has already made every deploy role an ARN. */
+const roleOf = (arn: string): Arn => parseArn(arn)!;
 
 /** accounts.<id>.deployRoleArn: in account <id>, and in the partition of every cluster of the account. */
 function accountEntries(c: Config): Finding[] {
   const out: Finding[] = [];
   for (const [account, entry] of Object.entries(c.accounts)) {
     const path = ["accounts", account, "deployRoleArn"];
-    const role = roleArnParts(entry.deployRoleArn);
+    const role = roleOf(entry.deployRoleArn);
     if (role.account !== account) {
       out.push(error(path, `deploy role ${entry.deployRoleArn} is in account ${role.account}, not ${account}; the deploy role of an account must be a role of that account`));
     }
@@ -49,7 +52,7 @@ function clusterOverrides(c: Config): Finding[] {
   c.clusters.forEach((x, i) => {
     if (x.deployRoleArn === undefined) return;
     const path = ["clusters", i, "deployRoleArn"];
-    const role = roleArnParts(x.deployRoleArn);
+    const role = roleOf(x.deployRoleArn);
     if (x.accountId === undefined) {
       // Refused rather than taking the role's account: allowed_account_ids would not pin the
       // account, and the per-account role-name and quota checks would count the cluster elsewhere.

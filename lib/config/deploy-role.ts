@@ -26,9 +26,3 @@ export function deployRoleFor(config: Pick<Config, "accounts">, cluster: Cluster
     ...(entry?.sessionName !== undefined ? { sessionName: entry.sessionName } : {}),
   };
 }
-
-/** The account and partition fields of a role ARN (arn:<partition>:iam::<account>:role/…). */
-export function roleArnParts(arn: string): { partition: string; account: string } {
-  const [, partition = "", , , account = ""] = arn.split(":");
-  return { partition, account };
-}

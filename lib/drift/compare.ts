@@ -3,6 +3,7 @@
  * Identity associations that exist there. Pure: no AWS calls, no I/O, so that every case can be
  * tested. `aws.ts` fetches the live side; `bin/drift.ts` wires them together.
  */
+import { parseArn } from "../config/arn";
 import { knownAddon } from "../config/known-addons";
 import type { ClusterPlan } from "../config/plan";
 import { groupStackName } from "../config/stack-plan";
@@ -51,7 +52,7 @@ export interface LiveAssociation {
 export function foreignAccount(live: ReadonlyArray<LiveAssociation>, accountId: string | undefined): string | undefined {
   if (accountId === undefined) return undefined;
   for (const a of live) {
-    const account = a.associationArn?.split(":")[4];
+    const account = a.associationArn === undefined ? undefined : parseArn(a.associationArn)?.account;
     if (account && account !== accountId) return account;
   }
   return undefined;
