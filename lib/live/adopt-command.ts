@@ -13,9 +13,10 @@ import { formatAdoption, needsServiceAccounts, ownRoleNames, planAdoption } from
 import { contextMismatch, describeCluster, describeLiveError, existingRoles, type ClusterApi, type IamApi } from "./aws";
 import { formatImportsFile, importsFilePath } from "./imports-file";
 import type { LiveServiceAccount } from "./kube";
+import type { NetworkLimits } from "./network-limits";
 import { describeKubeError } from "./kube-errors";
 
-export const ADOPT_USAGE = "usage: npm run adopt -- <cluster> [--file <tenants file>]";
+export const ADOPT_USAGE = "usage: npm run adopt -- [tenants file] <cluster> [--file <tenants file>] [--timeout <seconds>]";
 
 export const ADOPT_HELP = [
   ADOPT_USAGE,
@@ -23,7 +24,9 @@ export const ADOPT_HELP = [
   "Finds the Pod Identity associations, IAM roles and service accounts that already exist for the",
   "file's tenants on the cluster, and records them in imports/<cluster>.json beside the tenants",
   "file, so that the next synth imports them instead of failing to create them. Reads only.",
-  "  --file <tenants file>  the tenants file (default: TENANTS_FILE, else tenants.yaml)",
+  "  [tenants file], --file <f>  the tenants file (default: TENANTS_FILE, else tenants.yaml); a",
+  "                         positional argument ending in .yaml, .yml or .json is the file, any other the cluster",
+  "  --timeout <seconds>    the longest one AWS or Kubernetes call may take, retries included (default 60)",
   "  -h, --help             this text",
   "Exit codes: 0 nothing to adopt; 1 imports recorded or findings to act on; 2 usage, file, AWS or Kubernetes error.",
   "",
@@ -36,24 +39,24 @@ export interface KubeReader {
 }
 
 export interface LiveDeps {
-  readonly eks: (region: string) => EksApi & ClusterApi;
+  readonly eks: (region: string, limits?: NetworkLimits) => EksApi & ClusterApi;
   readonly stdout: (text: string) => void;
   readonly stderr: (line: string) => void;
   /** The kubeconfig's current context; throws when there is none. */
-  readonly kube: () => KubeReader;
+  readonly kube: (limits?: NetworkLimits) => KubeReader;
   /** @default TENANTS_FILE, else tenants.yaml */
   readonly defaultFile?: string;
 }
 
 export interface AdoptDeps extends LiveDeps {
-  readonly iam: (region: string) => IamApi;
+  readonly iam: (region: string, limits?: NetworkLimits) => IamApi;
   readonly writeFile: (path: string, text: string) => void;
 }
 
 /** The kube reader, or one line on why there is none. */
-export function openKube(deps: LiveDeps): KubeReader | string {
+export function openKube(deps: LiveDeps, limits?: NetworkLimits): KubeReader | string {
   try {
-    return deps.kube();
+    return deps.kube(limits);
   } catch (e) {
     return `cannot load the kubeconfig: ${String((e as Error).message ?? e).split("\n")[0]}`;
   }
@@ -62,9 +65,9 @@ export function openKube(deps: LiveDeps): KubeReader | string {
 export async function runAdopt(args: ReadonlyArray<string>, deps: AdoptDeps): Promise<number> {
   const opened = await openClusterCommand(args, deps, { usage: ADOPT_USAGE, help: ADOPT_HELP });
   if (typeof opened === "number") return opened;
-  const { file, plan } = opened;
+  const { file, plan, limits } = opened;
   const { name, region } = plan.cluster;
-  const eks = deps.eks(region);
+  const eks = deps.eks(region, limits);
 
   let associations;
   try {
@@ -81,7 +84,7 @@ export async function runAdopt(args: ReadonlyArray<string>, deps: AdoptDeps): Pr
 
   let roles;
   try {
-    roles = await existingRoles(deps.iam(region), ownRoleNames(plan));
+    roles = await existingRoles(deps.iam(region, limits), ownRoleNames(plan));
   } catch (e) {
     deps.stderr(`error: ${describeLiveError(e, "reading roles with IAM GetRole", region)}`);
     return 2;
@@ -89,7 +92,7 @@ export async function runAdopt(args: ReadonlyArray<string>, deps: AdoptDeps): Pr
 
   let serviceAccounts: Set<string> | undefined;
   if (needsServiceAccounts(plan)) {
-    const kube = openKube(deps);
+    const kube = openKube(deps, limits);
     if (typeof kube === "string") {
       deps.stderr(`error: ${kube}`);
       return 2;

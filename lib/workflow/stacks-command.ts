@@ -8,6 +8,7 @@
 import { App, type TerraformStack } from "cdktf";
 import { join } from "node:path";
 import { loadOrReport } from "../cli";
+import { parseCommandArgs, UsageError } from "../cli/args";
 import type { Config } from "../config/schema";
 import { planStacks, workspaceName } from "../config/stack-plan";
 import { DEFAULT_OUTDIR, readCdktfJson } from "./synth";
@@ -38,7 +39,7 @@ export interface StackInfo extends PlanCost {
 }
 
 export const STACKS_USAGE = [
-  "usage: npm run stacks -- [--format text|json] [--max-calls <n>] [tenants file]",
+  "usage: npm run stacks -- [--format text|json] [--max-calls <n>] [tenants file | --file <tenants file>]",
   "",
   "Lists the stacks the tenants file (default: TENANTS_FILE, else tenants.yaml) synthesizes: one",
   "per cluster, and one per stack group of a cluster (tenants[].stack), with the stacks each",
@@ -88,34 +89,26 @@ function table(stacks: ReadonlyArray<StackInfo>): string {
 }
 
 export async function runStacks(args: ReadonlyArray<string>, defaultFile: string, io: Io, build: StackBuilder): Promise<number> {
-  let format: "text" | "json" = "text";
-  let maxCalls = DEFAULT_MAX_REFRESH_CALLS;
-  const files: string[] = [];
-  const usageError = (message: string) => {
-    io.stderr(`error: ${message}`);
-    io.stderr(STACKS_USAGE.split("\n")[0]!);
+  const usage = STACKS_USAGE.split("\n")[0]!;
+  let parsed;
+  try {
+    parsed = parseCommandArgs({ usage, positionals: "file", options: { format: { type: "string" }, "max-calls": { type: "string" } } }, args, { TENANTS_FILE: defaultFile });
+    const { format, "max-calls": max } = parsed.values;
+    if (format !== undefined && format !== "text" && format !== "json") throw new UsageError(`--format must be text or json, not ${JSON.stringify(format)}`);
+    if (max !== undefined && !/^[1-9][0-9]*$/.test(String(max))) throw new UsageError(`--max-calls must be a whole number of at least 1, not ${JSON.stringify(max)}`);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr(`error: ${e.message}`);
+    io.stderr(usage);
     return 2;
-  };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const [name, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
-    if (name === "-h" || name === "--help") {
-      io.stdout(STACKS_USAGE);
-      return 0;
-    }
-    if (name === "--format") {
-      const value = inline ?? args[++i];
-      if (value !== "text" && value !== "json") return usageError(`--format must be text or json, not ${JSON.stringify(value ?? "")}`);
-      format = value;
-    } else if (name === "--max-calls") {
-      const value = inline ?? args[++i] ?? "";
-      if (!/^[1-9][0-9]*$/.test(value)) return usageError(`--max-calls must be a whole number of at least 1, not ${JSON.stringify(value)}`);
-      maxCalls = Number(value);
-    } else if (arg.startsWith("-")) return usageError(`unknown option ${arg}`);
-    else files.push(arg);
   }
-  if (files.length > 1) return usageError(`one tenants file at a time, not ${files.length}`);
-  const config = await loadOrReport(files[0] ?? defaultFile, io.stderr);
+  if (parsed.help) {
+    io.stdout(STACKS_USAGE);
+    return 0;
+  }
+  const format = (parsed.values.format ?? "text") as "text" | "json";
+  const maxCalls = parsed.values["max-calls"] === undefined ? DEFAULT_MAX_REFRESH_CALLS : Number(parsed.values["max-calls"]);
+  const config = await loadOrReport(parsed.file, io.stderr);
   if (!config) return 1;
   let outdir = DEFAULT_OUTDIR;
   try {
