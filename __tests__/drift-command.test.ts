@@ -120,7 +120,7 @@ describe("npm run drift", () => {
       [["demo", "-x"], "unknown option -x"],
     ] as const) {
       const r = await run([...args], () => fakeEks([]));
-      expect(r).toEqual({ code: 2, out: "", err: [`${why}; usage: npm run drift -- <cluster> [--file <tenants file>]`], regions: [] });
+      expect(r).toEqual({ code: 2, out: "", err: [`${why}; usage: npm run drift -- [tenants file] <cluster> [--file <tenants file>] [--timeout <seconds>]`], regions: [] });
     }
   });
 });
@@ -146,7 +146,7 @@ it("--help prints the usage on stdout and exits 0, before reading any file", () 
   const r = runNode(["dist/bin/drift.js", "--help"], { TENANTS_FILE: "/nonexistent.yaml" });
   expect(r.status).toBe(0);
   expect(r.stderr).toBe("");
-  expect(r.stdout.split("\n")[0]).toBe("usage: npm run drift -- <cluster> [--file <tenants file>]");
+  expect(r.stdout.split("\n")[0]).toBe("usage: npm run drift -- [tenants file] <cluster> [--file <tenants file>] [--timeout <seconds>]");
   expect(r.stdout).toContain("Exit codes: 0 no drift; 1 drift; 2 usage, file or AWS error.");
 });
 

@@ -36,7 +36,7 @@ export interface AccessArgs {
 /** The arguments, or what is wrong with them. */
 export function parseAccessArgs(args: ReadonlyArray<string>): AccessArgs | string {
   try {
-    const parsed = parseCommandArgs({ usage: ACCESS_USAGE.split("\n")[0]!, positionals: "file", options: { base: { type: "string" }, format: { type: "string" } } }, args);
+    const parsed = parseCommandArgs({ usage: ACCESS_USAGE.split("\n")[0]!, positionals: "file", options: { base: { type: "string", needs: "the older tenants file" }, format: { type: "string" } } }, args);
     if (parsed.help) return { format: "json", help: true };
     const format = (parsed.values.format as string | undefined) ?? "json";
     if (!(ACCESS_FORMATS as ReadonlyArray<string>).includes(format)) return `--format ${JSON.stringify(format)} is not one of ${ACCESS_FORMATS.join(", ")}`;

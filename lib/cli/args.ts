@@ -17,6 +17,8 @@ import { tenantsFileFromEnv } from "../runtime/tenants-file-env";
 export interface OptionSpec {
   readonly type: "string" | "boolean";
   readonly short?: string;
+  /** What a string option needs, for its error: `--file needs a tenants file`. @default "a value" */
+  readonly needs?: string;
   /** Passed on as given to another program (deploy and diff hand them to cdktf). */
   readonly passThrough?: boolean;
 }
@@ -57,7 +59,7 @@ export function looksLikeTenantsFile(arg: string): boolean {
   return FILE_EXTENSION.test(arg);
 }
 
-const COMMON: Record<string, OptionSpec> = { file: { type: "string" }, help: { type: "boolean", short: "h" } };
+const COMMON: Record<string, OptionSpec> = { file: { type: "string", needs: "a tenants file" }, help: { type: "boolean", short: "h" } };
 
 /** Parses `args`; throws UsageError with one line on bad usage. */
 export function parseCommandArgs(spec: CommandSpec, args: ReadonlyArray<string>, env: NodeJS.ProcessEnv = process.env): ParsedArgs {
@@ -78,7 +80,7 @@ export function parseCommandArgs(spec: CommandSpec, args: ReadonlyArray<string>,
     if (t.kind !== "option" || help) continue;
     const o = options[t.name];
     if (!o) throw new UsageError(`unknown option ${t.rawName}${didYouMean(t.rawName, Object.keys(options).map((k) => `--${k}`))}`);
-    if (o.type === "string" && t.value === undefined) throw new UsageError(`${t.rawName} needs a value`);
+    if (o.type === "string" && t.value === undefined) throw new UsageError(`${t.rawName} needs ${o.needs ?? "a value"}`);
     if (o.type === "boolean" && t.value !== undefined) throw new UsageError(`${t.rawName} takes no value`);
     if (o.passThrough) passThrough.push(t.rawName, ...(t.value === undefined ? [] : [t.value]));
     else values[t.name] = t.value ?? true;

@@ -21,7 +21,7 @@ export const MAX_ATTEMPTS = 5;
  */
 function clientConfig(region: string, limits: NetworkLimits) {
   const attempt = Math.max(1, Math.floor(limits.timeoutMs / MAX_ATTEMPTS));
-  return { region, maxAttempts: MAX_ATTEMPTS, retryMode: "standard", requestHandler: { connectionTimeout: attempt, requestTimeout: attempt } };
+  return { region, maxAttempts: MAX_ATTEMPTS, retryMode: "standard", requestHandler: { connectionTimeout: attempt, requestTimeout: attempt, throwOnRequestTimeout: true } };
 }
 
 export function liveEksClient(region: string, limits: NetworkLimits = DEFAULT_LIMITS): EKSClient {

@@ -7,7 +7,8 @@
  * NodeHttpHandler connectionTimeout and requestTimeout,
  * https://docs.aws.amazon.com/sdk-for-javascript/v3/developer-guide/node-configuring-maxsockets.html
  * and https://github.com/smithy-lang/smithy-typescript/blob/main/packages/node-http-handler/src/node-http-handler.ts),
- * which the SDK's standard retry strategy retries as a transient error; and each call, retries
+ * with throwOnRequestTimeout, since without it a late answer is only logged; the SDK's standard
+ * retry strategy retries the resulting TimeoutError as a transient error; and each call, retries
  * included, ends at the whole limit, by aborting it.
  */
 

@@ -136,6 +136,11 @@ export interface Io {
   readonly stderr: (line: string) => void;
 }
 
+/** The app's environment: it reads the tenants file from TENANTS_FILE (main.ts). */
+export function stackCommandEnv(command: Pick<StackCommand, "file">, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return command.file === undefined ? env : { ...env, TENANTS_FILE: command.file };
+}
+
 /** The whole command: arguments, synthesis, then the CLI. Returns the exit code. */
 export async function runStackCommand(verb: Verb, args: ReadonlyArray<string>, cwd: string, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let command: StackCommand;
@@ -150,8 +155,7 @@ export async function runStackCommand(verb: Verb, args: ReadonlyArray<string>, c
     io.stdout(usage(verb));
     return 0;
   }
-  // The app reads the file from TENANTS_FILE (main.ts).
-  const synthEnv = command.file === undefined ? env : { ...env, TENANTS_FILE: command.file };
+  const synthEnv = stackCommandEnv(command, env);
   const synth = synthesize(cwd, { outdir: command.outdir, env: synthEnv });
   if (synth.status !== 0) return 1;
   let invocations: string[][];
