@@ -13,6 +13,7 @@ interface SdkRequest {
   readonly hostname?: string;
   readonly port?: number;
   readonly path?: string;
+  readonly query?: Record<string, string | ReadonlyArray<string> | null>;
 }
 
 interface MiddlewareClient {
@@ -25,7 +26,10 @@ type Send = (command: unknown, options?: { abortSignal?: AbortSignal }) => Promi
 
 export function formatRequest(r: SdkRequest): string {
   const port = r.port === undefined ? "" : `:${r.port}`;
-  return `${r.method ?? "?"} ${r.protocol ?? "https:"}//${r.hostname ?? "?"}${port}${r.path ?? "/"}`;
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries(r.query ?? {})) for (const one of Array.isArray(v) ? v : [v ?? ""]) query.append(k, one as string);
+  const search = query.size > 0 ? `?${query}` : "";
+  return `${r.method ?? "?"} ${r.protocol ?? "https:"}//${r.hostname ?? "?"}${port}${r.path ?? "/"}${search}`;
 }
 
 /** ` (HTTP <status> from <request>)`, or what of it is known, for the end of an error line. */
