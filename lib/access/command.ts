@@ -42,7 +42,8 @@ export function parseAccessArgs(args: ReadonlyArray<string>): AccessArgs | strin
     if (!(ACCESS_FORMATS as ReadonlyArray<string>).includes(format)) return `--format ${JSON.stringify(format)} is not one of ${ACCESS_FORMATS.join(", ")}`;
     return { file: parsed.named, base: parsed.values.base as string | undefined, format: format as AccessFormat, help: false };
   } catch (e) {
-    if (e instanceof UsageError) return e.message;
+    // Two files are most likely a comparison meant with --base.
+    if (e instanceof UsageError) return e.message.startsWith("one tenants file at a time") ? `${e.message}; the older one goes after --base` : e.message;
     throw e;
   }
 }

@@ -13,7 +13,7 @@ import {
   type ListPodIdentityAssociationsCommandOutput,
 } from "@aws-sdk/client-eks";
 import type { LiveAssociation } from "./compare";
-import { requestOf } from "../live/sdk-limits";
+import { requestOf } from "../network/sdk-limits";
 
 /** The part of EKSClient the drift check uses. */
 export interface EksApi {

@@ -6,7 +6,7 @@
 import { loadOrReport } from "../cli";
 import { tenantsFileFromEnv } from "../runtime/tenants-file-env";
 import { parseCommandArgs, positiveNumber, UsageError } from "../cli/args";
-import { DEFAULT_TIMEOUT_SECONDS, type NetworkLimits } from "../live/network-limits";
+import { DEFAULT_TIMEOUT_SECONDS, type NetworkLimits } from "../network/limits";
 import { planClusters, type ClusterPlan } from "../config/plan";
 import type { Config } from "../config/schema";
 

@@ -7,7 +7,7 @@ import type { ClusterPlan } from "../config/plan";
 import type { Config } from "../config/schema";
 import { describeAwsError, fetchLiveAssociations, type EksApi } from "./aws";
 import { openClusterCommand } from "./cluster-command";
-import type { NetworkLimits } from "../live/network-limits";
+import type { NetworkLimits } from "../network/limits";
 import { compareAssociations, foreignAccount, formatReport, wantedAssociations } from "./compare";
 
 export const DRIFT_USAGE = "usage: npm run drift -- [tenants file] <cluster> [--file <tenants file>] [--timeout <seconds>]";

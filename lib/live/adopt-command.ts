@@ -13,7 +13,7 @@ import { formatAdoption, needsServiceAccounts, ownRoleNames, planAdoption } from
 import { contextMismatch, describeCluster, describeLiveError, existingRoles, type ClusterApi, type IamApi } from "./aws";
 import { formatImportsFile, importsFilePath } from "./imports-file";
 import type { LiveServiceAccount } from "./kube";
-import type { NetworkLimits } from "./network-limits";
+import type { NetworkLimits } from "../network/limits";
 import { describeKubeError } from "./kube-errors";
 
 export const ADOPT_USAGE = "usage: npm run adopt -- [tenants file] <cluster> [--file <tenants file>] [--timeout <seconds>]";

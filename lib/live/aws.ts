@@ -9,15 +9,15 @@
  */
 import { DescribeClusterCommand, EKSClient } from "@aws-sdk/client-eks";
 import { GetRoleCommand, IAMClient } from "@aws-sdk/client-iam";
-import { DEFAULT_LIMITS, type NetworkLimits } from "./network-limits";
-import { limitClient, requestOf } from "./sdk-limits";
+import { DEFAULT_LIMITS, type NetworkLimits } from "../network/limits";
+import { limitClient, requestOf } from "../network/sdk-limits";
 
 /** Five attempts rather than the default three: adopt reads one role per tenant, in bursts. */
 export const MAX_ATTEMPTS = 5;
 
 /**
  * Each attempt gets an equal share of the limit, so that a stalled endpoint is retried
- * MAX_ATTEMPTS times before the call's own deadline (network-limits.ts) ends it.
+ * MAX_ATTEMPTS times before the call's own deadline (lib/network/limits.ts) ends it.
  */
 function clientConfig(region: string, limits: NetworkLimits) {
   const attempt = Math.max(1, Math.floor(limits.timeoutMs / MAX_ATTEMPTS));

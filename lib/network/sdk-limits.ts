@@ -1,11 +1,11 @@
 /**
- * What the live commands add to each AWS SDK client: the per-call deadline of network-limits.ts,
+ * What the live commands add to each AWS SDK client: the per-call deadline of limits.ts,
  * and the request each error came from, so that an error the SDK cannot name (an empty 404
  * reads as "UnknownError") still says which endpoint answered what. The request is read in the
  * "build" step, after the endpoint is resolved and before the retries (SDK v3 middleware stack,
  * https://docs.aws.amazon.com/sdk-for-javascript/v3/developer-guide/middleware.html).
  */
-import { timeoutMessage, withinLimit, type NetworkLimits } from "./network-limits";
+import { timeoutMessage, withinLimit, type NetworkLimits } from "./limits";
 
 interface SdkRequest {
   readonly method?: string;
