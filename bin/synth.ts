@@ -12,7 +12,7 @@ const USAGE = [
   "",
   "Synthesizes one Terraform stack per cluster of the tenants file (default: TENANTS_FILE, else",
   "tenants.yaml) into cdktf.out/stacks/<cluster>/cdk.tf.json, as `cdktf synth` does. Local state",
-  "stays in terraform.<stack>.tfstate in the project root, whatever --output says.",
+  "stays in terraform.<stack>.tfstate in the project root for any --output inside the project.",
   "  -o, --output <dir>  the output folder (default: cdktf.json's output, else cdktf.out)",
   "  -h, --help          this text",
   "Exit codes: 0 written; 1 the file is invalid (nothing written); 2 usage or an unexpected failure.",
