@@ -173,6 +173,8 @@ it("refuses to compare a same-named cluster of another account than the file pin
 });
 
 describe("the compiled command against EKS over HTTP (a stand-in on 127.0.0.1)", () => {
+  // The spawned command loads the SDK: seconds on a busy machine, as in irsa-scan-command.test.ts.
+  jest.setTimeout(60_000);
   let api: AwsStandIn;
   const assoc = (id: string, ns: string, sa: string, role: string) => ({ associationId: id, namespace: ns, serviceAccount: sa, roleArn: `arn:aws:iam::111122223333:role/${role}` });
 
