@@ -32,7 +32,7 @@ describe("bin/access.js", () => {
   it("prints the usage and exits 0 with --help", () => {
     const r = access("--help");
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^usage: npm run access -- \[tenants file\] \[--base <older tenants file>\] \[--format json\|md\|mermaid\]\n/);
+    expect(r.stdout).toMatch(/^usage: npm run access -- \[tenants file\] \[--file <tenants file>\] \[--base <older tenants file>\] \[--format json\|md\|mermaid\]\n/);
     expect(r.stderr).toBe("");
   });
 

@@ -185,7 +185,7 @@ test("a tenants file without the cluster, and bad arguments, are exit 2", async 
   expect(missing.err).toEqual([`${file}: cluster "nope" is not in clusters[]; clusters: demo`]);
   const usage = await run([]);
   expect(usage.code).toBe(2);
-  expect(usage.err).toEqual(["which cluster?; usage: npm run adopt -- <cluster> [--file <tenants file>] [--base <older tenants file>]"]);
+  expect(usage.err).toEqual(["which cluster?; usage: npm run adopt -- [tenants file] <cluster> [--file <tenants file>] [--base <older tenants file>] [--timeout <seconds>]"]);
 });
 
 describe("bin/adopt.js with a kubeconfig", () => {
@@ -241,6 +241,6 @@ it("--help prints the usage on stdout and exits 0, before reading any file", () 
   const r = runNode(["dist/bin/adopt.js", "--help"], { TENANTS_FILE: "/nonexistent.yaml" });
   expect(r.status).toBe(0);
   expect(r.stderr).toBe("");
-  expect(r.stdout.split("\n")[0]).toBe("usage: npm run adopt -- <cluster> [--file <tenants file>] [--base <older tenants file>]");
+  expect(r.stdout.split("\n")[0]).toBe("usage: npm run adopt -- [tenants file] <cluster> [--file <tenants file>] [--base <older tenants file>] [--timeout <seconds>]");
   expect(r.stdout).toContain("Exit codes: 0 nothing to adopt; 1 imports recorded or findings to act on; 2 usage, file, AWS or Kubernetes error.");
 });

@@ -226,9 +226,9 @@ describe("npm run bench, as a whole (one tenant, one run; no time is asserted)",
     rmSync(dir, { recursive: true, force: true });
   }, 120_000);
 
-  it("refuses an unknown argument", () => {
+  it("refuses an unknown option, with the one it resembles", () => {
     const r = bench(["--wirte"], {});
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe("bench: unknown arguments --wirte; usage: npm run bench [-- --write]\n");
+    expect(r.stderr).toBe('error: unknown option --wirte; did you mean "--write"?\nusage: npm run bench [-- --write]\n');
   });
 });

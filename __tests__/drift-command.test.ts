@@ -120,7 +120,7 @@ describe("npm run drift", () => {
       [["demo", "-x"], "unknown option -x"],
     ] as const) {
       const r = await run([...args], () => fakeEks([]));
-      expect(r).toEqual({ code: 2, out: "", err: [`${why}; usage: npm run drift -- <cluster> [--file <tenants file>]`], regions: [] });
+      expect(r).toEqual({ code: 2, out: "", err: [`${why}; usage: npm run drift -- [tenants file] <cluster> [--file <tenants file>] [--timeout <seconds>]`], regions: [] });
     }
   });
 });
@@ -146,7 +146,7 @@ it("--help prints the usage on stdout and exits 0, before reading any file", () 
   const r = runNode(["dist/bin/drift.js", "--help"], { TENANTS_FILE: "/nonexistent.yaml" });
   expect(r.status).toBe(0);
   expect(r.stderr).toBe("");
-  expect(r.stdout.split("\n")[0]).toBe("usage: npm run drift -- <cluster> [--file <tenants file>]");
+  expect(r.stdout.split("\n")[0]).toBe("usage: npm run drift -- [tenants file] <cluster> [--file <tenants file>] [--timeout <seconds>]");
   expect(r.stdout).toContain("Exit codes: 0 no drift; 1 drift; 2 usage, file or AWS error.");
 });
 
@@ -173,6 +173,8 @@ it("refuses to compare a same-named cluster of another account than the file pin
 });
 
 describe("the compiled command against EKS over HTTP (a stand-in on 127.0.0.1)", () => {
+  // The spawned command loads the SDK: seconds on a busy machine, as in irsa-scan-command.test.ts.
+  jest.setTimeout(60_000);
   let api: AwsStandIn;
   const assoc = (id: string, ns: string, sa: string, role: string) => ({ associationId: id, namespace: ns, serviceAccount: sa, roleArn: `arn:aws:iam::111122223333:role/${role}` });
 

@@ -124,6 +124,6 @@ it("--help prints the usage on stdout and exits 0, before reading any file", () 
   const r = runNode(["dist/bin/irsa-scan.js", "--help"], { TENANTS_FILE: "/nonexistent.yaml" });
   expect(r.status).toBe(0);
   expect(r.stderr).toBe("");
-  expect(r.stdout.split("\n")[0]).toBe("usage: npm run irsa-scan -- <cluster> [--file <tenants file>]");
+  expect(r.stdout.split("\n")[0]).toBe("usage: npm run irsa-scan -- [tenants file] <cluster> [--file <tenants file>] [--timeout <seconds>]");
   expect(r.stdout).toContain("Exit codes: 0 nothing to migrate; 1 entries printed; 2 usage, file, AWS or Kubernetes error.");
 });

@@ -107,11 +107,11 @@ describe("the compiled commands", () => {
       const help = run(bin, ["--help"]);
       expect(help.status).toBe(0);
       expect(help.calls).toEqual([]);
-      expect(help.stdout.split("\n")[0]).toBe(`usage: npm run ${bin} -- [stack ...] [--parallelism <n>] [other cdktf ${bin} options]`);
+      expect(help.stdout.split("\n")[0]).toBe(`usage: npm run ${bin} -- [tenants file] [stack ...] [--file <tenants file>] [--parallelism <n>] [cdktf ${bin} options]`);
     }
     const bad = run("deploy", ["--parallelism", "x"]);
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toBe('error: --parallelism must be a whole number of at least 1, not "x"\nusage: npm run deploy -- [stack ...] [--parallelism <n>] [other cdktf deploy options]\n');
+    expect(bad.stderr).toBe('error: --parallelism must be a whole number of at least 1, not "x"\nusage: npm run deploy -- [tenants file] [stack ...] [--file <tenants file>] [--parallelism <n>] [cdktf deploy options]\n');
   });
 
   it("npm run deploy -- <stack> reaches the command with the stack", () => {

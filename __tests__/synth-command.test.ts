@@ -101,19 +101,23 @@ it("removes the folders of stacks that are gone, as cdktf synth does, and keeps 
   expect(existsSync(join(out, "stacks", "demo-cluster", ".terraform", "kept"))).toBe(true);
 });
 
-it("--help prints the usage and exits 0; other arguments are refused with exit 2", () => {
+it("--help prints the usage and exits 0; a second file or an unknown option is refused with exit 2", () => {
+  const USAGE = "usage: npm run synth [-- [tenants file] [--file <tenants file>] [--output <dir>]]";
   const help = synth(["--help"]);
   expect(help.status).toBe(0);
-  expect(help.stdout.split("\n")[0]).toBe("usage: npm run synth [-- --output <dir>]");
-  const bad = synth(["demo-cluster"]);
+  expect(help.stdout.split("\n")[0]).toBe(USAGE);
+  const two = synth(["a.yaml", "b.yaml"]);
+  expect(two.status).toBe(2);
+  expect(two.stderr).toBe(`error: one tenants file at a time, got a.yaml b.yaml\n${USAGE}\n`);
+  const bad = synth(["--ouput", "x"]);
   expect(bad.status).toBe(2);
-  expect(bad.stderr).toBe("error: unexpected arguments: demo-cluster\nusage: npm run synth [-- --output <dir>]\n");
+  expect(bad.stderr).toBe(`error: unknown option --ouput; did you mean "--output"?\n${USAGE}\n`);
 });
 
 describe("the app's environment, as cdktf-cli 0.21 builds it", () => {
   it("sets the output folder, the context with the local modules and HCL off; drops TF_VAR_*", () => {
     const env = synthEnv({ PATH: "/bin", TF_VAR_secret: "x", CDKTF_CONTEXT_JSON: '{"a":1}' }, "cdktf.out", ["./modules/x"]);
-    expect(env).toEqual({ PATH: "/bin", NODE_OPTIONS: "--max-old-space-size=4096", CDKTF_OUTDIR: "cdktf.out", CDKTF_CONTEXT_JSON: '{"a":1,"cdktfRelativeModules":["./modules/x"]}', SYNTH_HCL_OUTPUT: "false" });
+    expect(env).toEqual({ PATH: "/bin", CHECKPOINT_DISABLE: "1", NODE_OPTIONS: "--max-old-space-size=4096", CDKTF_OUTDIR: "cdktf.out", CDKTF_CONTEXT_JSON: '{"a":1,"cdktfRelativeModules":["./modules/x"]}', SYNTH_HCL_OUTPUT: "false" });
   });
 
   it("keeps NODE_OPTIONS as given, and never says that the CLI runs the app", () => {

@@ -89,7 +89,7 @@ describe("--format json", () => {
   it("refuses another format", () => {
     const run = validate("--format", "xml");
     expect(run.status).toBe(2);
-    expect(run.stderr).toBe('error: --format must be text or json, not "xml"\nusage: npm run validate -- [--format text|json] [tenants file ...]\n');
+    expect(run.stderr).toBe('error: --format must be text or json, not "xml"\nusage: npm run validate -- [--format text|json] [tenants file ...] [--file <tenants file>]\n');
   });
 });
 
@@ -97,12 +97,12 @@ it("--help prints the usage on stdout and exits 0", () => {
   const run = validate("--help");
   expect(run.status).toBe(0);
   expect(run.stderr).toBe("");
-  expect(run.stdout.split("\n")[0]).toBe("usage: npm run validate -- [--format text|json] [tenants file ...]");
+  expect(run.stdout.split("\n")[0]).toBe("usage: npm run validate -- [--format text|json] [tenants file ...] [--file <tenants file>]");
   expect(validate("-h").stdout).toBe(run.stdout);
 });
 
 it("refuses an unknown option", () => {
   const run = validate("--strict");
   expect(run.status).toBe(2);
-  expect(run.stderr).toBe("error: unknown option --strict\nusage: npm run validate -- [--format text|json] [tenants file ...]\n");
+  expect(run.stderr).toBe("error: unknown option --strict\nusage: npm run validate -- [--format text|json] [tenants file ...] [--file <tenants file>]\n");
 });

@@ -10,6 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { tenantsYaml } from "./tenants-file";
+import { parseScriptArgs } from "../lib/cli/args";
 
 const ROOT = resolve(__dirname, "..", "..");
 const LIMIT_MS = 30_000;
@@ -68,7 +69,18 @@ const CASES: Case[] = [
   { name: "a million nested brackets", make: (d) => (writeFileSync(join(d, "deep.yaml"), `${"[".repeat(1_000_000)}${"]".repeat(1_000_000)}\n`), join(d, "deep.yaml")) },
 ];
 
+const HOSTILE_USAGE = "usage: npm run bench:hostile";
+const HOSTILE_HELP = `${HOSTILE_USAGE}
+
+Runs npm run validate on hostile tenants files (huge, deep, long) made in a temporary folder, and
+checks that each fails fast with located, short lines. Writes nothing in the project.
+  -h, --help  this text
+Exit codes: 0 every case met its targets; 1 a case missed one; 2 usage.
+`;
+
 function main(): number {
+  const args = parseScriptArgs({ usage: HOSTILE_USAGE, help: HOSTILE_HELP }, process.argv.slice(2), { stdout: (t) => process.stdout.write(t), stderr: (l) => process.stderr.write(`${l}\n`) });
+  if (typeof args === "number") return args;
   const dir = mkdtempSync(join(tmpdir(), "eks-pi-hostile-"));
   let failed = 0;
   try {

@@ -28,18 +28,30 @@ import { evaluateTargets, renderReport, spliceSection, type Machine, type Row } 
 import { countObjects, median, objectsPerTenant } from "./stats";
 import { accessCommand, renderAccessTable, type AccessRow } from "./access";
 import { BENCH_CLUSTER, tenantsYaml } from "./tenants-file";
+import { parseScriptArgs } from "../lib/cli/args";
+
+const BENCH_USAGE = "usage: npm run bench [-- --write]";
+const BENCH_HELP = [
+  BENCH_USAGE,
+  "",
+  "Times the synthesis of one cluster with 1, 100, 1,000 and 5,000 tenants (BENCH_SIZES) and checks",
+  "the performance targets. Input and output live in a temporary folder.",
+  "  --write     put the table into docs/benchmarks.md (BENCH_DOC); without it no tracked file changes",
+  "  -h, --help  this text",
+  "Settings: BENCH_RUNS, BENCH_SIZES, BENCH_DOC, BENCH_KEEP=1, BENCH_APP, BENCH_ACCESS=0, BENCH_FLOOR.",
+  "Exit codes: 0 every target met; 1 a target missed; 2 usage.",
+  "",
+].join("\n");
 
 const ROOT = resolve(__dirname, "..", "..");
 
-function settings() {
+function settings(write: boolean) {
   const runs = Number(process.env.BENCH_RUNS ?? 3);
   if (!Number.isInteger(runs) || runs < 1) throw new Error(`BENCH_RUNS must be a whole number ≥ 1, got ${process.env.BENCH_RUNS}`);
   const sizes = (process.env.BENCH_SIZES ?? "1,100,1000,5000").split(",").map((s) => Number(s.trim()));
   if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`BENCH_SIZES must list whole numbers ≥ 1, got ${process.env.BENCH_SIZES}`);
-  const unknown = process.argv.slice(2).filter((a) => a !== "--write");
-  if (unknown.length > 0) throw new Error(`unknown arguments ${unknown.join(" ")}; usage: npm run bench [-- --write]`);
   const doc = process.env.BENCH_DOC ?? join(ROOT, "docs", "benchmarks.md");
-  return { runs, sizes, doc: process.argv.includes("--write") ? resolve(doc) : undefined, keep: process.env.BENCH_KEEP === "1" };
+  return { runs, sizes, doc: write ? resolve(doc) : undefined, keep: process.env.BENCH_KEEP === "1" };
 }
 
 function appCommand(): string {
@@ -60,7 +72,9 @@ function machine(load: number): Machine {
 }
 
 function main(): number {
-  const s = settings();
+  const args = parseScriptArgs({ usage: BENCH_USAGE, help: BENCH_HELP, options: { write: { type: "boolean" } } }, process.argv.slice(2), { stdout: (t) => process.stdout.write(t), stderr: (l) => process.stderr.write(`${l}\n`) });
+  if (typeof args === "number") return args;
+  const s = settings(args.write === true);
   const load = loadavg()[0]!;
   const command = appCommand();
   const method: RssMethod = rssMethod();

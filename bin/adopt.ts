@@ -17,7 +17,7 @@ void runCli(() =>
     eks: liveEksClient,
     iam: liveIamClient,
     // Loaded only when a tenant needs its service account checked.
-    kube: () => (require("../lib/live/kube") as typeof import("../lib/live/kube")).kubeTarget(),
+    kube: (limits) => (require("../lib/live/kube") as typeof import("../lib/live/kube")).kubeTarget(limits),
     writeFile: (path, text) => {
       mkdirSync(dirname(path), { recursive: true });
       // Whole or not at all: a half-written imports file would fail the next synth.

@@ -13,7 +13,7 @@ process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
 void runCli(() =>
   runIrsaScan(process.argv.slice(2), {
     eks: liveEksClient,
-    kube: () => (require("../lib/live/kube") as typeof import("../lib/live/kube")).kubeTarget(),
+    kube: (limits) => (require("../lib/live/kube") as typeof import("../lib/live/kube")).kubeTarget(limits),
     stdout: (text) => process.stdout.write(text),
     stderr: (line) => process.stderr.write(`${line}\n`),
   }),

@@ -4,13 +4,15 @@
  * command the way the CLI does (lib/workflow/synth.ts), without the CLI's own start-up.
  */
 import { runCli } from "../lib/cli";
+import { parseCommandArgs, UsageError } from "../lib/cli/args";
 import { synthesize } from "../lib/workflow/synth";
 
 const USAGE = [
-  "usage: npm run synth [-- --output <dir>]",
+  "usage: npm run synth [-- [tenants file] [--file <tenants file>] [--output <dir>]]",
   "",
-  "Synthesizes one Terraform stack per cluster of the tenants file (TENANTS_FILE, default",
-  "tenants.yaml) into cdktf.out/stacks/<cluster>/cdk.tf.json, as `cdktf synth` does.",
+  "Synthesizes one Terraform stack per cluster of the tenants file (default: TENANTS_FILE, else",
+  "tenants.yaml) into cdktf.out/stacks/<cluster>/cdk.tf.json, as `cdktf synth` does. Local state",
+  "stays in terraform.<stack>.tfstate in the project root for any --output inside the project.",
   "  -o, --output <dir>  the output folder (default: cdktf.json's output, else cdktf.out)",
   "  -h, --help          this text",
   "Exit codes: 0 written; 1 the file is invalid (nothing written); 2 usage or an unexpected failure.",
@@ -18,19 +20,21 @@ const USAGE = [
 ].join("\n");
 
 void runCli(async () => {
-  const args = process.argv.slice(2);
-  if (args.includes("-h") || args.includes("--help")) {
+  let parsed;
+  try {
+    parsed = parseCommandArgs({ usage: USAGE.split("\n")[0]!, positionals: "file", options: { output: { type: "string", short: "o" } } }, process.argv.slice(2));
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    process.stderr.write(`error: ${e.message}\n${USAGE.split("\n")[0]}\n`);
+    return 2;
+  }
+  if (parsed.help) {
     process.stdout.write(USAGE);
     return 0;
   }
-  let outdir: string | undefined;
-  if (args.length === 2 && (args[0] === "--output" || args[0] === "-o")) outdir = args[1];
-  else if (args.length === 1 && args[0]!.startsWith("--output=")) outdir = args[0]!.slice("--output=".length);
-  else if (args.length > 0) {
-    process.stderr.write(`error: unexpected arguments: ${args.join(" ")}\n${USAGE.split("\n")[0]}\n`);
-    return 2;
-  }
-  const r = synthesize(process.cwd(), { outdir });
+  // The app reads the file from TENANTS_FILE (main.ts).
+  const env = parsed.named === undefined ? process.env : { ...process.env, TENANTS_FILE: parsed.named };
+  const r = synthesize(process.cwd(), { outdir: parsed.values.output as string | undefined, env });
   if (r.status === 0) process.stdout.write(`Generated Terraform code for the stacks: ${r.stacks.join(", ")}\n`);
   return r.status;
 });

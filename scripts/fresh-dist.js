@@ -144,9 +144,27 @@ function ensureFresh(options = {}) {
   }
 }
 
+const USAGE = "usage: npm run build   (node scripts/fresh-dist.js [--always])";
+const HELP = `${USAGE}
+
+Compiles the TypeScript sources into dist/ with tsconfig.build.json. With --always (npm run build)
+it rebuilds everything; without, only when a source is newer than the last build.
+  --always    rebuild even when dist/ is fresh
+  -h, --help  this text
+Exit codes: 0 built or fresh; 2 usage; otherwise tsc's exit code.
+`;
+
 if (require.main === module) {
-  // `node scripts/fresh-dist.js [--always]`: npm run build.
-  process.exitCode = ensureFresh({ always: process.argv.includes("--always") });
+  // `node scripts/fresh-dist.js [--always]`: npm run build. Plain JavaScript, so its two
+  // options are read here rather than by lib/cli/args.ts, which is not compiled yet.
+  const args = process.argv.slice(2);
+  const unknown = args.filter((a) => a !== "--always" && a !== "--help" && a !== "-h");
+  if (args.includes("--help") || args.includes("-h")) {
+    process.stdout.write(HELP);
+  } else if (unknown.length > 0) {
+    process.stderr.write(`error: unknown option ${unknown[0]}\n${USAGE}\n`);
+    process.exitCode = 2;
+  } else process.exitCode = ensureFresh({ always: args.includes("--always") });
 } else {
   // Preloaded: stop before the command runs stale or missing JavaScript.
   const code = ensureFresh();

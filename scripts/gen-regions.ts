@@ -7,6 +7,7 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { isKnownRegion, partitionOf } from "../lib/config/sdk-regions";
+import { parseScriptArgs } from "../lib/cli/args";
 
 /** Every region the installed SDK describes, pseudo-regions such as aws-global left out, sorted. */
 export function sdkRegions(): string[] {
@@ -30,7 +31,18 @@ export const KNOWN_REGIONS: ReadonlyArray<string> = Object.keys(REGION_PARTITION
 `;
 }
 
-if (require.main === module) {
+const USAGE = "usage: npm run regions";
+const HELP = `${USAGE}
+
+Rewrites lib/config/known-regions.ts from the region metadata of the installed AWS SDK
+(@aws-sdk/core). Run it after updating the SDK; a test fails while the list is stale.
+  -h, --help  this text
+Exit codes: 0 written; 2 usage.
+`;
+
+const args = require.main === module ? parseScriptArgs({ usage: USAGE, help: HELP }, process.argv.slice(2), { stdout: (t) => process.stdout.write(t), stderr: (l) => process.stderr.write(`${l}\n`) }) : 0;
+if (typeof args === "number" && require.main === module) process.exitCode = args;
+else if (require.main === module) {
   const file = join(__dirname, "..", "..", "lib", "config", "known-regions.ts");
   const regions = sdkRegions();
   writeFileSync(file, renderKnownRegions(regions));

@@ -6,9 +6,23 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { JSON_SCHEMA_PATH, renderJsonSchema } from "../lib/config/json-schema";
 import { withFreshReference } from "../lib/config/reference";
+import { parseScriptArgs } from "../lib/cli/args";
 
-const root = join(__dirname, "..", "..");
-writeFileSync(join(root, JSON_SCHEMA_PATH), renderJsonSchema());
-const readme = join(root, "README.md");
-writeFileSync(readme, withFreshReference(readFileSync(readme, "utf8")));
-process.stdout.write(`wrote ${JSON_SCHEMA_PATH} and the reference in README.md\n`);
+const USAGE = "usage: npm run schema";
+const HELP = `${USAGE}
+
+Rewrites ${JSON_SCHEMA_PATH} and the key reference in README.md from the zod schema
+(lib/config/schema.ts). Run it after changing the schema; a test fails while either is stale.
+  -h, --help  this text
+Exit codes: 0 written; 2 usage.
+`;
+
+const args = parseScriptArgs({ usage: USAGE, help: HELP }, process.argv.slice(2), { stdout: (t) => process.stdout.write(t), stderr: (l) => process.stderr.write(`${l}\n`) });
+if (typeof args === "number") process.exitCode = args;
+else {
+  const root = join(__dirname, "..", "..");
+  writeFileSync(join(root, JSON_SCHEMA_PATH), renderJsonSchema());
+  const readme = join(root, "README.md");
+  writeFileSync(readme, withFreshReference(readFileSync(readme, "utf8")));
+  process.stdout.write(`wrote ${JSON_SCHEMA_PATH} and the reference in README.md\n`);
+}

@@ -3,6 +3,7 @@
  * Enterprise workspace, each named after the stack (`<cluster>` or `<cluster>-<group>`), so that
  * every stack has a state of its own.
  */
+import { localStatePath } from "../lib/workflow/state-path";
 import { DataTerraformRemoteState, LocalBackend, S3Backend, TerraformBackend, type TerraformRemoteState } from "cdktf";
 import type { Construct } from "constructs";
 import type { CloudState, S3State } from "../lib/config/schema";
@@ -72,9 +73,7 @@ export function addStateBackend(stack: Construct, stackName: string, state: Stat
     // https://developer.hashicorp.com/terraform/language/backend/s3#use_lockfile
     backend.addOverride("use_lockfile", true);
   } else {
-    // Relative to the stack's folder (cdktf.out/stacks/<stack>), where terraform runs, so the
-    // state sits in the project root, outside cdktf.out, which synth rewrites. CDKTF's own
-    // default is an absolute path, which would tie the JSON to one machine.
-    new LocalBackend(stack, { path: `../../../terraform.${stackName}.tfstate` });
+    // In the project root, outside the output folder, which synth rewrites (state-path.ts).
+    new LocalBackend(stack, { path: localStatePath(stackName) });
   }
 }

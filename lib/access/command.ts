@@ -6,6 +6,7 @@
  */
 import { resolve } from "node:path";
 import { loadOrReport } from "../cli";
+import { parseCommandArgs, UsageError } from "../cli/args";
 import { tenantsFileFromEnv } from "../runtime/tenants-file-env";
 import { diffReports } from "./diff";
 import { diffMarkdown, reportMarkdown } from "./markdown";
@@ -15,11 +16,11 @@ import { accessReport, type StackBuilder } from "./model";
 export const ACCESS_FORMATS = ["json", "md", "mermaid"] as const;
 export type AccessFormat = (typeof ACCESS_FORMATS)[number];
 
-export const ACCESS_USAGE = `usage: npm run access -- [tenants file] [--base <older tenants file>] [--format json|md|mermaid]
+export const ACCESS_USAGE = `usage: npm run access -- [tenants file] [--file <tenants file>] [--base <older tenants file>] [--format json|md|mermaid]
 
 Who may do what: every identity (tenant, shared role, add-on, controller) per cluster,
 its role, trust, managed policies and permissions, read from the stacks synthesis builds.
-  tenants file     default: TENANTS_FILE, else tenants.yaml
+  tenants file, --file <f>  default: TENANTS_FILE, else tenants.yaml
   --base <file>    print what changes from <file> to the tenants file instead: action x
                    resource pairs gained and lost per identity, and other changes
   --format <f>     json (default), md (a pull-request comment) or mermaid (a flowchart)
@@ -34,30 +35,17 @@ export interface AccessArgs {
 
 /** The arguments, or what is wrong with them. */
 export function parseAccessArgs(args: ReadonlyArray<string>): AccessArgs | string {
-  let base: string | undefined;
-  let format: string = "json";
-  let help = false;
-  const files: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    const [flag, inline] = a.startsWith("--") && a.includes("=") ? [a.slice(0, a.indexOf("=")), a.slice(a.indexOf("=") + 1)] : [a, undefined];
-    const value = () => inline ?? (args[i + 1] !== undefined && !args[i + 1]!.startsWith("--") ? args[++i] : undefined);
-    if (flag === "--help" || flag === "-h") help = true;
-    else if (flag === "--base") {
-      const v = value();
-      if (v === undefined) return "--base needs the older tenants file";
-      base = v;
-    } else if (flag === "--format") {
-      const v = value();
-      if (v === undefined) return `--format needs one of ${ACCESS_FORMATS.join(", ")}`;
-      format = v;
-    } else if (a.startsWith("-") && a !== "-") return `unknown option ${a}`;
-    else files.push(a);
+  try {
+    const parsed = parseCommandArgs({ usage: ACCESS_USAGE.split("\n")[0]!, positionals: "file", options: { base: { type: "string", needs: "the older tenants file" }, format: { type: "string" } } }, args);
+    if (parsed.help) return { format: "json", help: true };
+    const format = (parsed.values.format as string | undefined) ?? "json";
+    if (!(ACCESS_FORMATS as ReadonlyArray<string>).includes(format)) return `--format ${JSON.stringify(format)} is not one of ${ACCESS_FORMATS.join(", ")}`;
+    return { file: parsed.named, base: parsed.values.base as string | undefined, format: format as AccessFormat, help: false };
+  } catch (e) {
+    // Two files are most likely a comparison meant with --base.
+    if (e instanceof UsageError) return e.message.startsWith("one tenants file at a time") ? `${e.message}; the older one goes after --base` : e.message;
+    throw e;
   }
-  if (help) return { format: "json", help };
-  if (!(ACCESS_FORMATS as ReadonlyArray<string>).includes(format)) return `--format ${JSON.stringify(format)} is not one of ${ACCESS_FORMATS.join(", ")}`;
-  if (files.length > 1) return `one tenants file at a time, got ${files.join(" ")}; the older one goes after --base`;
-  return { file: files[0], base, format: format as AccessFormat, help };
 }
 
 export interface AccessIo {

@@ -13,6 +13,7 @@ import {
   type ListPodIdentityAssociationsCommandOutput,
 } from "@aws-sdk/client-eks";
 import type { LiveAssociation } from "./compare";
+import { requestOf } from "../network/sdk-limits";
 
 /** The part of EKSClient the drift check uses. */
 export interface EksApi {
@@ -79,10 +80,12 @@ export function describeAwsError(e: unknown, clusterName: string, region: string
   const err = e as { name?: string; message?: string };
   const name = err?.name ?? "Error";
   const message = String(err?.message ?? e).split("\n")[0]!.trim();
+  if (name === "NetworkTimeout") return message;
+  if (name === "TimeoutError") return `timed out reaching EKS for cluster ${clusterName} in ${region}: ${message}${requestOf(e)}`;
   if (name === "ResourceNotFoundException") return `cluster ${clusterName} was not found in ${region}: ${message}`;
   if (name === "CredentialsProviderError" || /credential/i.test(name)) {
     return `no AWS credentials for ${region}: ${message} (set AWS_PROFILE, or run in an environment with credentials)`;
   }
   if (name === "AccessDeniedException") return `access denied listing Pod Identity associations of ${clusterName} in ${region}: ${message} (needs eks:ListPodIdentityAssociations and eks:DescribePodIdentityAssociation)`;
-  return `${name} from EKS for cluster ${clusterName} in ${region}: ${message}`;
+  return `${name} from EKS for cluster ${clusterName} in ${region}: ${message}${requestOf(e)}`;
 }

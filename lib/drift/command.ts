@@ -7,15 +7,18 @@ import type { ClusterPlan } from "../config/plan";
 import type { Config } from "../config/schema";
 import { describeAwsError, fetchLiveAssociations, type EksApi } from "./aws";
 import { openClusterCommand } from "./cluster-command";
+import type { NetworkLimits } from "../network/limits";
 import { compareAssociations, foreignAccount, formatReport, wantedAssociations } from "./compare";
 
-export const DRIFT_USAGE = "usage: npm run drift -- <cluster> [--file <tenants file>]";
+export const DRIFT_USAGE = "usage: npm run drift -- [tenants file] <cluster> [--file <tenants file>] [--timeout <seconds>]";
 
 export const DRIFT_HELP = [
   DRIFT_USAGE,
   "",
   "Compares the cluster's live EKS Pod Identity associations with the tenants file; read-only.",
-  "  --file <tenants file>  the file to compare with (default: TENANTS_FILE, else tenants.yaml)",
+  "  [tenants file], --file <f>  the tenants file (default: TENANTS_FILE, else tenants.yaml); a",
+  "                         positional argument ending in .yaml, .yml or .json is the file, any other the cluster",
+  "  --timeout <seconds>    the longest one AWS or Kubernetes call may take, retries included (default 60)",
   "  -h, --help             this text",
   "The file's warnings are not repeated here (npm run validate shows them).",
   "Exit codes: 0 no drift; 1 drift; 2 usage, file or AWS error.",
@@ -23,7 +26,7 @@ export const DRIFT_HELP = [
 ].join("\n");
 
 export interface DriftDeps {
-  readonly client: (region: string) => EksApi;
+  readonly client: (region: string, limits?: NetworkLimits) => EksApi;
   readonly stdout: (text: string) => void;
   readonly stderr: (line: string) => void;
   /** @default TENANTS_FILE, else tenants.yaml */
@@ -39,11 +42,11 @@ export interface DriftDeps {
 export async function runDrift(args: ReadonlyArray<string>, deps: DriftDeps): Promise<number> {
   const opened = await openClusterCommand(args, deps, { usage: DRIFT_USAGE, help: DRIFT_HELP, warnings: false });
   if (typeof opened === "number") return opened;
-  const { file, config, plan } = opened;
+  const { file, config, plan, limits } = opened;
   const { name, region } = plan.cluster;
   let live;
   try {
-    live = await fetchLiveAssociations(deps.client(region), name);
+    live = await fetchLiveAssociations(deps.client(region, limits), name);
   } catch (e) {
     deps.stderr(`error: ${describeAwsError(e, name, region)}`);
     return 2;

@@ -16,9 +16,10 @@ import { formatAdoption, needsServiceAccounts, ownRoleNames, planAdoption } from
 import { contextMismatch, describeCluster, describeLiveError, existingRoles, type ClusterApi, type IamApi } from "./aws";
 import { formatImportsFile, importsFilePath } from "./imports-file";
 import type { LiveServiceAccount } from "./kube";
+import type { NetworkLimits } from "../network/limits";
 import { describeKubeError } from "./kube-errors";
 
-export const ADOPT_USAGE = "usage: npm run adopt -- <cluster> [--file <tenants file>] [--base <older tenants file>]";
+export const ADOPT_USAGE = "usage: npm run adopt -- [tenants file] <cluster> [--file <tenants file>] [--base <older tenants file>] [--timeout <seconds>]";
 
 export const ADOPT_HELP = [
   ADOPT_USAGE,
@@ -26,9 +27,11 @@ export const ADOPT_HELP = [
   "Finds the Pod Identity associations, IAM roles and service accounts that already exist for the",
   "file's tenants on the cluster, and records them in imports/<cluster>.json beside the tenants",
   "file, so that the next synth imports them instead of failing to create them. Reads only.",
-  "  --file <tenants file>  the tenants file (default: TENANTS_FILE, else tenants.yaml)",
+  "  [tenants file], --file <f>  the tenants file (default: TENANTS_FILE, else tenants.yaml); a",
+  "                         positional argument ending in .yaml, .yml or .json is the file, any other the cluster",
   "  --base <older file>    the tenants file as deployed: tenants and namespaces that moved to another",
   "                         stack since are recorded, so that synth moves them without a destroy",
+  "  --timeout <seconds>    the longest one AWS or Kubernetes call may take, retries included (default 60)",
   "  -h, --help             this text",
   "Exit codes: 0 nothing to adopt; 1 imports recorded or findings to act on; 2 usage, file, AWS or Kubernetes error.",
   "",
@@ -41,42 +44,27 @@ export interface KubeReader {
 }
 
 export interface LiveDeps {
-  readonly eks: (region: string) => EksApi & ClusterApi;
+  readonly eks: (region: string, limits?: NetworkLimits) => EksApi & ClusterApi;
   readonly stdout: (text: string) => void;
   readonly stderr: (line: string) => void;
   /** The kubeconfig's current context; throws when there is none. */
-  readonly kube: () => KubeReader;
+  readonly kube: (limits?: NetworkLimits) => KubeReader;
   /** @default TENANTS_FILE, else tenants.yaml */
   readonly defaultFile?: string;
 }
 
 export interface AdoptDeps extends LiveDeps {
-  readonly iam: (region: string) => IamApi;
+  readonly iam: (region: string, limits?: NetworkLimits) => IamApi;
   readonly writeFile: (path: string, text: string) => void;
 }
 
 /** The kube reader, or one line on why there is none. */
-export function openKube(deps: LiveDeps): KubeReader | string {
+export function openKube(deps: LiveDeps, limits?: NetworkLimits): KubeReader | string {
   try {
-    return deps.kube();
+    return deps.kube(limits);
   } catch (e) {
     return `cannot load the kubeconfig: ${String((e as Error).message ?? e).split("\n")[0]}`;
   }
-}
-
-/** `--base <file>` taken out of the arguments: the older file, or one line on what is wrong. */
-export function takeBase(args: ReadonlyArray<string>): { rest: string[]; base?: string } | string {
-  const rest: string[] = [];
-  let base: string | undefined;
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i]!;
-    if (a === "--base") {
-      if (args[i + 1] === undefined || args[i + 1]!.startsWith("-")) return "--base needs the older tenants file";
-      base = args[++i];
-    } else if (a.startsWith("--base=")) base = a.slice("--base=".length);
-    else rest.push(a);
-  }
-  return { rest, base };
 }
 
 /** The moves since the older file, or undefined after printing why it cannot be read. */
@@ -87,18 +75,13 @@ async function movesSince(base: string | undefined, config: Config, deps: AdoptD
 }
 
 export async function runAdopt(args: ReadonlyArray<string>, deps: AdoptDeps): Promise<number> {
-  const taken = takeBase(args);
-  if (typeof taken === "string") {
-    deps.stderr(`${taken}; ${ADOPT_USAGE}`);
-    return 2;
-  }
-  const opened = await openClusterCommand(taken.rest, deps, { usage: ADOPT_USAGE, help: ADOPT_HELP });
+  const opened = await openClusterCommand(args, deps, { usage: ADOPT_USAGE, help: ADOPT_HELP, options: { base: { type: "string", needs: "the older tenants file" } } });
   if (typeof opened === "number") return opened;
-  const { file, plan } = opened;
-  const moves = await movesSince(taken.base, opened.config, deps);
+  const { file, plan, limits } = opened;
+  const moves = await movesSince(opened.values.base as string | undefined, opened.config, deps);
   if (!moves) return 2;
   const { name, region } = plan.cluster;
-  const eks = deps.eks(region);
+  const eks = deps.eks(region, limits);
 
   let associations;
   try {
@@ -115,7 +98,7 @@ export async function runAdopt(args: ReadonlyArray<string>, deps: AdoptDeps): Pr
 
   let roles;
   try {
-    roles = await existingRoles(deps.iam(region), ownRoleNames(plan));
+    roles = await existingRoles(deps.iam(region, limits), ownRoleNames(plan));
   } catch (e) {
     deps.stderr(`error: ${describeLiveError(e, "reading roles with IAM GetRole", region)}`);
     return 2;
@@ -123,7 +106,7 @@ export async function runAdopt(args: ReadonlyArray<string>, deps: AdoptDeps): Pr
 
   let serviceAccounts: Set<string> | undefined;
   if (needsServiceAccounts(plan)) {
-    const kube = openKube(deps);
+    const kube = openKube(deps, limits);
     if (typeof kube === "string") {
       deps.stderr(`error: ${kube}`);
       return 2;

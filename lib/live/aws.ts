@@ -9,17 +9,28 @@
  */
 import { DescribeClusterCommand, EKSClient } from "@aws-sdk/client-eks";
 import { GetRoleCommand, IAMClient } from "@aws-sdk/client-iam";
+import { DEFAULT_LIMITS, type NetworkLimits } from "../network/limits";
+import { limitClient, requestOf } from "../network/sdk-limits";
 
 /** Five attempts rather than the default three: adopt reads one role per tenant, in bursts. */
-const MAX_ATTEMPTS = 5;
+export const MAX_ATTEMPTS = 5;
 
-export function liveEksClient(region: string): EKSClient {
-  return new EKSClient({ region, maxAttempts: MAX_ATTEMPTS, retryMode: "standard" });
+/**
+ * Each attempt gets an equal share of the limit, so that a stalled endpoint is retried
+ * MAX_ATTEMPTS times before the call's own deadline (lib/network/limits.ts) ends it.
+ */
+function clientConfig(region: string, limits: NetworkLimits) {
+  const attempt = Math.max(1, Math.floor(limits.timeoutMs / MAX_ATTEMPTS));
+  return { region, maxAttempts: MAX_ATTEMPTS, retryMode: "standard", requestHandler: { connectionTimeout: attempt, requestTimeout: attempt, throwOnRequestTimeout: true } };
+}
+
+export function liveEksClient(region: string, limits: NetworkLimits = DEFAULT_LIMITS): EKSClient {
+  return limitClient(new EKSClient(clientConfig(region, limits)), "EKS", region, limits);
 }
 
 /** IAM is global within a partition; the SDK resolves any region of it to IAM's endpoint. */
-export function liveIamClient(region: string): IAMClient {
-  return new IAMClient({ region, maxAttempts: MAX_ATTEMPTS, retryMode: "standard" });
+export function liveIamClient(region: string, limits: NetworkLimits = DEFAULT_LIMITS): IAMClient {
+  return limitClient(new IAMClient(clientConfig(region, limits)), "IAM", region, limits);
 }
 
 export interface IamApi {
@@ -86,8 +97,10 @@ export function describeLiveError(e: unknown, what: string, region: string): str
   const err = e as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
   const name = err?.name ?? "Error";
   const message = String(err?.message ?? e).split("\n")[0]!.trim();
+  if (name === "NetworkTimeout") return message;
+  if (name === "TimeoutError") return `timed out ${what} in ${region}: ${message}${requestOf(e)}`;
   if (name === "CredentialsProviderError" || /credential/i.test(name)) return `no AWS credentials for ${region}: ${message} (set AWS_PROFILE, or run where credentials are available)`;
   if (name === "AccessDeniedException" || name === "AccessDenied") return `access denied ${what} in ${region}: ${message}`;
   if ((err as { code?: string }).code === "ECONNREFUSED" || /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT/.test(message)) return `cannot reach AWS ${what} in ${region}: ${message}`;
-  return `${name} ${what} in ${region}: ${message}`;
+  return `${name} ${what} in ${region}: ${message}${requestOf(e)}`;
 }

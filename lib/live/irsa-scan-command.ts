@@ -12,7 +12,7 @@ import { contextMismatch, describeCluster } from "./aws";
 import { formatIrsaEntries, scanIrsa } from "./irsa-scan";
 import { describeKubeError } from "./kube-errors";
 
-export const IRSA_SCAN_USAGE = "usage: npm run irsa-scan -- <cluster> [--file <tenants file>]";
+export const IRSA_SCAN_USAGE = "usage: npm run irsa-scan -- [tenants file] <cluster> [--file <tenants file>] [--timeout <seconds>]";
 
 export const IRSA_SCAN_HELP = [
   IRSA_SCAN_USAGE,
@@ -21,7 +21,9 @@ export const IRSA_SCAN_HELP = [
   "lists to add to the file's tenants: (and sharedRoles:), an entry for each one that an IRSA role",
   "annotation (eks.amazonaws.com/role-arn) links to a role and that the file does not cover yet;",
   "service accounts that share a role become members of a new shared role. Reads only.",
-  "  --file <tenants file>  the tenants file (default: TENANTS_FILE, else tenants.yaml)",
+  "  [tenants file], --file <f>  the tenants file (default: TENANTS_FILE, else tenants.yaml); a",
+  "                         positional argument ending in .yaml, .yml or .json is the file, any other the cluster",
+  "  --timeout <seconds>    the longest one AWS or Kubernetes call may take, retries included (default 60)",
   "  -h, --help             this text",
   "Exit codes: 0 nothing to migrate; 1 entries printed; 2 usage, file, AWS or Kubernetes error.",
   "",
@@ -30,11 +32,11 @@ export const IRSA_SCAN_HELP = [
 export async function runIrsaScan(args: ReadonlyArray<string>, deps: LiveDeps): Promise<number> {
   const opened = await openClusterCommand(args, deps, { usage: IRSA_SCAN_USAGE, help: IRSA_SCAN_HELP });
   if (typeof opened === "number") return opened;
-  const { file, config, plan } = opened;
+  const { file, config, plan, limits } = opened;
   const { name, region } = plan.cluster;
   let cluster;
   try {
-    cluster = await describeCluster(deps.eks(region), name);
+    cluster = await describeCluster(deps.eks(region, limits), name);
   } catch (e) {
     deps.stderr(`error: ${describeAwsError(e, name, region)}`);
     return 2;
@@ -44,7 +46,7 @@ export async function runIrsaScan(args: ReadonlyArray<string>, deps: LiveDeps): 
     deps.stderr(`error: cluster ${name} in ${region} belongs to account ${account}, but ${file} pins account ${plan.cluster.accountId}; use credentials for ${plan.cluster.accountId}`);
     return 2;
   }
-  const kube = openKube(deps);
+  const kube = openKube(deps, limits);
   if (typeof kube === "string") {
     deps.stderr(`error: ${kube}`);
     return 2;

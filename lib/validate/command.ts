@@ -6,6 +6,7 @@
 import { loadTenantsFile, TenantsFileUnreadable } from "../tenants-file/load";
 import { formatPath, formatProblem, hasErrors, type Problem } from "../config/problems";
 import { loadImports } from "../live/imports-file";
+import { parseCommandArgs, UsageError } from "../cli/args";
 
 export interface Io {
   readonly stdout: (text: string) => void;
@@ -23,7 +24,7 @@ export interface JsonProblem {
 }
 
 export const VALIDATE_USAGE = [
-  "usage: npm run validate -- [--format text|json] [tenants file ...]",
+  "usage: npm run validate -- [--format text|json] [tenants file ...] [--file <tenants file>]",
   "",
   "Checks tenants files (default: TENANTS_FILE, else tenants.yaml) and writes nothing.",
   "  --format text  one line per problem on stderr, `<file>:<line>:<col>: <path>: <message>`",
@@ -39,29 +40,23 @@ export function toJsonProblem(p: Problem): JsonProblem {
 }
 
 export async function runValidate(args: ReadonlyArray<string>, defaultFile: string, io: Io): Promise<number> {
-  let format: "text" | "json" = "text";
-  const files: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    if (arg === "-h" || arg === "--help") {
-      io.stdout(VALIDATE_USAGE);
-      return 0;
-    }
-    if (arg === "--format" || arg.startsWith("--format=")) {
-      const value = arg === "--format" ? args[++i] : arg.slice("--format=".length);
-      if (value !== "text" && value !== "json") {
-        io.stderr(`error: --format must be text or json, not ${JSON.stringify(value ?? "")}`);
-        io.stderr(VALIDATE_USAGE.split("\n")[0]!);
-        return 2;
-      }
-      format = value;
-    } else if (arg.startsWith("-")) {
-      io.stderr(`error: unknown option ${arg}`);
-      io.stderr(VALIDATE_USAGE.split("\n")[0]!);
-      return 2;
-    } else files.push(arg);
+  const usage = VALIDATE_USAGE.split("\n")[0]!;
+  let parsed;
+  try {
+    parsed = parseCommandArgs({ usage, positionals: "files", options: { format: { type: "string" } } }, args, { TENANTS_FILE: defaultFile });
+    if (parsed.values.format !== undefined && parsed.values.format !== "text" && parsed.values.format !== "json") throw new UsageError(`--format must be text or json, not ${JSON.stringify(parsed.values.format)}`);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr(`error: ${e.message}`);
+    io.stderr(usage);
+    return 2;
   }
-  if (files.length === 0) files.push(defaultFile);
+  if (parsed.help) {
+    io.stdout(VALIDATE_USAGE);
+    return 0;
+  }
+  const format = (parsed.values.format ?? "text") as "text" | "json";
+  const files = parsed.files;
 
   const all: JsonProblem[] = [];
   let failed = false;

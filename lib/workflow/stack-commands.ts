@@ -12,11 +12,30 @@
 import { spawn } from "node:child_process";
 import { dirname, join } from "node:path";
 import { synthesize } from "./synth";
+import { parseCommandArgs, UsageError, type OptionSpec } from "../cli/args";
 
 export type Verb = "deploy" | "diff";
 
-/** cdktf 0.21 options of deploy and diff that take a value, so that it is not read as a stack. */
-const VALUE_OPTIONS = new Set(["--app", "-a", "--output", "-o", "--outputs-file", "--terraform-parallelism", "--var", "--var-file"]);
+/**
+ * The options: this command's own, and those of cdktf 0.21's deploy and diff, which go to the
+ * CLI as given (read from cdktf-cli 0.21.0, bundle/bin/cdktf.js, the deploy and diff builders).
+ */
+const STACK_OPTIONS: Record<string, OptionSpec> = {
+  parallelism: { type: "string" },
+  output: { type: "string", short: "o" },
+  "skip-synth": { type: "boolean" },
+  app: { type: "string", short: "a", passThrough: true },
+  "auto-approve": { type: "boolean", passThrough: true },
+  "outputs-file": { type: "string", passThrough: true },
+  "outputs-file-include-sensitive-outputs": { type: "boolean", passThrough: true },
+  "ignore-missing-stack-dependencies": { type: "boolean", passThrough: true },
+  "refresh-only": { type: "boolean", passThrough: true },
+  "terraform-parallelism": { type: "string", passThrough: true },
+  "no-color": { type: "boolean", passThrough: true },
+  "migrate-state": { type: "boolean", passThrough: true },
+  var: { type: "string", passThrough: true },
+  "var-file": { type: "string", passThrough: true },
+};
 
 export interface StackCommand {
   readonly verb: Verb;
@@ -28,56 +47,42 @@ export interface StackCommand {
   readonly passThrough: string[];
   /** --output, for the synthesis too. */
   readonly outdir?: string;
+  /** The tenants file the arguments name; else TENANTS_FILE, else tenants.yaml. */
+  readonly file?: string;
   readonly help: boolean;
 }
 
 export function usage(verb: Verb): string {
   const what = verb === "deploy" ? "Deploys" : "Plans (terraform plan)";
   return [
-    `usage: npm run ${verb} -- [stack ...] [--parallelism <n>] [other cdktf ${verb} options]`,
+    `usage: npm run ${verb} -- [tenants file] [stack ...] [--file <tenants file>] [--parallelism <n>] [cdktf ${verb} options]`,
     "",
     `${what} every stack in cdktf.out, one per cluster, after synthesizing the tenants file`,
-    "(TENANTS_FILE, default tenants.yaml). Name stacks to act on those only.",
+    "(default: TENANTS_FILE, else tenants.yaml). Name stacks to act on those only; an argument",
+    "ending in .yaml, .yml or .json is the tenants file, any other a stack.",
     `  --parallelism <n>  ${verb === "deploy" ? "stacks deployed at once (default: all that can)" : "stacks planned at once (default 1)"}`,
     `  -h, --help         this text`,
-    `Other options (for example ${verb === "deploy" ? "--auto-approve, " : ""}--var, --var-file) go to cdktf ${verb} as given.`,
+    `cdktf ${verb}'s options (${verb === "deploy" ? "--auto-approve, --outputs-file, " : ""}--var, --var-file, --refresh-only, --terraform-parallelism, --no-color, --migrate-state) go to it as given.`,
     "Exit codes: 0 done; 1 the file is invalid or a stack failed; 2 usage.",
     "",
   ].join("\n");
 }
 
-/** Reads the arguments after `--`; throws a one-line message on bad usage. */
+/** Reads the arguments after `--`; throws a one-line message (a UsageError) on bad usage. */
 export function parseStackArgs(verb: Verb, args: ReadonlyArray<string>): StackCommand {
-  const stacks: string[] = [];
-  const passThrough: string[] = [];
-  let parallelism: number | undefined;
-  let outdir: string | undefined;
-  let help = false;
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const [name, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
-    const value = (): string => {
-      if (inline !== undefined) return inline;
-      const next = args[++i];
-      if (next === undefined) throw new Error(`${name} needs a value`);
-      return next;
-    };
-    if (name === "-h" || name === "--help") help = true;
-    else if (name === "--parallelism") {
-      const v = value();
-      if (!/^[1-9][0-9]*$/.test(v)) throw new Error(`--parallelism must be a whole number of at least 1, not ${JSON.stringify(v)}`);
-      parallelism = Number(v);
-    } else if (name === "--skip-synth") {
-      throw new Error("--skip-synth: this command always synthesizes first and passes --skip-synth itself");
-    } else if (name === "--output" || name === "-o") {
-      outdir = value();
-    } else if (VALUE_OPTIONS.has(name)) {
-      passThrough.push(name, value());
-    } else if (arg.startsWith("-")) {
-      passThrough.push(arg);
-    } else stacks.push(arg);
-  }
-  return { verb, stacks, parallelism, passThrough, outdir, help };
+  const parsed = parseCommandArgs({ usage: usage(verb).split("\n")[0]!, positionals: "stacks", options: STACK_OPTIONS }, args);
+  const { parallelism, output } = parsed.values;
+  if (parsed.values["skip-synth"] !== undefined) throw new UsageError("--skip-synth: this command always synthesizes first and passes --skip-synth itself");
+  if (parallelism !== undefined && !/^[1-9][0-9]*$/.test(String(parallelism))) throw new UsageError(`--parallelism must be a whole number of at least 1, not ${JSON.stringify(parallelism)}`);
+  return {
+    verb,
+    stacks: parsed.stacks,
+    parallelism: parallelism === undefined ? undefined : Number(parallelism),
+    passThrough: parsed.passThrough,
+    outdir: output as string | undefined,
+    file: parsed.named,
+    help: parsed.help,
+  };
 }
 
 /** The cdktf CLI invocations (argument lists) for a command, given the synthesized stacks. */
@@ -131,6 +136,11 @@ export interface Io {
   readonly stderr: (line: string) => void;
 }
 
+/** The app's environment: it reads the tenants file from TENANTS_FILE (main.ts). */
+export function stackCommandEnv(command: Pick<StackCommand, "file">, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return command.file === undefined ? env : { ...env, TENANTS_FILE: command.file };
+}
+
 /** The whole command: arguments, synthesis, then the CLI. Returns the exit code. */
 export async function runStackCommand(verb: Verb, args: ReadonlyArray<string>, cwd: string, io: Io, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   let command: StackCommand;
@@ -145,7 +155,8 @@ export async function runStackCommand(verb: Verb, args: ReadonlyArray<string>, c
     io.stdout(usage(verb));
     return 0;
   }
-  const synth = synthesize(cwd, { outdir: command.outdir, env });
+  const synthEnv = stackCommandEnv(command, env);
+  const synth = synthesize(cwd, { outdir: command.outdir, env: synthEnv });
   if (synth.status !== 0) return 1;
   let invocations: string[][];
   try {

@@ -8,6 +8,7 @@
 import { App, type TerraformStack } from "cdktf";
 import { join } from "node:path";
 import { loadOrReport } from "../cli";
+import { parseCommandArgs, UsageError } from "../cli/args";
 import type { Config } from "../config/schema";
 import { planStacks, workspaceName } from "../config/stack-plan";
 import { DEFAULT_OUTDIR, readCdktfJson } from "./synth";
@@ -46,7 +47,7 @@ export interface StackInfo extends PlanCost {
 }
 
 export const STACKS_USAGE = [
-  "usage: npm run stacks -- [--format text|json] [--max-calls <n>] [--max-plan-cpu <seconds>] [--base <older file>] [tenants file]",
+  "usage: npm run stacks -- [--format text|json] [--max-calls <n>] [--max-plan-cpu <seconds>] [--base <older file>] [tenants file | --file <tenants file>]",
   "",
   "Lists the stacks the tenants file (default: TENANTS_FILE, else tenants.yaml) synthesizes: one",
   "per cluster, and one per stack group of a cluster (tenants[].stack), with the stacks each",
@@ -105,43 +106,34 @@ function table(stacks: ReadonlyArray<StackInfo>): string {
 }
 
 export async function runStacks(args: ReadonlyArray<string>, defaultFile: string, io: Io, build: StackBuilder): Promise<number> {
-  let format: "text" | "json" = "text";
+  const usage = STACKS_USAGE.split("\n")[0]!;
+  let parsed;
+  const wholeNumber = (name: string, value: string | boolean | undefined, what: string) => {
+    if (value !== undefined && !/^[1-9][0-9]*$/.test(String(value))) throw new UsageError(`--${name} must be ${what}, not ${JSON.stringify(value)}`);
+    return value === undefined ? undefined : Number(value);
+  };
   let maxCalls = DEFAULT_MAX_REFRESH_CALLS;
   let maxPlanCpu: number | undefined;
-  let base: string | undefined;
-  const files: string[] = [];
-  const usageError = (message: string) => {
-    io.stderr(`error: ${message}`);
-    io.stderr(STACKS_USAGE.split("\n")[0]!);
+  try {
+    const options = { format: { type: "string" }, "max-calls": { type: "string" }, "max-plan-cpu": { type: "string" }, base: { type: "string", needs: "the older tenants file" } } as const;
+    parsed = parseCommandArgs({ usage, positionals: "file", options }, args, { TENANTS_FILE: defaultFile });
+    const { format } = parsed.values;
+    if (format !== undefined && format !== "text" && format !== "json") throw new UsageError(`--format must be text or json, not ${JSON.stringify(format)}`);
+    maxCalls = wholeNumber("max-calls", parsed.values["max-calls"], "a whole number of at least 1") ?? maxCalls;
+    maxPlanCpu = wholeNumber("max-plan-cpu", parsed.values["max-plan-cpu"], "a whole number of seconds, at least 1");
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr(`error: ${e.message}`);
+    io.stderr(usage);
     return 2;
-  };
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const [name, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
-    if (name === "-h" || name === "--help") {
-      io.stdout(STACKS_USAGE);
-      return 0;
-    }
-    if (name === "--format") {
-      const value = inline ?? args[++i];
-      if (value !== "text" && value !== "json") return usageError(`--format must be text or json, not ${JSON.stringify(value ?? "")}`);
-      format = value;
-    } else if (name === "--max-calls") {
-      const value = inline ?? args[++i] ?? "";
-      if (!/^[1-9][0-9]*$/.test(value)) return usageError(`--max-calls must be a whole number of at least 1, not ${JSON.stringify(value)}`);
-      maxCalls = Number(value);
-    } else if (name === "--max-plan-cpu") {
-      const value = inline ?? args[++i] ?? "";
-      if (!/^[1-9][0-9]*$/.test(value)) return usageError(`--max-plan-cpu must be a whole number of seconds, at least 1, not ${JSON.stringify(value)}`);
-      maxPlanCpu = Number(value);
-    } else if (name === "--base") {
-      base = inline ?? args[++i];
-      if (!base || base.startsWith("-")) return usageError("--base needs the older tenants file");
-    } else if (arg.startsWith("-")) return usageError(`unknown option ${arg}`);
-    else files.push(arg);
   }
-  if (files.length > 1) return usageError(`one tenants file at a time, not ${files.length}`);
-  const file = files[0] ?? defaultFile;
+  if (parsed.help) {
+    io.stdout(STACKS_USAGE);
+    return 0;
+  }
+  const format = (parsed.values.format ?? "text") as "text" | "json";
+  const base = parsed.values.base as string | undefined;
+  const file = parsed.file;
   const config = await loadOrReport(file, io.stderr);
   if (!config) return 1;
   const moves = base === undefined ? undefined : await checkMoves(file, config, base, io.stderr);

@@ -49,6 +49,8 @@ export function synthEnv(base: NodeJS.ProcessEnv, outdir: string, relativeModule
   if (!env.NODE_OPTIONS) env.NODE_OPTIONS = "--max-old-space-size=4096";
   const context = base.CDKTF_CONTEXT_JSON ? (JSON.parse(base.CDKTF_CONTEXT_JSON) as object) : {};
   delete env.CDKTF_CONTINUE_SYNTH_ON_ERROR_ANNOTATIONS;
+  // The app never calls HashiCorp's checkpoint service, but a cdktf or terraform it starts would.
+  env.CHECKPOINT_DISABLE ??= "1";
   return { ...env, CDKTF_OUTDIR: outdir, CDKTF_CONTEXT_JSON: JSON.stringify({ ...context, cdktfRelativeModules: relativeModules }), SYNTH_HCL_OUTPUT: "false" };
 }
 
