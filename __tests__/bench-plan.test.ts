@@ -9,7 +9,7 @@ import { parse, problemsOf, synthYaml } from "./helpers";
 
 describe("bench:plan arguments", () => {
   it("default to 100, 1,000, 2,000 and 5,000 tenants, and 5,000 in ten groups, one run, no write", () => {
-    expect(parsePlanBenchArgs([])).toEqual({ sizes: [100, 1000, 2000, 5000], variants: undefined, groups: [5000, 10], runs: 1, write: false });
+    expect(parsePlanBenchArgs([])).toEqual({ sizes: [100, 1000, 2000, 5000], variants: undefined, groups: [5000, 10], runs: 1, write: false, help: false });
   });
 
   it("take sizes, variants, groups, runs and --write", () => {
@@ -19,6 +19,7 @@ describe("bench:plan arguments", () => {
       groups: [40, 4],
       runs: 2,
       write: true,
+      help: false,
     });
     expect(parsePlanBenchArgs(["--groups", "none"]).groups).toBeUndefined();
   });
@@ -28,7 +29,7 @@ describe("bench:plan arguments", () => {
     [["--variants", "fast"], '--variants: unknown "fast"; allowed: synthesized, no-outputs, literal-policies, both, per-tenant-outputs'],
     [["--groups", "5:10"], '--groups takes <tenants>:<groups> with at least one tenant per group, or none; got "5:10"'],
     [["--runs", "0"], '--runs takes whole numbers ≥ 1, comma-separated; got "0"'],
-    [["--fast"], "unknown argument --fast"],
+    [["--fast"], "unknown option --fast"],
   ])("refuse %j with the usage", (argv, message) => {
     expect(() => parsePlanBenchArgs(argv)).toThrow(`${message}\nusage: npm run bench:plan`);
   });

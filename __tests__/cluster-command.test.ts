@@ -23,9 +23,9 @@ tenants: [{ name: web, namespace: web, serviceAccount: web, managedPolicyArns: [
 
 describe("parseClusterArgs", () => {
   it("takes one cluster and --file in any order", () => {
-    expect(parseClusterArgs(["--file", "f.yaml", "demo"])).toEqual({ cluster: "demo", file: "f.yaml", timeoutSeconds: 60, help: false });
-    expect(parseClusterArgs(["--file=f.yaml", "demo"])).toEqual({ cluster: "demo", file: "f.yaml", timeoutSeconds: 60, help: false });
-    expect(parseClusterArgs(["demo"])).toEqual({ cluster: "demo", file: undefined, timeoutSeconds: 60, help: false });
+    expect(parseClusterArgs(["--file", "f.yaml", "demo"])).toEqual({ cluster: "demo", file: "f.yaml", timeoutSeconds: 60, help: false, values: { file: "f.yaml" } });
+    expect(parseClusterArgs(["--file=f.yaml", "demo"])).toEqual({ cluster: "demo", file: "f.yaml", timeoutSeconds: 60, help: false, values: { file: "f.yaml" } });
+    expect(parseClusterArgs(["demo"])).toEqual({ cluster: "demo", file: undefined, timeoutSeconds: 60, help: false, values: {} });
   });
 
   it("says what is wrong with the arguments", () => {

@@ -18,7 +18,7 @@ import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { awsPart, type Json } from "./plan/aws-part";
 import { startEksStandIn, type EksStandIn } from "./plan/eks-stand-in";
-import { parsePlanBenchArgs, planTargets, renderPlanReport, splicePlanSection, variantsFor, type PlanMachine, type PlanRow } from "./plan/report";
+import { HELP, parsePlanBenchArgs, planTargets, renderPlanReport, splicePlanSection, variantsFor, type PlanMachine, type PlanRow } from "./plan/report";
 import { pluginMirror, terraformEnv } from "./plan/terraform-env";
 import { planTenantsYaml } from "./plan/tenants-file";
 import { applyVariant, type Variant } from "./plan/variants";
@@ -119,6 +119,10 @@ function machine(): PlanMachine {
 
 async function main(): Promise<number> {
   const s = parsePlanBenchArgs(process.argv.slice(2));
+  if (s.help) {
+    process.stdout.write(HELP);
+    return 0;
+  }
   if (!pluginMirror()) throw new Error("TF_PLUGIN_MIRROR must name a folder that holds registry.terraform.io/hashicorp/aws");
   if (!existsSync(GNU_TIME)) throw new Error(`${GNU_TIME} (GNU time) is needed for CPU and peak RSS`);
   const m = machine();

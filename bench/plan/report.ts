@@ -2,6 +2,7 @@
  * The plan benchmark's arguments, targets and report: pure functions, so that a unit test can
  * check them without running terraform (__tests__/bench-plan.test.ts).
  */
+import { parseCommandArgs, UsageError } from "../../lib/cli/args";
 import { VARIANTS, type Variant } from "./variants";
 
 export interface PlanBenchSettings {
@@ -13,6 +14,8 @@ export interface PlanBenchSettings {
   readonly groups?: readonly [number, number];
   readonly runs: number;
   readonly write: boolean;
+  /** `--help`: print the help and change nothing. */
+  readonly help: boolean;
 }
 
 /** What each size plans when `--variants` is not given: the comparisons the targets need, and no more (5,000 tenants take minutes each). */
@@ -25,40 +28,61 @@ export const DEFAULT_VARIANTS: Readonly<Record<number, ReadonlyArray<Variant>>> 
 
 export const USAGE = "usage: npm run bench:plan [-- --sizes 100,1000,2000,5000] [--variants synthesized,no-outputs,...] [--groups 5000:10|none] [--runs 1] [--write]";
 
+export const HELP = [
+  USAGE,
+  "",
+  "Plans the AWS part of a synthesized stack with the real terraform and the AWS provider of",
+  "TF_PLUGIN_MIRROR, against an EKS stand-in on 127.0.0.1, and prints CPU, wall time and peak",
+  "memory per tenant count and variant. Needs GNU time; not part of npm test.",
+  "  --sizes <n,...>     tenants in one stack (default 100,1000,2000,5000)",
+  `  --variants <v,...>  ${VARIANTS.join(", ")} (default: what the targets need per size)`,
+  "  --groups <t>:<g>    also t tenants in g stack groups, or none (default 5000:10)",
+  "  --runs <n>          timed runs per variant (default 1)",
+  "  --write             record the result in docs/benchmarks.md",
+  "  -h, --help          this text",
+  "Exit codes: 0 every target met; 1 a target missed; 2 usage.",
+  "",
+].join("\n");
+
 function wholeNumbers(flag: string, text: string | undefined, min: number): number[] {
   const xs = (text ?? "").split(",").map((s) => Number(s.trim()));
   if (text === undefined || xs.some((n) => !Number.isInteger(n) || n < min)) throw new Error(`${flag} takes whole numbers ≥ ${min}, comma-separated; got ${JSON.stringify(text ?? "")}\n${USAGE}`);
   return xs;
 }
 
+/** The options of `npm run bench:plan`, read by the project's one argument parser (lib/cli/args.ts). */
+const OPTIONS = { sizes: { type: "string" }, variants: { type: "string" }, groups: { type: "string" }, runs: { type: "string" }, write: { type: "boolean" } } as const;
+
+/** The settings `argv` asks for; throws an Error whose message ends with the usage. */
 export function parsePlanBenchArgs(argv: ReadonlyArray<string>): PlanBenchSettings {
-  let sizes = [100, 1000, 2000, 5000];
-  let variants: Variant[] | undefined;
-  let groups: readonly [number, number] | undefined = [5000, 10];
-  let runs = 1;
-  let write = false;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    const value = () => argv[++i];
-    if (a === "--write") write = true;
-    else if (a === "--sizes") sizes = wholeNumbers("--sizes", value(), 1);
-    else if (a === "--runs") runs = wholeNumbers("--runs", value(), 1)[0]!;
-    else if (a === "--variants") {
-      const v = (value() ?? "").split(",");
-      const unknown = v.filter((x) => !(VARIANTS as readonly string[]).includes(x));
-      if (unknown.length > 0 || v.length === 0) throw new Error(`--variants: unknown ${unknown.map((x) => JSON.stringify(x)).join(", ")}; allowed: ${VARIANTS.join(", ")}\n${USAGE}`);
-      variants = v as Variant[];
-    } else if (a === "--groups") {
-      const g = value();
-      if (g === "none") groups = undefined;
-      else {
-        const m = /^(\d+):(\d+)$/.exec(g ?? "");
-        if (!m || Number(m[2]) < 1 || Number(m[1]) < Number(m[2])) throw new Error(`--groups takes <tenants>:<groups> with at least one tenant per group, or none; got ${JSON.stringify(g ?? "")}\n${USAGE}`);
-        groups = [Number(m[1]), Number(m[2])];
-      }
-    } else throw new Error(`unknown argument ${a}\n${USAGE}`);
+  let values;
+  try {
+    const parsed = parseCommandArgs({ usage: USAGE, positionals: "stacks", options: OPTIONS }, argv);
+    if (parsed.help) return { sizes: [], groups: undefined, runs: 1, write: false, help: true };
+    if (parsed.stacks.length > 0 || parsed.named !== undefined || parsed.values.file !== undefined) throw new UsageError(`unexpected arguments: ${argv.filter((a) => !a.startsWith("-")).join(" ") || "--file"}`);
+    values = parsed.values as Readonly<Record<keyof typeof OPTIONS, string | boolean | undefined>>;
+  } catch (e) {
+    if (e instanceof UsageError) throw new Error(`${e.message}\n${USAGE}`);
+    throw e;
   }
-  return { sizes, variants, groups, runs, write };
+  const text = (v: string | boolean | undefined) => (typeof v === "string" ? v : undefined);
+  const sizes = values.sizes === undefined ? [100, 1000, 2000, 5000] : wholeNumbers("--sizes", text(values.sizes), 1);
+  const runs = values.runs === undefined ? 1 : wholeNumbers("--runs", text(values.runs), 1)[0]!;
+  let variants: Variant[] | undefined;
+  if (values.variants !== undefined) {
+    const v = (text(values.variants) ?? "").split(",");
+    const unknown = v.filter((x) => !(VARIANTS as readonly string[]).includes(x));
+    if (unknown.length > 0 || v.length === 0) throw new Error(`--variants: unknown ${unknown.map((x) => JSON.stringify(x)).join(", ")}; allowed: ${VARIANTS.join(", ")}\n${USAGE}`);
+    variants = v as Variant[];
+  }
+  let groups: readonly [number, number] | undefined = [5000, 10];
+  if (values.groups === "none") groups = undefined;
+  else if (values.groups !== undefined) {
+    const m = /^(\d+):(\d+)$/.exec(text(values.groups) ?? "");
+    if (!m || Number(m[2]) < 1 || Number(m[1]) < Number(m[2])) throw new Error(`--groups takes <tenants>:<groups> with at least one tenant per group, or none; got ${JSON.stringify(values.groups)}\n${USAGE}`);
+    groups = [Number(m[1]), Number(m[2])];
+  }
+  return { sizes, variants, groups, runs, write: values.write === true, help: false };
 }
 
 export function variantsFor(s: PlanBenchSettings, tenants: number): ReadonlyArray<Variant> {
