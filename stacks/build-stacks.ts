@@ -14,11 +14,11 @@ export function buildStacks(app: App, config: Config, imports?: ReadonlyMap<stri
   const state = { s3: config.state?.s3, cloud: config.state?.cloud };
   return planStacks(config).flatMap(({ base, groups }) => {
     const existing = imports?.get(base.cluster.name);
-    const cluster = new ClusterStack(app, { plan: base, defaultTags: config.defaults.tags, state, imports: existing });
+    const cluster = new ClusterStack(app, { plan: base, defaultTags: config.defaults.tags, policyDocuments: config.defaults.policyDocuments, state, imports: existing });
     return [
       cluster,
       ...groups.map((plan) => {
-        const stack = new GroupStack(app, { plan, defaultTags: config.defaults.tags, state, imports: existing });
+        const stack = new GroupStack(app, { plan, defaultTags: config.defaults.tags, policyDocuments: config.defaults.policyDocuments, state, imports: existing });
         // The order `cdktf deploy '*'` applies stacks in (the manifest's dependencies): the base
         // stack, with the Pod Identity agent, before any association of the group.
         stack.addDependency(cluster);

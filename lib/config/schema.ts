@@ -102,7 +102,16 @@ export const stateSchema = z
   .meta({ description: "Where Terraform state lives. Left out: local state files, one per stack." });
 
 export const defaultsSchema = z
-  .strictObject({ tags: tags.default({}) })
+  .strictObject({
+    tags: tags.default({}),
+    policyDocuments: z
+      .enum(["data-source", "inline"])
+      .default("data-source")
+      .meta({
+        description:
+          "How trust and permission policies are written: data-source (one aws_iam_policy_document data source each) or inline (the same JSON, byte for byte, as a literal; plans faster with many tenants). A document whose order depends on a value known only at plan time keeps its data source.",
+      }),
+  })
   .meta({ description: "Settings every tenant gets." });
 
 // Least privilege: grants, raw statements and shared roles. Names and ARNs inside
@@ -291,7 +300,7 @@ export const tenantsFileSchema = z
       .min(1, { error: "at least one cluster is required" })
       .meta({ description: "The EKS clusters. Each becomes one stack, in cdktf.out/stacks/<name>/." }),
     state: stateSchema.optional(),
-    defaults: defaultsSchema.default({ tags: {} }),
+    defaults: defaultsSchema.default({ tags: {}, policyDocuments: "data-source" }),
     tenants: z.array(tenantSchema).default([]).meta({ description: "The teams whose pods get IAM roles." }),
     sharedRoles: z.array(sharedRoleSchema).default([]).meta({ description: "Roles shared by many tenants, one per cluster." }),
     strict: z.boolean().default(false).meta({ description: "Turn every warning into an error." }),
