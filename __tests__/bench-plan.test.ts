@@ -3,7 +3,7 @@
  * targets and report. Running terraform is `npm run bench:plan`'s job, never `npm test`'s.
  */
 import { parsePlanBenchArgs, planTargets, renderPlanReport, splicePlanSection, PLAN_BEGIN, PLAN_END, variantsFor, type PlanRow } from "../bench/plan/report";
-import { applyVariant, literalPolicy } from "../bench/plan/variants";
+import { applyVariant, usesInlinePolicies, type Variant } from "../bench/plan/variants";
 import { planTenantsYaml } from "../bench/plan/tenants-file";
 import { parse, problemsOf, synthYaml } from "./helpers";
 
@@ -64,25 +64,11 @@ describe("bench:plan variants", () => {
     output: { tenants: { value: { web: { role_arn: "${aws_iam_role.web_role.arn}", role_name: "${aws_iam_role.web_role.name}" } } }, addons: { value: { "vpc-cni": { role_arn: "x" } } } },
   };
 
-  it("write a policy document as IAM JSON, one-element lists as strings, references left as interpolations", () => {
-    expect(literalPolicy(trust)).toEqual({
-      Version: "2012-10-17",
-      Statement: [
-        {
-          Sid: "AllowEksAuthToAssumeRoleForPodIdentity",
-          Effect: "Allow",
-          Action: ["sts:AssumeRole", "sts:TagSession"],
-          Principal: { Service: "pods.eks.amazonaws.com" },
-          Condition: { StringEquals: { "aws:RequestTag/kubernetes-namespace": "web", "aws:RequestTag/eks-cluster-arn": "${data.aws_eks_cluster.eks_cluster.arn}" } },
-        },
-      ],
-    });
-  });
-
-  it("replace the data sources in the resources that use them, and keep the other data sources", () => {
-    const literal = applyVariant(stack, "literal-policies");
-    expect(Object.keys(literal.data)).toEqual(["aws_eks_cluster"]);
-    expect(JSON.parse(literal.resource.aws_iam_role.web_role.assume_role_policy)).toEqual(literalPolicy(trust));
+  it("plan literal policies from the product's own option, with the outputs removed for both", () => {
+    expect(["synthesized", "no-outputs", "literal-policies", "both", "per-tenant-outputs"].filter((v) => usesInlinePolicies(v as Variant))).toEqual(["literal-policies", "both"]);
+    expect(applyVariant(stack, "literal-policies")).toBe(stack);
+    expect(planTenantsYaml(2, 0, "inline")).toContain("defaults:\n  tags: { owner: platform }\n  policyDocuments: inline\n");
+    expect(planTenantsYaml(2)).not.toContain("policyDocuments");
   });
 
   it("drop the outputs, or spread them into the old per-tenant outputs", () => {

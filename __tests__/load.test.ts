@@ -8,7 +8,7 @@ describe("a valid file", () => {
   it("yields the typed config with every default applied", async () => {
     const config = await configOf(SEED_YAML);
     expect(config.clusters).toEqual([{ name: "demo-cluster", region: "us-east-1", agent: { install: "addon" }, addons: [], controllers: [] }]);
-    expect(config.defaults).toEqual({ tags: {} });
+    expect(config.defaults).toEqual({ tags: {}, policyDocuments: "data-source" });
     expect(config.tenants[0]).toEqual({
       name: "nginx",
       namespace: "nginx",

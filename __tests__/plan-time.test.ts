@@ -52,6 +52,14 @@ describe("estimatePlan", () => {
     expect(estimatePlan({ resources: 3, policyDocuments: 1, outputEntries: 1 }).peakRssMiB).toBe(PLAN_COST.providerRssMiB);
   });
 
+  it("costs no policy documents with defaults.policyDocuments: inline, where the stack has none", async () => {
+    const o = { resources: 3000, policyDocuments: 1500, outputEntries: 1000 };
+    expect(estimatePlan(o, "inline")).toEqual(estimatePlan({ ...o, policyDocuments: 0 }));
+    expect(estimatePlan(o, "data-source").cpuSeconds - estimatePlan(o, "inline").cpuSeconds).toBeCloseTo(1500 * PLAN_COST.cpuSPerPolicyDocument, 9);
+    const stacks = await synthYaml(planTenantsYaml(6, 0, "inline"));
+    expect(Object.values(stacks).map((s) => countsOf(parse(s)).policyDocuments)).toEqual([0]);
+  });
+
   it("grows linearly: twice the objects cost twice the variable part", () => {
     const one = estimatePlan({ resources: 3000, policyDocuments: 1500, outputEntries: 1000 }).cpuSeconds - PLAN_COST.fixedCpuS;
     const two = estimatePlan({ resources: 6000, policyDocuments: 3000, outputEntries: 2000 }).cpuSeconds - PLAN_COST.fixedCpuS;

@@ -15,6 +15,12 @@
  * golden.test.ts proves byte-identical to what the app command writes for the same inputs: the
  * app is not run a second time here.
  *
+ * Every stack is planned a second time, synthesized with `defaults.policyDocuments: inline`, in
+ * a module `inline__<input>__<stack>`: every role's and policy's document must be byte-identical
+ * between the two, both as the resource's argument (a `terraform_data` probe beside each
+ * resource takes the same expression, so the plan shows it as the provider received it) and as
+ * the provider plans it for IAM.
+ *
  * The same plan renders every controller's managed policy documents (data
  * "aws_iam_policy_document" needs no AWS call, and is read at plan time), in the root module
  * under the us-east-1 provider the examples already start, so that they cost no provider process
@@ -35,6 +41,8 @@ import { FULL } from "./controller-options";
 import { dataSources } from "./helpers";
 import { synthController } from "./policy-eval";
 import { pluginMirror, requiredTerraformTest, terraform, terraformAvailable, type TerraformRun } from "./terraform";
+import { parse as parseYaml } from "yaml";
+import { runApp } from "./run";
 
 const SUITE = "terraform validate and plan of each stack's AWS part";
 const PROVIDER_VERSION = "5.100.0";
@@ -414,6 +422,39 @@ function normalize(p: Json): Json {
   };
 }
 
+
+/** The resources whose documents IAM receives, and the argument that holds each. */
+const POLICY_ARGUMENTS: Readonly<Record<string, string>> = { aws_iam_role: "assume_role_policy", aws_iam_role_policy: "policy", aws_iam_policy: "policy" };
+
+/**
+ * A `terraform_data` beside each role and policy whose `input` is the same expression as the
+ * resource's document argument: `terraform_data` plans its input as given, where the AWS
+ * provider plans the document normalized, so the probe shows the bytes the provider receives.
+ */
+function withDocumentProbes(json: Json): Json {
+  const probes: Json = {};
+  for (const [type, arg] of Object.entries(POLICY_ARGUMENTS)) {
+    for (const [name, body] of Object.entries((json.resource?.[type] ?? {}) as Json)) probes[`${type}__${name}`] = { input: (body as Json)[arg] };
+  }
+  return { ...json, resource: { ...json.resource, terraform_data: { ...(json.resource?.terraform_data ?? {}), ...probes } } };
+}
+
+/** `input` synthesized with `defaults.policyDocuments: inline`, through the app; its stacks' JSON by stack name. */
+function synthInline(input: string, work: string): Map<string, string> {
+  const text = readFileSync(join(ROOT, input), "utf8");
+  const config = (extname(input) === ".json" ? JSON.parse(text) : parseYaml(text)) as Json;
+  config.defaults = { ...(config.defaults ?? {}), policyDocuments: "inline" };
+  const name = basename(input, extname(input));
+  const file = join(work, `${name}.inline.json`);
+  writeFileSync(file, JSON.stringify(config));
+  const out = join(work, `${name}.inline.out`);
+  const run = runApp({ TENANTS_FILE: file, CDKTF_OUTDIR: out });
+  if (run.status !== 0) throw new Error(`synth of ${input} with inline policies failed:\n${run.stderr}`);
+  return new Map(readdirSync(join(out, "stacks")).map((s) => [s, readFileSync(join(out, "stacks", s, "cdk.tf.json"), "utf8")]));
+}
+
+const INLINE = "inline__";
+
 function ok(run: TerraformRun, what: string): void {
   if (run.code !== 0) throw new Error(`terraform ${what} failed (exit ${run.code}):\n${run.stderr}\n${run.stdout}`);
 }
@@ -426,11 +467,14 @@ if (terraformAvailable("terraform and the AWS provider mirror", SUITE)) {
     let eks: EksStandIn;
     let work: string;
     const parts = new Map<string, AwsPart>();
+    /** The same stacks synthesized with inline policy documents, by the same module name. */
+    const inlineParts = new Map<string, AwsPart>();
     let planDiagnostics: Json[];
     let plan: Json;
     const controllerDocuments: Record<string, Json> = {};
     const controllerOwners: Record<string, string> = {};
     const seconds: Record<string, number> = {};
+    const changesIn = (module: string): Json[] => (plan.resource_changes as Json[]).filter((c) => c.module_address === `module.${module}`);
     // STS and IAM too: the plan should call neither, and if it did, the call must reach the
     // stand-in (and fail the test as unexpected), never AWS.
     const standInEndpoints = () => ({ eks: eks.url, sts: eks.url, iam: eks.url });
@@ -453,6 +497,7 @@ if (terraformAvailable("terraform and the AWS provider mirror", SUITE)) {
           const part = awsPart(readFileSync(join(golden, file), "utf8"), { providerVersion: PROVIDER_VERSION, endpoints: standInEndpoints() });
           parts.set(moduleName(input, basename(file, ".json")), part);
         }
+        for (const [stack, text] of synthInline(input, work)) inlineParts.set(moduleName(input, stack), awsPart(text, { providerVersion: PROVIDER_VERSION, endpoints: standInEndpoints() }));
       }
       // Stacks with the same provider settings (region, default tags) share one provider
       // configuration in the root, passed in with `providers`; a stack with more than one AWS
@@ -461,11 +506,13 @@ if (terraformAvailable("terraform and the AWS provider mirror", SUITE)) {
       // CPU), but would plan other default tags than the stack's.
       const rootProviders: Json[] = [];
       const aliasOf = new Map<string, string>();
-      for (const [m, part] of parts) {
+      const planned = [...[...parts].map(([m, p]) => [m, p] as const), ...[...inlineParts].map(([m, p]) => [`${INLINE}${m}`, p] as const)];
+      for (const [m, part] of planned) {
         mkdirSync(join(root, m));
         const own = part.json.provider.aws as Json[];
+        const json = withDocumentProbes(part.json);
         if (own.length !== 1 || own[0]!.alias !== undefined) {
-          writeFileSync(join(root, m, "main.tf.json"), JSON.stringify(part.json, null, 2));
+          writeFileSync(join(root, m, "main.tf.json"), JSON.stringify(json, null, 2));
           modules[m] = { source: `./${m}` };
           continue;
         }
@@ -474,7 +521,7 @@ if (terraformAvailable("terraform and the AWS provider mirror", SUITE)) {
           aliasOf.set(key, `stack${aliasOf.size}`);
           rootProviders.push({ ...own[0], alias: aliasOf.get(key) });
         }
-        const { provider: _provider, ...rest } = part.json;
+        const { provider: _provider, ...rest } = json;
         writeFileSync(join(root, m, "main.tf.json"), JSON.stringify(rest, null, 2));
         modules[m] = { source: `./${m}`, providers: { aws: `aws.${aliasOf.get(key)}` } };
       }
@@ -539,7 +586,8 @@ if (terraformAvailable("terraform and the AWS provider mirror", SUITE)) {
 
     it("makes only the EKS calls the data sources need", () => {
       expect(eks.unexpected).toEqual([]);
-      expect([...eks.calls].sort()).toEqual([...EXPECTED_EKS_CALLS].sort());
+      // Each stack is planned twice: with data sources and with inline documents.
+      expect([...eks.calls].sort()).toEqual([...EXPECTED_EKS_CALLS, ...EXPECTED_EKS_CALLS].sort());
     });
 
     it("lists what provider 5.100 cannot plan, by name and why, and nothing else", () => {
@@ -556,7 +604,7 @@ if (terraformAvailable("terraform and the AWS provider mirror", SUITE)) {
 
     describe.each(Object.entries(EXPECTED).flatMap(([input, stacks]) => Object.entries(stacks).map(([stack, expected]) => ({ input, stack, expected }))))("$input: $stack", ({ input, stack, expected }) => {
       const m = `${input}__${stack}`;
-      const changes = () => (plan.resource_changes as Json[]).filter((c) => c.module_address === `module.${m}`);
+      const changes = () => changesIn(m).filter((c) => c.type !== "terraform_data");
 
       it("creates exactly the expected resources and deletes nothing", () => {
         expect(changes().map((c) => `${c.address.slice(`module.${m}.`.length)} ${c.change.actions.join(",")}`).sort()).toEqual([...expected.changes].sort());
@@ -577,6 +625,40 @@ if (terraformAvailable("terraform and the AWS provider mirror", SUITE)) {
           if (c.type === "aws_iam_role_policy") rendered[`${local}.policy`] = normalize(JSON.parse(c.change.after.policy));
         }
         expect(rendered).toEqual(Object.fromEntries(Object.entries(expected.policies).map(([k, v]) => [k, normalize(v)])));
+      });
+    });
+
+    describe.each([...Object.entries(EXPECTED).flatMap(([input, stacks]) => Object.keys(stacks).map((stack) => `${input}__${stack}`))])("%s with defaults.policyDocuments: inline", (m) => {
+      /** Each document by `<address>`: the argument as the provider received it (the probe), and as planned for IAM. */
+      const documents = (module: string) => {
+        const received: Record<string, string> = {};
+        const forIam: Record<string, string> = {};
+        for (const c of changesIn(module)) {
+          const local = c.address.slice(`module.${module}.`.length);
+          if (c.type === "terraform_data") received[local.slice("terraform_data.".length).replace("__", ".")] = c.change.after.input;
+          else if (POLICY_ARGUMENTS[c.type]) forIam[local] = c.change.after[POLICY_ARGUMENTS[c.type]!];
+        }
+        return { received, forIam };
+      };
+
+      it("has no policy document data source left", () => {
+        expect(Object.keys(inlineParts.get(m)!.json.data?.aws_iam_policy_document ?? {})).toEqual([]);
+        expect(Object.keys(parts.get(m)!.json.data?.aws_iam_policy_document ?? {}).length).toBeGreaterThan(0);
+      });
+
+      it("gives every role and policy byte-identical documents, as received and as planned for IAM", () => {
+        const withData = documents(m);
+        const inline = documents(`${INLINE}${m}`);
+        expect(Object.keys(withData.forIam).length).toBeGreaterThan(0);
+        expect(Object.keys(withData.received).sort()).toEqual(Object.keys(withData.forIam).sort());
+        for (const v of [...Object.values(withData.received), ...Object.values(withData.forIam)]) expect(typeof v).toBe("string");
+        expect(inline.received).toEqual(withData.received);
+        expect(inline.forIam).toEqual(withData.forIam);
+      });
+
+      it("plans the same resources at the same addresses", () => {
+        const addresses = (module: string) => changesIn(module).map((c) => `${c.address.slice(`module.${module}.`.length)} ${c.change.actions.join(",")}`).sort();
+        expect(addresses(`${INLINE}${m}`)).toEqual(addresses(m));
       });
     });
 

@@ -21,7 +21,7 @@ import { startEksStandIn, type EksStandIn } from "./plan/eks-stand-in";
 import { HELP, parsePlanBenchArgs, planTargets, renderPlanReport, splicePlanSection, variantsFor, type PlanMachine, type PlanRow } from "./plan/report";
 import { pluginMirror, terraformEnv } from "./plan/terraform-env";
 import { planTenantsYaml } from "./plan/tenants-file";
-import { applyVariant, type Variant } from "./plan/variants";
+import { applyVariant, usesInlinePolicies, type Variant } from "./plan/variants";
 import { GNU_TIME, parseFigures } from "./measure";
 import { countObjects } from "./stats";
 
@@ -135,8 +135,9 @@ async function main(): Promise<number> {
       const label = groups > 0 ? `${tenants}-in-${groups}-groups` : `${tenants}`;
       const stacks = synthesize(tmp, label, planTenantsYaml(tenants, groups));
       const variants = groups > 0 ? (["synthesized"] as const) : variantsFor(s, tenants);
+      const inline = variants.some(usesInlinePolicies) ? synthesize(tmp, `${label}-inline`, planTenantsYaml(tenants, groups, "inline")) : stacks;
       const prepared = new Map<Variant, { dirs: string[]; objects: number }>();
-      for (const v of variants) prepared.set(v, await prepare(tmp, label, stacks, v, eks));
+      for (const v of variants) prepared.set(v, await prepare(tmp, label, usesInlinePolicies(v) ? inline : stacks, v, eks));
       for (let r = 1; r <= s.runs; r++) {
         for (const v of variants) {
           const p = prepared.get(v)!;

@@ -16,7 +16,7 @@ import { ClusterStack } from "./cluster-stack";
 export function associationAddresses(config: Config, plan: ClusterPlan): Map<string, string> {
   const outdir = mkdtempSync(join(tmpdir(), "drift-addresses-"));
   try {
-    const stack = new ClusterStack(new App({ outdir, skipValidation: true }), { plan, defaultTags: config.defaults.tags, s3State: config.state?.s3 });
+    const stack = new ClusterStack(new App({ outdir, skipValidation: true }), { plan, defaultTags: config.defaults.tags, policyDocuments: config.defaults.policyDocuments, s3State: config.state?.s3 });
     const address = (association: Parameters<typeof stack.getLogicalId>[0]) => `aws_eks_pod_identity_association.${stack.getLogicalId(association)}`;
     return new Map([
       ...[...stack.tenants].map(([tenant, identity]): [string, string] => [tenant, address(identity.association)]),

@@ -26,11 +26,12 @@ export function buildStacks(
   return planStacks(config).flatMap(({ base, groups }) => {
     const existing = imports?.get(base.cluster.name);
     const deployRole = deployRoleFor(config, base.cluster);
-    const cluster = new ClusterStack(app, { plan: base, defaultTags: config.defaults.tags, state, imports: existing, deployRole });
+    const { tags: defaultTags, policyDocuments } = config.defaults;
+    const cluster = new ClusterStack(app, { plan: base, defaultTags, policyDocuments, state, imports: existing, deployRole });
     const stacks = [
       cluster,
       ...groups.map((plan) => {
-        const stack = new GroupStack(app, { plan, defaultTags: config.defaults.tags, state, imports: existing, deployRole });
+        const stack = new GroupStack(app, { plan, defaultTags, policyDocuments, state, imports: existing, deployRole });
         // The order `cdktf deploy '*'` applies stacks in (the manifest's dependencies): the base
         // stack, with the Pod Identity agent, before any association of the group.
         stack.addDependency(cluster);

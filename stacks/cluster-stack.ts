@@ -1,4 +1,5 @@
 import type { HelmProvider } from "@cdktf/provider-helm/lib/provider";
+import { POLICY_DOCUMENTS_CONTEXT, type PolicyDocuments } from "../lib/constructs/policy-document";
 import type { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
 import type { ITerraformDependable } from "cdktf";
 import { UniqueAddressStack } from "../lib/constructs/unique-address-stack";
@@ -38,6 +39,12 @@ export interface ClusterStackProps {
   readonly plan: ClusterPlan;
   /** Tags on every taggable AWS resource of the stack, through the provider's default_tags. @default {} */
   readonly defaultTags?: Tags;
+  /**
+   * How policy documents are written: `data.aws_iam_policy_document` data sources, or the same
+   * JSON as literals (`inline`), for every construct in the stack that does not set its own.
+   * @default "data-source"
+   */
+  readonly policyDocuments?: PolicyDocuments;
   /** An S3 backend for the stack's state. @default local state, terraform.<cluster>.tfstate */
   readonly s3State?: S3State;
   /** What already exists, by tenant name, for `import` blocks (`npm run adopt`). @default none */
@@ -74,6 +81,7 @@ export class ClusterStack extends UniqueAddressStack {
   constructor(scope: Construct, props: ClusterStackProps) {
     const { plan } = props;
     super(scope, plan.cluster.name);
+    this.node.setContext(POLICY_DOCUMENTS_CONTEXT, props.policyDocuments ?? "data-source");
     this.cluster = this.addProvidersAndBackend(props);
     this.agent = this.addAgent(plan.cluster);
     const namespaces = addNamespaces(this, plan.tenants, plan.controllers);

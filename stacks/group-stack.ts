@@ -1,4 +1,5 @@
 import { UniqueAddressStack } from "../lib/constructs/unique-address-stack";
+import { POLICY_DOCUMENTS_CONTEXT, type PolicyDocuments } from "../lib/constructs/policy-document";
 import type { Construct } from "constructs";
 import type { DeployRole } from "../lib/config/deploy-role";
 import type { GroupPlan } from "../lib/config/stack-plan";
@@ -15,6 +16,12 @@ export interface GroupStackProps {
   readonly plan: GroupPlan;
   /** Tags on every taggable AWS resource of the stack, through the provider's default_tags. @default {} */
   readonly defaultTags?: Tags;
+  /**
+   * How policy documents are written: `data.aws_iam_policy_document` data sources, or the same
+   * JSON as literals (`inline`), for every construct in the stack that does not set its own.
+   * @default "data-source"
+   */
+  readonly policyDocuments?: PolicyDocuments;
   /** Where the state lives. @default local state, terraform.<cluster>-<group>.tfstate */
   readonly state?: StateSettings;
   /** What already exists, by tenant name, for `import` blocks (`npm run adopt`). @default none */
@@ -40,6 +47,7 @@ export class GroupStack extends UniqueAddressStack {
   constructor(scope: Construct, props: GroupStackProps) {
     const { cluster, tenants, stackName } = props.plan;
     super(scope, stackName);
+    this.node.setContext(POLICY_DOCUMENTS_CONTEXT, props.policyDocuments ?? "data-source");
     this.cluster = cluster;
     this.addOverride("terraform.required_version", REQUIRED_TERRAFORM);
 

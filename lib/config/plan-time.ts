@@ -56,7 +56,12 @@ export interface PlanEstimate {
   readonly peakRssMiB: number;
 }
 
-export function estimatePlan(o: PlanObjects): PlanEstimate {
+/**
+ * The estimate of a stack holding `o`. With `defaults.policyDocuments: inline` there are no
+ * policy document data sources: the documents are literals in the resources, costed with them.
+ */
+export function estimatePlan(counted: PlanObjects, policyDocuments: "data-source" | "inline" = "data-source"): PlanEstimate {
+  const o = policyDocuments === "inline" ? { ...counted, policyDocuments: 0 } : counted;
   const c = PLAN_COST;
   return {
     cpuSeconds: c.fixedCpuS + c.cpuSPerResource * o.resources + c.cpuSPerPolicyDocument * o.policyDocuments + c.cpuSPerOutputEntry * o.outputEntries,

@@ -106,7 +106,16 @@ export const stateSchema = z
   .meta({ description: "Where Terraform state lives. Left out: local state files, one per stack." });
 
 export const defaultsSchema = z
-  .strictObject({ tags: tags.default({}) })
+  .strictObject({
+    tags: tags.default({}),
+    policyDocuments: z
+      .enum(["data-source", "inline"])
+      .default("data-source")
+      .meta({
+        description:
+          "How trust and permission policies are written: data-source (one aws_iam_policy_document data source each) or inline (the same JSON, byte for byte, as a literal; plans faster with many tenants). A document whose order depends on a value known only at plan time keeps its data source.",
+      }),
+  })
   .meta({ description: "Settings every tenant gets." });
 
 // Least privilege: grants, raw statements and shared roles. Names and ARNs inside
@@ -310,7 +319,7 @@ export const tenantsFileSchema = z
       .default({})
       .meta({ description: "Deploy roles by account ID: one CI identity assumes each account's role. Clusters are matched by accountId; a cluster whose account has no entry uses the ambient credentials." }),
     state: stateSchema.optional(),
-    defaults: defaultsSchema.default({ tags: {} }),
+    defaults: defaultsSchema.default({ tags: {}, policyDocuments: "data-source" }),
     tenants: z.array(tenantSchema).default([]).meta({ description: "The teams whose pods get IAM roles." }),
     sharedRoles: z.array(sharedRoleSchema).default([]).meta({ description: "Roles shared by many tenants, one per cluster." }),
     strict: z.boolean().default(false).meta({ description: "Turn every warning into an error." }),

@@ -50,7 +50,8 @@ export interface AddonIdentityProps extends RoleSettings, ClusterProps {
  * same service account, which EKS refuses (EKS user guide, add-ons-iam).
  */
 export class AddonIdentity extends Construct {
-  readonly trustPolicy: DataAwsIamPolicyDocument;
+  /** The trust document's data source; undefined when the trust policy is inline JSON. */
+  readonly trustPolicy?: DataAwsIamPolicyDocument;
   readonly role: IamRole;
   readonly addon: EksAddon;
   /** The role's name, as given or derived. */

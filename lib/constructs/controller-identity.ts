@@ -1,6 +1,6 @@
 import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
 import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
-import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import type { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { EksPodIdentityAssociation } from "@cdktf/provider-aws/lib/eks-pod-identity-association";
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 import type { IamRole } from "@cdktf/provider-aws/lib/iam-role";
@@ -24,6 +24,7 @@ import { ACCOUNT } from "../policy/arn-environment";
 import { renderStatement } from "../policy/render-statement";
 import type { PolicyStatement } from "../policy/statement";
 import { podIdentityTrustStatement } from "../policy/trust";
+import { addPolicyDocument, policyDocumentsOf } from "./policy-document";
 import { addPodIdentityRole, checkRoleSettings } from "./pod-identity-role";
 import type { SmokeTest } from "./smoke-test";
 import { controllerSmokeTestJobName } from "../config/smoke-test-names";
@@ -71,7 +72,8 @@ export interface ControllerIdentityProps extends ClusterProps {
  * the Pod Identity association and, optionally, the service account and a smoke test.
  */
 export class ControllerIdentity extends Construct {
-  readonly trustPolicy: DataAwsIamPolicyDocument;
+  /** The trust document's data source; undefined when the trust policy is inline JSON. */
+  readonly trustPolicy?: DataAwsIamPolicyDocument;
   readonly role: IamRole;
   /** The customer-managed policies, in order; names `<role name>-1`, `-2`, … */
   readonly policies: ReadonlyArray<IamPolicy>;
@@ -139,6 +141,7 @@ export class ControllerIdentity extends Construct {
       trust: [podIdentityTrustStatement({ namespace: plan.namespace, serviceAccount: plan.serviceAccount, clusterArn })],
       description: `EKS Pod Identity role for ${controller.name} (${plan.namespace}/${plan.serviceAccount}) on ${props.clusterName}`,
       tags: props.tags,
+      policyDocuments: props.policyDocuments,
     }));
 
     // The account is looked up only when a statement names it and the caller did not give it.
@@ -148,7 +151,7 @@ export class ControllerIdentity extends Construct {
     const policyAttachments: IamRolePolicyAttachment[] = [];
     this.policies = documents.map((statements: PolicyStatement[], i) => {
       const n = i + 1;
-      const document = new DataAwsIamPolicyDocument(this, `managed-policy-${n}-document`, { statement: statements.map((s) => renderStatement(s, env)) });
+      const document = addPolicyDocument(this, `managed-policy-${n}-document`, statements.map((s) => renderStatement(s, env)), policyDocumentsOf(this, props.policyDocuments));
       const p = new IamPolicy(this, `managed-policy-${n}`, {
         name: `${plan.roleName}-${n}`,
         path: r.path,

@@ -12,6 +12,7 @@ import * as rules from "../config/rules";
 import type { ArnEnvironment } from "../policy/arn-environment";
 import { terraformLiteral } from "../terraform/terraform-literal";
 import { PropChecker } from "./validate-props";
+import type { PolicyDocuments } from "./policy-document";
 
 export interface EksClusterReferenceProps {
   /** Name of the existing EKS cluster. */
@@ -104,6 +105,13 @@ export interface ClusterProps {
   readonly cluster?: EksClusterReference;
   /** Name of the existing EKS cluster. Leave out with `cluster`. */
   readonly clusterName?: string;
+  /**
+   * How the construct's policy documents are written: `data-source`, one
+   * `data.aws_iam_policy_document` each; `inline`, the literal JSON that data source would
+   * produce, byte for byte, which spares `terraform plan` the data sources.
+   * @default the stack's `defaults.policyDocuments`, else "data-source"
+   */
+  readonly policyDocuments?: PolicyDocuments;
 }
 
 /** The props with the cluster's name filled in; refuses props that name no cluster, or two. */

@@ -5,7 +5,7 @@
  * "policy-…"), so their Terraform addresses are those of the caller.
  */
 import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
-import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import type { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import type { Construct } from "constructs";
@@ -16,6 +16,7 @@ import * as rules from "../config/rules";
 import type { Tags } from "../config/schema";
 import { terraformLiteral, terraformLiteralTags } from "../terraform/terraform-literal";
 import type { PropChecker } from "./validate-props";
+import { addPolicyDocument, policyDocumentsOf, type PolicyDocuments } from "./policy-document";
 
 export { attachmentId };
 
@@ -50,7 +51,8 @@ export function checkRoleSettings(check: PropChecker, roleName: string, s: RoleS
 }
 
 export interface PodIdentityRoleParts {
-  readonly trustPolicy: DataAwsIamPolicyDocument;
+  /** The trust document's data source; undefined when the trust policy is inline JSON. */
+  readonly trustPolicy?: DataAwsIamPolicyDocument;
   readonly role: IamRole;
   readonly attachments: ReadonlyArray<IamRolePolicyAttachment>;
 }
@@ -63,18 +65,19 @@ export function addPodIdentityRole(
     readonly trust: ReadonlyArray<DataAwsIamPolicyDocumentStatement>;
     readonly description: string;
     readonly tags?: Tags;
+    readonly policyDocuments?: PolicyDocuments;
   },
 ): PodIdentityRoleParts {
-  const trustPolicy = new DataAwsIamPolicyDocument(scope, "trust", { statement: [...props.trust] });
+  const trust = addPolicyDocument(scope, "trust", props.trust, policyDocumentsOf(scope, props.policyDocuments));
   const role = new IamRole(scope, "role", {
     name: terraformLiteral(props.roleName),
     path: terraformLiteral(props.rolePath ?? "/"),
-    assumeRolePolicy: trustPolicy.json,
+    assumeRolePolicy: trust.json,
     permissionsBoundary: terraformLiteral(props.permissionsBoundaryArn),
     maxSessionDuration: props.maxSessionDuration ?? rules.SESSION_DURATION.min,
     description: terraformLiteral(props.description),
     tags: terraformLiteralTags(props.tags),
   });
   const attachments = (props.managedPolicyArns ?? []).map((arn) => new IamRolePolicyAttachment(scope, attachmentId(arn), { role: role.name, policyArn: terraformLiteral(arn) }));
-  return { trustPolicy, role, attachments };
+  return { trustPolicy: trust.dataSource, role, attachments };
 }

@@ -1,5 +1,5 @@
 import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
-import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
+import type { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
 import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
@@ -9,6 +9,7 @@ import { renderStatement } from "../policy/render-statement";
 import type { ArnEnvironment } from "../policy/arn-environment";
 import type { PolicyStatement } from "../policy/statement";
 import { duplicateSids, INLINE_POLICY_NAME } from "../policy/permissions";
+import { addPolicyDocument, policyDocumentsOf, type PolicyDocuments } from "./policy-document";
 
 export interface RolePermissionsProps {
   /** Name of the role that receives the inline policy. */
@@ -23,6 +24,12 @@ export interface RolePermissionsProps {
   readonly policyName?: string;
   /** Who owns the role, for error messages, such as `tenant "web"`. @default the construct path */
   readonly owner?: string;
+  /**
+   * `inline`: the policy is written as the literal JSON the data source would produce, which
+   * plans faster; `data-source`: a `data.aws_iam_policy_document`.
+   * @default the stack's `defaults.policyDocuments`, else "data-source"
+   */
+  readonly policyDocuments?: PolicyDocuments;
 }
 
 /**
@@ -31,7 +38,8 @@ export interface RolePermissionsProps {
  * quota of a role, which IAM would reject only at apply time.
  */
 export class RolePermissions extends Construct {
-  readonly document: DataAwsIamPolicyDocument;
+  /** The document's data source; undefined when the policy is inline JSON. */
+  readonly document?: DataAwsIamPolicyDocument;
   readonly policy: IamRolePolicy;
 
   constructor(scope: Construct, id: string, props: RolePermissionsProps) {
@@ -50,8 +58,10 @@ export class RolePermissions extends Construct {
     }
     if (problems.length > 0) throw new Error(`RolePermissions of ${owner}: invalid props:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
 
-    this.document = new DataAwsIamPolicyDocument(this, "document", { statement: props.statements.map((s) => renderStatement(s, props.environment)) });
-    this.policy = new IamRolePolicy(this, "policy", { name: policyName, role: props.roleName, policy: this.document.json });
+    const statements = props.statements.map((s) => renderStatement(s, props.environment));
+    const document = addPolicyDocument(this, "document", statements, policyDocumentsOf(this, props.policyDocuments));
+    this.document = document.dataSource;
+    this.policy = new IamRolePolicy(this, "policy", { name: policyName, role: props.roleName, policy: document.json });
   }
 }
 

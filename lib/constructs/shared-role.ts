@@ -61,7 +61,8 @@ export interface SharedRoleProps extends RoleSettings, ClusterProps {
  * (EKS user guide, pod-id-abac), which EKS sets on every session and which pods cannot change.
  */
 export class SharedRole extends Construct {
-  readonly trustPolicy: DataAwsIamPolicyDocument;
+  /** The trust document's data source; undefined when the trust policy is inline JSON. */
+  readonly trustPolicy?: DataAwsIamPolicyDocument;
   readonly role: IamRole;
   readonly permissions?: RolePermissions;
   readonly roleName: string;
@@ -112,6 +113,7 @@ export class SharedRole extends Construct {
         statements,
         environment: props.arnEnvironment ?? ref?.arnEnvironment ?? lookUpArnEnvironment(this),
         owner: `SharedRole ${JSON.stringify(id)}`,
+        policyDocuments: props.policyDocuments,
       });
     }
 

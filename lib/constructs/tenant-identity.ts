@@ -139,8 +139,10 @@ export interface ExistingTenantResources {
  * from a position in a list, so adding or removing another tenant leaves these untouched.
  */
 export class TenantIdentity extends Construct {
-  /** The trust policy document (`data.aws_iam_policy_document`); absent with a shared role. */
+  /** The trust policy document (`data.aws_iam_policy_document`); absent with a shared role, or when the trust policy is inline JSON. */
   readonly trustPolicy?: DataAwsIamPolicyDocument;
+  /** Whether the role is the tenant's own, not a shared role's. */
+  readonly ownsRole: boolean;
   /** The role the tenant's pods receive (the shared role's, with `sharedRole`). */
   readonly role: IamRole;
   /** The inline policy from grants, statements and the target role; absent when there are none. */
@@ -191,6 +193,7 @@ export class TenantIdentity extends Construct {
 
     const provider = props.irsa && !props.sharedRole ? parseOidcProviderArn(props.irsa.oidcProviderArn) : undefined;
     const irsa = provider ? { arn: props.irsa!.oidcProviderArn, issuer: provider.issuer } : undefined;
+    this.ownsRole = !props.sharedRole;
     if (props.sharedRole) {
       this.role = props.sharedRole.role;
     } else {
@@ -212,6 +215,7 @@ export class TenantIdentity extends Construct {
           statements,
           environment: props.arnEnvironment ?? ref?.arnEnvironment ?? lookUpArnEnvironment(this),
           owner: `TenantIdentity ${JSON.stringify(id)}`,
+          policyDocuments: props.policyDocuments,
         });
       }
     }
@@ -263,7 +267,7 @@ export class TenantIdentity extends Construct {
 export function importExisting(identity: TenantIdentity, props: { readonly clusterName: string; readonly namespace: string; readonly serviceAccount: string }, existing: ExistingTenantResources): void {
   if (existing.associationId !== undefined) identity.association.importFrom(`${props.clusterName},${existing.associationId}`);
   // A shared role is not the tenant's to adopt; its members share it.
-  if (existing.role && identity.trustPolicy) identity.role.importFrom(identity.roleName);
+  if (existing.role && identity.ownsRole) identity.role.importFrom(identity.roleName);
   if (existing.serviceAccount && identity.serviceAccount) identity.serviceAccount.importFrom(`${props.namespace}/${props.serviceAccount}`);
 }
 

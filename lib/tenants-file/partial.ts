@@ -73,7 +73,7 @@ export function partialConfig(data: unknown): Partial | undefined {
     clusters: clusters.kept.map((e) => e.item),
     tenants: keptTenants.map((e) => e.item),
     sharedRoles: sharedRoles.kept.map((e) => e.item),
-    defaults: defaults.success ? defaults.data : { tags: {} },
+    defaults: defaults.success ? defaults.data : { tags: {}, policyDocuments: "data-source" },
     state: state.success ? state.data : undefined,
     accounts: accountEntries(data.accounts),
     strict: false,

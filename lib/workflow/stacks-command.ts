@@ -81,15 +81,15 @@ export function describeStacks(config: Config, build: StackBuilder, options: { o
   const cloud = config.state?.cloud;
   return planStacks(config).flatMap(({ base, groups }) =>
     [
-      { name: base.cluster.name, cluster: base.cluster.name, group: null, dependsOn: [], tenants: base.tenants.length, plan: { name: base.cluster.name, tenants: base.tenants, movable: base.tenants.filter((t) => t.tenant.sharedRole === undefined) }, estimate: estimatePlan(baseStackObjects(base)) },
-      ...groups.map((g) => ({ name: g.stackName, cluster: g.cluster.name, group: g.group, dependsOn: [base.cluster.name], tenants: g.tenants.length, plan: { name: g.stackName, tenants: g.tenants, movable: g.tenants, group: g.group }, estimate: estimatePlan(tenantsObjects(g.tenants)) })),
+      { name: base.cluster.name, cluster: base.cluster.name, group: null, dependsOn: [], tenants: base.tenants.length, plan: { name: base.cluster.name, tenants: base.tenants, movable: base.tenants.filter((t) => t.tenant.sharedRole === undefined) }, estimate: estimatePlan(baseStackObjects(base), config.defaults.policyDocuments) },
+      ...groups.map((g) => ({ name: g.stackName, cluster: g.cluster.name, group: g.group, dependsOn: [base.cluster.name], tenants: g.tenants.length, plan: { name: g.stackName, tenants: g.tenants, movable: g.tenants, group: g.group }, estimate: estimatePlan(tenantsObjects(g.tenants), config.defaults.policyDocuments) })),
     ].map(({ plan, estimate, ...s }) => {
       const cost = planCost(json.get(s.name)!);
       const warning =
         cost.refreshCalls > max
           ? `stack ${JSON.stringify(s.name)}: a plan refreshes ${cost.resources} resources with an estimated ${cost.refreshCalls} API calls (${cost.iamCalls} to IAM), above ${max}; split its ${s.tenants} tenants into about ${suggestedGroups(cost.refreshCalls, max)} stack groups with tenants[].stack`
           : null;
-      const planWarning = planSizeMessage(plan, estimate, budget) ?? null;
+      const planWarning = planSizeMessage(plan, estimate, budget, config.defaults.policyDocuments) ?? null;
       const figures = { planCpuSeconds: Math.round(estimate.cpuSeconds), planPeakRssMiB: Math.round(estimate.peakRssMiB), planWarning };
       return { ...s, directory: join(outdir, "stacks", s.name), workspace: cloud ? workspaceName(cloud, s.name) : null, ...cost, warning, ...figures };
     }),
