@@ -5,6 +5,7 @@
  * current context; writes nothing anywhere. Exit 0: nothing to migrate; 1: entries printed or
  * service accounts skipped; 2: usage, file, AWS or Kubernetes error (one line each).
  */
+import { deployRoleFor } from "../config/deploy-role";
 import { describeAwsError } from "../drift/aws";
 import { openClusterCommand } from "../drift/cluster-command";
 import { openKube, type LiveDeps } from "./adopt-command";
@@ -36,7 +37,7 @@ export async function runIrsaScan(args: ReadonlyArray<string>, deps: LiveDeps): 
   const { name, region } = plan.cluster;
   let cluster;
   try {
-    cluster = await describeCluster(deps.eks(region, limits), name);
+    cluster = await describeCluster(deps.eks(region, limits, deployRoleFor(config, plan.cluster)), name);
   } catch (e) {
     deps.stderr(`error: ${describeAwsError(e, name, region)}`);
     return 2;
