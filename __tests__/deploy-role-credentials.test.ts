@@ -5,13 +5,15 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runDrift } from "../lib/drift/command";
+import { runAdopt } from "../lib/live/adopt-command";
 import { runIrsaScan } from "../lib/live/irsa-scan-command";
-import { liveEksClient, describeCluster } from "../lib/live/aws";
+import { describeCluster, liveEksClient, liveIamClient } from "../lib/live/aws";
 import { DEFAULT_SESSION_NAME, REFRESH_MARGIN_MS, deployRoleCredentials, liveStsClient } from "../lib/live/deploy-role-credentials";
 import { DEFAULT_LIMITS } from "../lib/network/limits";
 import { associationAddresses } from "../stacks/association-addresses";
 import { awsEnv, startAwsStandIn, type AwsStandIn } from "./stand-in/aws-api";
 import { startStsStandIn, type StsStandIn } from "./stand-in/sts-api";
+import { startStalled } from "./stand-in/stalled";
 import { tempDir } from "./temp-dir";
 
 const ROLE = "arn:aws:iam::111122223333:role/pod-identity-deploy";
@@ -34,6 +36,7 @@ beforeAll(async () => {
       },
       { name: "denied", account: "444455556666", region: "eu-west-1", associations: [] },
     ],
+    roles: [{ name: "web.demo", path: "/", account: "111122223333" }],
   });
   sts = await startStsStandIn({ accessKeyId: "ASIASESSION", denied: [DENIED] });
   Object.assign(process.env, awsEnv(eks.url), { AWS_ENDPOINT_URL_STS: sts.url });
@@ -153,4 +156,47 @@ test("irsa-scan names the role of a failed AssumeRole through the same error lin
   expect(code).toBe(2);
   expect(err).toHaveLength(1);
   expect(err[0]).toContain(`error: cannot assume the deploy role ${DENIED}: AccessDenied`);
+});
+
+test("a stalled STS ends in exit 2 within --timeout, one line naming the role and STS's endpoint", async () => {
+  const stalled = await startStalled();
+  const role = "arn:aws:iam::555555555555:role/stalled-deploy";
+  const file = tenantsFile(`  "555555555555": { deployRoleArn: ${role} }\n`, "stalled", "555555555555");
+  process.env.AWS_ENDPOINT_URL_STS = stalled.url;
+  try {
+    const out: string[] = [];
+    const err: string[] = [];
+    const started = Date.now();
+    const code = await runDrift(["stalled", "--file", file, "--timeout", "1"], { client: liveEksClient, addresses: associationAddresses, stdout: (t) => out.push(t), stderr: (l) => err.push(l) });
+    expect(Date.now() - started).toBeLessThan(5000);
+    expect(code).toBe(2);
+    expect(err).toEqual([
+      `error: cannot assume the deploy role ${role}: timed out after 1s waiting for STS AssumeRole in eu-west-1 at ${stalled.url}, retries included (--timeout <seconds> sets the limit)`,
+    ]);
+    expect(stalled.hits()).toBeGreaterThan(0);
+    expect(eks.requests).toEqual([]);
+  } finally {
+    process.env.AWS_ENDPOINT_URL_STS = sts.url;
+    await stalled.close();
+  }
+});
+
+test("adopt reads EKS and IAM as the deploy role, with one AssumeRole for both", async () => {
+  const file = tenantsFile(`  "111122223333": { deployRoleArn: ${ROLE}, sessionName: adopt-e2e }\n`, "demo", "111122223333");
+  const err: string[] = [];
+  const written: string[] = [];
+  const code = await runAdopt(["demo", "--file", file], {
+    eks: liveEksClient,
+    iam: liveIamClient,
+    // The Kubernetes side uses the kubeconfig's own token (lib/live/kube.ts), not these credentials.
+    kube: () => ({ context: "deploy-role", server: "https://ABC.gr7.eu-west-1.eks.amazonaws.com", list: async () => [] }),
+    writeFile: (p) => written.push(p),
+    stdout: () => undefined,
+    stderr: (l) => err.push(l),
+  });
+  expect(err).toEqual([]);
+  expect(code).toBe(1);
+  expect(sts.calls.map((c) => [c.roleArn, c.roleSessionName])).toEqual([[ROLE, "adopt-e2e"]]);
+  expect(eks.requests).toEqual(["GET /clusters/demo/pod-identity-associations?maxResults=100", "GET /clusters/demo/pod-identity-associations/a-1", "IAM GetRole web.demo", "GET /clusters/demo"]);
+  expect(eks.signedWith).toEqual(["ASIASESSION1", "ASIASESSION1", "ASIASESSION1", "ASIASESSION1"]);
 });

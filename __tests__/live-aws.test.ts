@@ -61,3 +61,9 @@ test("the kubeconfig context must point at the cluster's endpoint", () => {
     "the kubeconfig's current context ctx points at https://other.example, but cluster demo is at https://ABC.gr7.eu-west-1.eks.amazonaws.com; switch context (aws eks update-kubeconfig --name demo)",
   );
 });
+
+test("for a cluster with a deploy role, the context hint writes a context that uses the role", () => {
+  expect(contextMismatch("https://other.example", { endpoint: "https://ABC.gr7.eu-west-1.eks.amazonaws.com" }, "demo", "ctx", "arn:aws:iam::111122223333:role/pod-identity-deploy")).toBe(
+    "the kubeconfig's current context ctx points at https://other.example, but cluster demo is at https://ABC.gr7.eu-west-1.eks.amazonaws.com; switch context (aws eks update-kubeconfig --name demo --role-arn arn:aws:iam::111122223333:role/pod-identity-deploy)",
+  );
+});

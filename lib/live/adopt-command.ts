@@ -115,7 +115,7 @@ export async function runAdopt(args: ReadonlyArray<string>, deps: AdoptDeps): Pr
       return 2;
     }
     try {
-      const mismatch = contextMismatch(kube.server, await describeCluster(eks, name), name, kube.context);
+      const mismatch = contextMismatch(kube.server, await describeCluster(eks, name), name, kube.context, role?.roleArn);
       if (mismatch) {
         deps.stderr(`error: ${mismatch}`);
         return 2;

@@ -46,14 +46,33 @@ function credentialsFor(role: DeployRole | undefined, region: string, limits: Ne
   return { credentials: provider };
 }
 
+/**
+ * The client, built with the role's credentials, assuming the role before each call's own time
+ * limit starts: the AssumeRole has its own limit (on the STS client), so that a stalled STS
+ * endpoint is reported as STS's, with the role, rather than as the EKS or IAM call that waited.
+ */
+function withRole<C>(make: (config: object) => C, service: string, region: string, limits: NetworkLimits, role: DeployRole | undefined): C {
+  const creds = credentialsFor(role, region, limits);
+  const client = limitClient(make({ ...clientConfig(region, limits), ...creds }), service, region, limits);
+  const provider = creds.credentials;
+  if (provider === undefined) return client;
+  const c = client as unknown as { send: (command: unknown, options?: unknown) => Promise<unknown> };
+  const send = c.send.bind(client);
+  c.send = async (command, options) => {
+    await provider();
+    return send(command, options);
+  };
+  return client;
+}
+
 /** Without a deploy role, the SDK's usual credential chain. */
 export function liveEksClient(region: string, limits: NetworkLimits = DEFAULT_LIMITS, role?: DeployRole): EKSClient {
-  return limitClient(new EKSClient({ ...clientConfig(region, limits), ...credentialsFor(role, region, limits) }), "EKS", region, limits);
+  return withRole((config) => new EKSClient(config), "EKS", region, limits, role);
 }
 
 /** IAM is global within a partition; the SDK resolves any region of it to IAM's endpoint. */
 export function liveIamClient(region: string, limits: NetworkLimits = DEFAULT_LIMITS, role?: DeployRole): IAMClient {
-  return limitClient(new IAMClient({ ...clientConfig(region, limits), ...credentialsFor(role, region, limits) }), "IAM", region, limits);
+  return withRole((config) => new IAMClient(config), "IAM", region, limits, role);
 }
 
 export interface IamApi {
@@ -105,14 +124,17 @@ export async function describeCluster(eks: ClusterApi, name: string): Promise<Li
 
 /**
  * Why the kubeconfig's current context is not this cluster, or undefined: a scan of another
- * cluster's service accounts would produce wrong entries without a word.
+ * cluster's service accounts would produce wrong entries without a word. The Kubernetes side
+ * reads with the kubeconfig's own credentials, so for a cluster with a deploy role the hint
+ * writes a context whose token is that role's (`aws eks update-kubeconfig --role-arn`,
+ * https://docs.aws.amazon.com/cli/latest/reference/eks/update-kubeconfig.html).
  */
-export function contextMismatch(server: string, cluster: LiveCluster, name: string, context: string): string | undefined {
+export function contextMismatch(server: string, cluster: LiveCluster, name: string, context: string, roleArn?: string): string | undefined {
   if (cluster.endpoint === undefined) return undefined;
   const norm = (u: string) => u.replace(/\/+$/, "").toLowerCase();
   return norm(server) === norm(cluster.endpoint)
     ? undefined
-    : `the kubeconfig's current context ${context} points at ${server}, but cluster ${name} is at ${cluster.endpoint}; switch context (aws eks update-kubeconfig --name ${name})`;
+    : `the kubeconfig's current context ${context} points at ${server}, but cluster ${name} is at ${cluster.endpoint}; switch context (aws eks update-kubeconfig --name ${name}${roleArn === undefined ? "" : ` --role-arn ${roleArn}`})`;
 }
 
 /** One line for an AWS error of the live commands, never a stack trace. */

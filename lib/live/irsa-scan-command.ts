@@ -35,9 +35,10 @@ export async function runIrsaScan(args: ReadonlyArray<string>, deps: LiveDeps): 
   if (typeof opened === "number") return opened;
   const { file, config, plan, limits } = opened;
   const { name, region } = plan.cluster;
+  const role = deployRoleFor(config, plan.cluster);
   let cluster;
   try {
-    cluster = await describeCluster(deps.eks(region, limits, deployRoleFor(config, plan.cluster)), name);
+    cluster = await describeCluster(deps.eks(region, limits, role), name);
   } catch (e) {
     deps.stderr(`error: ${describeAwsError(e, name, region)}`);
     return 2;
@@ -52,7 +53,7 @@ export async function runIrsaScan(args: ReadonlyArray<string>, deps: LiveDeps): 
     deps.stderr(`error: ${kube}`);
     return 2;
   }
-  const mismatch = contextMismatch(kube.server, cluster, name, kube.context);
+  const mismatch = contextMismatch(kube.server, cluster, name, kube.context, role?.roleArn);
   if (mismatch) {
     deps.stderr(`error: ${mismatch}`);
     return 2;
