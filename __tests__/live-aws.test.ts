@@ -1,6 +1,7 @@
 /** lib/live/aws.ts: real SDK clients against the stand-in EKS and IAM on 127.0.0.1. */
 import { awsEnv, startAwsStandIn, type AwsStandIn } from "./stand-in/aws-api";
 import { contextMismatch, describeCluster, describeLiveError, existingRoles, liveEksClient, liveIamClient } from "../lib/live/aws";
+import { DeployRoleError } from "../lib/live/deploy-role-credentials";
 
 const saved = { ...process.env };
 let api: AwsStandIn;
@@ -59,5 +60,18 @@ test("the kubeconfig context must point at the cluster's endpoint", () => {
   expect(contextMismatch("https://abc.gr7.eu-west-1.eks.amazonaws.com/", cluster, "demo", "ctx")).toBeUndefined();
   expect(contextMismatch("https://other.example", cluster, "demo", "ctx")).toBe(
     "the kubeconfig's current context ctx points at https://other.example, but cluster demo is at https://ABC.gr7.eu-west-1.eks.amazonaws.com; switch context (aws eks update-kubeconfig --name demo)",
+  );
+});
+
+test("for a cluster with a deploy role, the context hint writes a context that uses the role", () => {
+  expect(contextMismatch("https://other.example", { endpoint: "https://ABC.gr7.eu-west-1.eks.amazonaws.com" }, "demo", "ctx", "arn:aws:iam::111122223333:role/pod-identity-deploy")).toBe(
+    "the kubeconfig's current context ctx points at https://other.example, but cluster demo is at https://ABC.gr7.eu-west-1.eks.amazonaws.com; switch context (aws eks update-kubeconfig --name demo --role-arn arn:aws:iam::111122223333:role/pod-identity-deploy)",
+  );
+});
+
+test("a failed AssumeRole of the deploy role keeps its own line, not an IAM access-denied one", () => {
+  const e = Object.assign(new DeployRoleError("cannot assume the deploy role arn:aws:iam::111122223333:role/deploy: AccessDenied: not authorized"), { $metadata: { httpStatusCode: 403 }, $request: "POST https://sts.eu-west-1.amazonaws.com/" });
+  expect(describeLiveError(e, "reading roles with IAM GetRole", "eu-west-1")).toBe(
+    "cannot assume the deploy role arn:aws:iam::111122223333:role/deploy: AccessDenied: not authorized (HTTP 403 from POST https://sts.eu-west-1.amazonaws.com/)",
   );
 });

@@ -42,6 +42,8 @@ export interface AwsStandIn {
   readonly requests: string[];
   /** Every write that was attempted (and refused). */
   readonly writes: string[];
+  /** The access key ID each request was signed with (SigV4 `Credential=<AKID>/...`), in order. */
+  readonly signedWith: string[];
   close(): Promise<void>;
 }
 
@@ -81,6 +83,7 @@ function iamError(res: ServerResponse, status: number, code: string, message: st
 export async function startAwsStandIn(opts: AwsStandInOptions): Promise<AwsStandIn> {
   const requests: string[] = [];
   const writes: string[] = [];
+  const signedWith: string[] = [];
   const throttle = new Set(opts.throttleOnce ?? []);
   const pageSize = opts.pageSize ?? 2;
   const throttled = (op: string) => {
@@ -92,6 +95,7 @@ export async function startAwsStandIn(opts: AwsStandInOptions): Promise<AwsStand
   const server: Server = createServer(async (req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const text = await body(req);
+    signedWith.push(/Credential=([^/]+)\//.exec(req.headers.authorization ?? "")?.[1] ?? "(unsigned)");
     // IAM: POST / with a form body.
     if (req.method === "POST" && url.pathname === "/") {
       const form = new URLSearchParams(text);
@@ -191,6 +195,7 @@ export async function startAwsStandIn(opts: AwsStandInOptions): Promise<AwsStand
     url: `http://127.0.0.1:${port}`,
     requests,
     writes,
+    signedWith,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -81,6 +81,8 @@ export function describeAwsError(e: unknown, clusterName: string, region: string
   const name = err?.name ?? "Error";
   const message = String(err?.message ?? e).split("\n")[0]!.trim();
   if (name === "NetworkTimeout") return message;
+  // An AssumeRole of the cluster's deploy role (lib/live/deploy-role-credentials.ts) that failed.
+  if (name === "DeployRoleError") return `${message}${requestOf(e)}`;
   if (name === "TimeoutError") return `timed out reaching EKS for cluster ${clusterName} in ${region}: ${message}${requestOf(e)}`;
   if (name === "ResourceNotFoundException") return `cluster ${clusterName} was not found in ${region}: ${message}`;
   if (name === "CredentialsProviderError" || /credential/i.test(name)) {

@@ -4,6 +4,7 @@
  * AWS error (one line each, no stack trace). The AWS client is injected for tests.
  */
 import type { ClusterPlan } from "../config/plan";
+import { deployRoleFor, type DeployRole } from "../config/deploy-role";
 import type { Config } from "../config/schema";
 import { describeAwsError, fetchLiveAssociations, type EksApi } from "./aws";
 import { openClusterCommand } from "./cluster-command";
@@ -26,7 +27,8 @@ export const DRIFT_HELP = [
 ].join("\n");
 
 export interface DriftDeps {
-  readonly client: (region: string, limits?: NetworkLimits) => EksApi;
+  /** `role`: the cluster's deploy role, assumed before any call; without it, the ambient credentials. */
+  readonly client: (region: string, limits?: NetworkLimits, role?: DeployRole) => EksApi;
   readonly stdout: (text: string) => void;
   readonly stderr: (line: string) => void;
   /** @default TENANTS_FILE, else tenants.yaml */
@@ -46,7 +48,7 @@ export async function runDrift(args: ReadonlyArray<string>, deps: DriftDeps): Pr
   const { name, region } = plan.cluster;
   let live;
   try {
-    live = await fetchLiveAssociations(deps.client(region, limits), name);
+    live = await fetchLiveAssociations(deps.client(region, limits, deployRoleFor(config, plan.cluster)), name);
   } catch (e) {
     deps.stderr(`error: ${describeAwsError(e, name, region)}`);
     return 2;

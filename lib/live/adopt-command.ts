@@ -7,6 +7,7 @@
  * clients at stand-in servers.
  */
 import { loadOrReport } from "../cli";
+import { deployRoleFor, type DeployRole } from "../config/deploy-role";
 import type { Config } from "../config/schema";
 import { stackMoves, type StackMove } from "../config/stack-moves";
 import { describeAwsError, fetchLiveAssociations, type EksApi } from "../drift/aws";
@@ -44,7 +45,8 @@ export interface KubeReader {
 }
 
 export interface LiveDeps {
-  readonly eks: (region: string, limits?: NetworkLimits) => EksApi & ClusterApi;
+  /** `role`: the cluster's deploy role, assumed before any call; without it, the ambient credentials. */
+  readonly eks: (region: string, limits?: NetworkLimits, role?: DeployRole) => EksApi & ClusterApi;
   readonly stdout: (text: string) => void;
   readonly stderr: (line: string) => void;
   /** The kubeconfig's current context; throws when there is none. */
@@ -54,7 +56,7 @@ export interface LiveDeps {
 }
 
 export interface AdoptDeps extends LiveDeps {
-  readonly iam: (region: string, limits?: NetworkLimits) => IamApi;
+  readonly iam: (region: string, limits?: NetworkLimits, role?: DeployRole) => IamApi;
   readonly writeFile: (path: string, text: string) => void;
 }
 
@@ -81,7 +83,8 @@ export async function runAdopt(args: ReadonlyArray<string>, deps: AdoptDeps): Pr
   const moves = await movesSince(opened.values.base as string | undefined, opened.config, deps);
   if (!moves) return 2;
   const { name, region } = plan.cluster;
-  const eks = deps.eks(region, limits);
+  const role = deployRoleFor(opened.config, plan.cluster);
+  const eks = deps.eks(region, limits, role);
 
   let associations;
   try {
@@ -98,7 +101,7 @@ export async function runAdopt(args: ReadonlyArray<string>, deps: AdoptDeps): Pr
 
   let roles;
   try {
-    roles = await existingRoles(deps.iam(region, limits), ownRoleNames(plan));
+    roles = await existingRoles(deps.iam(region, limits, role), ownRoleNames(plan));
   } catch (e) {
     deps.stderr(`error: ${describeLiveError(e, "reading roles with IAM GetRole", region)}`);
     return 2;
@@ -112,7 +115,7 @@ export async function runAdopt(args: ReadonlyArray<string>, deps: AdoptDeps): Pr
       return 2;
     }
     try {
-      const mismatch = contextMismatch(kube.server, await describeCluster(eks, name), name, kube.context);
+      const mismatch = contextMismatch(kube.server, await describeCluster(eks, name), name, kube.context, role?.roleArn);
       if (mismatch) {
         deps.stderr(`error: ${mismatch}`);
         return 2;

@@ -5,6 +5,7 @@
  * current context; writes nothing anywhere. Exit 0: nothing to migrate; 1: entries printed or
  * service accounts skipped; 2: usage, file, AWS or Kubernetes error (one line each).
  */
+import { deployRoleFor } from "../config/deploy-role";
 import { describeAwsError } from "../drift/aws";
 import { openClusterCommand } from "../drift/cluster-command";
 import { openKube, type LiveDeps } from "./adopt-command";
@@ -34,9 +35,10 @@ export async function runIrsaScan(args: ReadonlyArray<string>, deps: LiveDeps): 
   if (typeof opened === "number") return opened;
   const { file, config, plan, limits } = opened;
   const { name, region } = plan.cluster;
+  const role = deployRoleFor(config, plan.cluster);
   let cluster;
   try {
-    cluster = await describeCluster(deps.eks(region, limits), name);
+    cluster = await describeCluster(deps.eks(region, limits, role), name);
   } catch (e) {
     deps.stderr(`error: ${describeAwsError(e, name, region)}`);
     return 2;
@@ -51,7 +53,7 @@ export async function runIrsaScan(args: ReadonlyArray<string>, deps: LiveDeps): 
     deps.stderr(`error: ${kube}`);
     return 2;
   }
-  const mismatch = contextMismatch(kube.server, cluster, name, kube.context);
+  const mismatch = contextMismatch(kube.server, cluster, name, kube.context, role?.roleArn);
   if (mismatch) {
     deps.stderr(`error: ${mismatch}`);
     return 2;

@@ -7,6 +7,11 @@
  *
  * `@kubernetes/client-node` 1.x is an ES module; Node 20.19 and later load it with require().
  * Only bin/adopt.ts and bin/irsa-scan.ts load this file, so synth never does.
+ *
+ * The token is the kubeconfig's (its exec plugin's), never one made here from the AWS clients'
+ * credentials: for a cluster with a deploy role, the context must itself use that role
+ * (`aws eks update-kubeconfig --name <cluster> --role-arn <deploy role>`), which the
+ * context-mismatch hint (aws.ts) says.
  */
 import { homedir } from "node:os";
 import { join } from "node:path";
