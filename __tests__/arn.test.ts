@@ -1,4 +1,4 @@
-import { hasWildcard, parseArn, wildcardMatches } from "../lib/config/arn";
+import { hasWildcard, parseArn, parseRoleArn, wildcardMatches } from "../lib/config/arn";
 
 describe("the ARN grammar", () => {
   it("splits the five fields and keeps the resource part whole, colons included", () => {
@@ -19,5 +19,14 @@ describe("the ARN grammar", () => {
     expect(wildcardMatches("aws-?n", "aws-cn")).toBe(true);
     expect(wildcardMatches("aws-?n", "aws")).toBe(false);
     expect(wildcardMatches("a.b", "axb")).toBe(false);
+  });
+});
+
+describe("role ARNs", () => {
+  it("reads the account, path and name, with and without a path, in any partition", () => {
+    expect(parseRoleArn("arn:aws:iam::111122223333:role/web.demo")).toEqual({ account: "111122223333", path: "/", name: "web.demo" });
+    expect(parseRoleArn("arn:aws-us-gov:iam::111122223333:role/a/b/r")).toEqual({ account: "111122223333", path: "/a/b/", name: "r" });
+    expect(parseRoleArn("arn:aws:iam::111122223333:user/u")).toBeUndefined();
+    expect(parseRoleArn(undefined)).toBeUndefined();
   });
 });

@@ -1,4 +1,4 @@
-import { addonOfOwner, compareAssociations, foreignAccount, formatReport, parseRoleArn, wantedAssociations, type LiveAssociation, type WantedAssociation } from "../lib/drift/compare";
+import { addonOfOwner, compareAssociations, foreignAccount, formatReport, wantedAssociations, type LiveAssociation, type WantedAssociation } from "../lib/drift/compare";
 import { planClusters } from "../lib/config/plan";
 import { configOf } from "./helpers";
 
@@ -241,13 +241,6 @@ sharedRoles: [{ name: teams, role: { path: /shared/ } }]
 });
 
 describe("parsing ARNs", () => {
-  it("reads role ARNs with and without a path, in any partition", () => {
-    expect(parseRoleArn("arn:aws:iam::111122223333:role/web.demo")).toEqual({ account: ACCT, path: "/", name: "web.demo" });
-    expect(parseRoleArn("arn:aws-us-gov:iam::111122223333:role/a/b/r")).toEqual({ account: ACCT, path: "/a/b/", name: "r" });
-    expect(parseRoleArn("arn:aws:iam::111122223333:user/u")).toBeUndefined();
-    expect(parseRoleArn(undefined)).toBeUndefined();
-  });
-
   it("reads the add-on name from an owner ARN", () => {
     expect(addonOfOwner(EBS_OWNER)).toBe("aws-ebs-csi-driver");
     expect(addonOfOwner(undefined)).toBeUndefined();

@@ -10,7 +10,7 @@ import type { Config } from "../lib/config/schema";
 import { deployRoleFor } from "../lib/config/deploy-role";
 import type { ExistingTenantResources } from "../lib/constructs/tenant-identity";
 import type { ClusterMoves } from "../lib/live/imports-file";
-import { applyStackMoves } from "./move-blocks";
+import type * as MoveBlocks from "./move-blocks";
 
 /**
  * `imports`: by cluster, then tenant, what already exists (`npm run adopt`). `moves`: by cluster,
@@ -39,7 +39,8 @@ export function buildStacks(
       }),
     ];
     const moved = moves?.get(base.cluster.name);
-    if (moved) applyStackMoves(base.cluster.name, new Map(stacks.map((s) => [s.node.id, { stack: s, tenants: s.tenants }])), moved, existing);
+    // move-blocks.ts loads only for a file with recorded moves.
+    if (moved) (require("./move-blocks") as typeof MoveBlocks).applyStackMoves(base.cluster.name, new Map(stacks.map((s) => [s.node.id, { stack: s, tenants: s.tenants }])), moved, existing);
     return stacks;
   });
 }

@@ -38,3 +38,16 @@ export function wildcardMatches(field: string, value: string): boolean {
   const glob = new RegExp(`^${field.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`);
   return glob.test(value);
 }
+
+/** A role ARN's account, path and name. */
+export interface RoleRef {
+  readonly account: string;
+  readonly path: string;
+  readonly name: string;
+}
+
+/** `arn:<partition>:iam::<account>:role/<path/>name`, or undefined for anything else. */
+export function parseRoleArn(arn: string | undefined): RoleRef | undefined {
+  const m = arn === undefined ? null : /^arn:[^:]+:iam::(\d{12}):role(\/(?:.*\/)?)([^/]+)$/.exec(arn);
+  return m ? { account: m[1]!, path: m[2]!, name: m[3]! } : undefined;
+}

@@ -6,7 +6,7 @@
 import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import type { Construct } from "constructs";
-import { inlinePolicyJson } from "../policy/inline-document";
+import type * as InlineDocument from "../policy/inline-document";
 
 export type PolicyDocuments = "data-source" | "inline";
 
@@ -30,7 +30,8 @@ export interface PolicyDocumentParts {
  * differ from the data source's (lib/policy/inline-document.ts) keeps its data source.
  */
 export function addPolicyDocument(scope: Construct, id: string, statements: ReadonlyArray<DataAwsIamPolicyDocumentStatement>, mode: PolicyDocuments): PolicyDocumentParts {
-  const literal = mode === "inline" ? inlinePolicyJson(statements) : undefined;
+  // The renderer loads only in inline mode, so that the default mode's synth does not compile it.
+  const literal = mode === "inline" ? (require("../policy/inline-document") as typeof InlineDocument).inlinePolicyJson(statements) : undefined;
   if (literal !== undefined) return { json: literal };
   const dataSource = new DataAwsIamPolicyDocument(scope, id, { statement: [...statements] });
   return { json: dataSource.json, dataSource };

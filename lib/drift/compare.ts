@@ -3,7 +3,7 @@
  * Identity associations that exist there. Pure: no AWS calls, no I/O, so that every case can be
  * tested. `aws.ts` fetches the live side; `bin/drift.ts` wires them together.
  */
-import { parseArn } from "../config/arn";
+import { parseArn, parseRoleArn, type RoleRef } from "../config/arn";
 import { knownAddon } from "../config/known-addons";
 import type { ClusterPlan } from "../config/plan";
 import { groupStackName } from "../config/stack-plan";
@@ -142,18 +142,6 @@ export function wantedAssociations(plan: ClusterPlan, addresses: ReadonlyMap<str
       accountId,
     })),
   ];
-}
-
-interface RoleRef {
-  readonly account: string;
-  readonly path: string;
-  readonly name: string;
-}
-
-/** `arn:<partition>:iam::<account>:role/<path/>name`, or undefined for anything else. */
-export function parseRoleArn(arn: string | undefined): RoleRef | undefined {
-  const m = arn === undefined ? null : /^arn:[^:]+:iam::(\d{12}):role(\/(?:.*\/)?)([^/]+)$/.exec(arn);
-  return m ? { account: m[1]!, path: m[2]!, name: m[3]! } : undefined;
 }
 
 /** The add-on name in an add-on ARN: `arn:<partition>:eks:<region>:<account>:addon/<cluster>/<add-on>/<id>`. */

@@ -23,7 +23,7 @@ import { locator } from "../config/locate";
 import { planClusters, type ClusterPlan, type TenantPlan } from "../config/plan";
 import { error, hasErrors, sortProblems, warning, type FieldPath, type Finding, type Problem } from "../config/problems";
 import { clusterStackMap, type ClusterStackMap } from "../config/stack-moves";
-import { parseRoleArn } from "../drift/compare";
+import { parseRoleArn } from "../config/arn";
 import type { Config } from "../config/schema";
 import type { ExistingTenantResources } from "../constructs/tenant-identity";
 

@@ -21,7 +21,7 @@ import { regionPartition as partitionOf } from "../config/region-rules";
 import { defaultRoleName } from "../config/role-name";
 import { IAM_PATH, NAMESPACE, ROLE_NAME, SERVICE_ACCOUNT, TENANT_NAME } from "../config/rules";
 import type { Config } from "../config/schema";
-import { parseRoleArn } from "../drift/compare";
+import { parseRoleArn } from "../config/arn";
 import { IRSA_ROLE_ANNOTATION } from "../config/kubernetes-metadata";
 import { oidcProviderArnOf } from "../config/oidc-provider";
 import type { LiveCluster } from "./aws";

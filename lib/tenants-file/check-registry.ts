@@ -24,8 +24,14 @@ import { TAG_CHECKS } from "../config/tag-checks";
 import { CONTROLLER_CHECKS } from "../policy/controllers/controller-checks";
 import { IRSA_CHECKS } from "../policy/irsa-checks";
 import { POLICY_CHECKS } from "../policy/least-privilege-checks";
-import { sharedRoleScoping } from "../policy/shared-role-checks";
 import { roleQuota } from "../config/role-quota";
+
+/**
+ * Loaded only for files with shared roles: its five modules (placeholder boundaries, glob
+ * overlap) would otherwise be compiled by every synth.
+ */
+const sharedRoleScoping: Check = (c) =>
+  c.sharedRoles.length === 0 ? [] : (require("../policy/shared-role-checks") as typeof import("../policy/shared-role-checks")).sharedRoleScoping(c);
 
 /** Every cross-field check; later issues add theirs here. */
 export const CHECKS: ReadonlyArray<Check> = [
