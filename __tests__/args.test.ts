@@ -1,5 +1,5 @@
 /** lib/cli/args.ts: the one argument parser of every command. */
-import { looksLikeTenantsFile, parseCommandArgs, parseScriptArgs, UsageError } from "../lib/cli/args";
+import { looksLikeTenantsFile, parseCommandArgs, parseOrReport, parseScriptArgs, UsageError } from "../lib/cli/args";
 
 const FILE_SPEC = { usage: "usage: x", positionals: "file" as const, options: { format: { type: "string" as const } } };
 const CLUSTER_SPEC = { usage: "usage: x", positionals: "cluster" as const, options: { timeout: { type: "string" as const } } };
@@ -82,5 +82,32 @@ describe("parseScriptArgs", () => {
     const b = io();
     expect(parseScriptArgs(spec, ["extra"], b.io)).toBe(2);
     expect(b.err).toEqual(["error: unexpected arguments: extra", "usage: npm run s"]);
+  });
+});
+
+describe("option values", () => {
+  const spec = { usage: "usage: x", positionals: "file" as const, options: { format: { type: "string" as const, oneOf: ["text", "json"] }, max: { type: "string" as const, wholeNumber: "a whole number of at least 1" } } };
+
+  it("take only the listed values and whole numbers of at least 1, where the option says so", () => {
+    expect(parseCommandArgs(spec, ["--format", "json", "--max=3"], {}).values).toEqual({ format: "json", max: "3" });
+    expect(() => parseCommandArgs(spec, ["--format", "yaml"], {})).toThrow(new UsageError('--format must be text or json, not "yaml"'));
+    expect(() => parseCommandArgs(spec, ["--max", "0"], {})).toThrow(new UsageError('--max must be a whole number of at least 1, not "0"'));
+    expect(() => parseCommandArgs(spec, ["--max=1.5"], {})).toThrow(new UsageError('--max must be a whole number of at least 1, not "1.5"'));
+  });
+});
+
+describe("parseOrReport", () => {
+  const spec = { usage: "usage: x", help: "usage: x\n\nall of it\n", positionals: "file" as const, options: { format: { type: "string" as const, oneOf: ["text", "json"] } } };
+  const run = (args: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const r = parseOrReport(spec, args, {}, { stdout: (t) => out.push(t), stderr: (l) => err.push(l) });
+    return { r, out, err };
+  };
+
+  it("gives the parsed arguments, the help with 0, or a usage error and the usage line with 2", () => {
+    expect(run(["a.yaml"])).toMatchObject({ r: { file: "a.yaml" }, out: [], err: [] });
+    expect(run(["--format", "x", "--help"])).toEqual({ r: 0, out: ["usage: x\n\nall of it\n"], err: [] });
+    expect(run(["--format", "x"])).toEqual({ r: 2, out: [], err: ['error: --format must be text or json, not "x"', "usage: x"] });
   });
 });

@@ -21,6 +21,10 @@ export interface OptionSpec {
   readonly needs?: string;
   /** Passed on as given to another program (deploy and diff hand them to cdktf). */
   readonly passThrough?: boolean;
+  /** The only values a string option takes: `--format must be text or json`. @default any */
+  readonly oneOf?: ReadonlyArray<string>;
+  /** A string option that is a whole number of at least 1, described as in `--max-calls must be <wholeNumber>`. @default not a number */
+  readonly wholeNumber?: string;
 }
 
 /** What the positional arguments name besides the tenants file. */
@@ -82,6 +86,8 @@ export function parseCommandArgs(spec: CommandSpec, args: ReadonlyArray<string>,
     if (!o) throw new UsageError(`unknown option ${t.rawName}${didYouMean(t.rawName, Object.keys(options).map((k) => `--${k}`))}`);
     if (o.type === "string" && t.value === undefined) throw new UsageError(`${t.rawName} needs ${o.needs ?? "a value"}`);
     if (o.type === "boolean" && t.value !== undefined) throw new UsageError(`${t.rawName} takes no value`);
+    if (o.oneOf && !o.oneOf.includes(t.value!)) throw new UsageError(`${t.rawName} must be ${o.oneOf.join(" or ")}, not ${JSON.stringify(t.value)}`);
+    if (o.wholeNumber && !/^[1-9][0-9]*$/.test(t.value!)) throw new UsageError(`${t.rawName} must be ${o.wholeNumber}, not ${JSON.stringify(t.value)}`);
     if (o.passThrough) passThrough.push(t.rawName, ...(t.value === undefined ? [] : [t.value]));
     else values[t.name] = t.value ?? true;
   }
@@ -104,6 +110,32 @@ function splitPositionals(kind: Positionals, positionals: string[], flag: string
     return { file, named: given, files: [file], cluster: others[0], stacks: [] };
   }
   return { file, named: given, files: [file], stacks: others };
+}
+
+/**
+ * A command's arguments, or the exit code after printing its help (0, on stdout) or a usage
+ * error and the usage line (2, on stderr): what every command does first.
+ */
+export function parseOrReport(
+  spec: CommandSpec & { readonly help: string },
+  args: ReadonlyArray<string>,
+  env: NodeJS.ProcessEnv,
+  io: { readonly stdout: (text: string) => void; readonly stderr: (line: string) => void },
+): ParsedArgs | number {
+  let parsed;
+  try {
+    parsed = parseCommandArgs(spec, args, env);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr(`error: ${e.message}`);
+    io.stderr(spec.usage);
+    return 2;
+  }
+  if (parsed.help) {
+    io.stdout(spec.help);
+    return 0;
+  }
+  return parsed;
 }
 
 /** A whole number of seconds above zero, for --timeout and the like. */

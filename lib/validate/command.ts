@@ -6,7 +6,7 @@
 import { loadTenantsFile, TenantsFileUnreadable } from "../tenants-file/load";
 import { formatPath, formatProblem, hasErrors, type Problem } from "../config/problems";
 import { loadImports } from "../live/imports-file";
-import { parseCommandArgs, UsageError } from "../cli/args";
+import { parseOrReport } from "../cli/args";
 
 export interface Io {
   readonly stdout: (text: string) => void;
@@ -40,21 +40,9 @@ export function toJsonProblem(p: Problem): JsonProblem {
 }
 
 export async function runValidate(args: ReadonlyArray<string>, defaultFile: string, io: Io): Promise<number> {
-  const usage = VALIDATE_USAGE.split("\n")[0]!;
-  let parsed;
-  try {
-    parsed = parseCommandArgs({ usage, positionals: "files", options: { format: { type: "string" } } }, args, { TENANTS_FILE: defaultFile });
-    if (parsed.values.format !== undefined && parsed.values.format !== "text" && parsed.values.format !== "json") throw new UsageError(`--format must be text or json, not ${JSON.stringify(parsed.values.format)}`);
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    io.stderr(`error: ${e.message}`);
-    io.stderr(usage);
-    return 2;
-  }
-  if (parsed.help) {
-    io.stdout(VALIDATE_USAGE);
-    return 0;
-  }
+  const options = { format: { type: "string", oneOf: ["text", "json"] } } as const;
+  const parsed = parseOrReport({ usage: VALIDATE_USAGE.split("\n")[0]!, help: VALIDATE_USAGE, positionals: "files", options }, args, { TENANTS_FILE: defaultFile }, io);
+  if (typeof parsed === "number") return parsed;
   const format = (parsed.values.format ?? "text") as "text" | "json";
   const files = parsed.files;
 

@@ -21,7 +21,7 @@ export type Verb = "deploy" | "diff";
  * CLI as given (read from cdktf-cli 0.21.0, bundle/bin/cdktf.js, the deploy and diff builders).
  */
 const STACK_OPTIONS: Record<string, OptionSpec> = {
-  parallelism: { type: "string" },
+  parallelism: { type: "string", wholeNumber: "a whole number of at least 1" },
   output: { type: "string", short: "o" },
   "skip-synth": { type: "boolean" },
   app: { type: "string", short: "a", passThrough: true },
@@ -73,7 +73,6 @@ export function parseStackArgs(verb: Verb, args: ReadonlyArray<string>): StackCo
   const parsed = parseCommandArgs({ usage: usage(verb).split("\n")[0]!, positionals: "stacks", options: STACK_OPTIONS }, args);
   const { parallelism, output } = parsed.values;
   if (parsed.values["skip-synth"] !== undefined) throw new UsageError("--skip-synth: this command always synthesizes first and passes --skip-synth itself");
-  if (parallelism !== undefined && !/^[1-9][0-9]*$/.test(String(parallelism))) throw new UsageError(`--parallelism must be a whole number of at least 1, not ${JSON.stringify(parallelism)}`);
   return {
     verb,
     stacks: parsed.stacks,

@@ -8,7 +8,7 @@
 import { App, type TerraformStack } from "cdktf";
 import { join } from "node:path";
 import { loadOrReport } from "../cli";
-import { parseCommandArgs, UsageError } from "../cli/args";
+import { parseOrReport } from "../cli/args";
 import type { Config } from "../config/schema";
 import { planStacks, workspaceName } from "../config/stack-plan";
 import { DEFAULT_OUTDIR, readCdktfJson } from "./synth";
@@ -106,31 +106,17 @@ function table(stacks: ReadonlyArray<StackInfo>): string {
 }
 
 export async function runStacks(args: ReadonlyArray<string>, defaultFile: string, io: Io, build: StackBuilder): Promise<number> {
-  const usage = STACKS_USAGE.split("\n")[0]!;
-  let parsed;
-  const wholeNumber = (name: string, value: string | boolean | undefined, what: string) => {
-    if (value !== undefined && !/^[1-9][0-9]*$/.test(String(value))) throw new UsageError(`--${name} must be ${what}, not ${JSON.stringify(value)}`);
-    return value === undefined ? undefined : Number(value);
-  };
-  let maxCalls = DEFAULT_MAX_REFRESH_CALLS;
-  let maxPlanCpu: number | undefined;
-  try {
-    const options = { format: { type: "string" }, "max-calls": { type: "string" }, "max-plan-cpu": { type: "string" }, base: { type: "string", needs: "the older tenants file" } } as const;
-    parsed = parseCommandArgs({ usage, positionals: "file", options }, args, { TENANTS_FILE: defaultFile });
-    const { format } = parsed.values;
-    if (format !== undefined && format !== "text" && format !== "json") throw new UsageError(`--format must be text or json, not ${JSON.stringify(format)}`);
-    maxCalls = wholeNumber("max-calls", parsed.values["max-calls"], "a whole number of at least 1") ?? maxCalls;
-    maxPlanCpu = wholeNumber("max-plan-cpu", parsed.values["max-plan-cpu"], "a whole number of seconds, at least 1");
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    io.stderr(`error: ${e.message}`);
-    io.stderr(usage);
-    return 2;
-  }
-  if (parsed.help) {
-    io.stdout(STACKS_USAGE);
-    return 0;
-  }
+  const options = {
+    format: { type: "string", oneOf: ["text", "json"] },
+    "max-calls": { type: "string", wholeNumber: "a whole number of at least 1" },
+    "max-plan-cpu": { type: "string", wholeNumber: "a whole number of seconds, at least 1" },
+    base: { type: "string", needs: "the older tenants file" },
+  } as const;
+  const parsed = parseOrReport({ usage: STACKS_USAGE.split("\n")[0]!, help: STACKS_USAGE, positionals: "file", options }, args, { TENANTS_FILE: defaultFile }, io);
+  if (typeof parsed === "number") return parsed;
+  const number = (v: string | boolean | undefined) => (v === undefined ? undefined : Number(v));
+  const maxCalls = number(parsed.values["max-calls"]) ?? DEFAULT_MAX_REFRESH_CALLS;
+  const maxPlanCpu = number(parsed.values["max-plan-cpu"]);
   const format = (parsed.values.format ?? "text") as "text" | "json";
   const base = parsed.values.base as string | undefined;
   const file = parsed.file;
