@@ -8,21 +8,9 @@
  * A place the example does not reach yet (a field added later) is still listed, with `seeds`:
  * the empty containers to put into a copy of the example first.
  */
-import type { z } from "zod";
+import { defOf, type AnySchema } from "../lib/config/zod-messages";
 
-type AnySchema = z.core.$ZodType;
 type Seg = string | number;
-interface Def {
-  type: string;
-  innerType?: AnySchema;
-  in?: AnySchema;
-  shape?: Record<string, AnySchema>;
-  element?: AnySchema;
-  valueType?: AnySchema;
-  options?: AnySchema[];
-  discriminator?: string;
-  values?: unknown[];
-}
 
 export type MapKind = "object" | "record" | "free";
 export interface MapPlace {
@@ -36,7 +24,6 @@ export interface MapPlace {
   readonly sample?: unknown;
 }
 
-const defOf = (s: AnySchema) => s._zod.def as unknown as Def;
 const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const own = (v: unknown, k: Seg): unknown => (isPlain(v) || Array.isArray(v)) && Object.hasOwn(v, k) ? (v as Record<Seg, unknown>)[k] : undefined;
 

@@ -9,23 +9,11 @@
  * (configurationValues, which stay JSON numbers) are left alone.
  */
 import { isMap, isPair, isScalar, isSeq, type Document, type Node } from "yaml";
-import type { z } from "zod";
 import { error, type FieldPath, type Finding } from "./problems";
 import { ownValue } from "./own-keys";
 import { quote } from "./quote";
+import { defOf, type AnySchema } from "./zod-messages";
 
-type AnySchema = z.core.$ZodType;
-interface Def {
-  type: string;
-  innerType?: AnySchema;
-  in?: AnySchema;
-  shape?: Record<string, AnySchema>;
-  element?: AnySchema;
-  valueType?: AnySchema;
-  options?: AnySchema[];
-}
-
-const defOf = (s: AnySchema) => s._zod.def as unknown as Def;
 
 /** The concrete schemas a value may be checked by: wrappers and unions opened up. */
 function expand(s: AnySchema, out: AnySchema[] = []): AnySchema[] {

@@ -47,7 +47,25 @@ export const errorMap: z.core.$ZodErrorMap = (iss) => {
   }
 };
 
-type AnySchema = z.core.$ZodType;
+export type AnySchema = z.core.$ZodType;
+
+/**
+ * What this project reads of a zod schema's internal definition (`_zod.def`), in one place:
+ * zod 4 does not type these fields for a schema of unknown kind.
+ */
+export interface SchemaDef {
+  readonly type: string;
+  readonly innerType?: AnySchema;
+  readonly in?: AnySchema;
+  readonly shape?: Record<string, AnySchema>;
+  readonly element?: AnySchema;
+  readonly valueType?: AnySchema;
+  readonly options?: AnySchema[];
+  readonly discriminator?: string;
+  readonly values?: unknown[];
+}
+
+export const defOf = (s: AnySchema): SchemaDef => s._zod.def as unknown as SchemaDef;
 
 /** The schema that validates the value at `path`, looking through wrappers; for key listings. */
 function schemaAt(root: AnySchema, path: ReadonlyArray<PropertyKey>): AnySchema | undefined {
