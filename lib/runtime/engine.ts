@@ -1,0 +1,42 @@
+/**
+ * Which CDK engine this process runs on: CDKTF (`cdktf`, the default) or its community fork CDK
+ * Terrain (`cdktn`). The engine is the one the project has installed, found from this package's
+ * own folder the way `require` would find it, so a consumer project's engine is found and not a
+ * copy that happens to sit elsewhere. When both are installed, CDKTF wins, as it is the default.
+ *
+ * The runtime patches take the engine's folder from here, so that they patch the copy that is
+ * actually loaded, or stand down.
+ */
+import { dirname } from "node:path";
+
+export type EngineName = "cdktf" | "cdktn";
+
+export interface Engine {
+  readonly name: EngineName;
+  /** The folder of the engine's package.json. */
+  readonly dir: string;
+  readonly version: string;
+}
+
+const ORDER: ReadonlyArray<EngineName> = ["cdktf", "cdktn"];
+
+let found: Engine | null | undefined;
+
+/** The installed engine, or undefined when neither resolves. */
+export function installedEngine(from: string = __dirname): Engine | undefined {
+  if (from === __dirname && found !== undefined) return found ?? undefined;
+  let result: Engine | null = null;
+  for (const name of ORDER) {
+    let manifest: string;
+    try {
+      manifest = require.resolve(`${name}/package.json`, { paths: [from] });
+    } catch {
+      continue;
+    }
+    const { version } = require(manifest) as { version: string };
+    result = { name, dir: dirname(manifest), version };
+    break;
+  }
+  if (from === __dirname) found = result;
+  return result ?? undefined;
+}
