@@ -70,7 +70,9 @@ it("packs and installs the package file npm pack writes, and names the versions 
 describe("the steps, in a project outside the repository", () => {
   const dir = tempDir("library-steps-");
   const project = join(dir, "pod-identity");
-  const env = { ...process.env, TMPDIR: join(dir, "tmp"), npm_config_offline: "true", npm_config_update_notifier: "false", NO_COLOR: "1", JEST_WORKER_ID: undefined };
+  // TF_CLI_CONFIG_FILE of the machine running the tests is not the new project's (the cdktf CLI runs
+  // `terraform version`, which warns about a configured file that is missing).
+  const env = { ...process.env, TMPDIR: join(dir, "tmp"), npm_config_offline: "true", npm_config_update_notifier: "false", NO_COLOR: "1", JEST_WORKER_ID: undefined, TF_CLI_CONFIG_FILE: undefined };
 
   function sh(command: string): { status: number | null; stdout: string; stderr: string } {
     const r = spawnSync(command, { cwd: project, shell: true, encoding: "utf8", env });
