@@ -6,9 +6,9 @@
  */
 import { App } from "cdktf";
 import { buildStacks } from "./stacks/build-stacks";
-import { diagnosticsWriter, loadOrReport, runCli } from "./lib/cli";
+import { diagnosticsWriter, loadOrReport, runCli } from "./lib/commands/cli";
 import { tenantsFileFromEnv } from "./lib/runtime/tenants-file-env";
-import { formatProblem } from "./lib/config/problems";
+import { formatProblem } from "./lib/diagnostics/problems";
 import { loadImports } from "./lib/live/imports-file";
 import { importBlocksProblem } from "./lib/live/import-blocks-terraform";
 

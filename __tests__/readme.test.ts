@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { withFreshReference } from "../lib/config/reference";
+import { withFreshReference } from "../lib/schema/reference";
 import { load } from "./helpers";
 
 const readme = readFileSync(join(__dirname, "..", "README.md"), "utf8");

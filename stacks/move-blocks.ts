@@ -1,6 +1,6 @@
 /**
  * Moving a tenant, or a namespace it creates, to another stack of its cluster without destroying
- * anything (lib/config/stack-moves.ts finds the moves, `npm run adopt -- <cluster> --base <older
+ * anything (lib/plan/stack-moves.ts finds the moves, `npm run adopt -- <cluster> --base <older
  * file>` records them in the imports file):
  * - the old stack gets a `removed` block with `lifecycle { destroy = false }` for each of the
  *   resources, so that Terraform forgets them instead of destroying them (Terraform 1.7 and later,

@@ -19,12 +19,12 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
-import { locator } from "../config/locate";
-import { planClusters, type ClusterPlan, type TenantPlan } from "../config/plan";
-import { error, hasErrors, sortProblems, warning, type FieldPath, type Finding, type Problem } from "../config/problems";
-import { clusterStackMap, type ClusterStackMap } from "../config/stack-moves";
-import { parseRoleArn } from "../config/arn";
-import type { Config } from "../config/schema";
+import { locator } from "../file/locate";
+import { planClusters, type ClusterPlan, type TenantPlan } from "../plan/plan";
+import { error, hasErrors, sortProblems, warning, type FieldPath, type Finding, type Problem } from "../diagnostics/problems";
+import { clusterStackMap, type ClusterStackMap } from "../plan/stack-moves";
+import { parseRoleArn } from "../aws/arn";
+import type { Config } from "../schema/schema";
 import type { ExistingTenantResources } from "../constructs/tenant-identity";
 
 /** Where the imports file of `cluster` lives, for the tenants file `tenantsFile`. */
