@@ -4,7 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, normalize } from "node:path";
-import { REFERENCE_PAGE, withFreshReference } from "../lib/config/reference";
+import { REFERENCE_PAGE, withFreshReference } from "../lib/schema/reference";
 import { load } from "./helpers";
 
 const ROOT = join(__dirname, "..");

@@ -4,15 +4,15 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { JSON_SCHEMA_PATH, renderJsonSchema } from "../lib/config/json-schema";
-import { REFERENCE_PAGE, withFreshReference } from "../lib/config/reference";
-import { parseScriptArgs } from "../lib/cli/args";
+import { JSON_SCHEMA_PATH, renderJsonSchema } from "../lib/schema/json-schema";
+import { REFERENCE_PAGE, withFreshReference } from "../lib/schema/reference";
+import { parseScriptArgs } from "../lib/commands/args";
 
 const USAGE = "usage: npm run schema";
 const HELP = `${USAGE}
 
 Rewrites ${JSON_SCHEMA_PATH} and the key reference in ${REFERENCE_PAGE} from the zod schema
-(lib/config/schema.ts). Run it after changing the schema; a test fails while either is stale.
+(lib/schema/schema.ts). Run it after changing the schema; a test fails while either is stale.
   -h, --help  this text
 Exit codes: 0 written; 2 usage.
 `;
