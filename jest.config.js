@@ -25,8 +25,8 @@ const { availableParallelism } = require("node:os");
 const { join } = require("node:path");
 
 const TESTS = join(__dirname, "__tests__");
-/** A call that starts a process: child_process's functions and the helpers of __tests__/run.ts and terraform.ts. */
-const STARTS_A_PROCESS = /(?<![.\w])(spawnSync|spawn|execFileSync|execFile|execSync|fork|runNode|runApp|terraform)\s*\(/;
+/** A call that starts a process: child_process's functions and the helpers of __tests__/run.ts, terraform.ts and stand-in/spawn.ts. */
+const STARTS_A_PROCESS = /(?<![.\w])(spawnSync|spawn|execFileSync|execFile|execSync|fork|runNode|runNodeAsync|runApp|terraform)\s*\(/;
 
 const suites = readdirSync(TESTS).filter((f) => f.endsWith(".test.ts"));
 const processSuites = suites.filter((f) => STARTS_A_PROCESS.test(readFileSync(join(TESTS, f), "utf8")));

@@ -95,7 +95,7 @@ describe("npm run drift", () => {
     expect(r).toEqual({
       code: 2,
       out: "",
-      err: ["error: no AWS credentials for eu-west-1: Could not load credentials from any providers (set AWS_PROFILE, or run in an environment with credentials)"],
+      err: ["error: no AWS credentials for eu-west-1: Could not load credentials from any providers (set AWS_PROFILE, or run where credentials are available)"],
       regions: ["eu-west-1"],
     });
   });

@@ -97,7 +97,7 @@ describe("errors the SDK cannot name", () => {
     try {
       const r = await runNodeAsync(["dist/bin/drift.js", "demo", "--file", empty], eksAt(blank.url));
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/^error: \S+ from EKS for cluster demo in eu-west-1: .*\(HTTP 404 from GET http:\/\/127\.0\.0\.1:\d+\/clusters\/demo\/pod-identity-associations\?maxResults=100\)\n$/);
+      expect(r.stderr).toMatch(/^error: \S+ reading the Pod Identity associations of cluster demo in eu-west-1: .*\(HTTP 404 from GET http:\/\/127\.0\.0\.1:\d+\/clusters\/demo\/pod-identity-associations\?maxResults=100\)\n$/);
       expect(r.stderr).toContain(`${blank.url}/clusters/demo/pod-identity-associations?maxResults=100`);
     } finally {
       await blank.close();
