@@ -26,7 +26,8 @@ export function cluster(fields: ClusterFixture = {}): Fields {
 }
 
 export function tenant(fields: TenantFixture): Fields {
-  return { name: fields.name, namespace: fields.name, serviceAccount: fields.name, ...fields };
+  const { name, ...rest } = fields;
+  return { name, namespace: name, serviceAccount: name, ...rest };
 }
 
 /** The file as an object, keys in the order a person writes them: clusters, the rest, tenants. */
