@@ -8,19 +8,13 @@ import { estimatePlan, type PlanObjects } from "../lib/plan/plan-time";
 import { configOf } from "./helpers";
 import { runNode } from "./run";
 import { tempDir } from "./temp-dir";
+import { tenantsFile, type Fields } from "./fixtures";
 
-const FILE = `
-clusters:
-  - { name: prod, region: eu-west-1, accountId: "111122223333" }
-state: { cloud: { organization: acme, workspacePrefix: pi- } }
-tenants:
-  - { name: web, namespace: web, serviceAccount: web }
-  - name: indexer
-    namespace: search
-    serviceAccount: indexer
-    stack: search
-    grants: [{ s3: { bucket: index, access: read } }]
-`;
+const FILE = tenantsFile({
+  clusters: [{ name: "prod", region: "eu-west-1", accountId: "111122223333" }],
+  state: { cloud: { organization: "acme", workspacePrefix: "pi-" } },
+  tenants: [{ name: "web" }, { name: "indexer", namespace: "search", stack: "search", grants: [{ s3: { bucket: "index", access: "read" } }] }],
+});
 
 function io() {
   const out: string[] = [];
@@ -173,13 +167,9 @@ describe("the stacks command", () => {
 });
 
 describe("--base: tenants and namespaces that moved to another stack", () => {
-  const OLD = `
-clusters: [{ name: prod, region: eu-west-1 }]
-tenants:
-  - { name: web, namespace: web, serviceAccount: web }
-  - { name: checkout, namespace: payments, serviceAccount: checkout, createNamespace: true }
-`;
-  const NOW = OLD.replace("createNamespace: true }", "createNamespace: true, stack: payments }");
+  const file = (checkout: Fields = {}) => tenantsFile({ clusters: [{ name: "prod", region: "eu-west-1" }], tenants: [{ name: "web" }, { name: "checkout", namespace: "payments", createNamespace: true, ...checkout }] });
+  const OLD = file();
+  const NOW = file({ stack: "payments" });
   function files(imports?: string) {
     const dir = mkdtempSync(join(tmpdir(), "stacks-base-"));
     writeFileSync(join(dir, "old.yaml"), OLD);
