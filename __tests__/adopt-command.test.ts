@@ -3,6 +3,7 @@
  * against stand-in servers on 127.0.0.1; the stand-ins refuse and record any write.
  */
 import { tempDir } from "./temp-dir";
+import { tenantsFile as fileText } from "./fixtures";
 import { readFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { formatProblem } from "../lib/diagnostics/problems";
@@ -19,14 +20,17 @@ import { runNode } from "./run";
 jest.setTimeout(60_000);
 
 const ACCOUNT = "111122223333";
-const YAML = `clusters:
-  - name: demo
-    region: eu-west-1
-tenants:
-  - { name: web, namespace: web, serviceAccount: web-sa, createServiceAccount: false }
-  - { name: api, namespace: api, serviceAccount: api-sa, createServiceAccount: false, role: { name: api-role } }
-  - { name: jobs, namespace: jobs, serviceAccount: runner, createServiceAccount: false }
-`;
+/** The file's three tenants on cluster `cluster`, web in stack `webStack` when given. */
+const adoptFile = (cluster = "demo", webStack?: string) =>
+  fileText({
+    clusters: [{ name: cluster, region: "eu-west-1" }],
+    tenants: [
+      { name: "web", serviceAccount: "web-sa", createServiceAccount: false, ...(webStack && { stack: webStack }) },
+      { name: "api", serviceAccount: "api-sa", createServiceAccount: false, role: { name: "api-role" } },
+      { name: "jobs", serviceAccount: "runner", createServiceAccount: false },
+    ],
+  });
+const YAML = adoptFile();
 
 function tenantsFile(text = YAML): string {
   const dir = tempDir("adopt-");
@@ -141,7 +145,7 @@ test("what adopt writes is read back by synth: the association checked against i
 test("--base records the tenants that moved to another stack since the older file, for synth to move them without a destroy", async () => {
   const old = tenantsFile();
   const file = join(dirname(old), "moved.yaml");
-  writeFileSync(file, YAML.replace("createServiceAccount: false }\n  - { name: api", "createServiceAccount: false, stack: front }\n  - { name: api"));
+  writeFileSync(file, adoptFile("demo", "front"));
   const r = await run(["demo", "--base", old, "--file", file]);
   expect(r.err).toEqual([]);
   expect(r.code).toBe(1);
@@ -158,7 +162,7 @@ test("--base records the tenants that moved to another stack since the older fil
 });
 
 test("a missing cluster is one line and exit 2", async () => {
-  const r = await run(["gone", "--file", tenantsFile(YAML.replace("name: demo", "name: gone"))]);
+  const r = await run(["gone", "--file", tenantsFile(adoptFile("gone"))]);
   expect(r.code).toBe(2);
   expect(r.err).toEqual(["error: cluster gone was not found in eu-west-1: No cluster found for name: gone."]);
   expect(r.written).toEqual({});
@@ -189,6 +193,7 @@ test("a tenants file without the cluster, and bad arguments, are exit 2", async 
 });
 
 describe("bin/adopt.js with a kubeconfig", () => {
+  const KUBED = { name: "kubed", region: "eu-west-1" };
   let kube: KubeStandIn;
   let dir: string;
   beforeAll(async () => {
@@ -207,7 +212,7 @@ describe("bin/adopt.js with a kubeconfig", () => {
 
   test("records existing service accounts the stack would create, reading every page, writing nothing", async () => {
     const file = join(dir, "tenants.yaml");
-    writeFileSync(file, "clusters: [{ name: kubed, region: eu-west-1 }]\ntenants:\n  - { name: web, namespace: web, serviceAccount: web-sa }\n  - { name: new, namespace: new, serviceAccount: app }\n");
+    writeFileSync(file, fileText({ clusters: [KUBED], tenants: [{ name: "web", serviceAccount: "web-sa" }, { name: "new", serviceAccount: "app" }] }));
     const aws = await startAwsStandIn({ clusters: [{ name: "kubed", account: ACCOUNT, region: "eu-west-1", associations: [], endpoint: kube.url }] });
     try {
       const r = await runNodeAsync(["dist/bin/adopt.js", "kubed", "--file", file], { ...awsEnv(aws.url), KUBECONFIG: writeKubeconfig(dir, kube.url) });
@@ -225,7 +230,7 @@ describe("bin/adopt.js with a kubeconfig", () => {
 
   test("a context that points at another cluster is one line and exit 2", async () => {
     const file = join(dir, "tenants2.yaml");
-    writeFileSync(file, "clusters: [{ name: kubed, region: eu-west-1 }]\ntenants:\n  - { name: web, namespace: web, serviceAccount: web-sa }\n");
+    writeFileSync(file, fileText({ clusters: [KUBED], tenants: [{ name: "web", serviceAccount: "web-sa" }] }));
     const aws = await startAwsStandIn({ clusters: [{ name: "kubed", account: ACCOUNT, region: "eu-west-1", associations: [], endpoint: "https://elsewhere.example" }] });
     try {
       const r = await runNodeAsync(["dist/bin/adopt.js", "kubed", "--file", file], { ...awsEnv(aws.url), KUBECONFIG: writeKubeconfig(dir, kube.url) });

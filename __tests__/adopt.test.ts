@@ -3,6 +3,7 @@ import { planClusters } from "../lib/plan/plan";
 import { formatAdoption, needsServiceAccounts, ownRoleNames, planAdoption } from "../lib/live/adopt";
 import { stackMoves } from "../lib/plan/stack-moves";
 import { configOf } from "./helpers";
+import { tenantsFile } from "./fixtures";
 
 const ACCOUNT = "111122223333";
 const role = (name: string, path = "/") => ({ name, path, arn: `arn:aws:iam::${ACCOUNT}:role${path}${name}` });
@@ -11,22 +12,18 @@ async function planOf(yaml: string) {
   return planClusters(await configOf(yaml))[0]!;
 }
 
-const YAML = `clusters:
-  - name: demo
-    region: eu-west-1
-    addons: [{ name: vpc-cni }]
-sharedRoles: [{ name: teams }]
-tenants:
-  - { name: web, namespace: web, serviceAccount: app }
-  - { name: a, namespace: a, serviceAccount: app, sharedRole: teams }
-  - { name: helm, namespace: helm, serviceAccount: chart, createServiceAccount: false }
-`;
+const DEMO = { name: "demo", region: "eu-west-1" };
+const YAML = tenantsFile({
+  clusters: [{ ...DEMO, addons: [{ name: "vpc-cni" }] }],
+  sharedRoles: [{ name: "teams" }],
+  tenants: [{ name: "web", serviceAccount: "app" }, { name: "a", serviceAccount: "app", sharedRole: "teams" }, { name: "helm", serviceAccount: "chart", createServiceAccount: false }],
+});
 
 it("asks IAM only about tenants' own roles, and Kubernetes only when the stack creates a service account", async () => {
   const plan = await planOf(YAML);
   expect(ownRoleNames(plan)).toEqual(["helm.demo", "web.demo"]);
   expect(needsServiceAccounts(plan)).toBe(true);
-  expect(needsServiceAccounts(await planOf("clusters: [{ name: demo, region: eu-west-1 }]\ntenants: [{ name: h, namespace: h, serviceAccount: s, createServiceAccount: false }]\n"))).toBe(false);
+  expect(needsServiceAccounts(await planOf(tenantsFile({ clusters: [DEMO], tenants: [{ name: "h", createServiceAccount: false }] })))).toBe(false);
 });
 
 it("records association, role and service account of a tenant, but not a shared role, nor a service account the stack does not create", async () => {
@@ -79,20 +76,24 @@ it("with nothing live, needs no action, writes no file, and says so", async () =
 });
 
 it("does not import a role whose path differs from the file's: the deploy would replace it", async () => {
-  const plan = await planOf("clusters: [{ name: demo, region: eu-west-1 }]\ntenants: [{ name: web, namespace: web, serviceAccount: app, createServiceAccount: false, role: { path: /teams/ } }]\n");
+  const plan = await planOf(tenantsFile({ clusters: [DEMO], tenants: [{ name: "web", serviceAccount: "app", createServiceAccount: false, role: { path: "/teams/" } }] }));
   const a = planAdoption(plan, { associations: [], roles: new Map([["web.demo", role("web.demo", "/")]]) });
   expect(a.imports.size).toBe(0);
   expect(a.findings).toEqual([{ kind: "conflict", owner: "tenant web", what: "role web.demo exists with path /, but the file says /teams/; a new path replaces the role, so it is not imported: set role.path: /" }]);
 });
 
 describe("with the moves of --base", () => {
-  const OLD = `clusters: [{ name: demo, region: eu-west-1 }]
-tenants:
-  - { name: web, namespace: web, serviceAccount: app }
-  - { name: pay, namespace: payments, serviceAccount: pay, createNamespace: true }
-  - { name: new, namespace: new, serviceAccount: app }
-`;
-  const NOW = OLD.replace("createNamespace: true }", "createNamespace: true, stack: payments }").replace("serviceAccount: app }\n  - { name: pay", "serviceAccount: app, stack: front }\n  - { name: pay");
+  const file = (stacks: { web?: string; pay?: string }) =>
+    tenantsFile({
+      clusters: [DEMO],
+      tenants: [
+        { name: "web", serviceAccount: "app", ...(stacks.web && { stack: stacks.web }) },
+        { name: "pay", namespace: "payments", serviceAccount: "pay", createNamespace: true, ...(stacks.pay && { stack: stacks.pay }) },
+        { name: "new", serviceAccount: "app" },
+      ],
+    });
+  const OLD = file({});
+  const NOW = file({ web: "front", pay: "payments" });
 
   it("records movedFrom for a moved tenant with a live association, and the moved namespace; a tenant never deployed does not move", async () => {
     const moves = stackMoves(await configOf(OLD), await configOf(NOW));

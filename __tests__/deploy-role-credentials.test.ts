@@ -15,6 +15,7 @@ import { awsEnv, startAwsStandIn, type AwsStandIn } from "./stand-in/aws-api";
 import { startStsStandIn, type StsStandIn } from "./stand-in/sts-api";
 import { startStalled } from "./stand-in/stalled";
 import { tempDir } from "./temp-dir";
+import { tenantsFile } from "./fixtures";
 
 const ROLE = "arn:aws:iam::111122223333:role/pod-identity-deploy";
 const DENIED = "arn:aws:iam::444455556666:role/pod-identity-deploy";
@@ -102,12 +103,10 @@ test("the EKS client signs with the assumed role's keys; without a role, with th
   expect(eks.signedWith).toEqual(["AKIDSTANDIN"]);
 });
 
-function tenantsFile(accounts: string, cluster: string, accountId: string): string {
+/** A tenants file on disk: one cluster in eu-west-1 whose account has `deployRole` (accounts[].<id>). */
+function writeTenantsFile(deployRole: Record<string, string>, cluster: string, accountId: string): string {
   const file = join(tempDir("deploy-role-"), "tenants.yaml");
-  writeFileSync(
-    file,
-    `accounts:\n${accounts}clusters:\n  - { name: ${cluster}, region: eu-west-1, accountId: "${accountId}" }\ntenants:\n  - { name: web, namespace: web, serviceAccount: web-sa }\n`,
-  );
+  writeFileSync(file, tenantsFile({ accounts: { [accountId]: deployRole }, clusters: [{ name: cluster, region: "eu-west-1", accountId }], tenants: [{ name: "web", serviceAccount: "web-sa" }] }));
   return file;
 }
 
@@ -119,7 +118,7 @@ async function drift(file: string, cluster: string) {
 }
 
 test("drift assumes the cluster's deploy role from the file, then reads EKS as that role", async () => {
-  const file = tenantsFile(`  "111122223333": { deployRoleArn: ${ROLE}, externalId: drift-ext-1, sessionName: drift-e2e }\n`, "demo", "111122223333");
+  const file = writeTenantsFile({ deployRoleArn: ROLE, externalId: "drift-ext-1", sessionName: "drift-e2e" }, "demo", "111122223333");
   const r = await drift(file, "demo");
   expect(r.err).toEqual([]);
   expect(r.code).toBe(0);
@@ -129,7 +128,7 @@ test("drift assumes the cluster's deploy role from the file, then reads EKS as t
 });
 
 test("an AccessDenied from STS is exit 2 and one line naming the role, and EKS is never called", async () => {
-  const file = tenantsFile(`  "444455556666": { deployRoleArn: ${DENIED} }\n`, "denied", "444455556666");
+  const file = writeTenantsFile({ deployRoleArn: DENIED }, "denied", "444455556666");
   const r = await drift(file, "denied");
   expect(r.code).toBe(2);
   expect(r.out).toBe("");
@@ -143,7 +142,7 @@ test("an AccessDenied from STS is exit 2 and one line naming the role, and EKS i
 });
 
 test("irsa-scan names the role of a failed AssumeRole through the same error line", async () => {
-  const file = tenantsFile(`  "444455556666": { deployRoleArn: ${DENIED} }\n`, "denied", "444455556666");
+  const file = writeTenantsFile({ deployRoleArn: DENIED }, "denied", "444455556666");
   const err: string[] = [];
   const code = await runIrsaScan(["denied", "--file", file], {
     eks: liveEksClient,
@@ -161,7 +160,7 @@ test("irsa-scan names the role of a failed AssumeRole through the same error lin
 test("a stalled STS ends in exit 2 within --timeout, one line naming the role and STS's endpoint", async () => {
   const stalled = await startStalled();
   const role = "arn:aws:iam::555555555555:role/stalled-deploy";
-  const file = tenantsFile(`  "555555555555": { deployRoleArn: ${role} }\n`, "stalled", "555555555555");
+  const file = writeTenantsFile({ deployRoleArn: role }, "stalled", "555555555555");
   process.env.AWS_ENDPOINT_URL_STS = stalled.url;
   try {
     const out: string[] = [];
@@ -182,7 +181,7 @@ test("a stalled STS ends in exit 2 within --timeout, one line naming the role an
 });
 
 test("adopt reads EKS and IAM as the deploy role, with one AssumeRole for both", async () => {
-  const file = tenantsFile(`  "111122223333": { deployRoleArn: ${ROLE}, sessionName: adopt-e2e }\n`, "demo", "111122223333");
+  const file = writeTenantsFile({ deployRoleArn: ROLE, sessionName: "adopt-e2e" }, "demo", "111122223333");
   const err: string[] = [];
   const written: string[] = [];
   const code = await runAdopt(["demo", "--file", file], {

@@ -2,19 +2,21 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { HelmProvider } from "@cdktf/provider-helm/lib/provider";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { parse, synthYaml } from "./helpers";
+import { tenantsFile } from "./fixtures";
 
-const YAML = `
-clusters:
-  - { name: prod, region: us-east-1, accountId: "111122223333" }
-  - { name: prod-eu, region: eu-central-1, accountId: "111122223333", deployRoleArn: "arn:aws:iam::111122223333:role/eu-deploy", agent: { install: helm, chart: { path: ./charts/agent } } }
-  - { name: staging, region: us-west-2, accountId: "444455556666" }
-  - { name: sandbox, region: us-west-2, accountId: "777788889999" }
-accounts:
-  "111122223333": { deployRoleArn: "arn:aws:iam::111122223333:role/deploy", externalId: "ci-4711", sessionName: "pipeline" }
-  "444455556666": { deployRoleArn: "arn:aws:iam::444455556666:role/deploy" }
-tenants:
-  - { name: web, namespace: web, serviceAccount: web, stack: web }
-`;
+const YAML = tenantsFile({
+  clusters: [
+    { name: "prod", accountId: "111122223333" },
+    { name: "prod-eu", region: "eu-central-1", accountId: "111122223333", deployRoleArn: "arn:aws:iam::111122223333:role/eu-deploy", agent: { install: "helm", chart: { path: `${__dirname}/charts/eks-pod-identity-agent` } } },
+    { name: "staging", region: "us-west-2", accountId: "444455556666" },
+    { name: "sandbox", region: "us-west-2", accountId: "777788889999" },
+  ],
+  accounts: {
+    "111122223333": { deployRoleArn: "arn:aws:iam::111122223333:role/deploy", externalId: "ci-4711", sessionName: "pipeline" },
+    "444455556666": { deployRoleArn: "arn:aws:iam::444455556666:role/deploy" },
+  },
+  tenants: [{ name: "web", stack: "web" }],
+});
 
 function getToken(cluster: string, region: string, role?: string): string[] {
   return ["eks", "get-token", "--cluster-name", cluster, "--region", region, ...(role ? ["--role-arn", role] : [])];
@@ -23,7 +25,7 @@ function getToken(cluster: string, region: string, role?: string): string[] {
 describe("deploy roles in the providers", () => {
   let out: Record<string, string>;
   beforeAll(async () => {
-    out = await synthYaml(YAML.replace("./charts/agent", `${__dirname}/charts/eks-pod-identity-agent`));
+    out = await synthYaml(YAML);
   });
 
   it("gives each stack of an account with a deploy role assume_role, with the account's external ID and session name", () => {

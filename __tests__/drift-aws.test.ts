@@ -1,5 +1,6 @@
 import { DescribePodIdentityAssociationCommand, ListPodIdentityAssociationsCommand } from "@aws-sdk/client-eks";
-import { describeAwsError, fetchLiveAssociations, listAssociationIds, type EksApi } from "../lib/live/drift-aws";
+import { fetchLiveAssociations, listAssociationIds, readingAssociations, type EksApi } from "../lib/live/drift-aws";
+import { describeAwsError } from "../lib/live/aws-errors";
 import { liveEksClient } from "../lib/live/aws";
 import { fakeEks, type Assoc } from "./fake-eks";
 import { awsEnv, startAwsStandIn, type AwsStandIn } from "./stand-in/aws-api";
@@ -65,22 +66,6 @@ describe("fetchLiveAssociations", () => {
   });
 });
 
-describe("describeAwsError", () => {
-  const err = (name: string, message: string) => Object.assign(new Error(message), { name });
-
-  it("words the common failures in one line", () => {
-    expect(describeAwsError(err("ResourceNotFoundException", "No cluster found for name: nope."), "nope", "us-east-1")).toBe("cluster nope was not found in us-east-1: No cluster found for name: nope.");
-    expect(describeAwsError(err("CredentialsProviderError", "Could not load credentials from any providers\nmore"), "demo", "us-east-1")).toBe(
-      "no AWS credentials for us-east-1: Could not load credentials from any providers (set AWS_PROFILE, or run in an environment with credentials)",
-    );
-    expect(describeAwsError(err("AccessDeniedException", "User is not authorized"), "demo", "eu-west-1")).toBe(
-      "access denied listing Pod Identity associations of demo in eu-west-1: User is not authorized (needs eks:ListPodIdentityAssociations and eks:DescribePodIdentityAssociation)",
-    );
-    expect(describeAwsError(err("ThrottlingException", "Rate exceeded"), "demo", "eu-west-1")).toBe("ThrottlingException from EKS for cluster demo in eu-west-1: Rate exceeded");
-    expect(describeAwsError("boom", "demo", "eu-west-1")).toBe("Error from EKS for cluster demo in eu-west-1: boom");
-  });
-});
-
 describe("over HTTP: the live commands' EKS client against a stand-in on 127.0.0.1", () => {
   const saved = { ...process.env };
   let api: AwsStandIn;
@@ -137,6 +122,6 @@ describe("over HTTP: the live commands' EKS client against a stand-in on 127.0.0
   it("turns the API's own error for a missing cluster into one line", async () => {
     const e = await fetchLiveAssociations(liveEksClient("eu-west-1"), "nope").catch((x: unknown) => x);
     expect(e).toMatchObject({ name: "ResourceNotFoundException" });
-    expect(describeAwsError(e, "nope", "eu-west-1")).toBe("cluster nope was not found in eu-west-1: No cluster found for name: nope.");
+    expect(describeAwsError(e, readingAssociations("nope", "eu-west-1"))).toBe("cluster nope was not found in eu-west-1: No cluster found for name: nope.");
   });
 });

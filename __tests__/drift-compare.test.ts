@@ -1,6 +1,7 @@
 import { addonOfOwner, compareAssociations, foreignAccount, formatReport, wantedAssociations, type LiveAssociation, type WantedAssociation } from "../lib/live/drift-compare";
 import { planClusters } from "../lib/plan/plan";
 import { configOf } from "./helpers";
+import { tenantsFile } from "./fixtures";
 
 const ACCT = "111122223333";
 const role = (name: string, path = "/", account = ACCT) => `arn:aws:iam::${account}:role${path}${name}`;
@@ -191,21 +192,21 @@ describe("compareAssociations", () => {
 
 describe("wantedAssociations", () => {
   it("derives tenant and add-on associations from a cluster's plan", async () => {
-    const config = await configOf(`
-clusters:
-  - name: demo
-    region: us-east-1
-    accountId: "${ACCT}"
-    addons: [{ name: aws-ebs-csi-driver }, { name: vendor_agent, serviceAccount: v-sa, managedPolicyArns: [arn:aws:iam::aws:policy/ReadOnlyAccess] }]
-  - name: other
-    region: us-east-1
-tenants:
-  - { name: web, namespace: web, serviceAccount: web-sa, role: { path: /teams/ } }
-  - { name: elsewhere, namespace: x, serviceAccount: x, clusters: [other] }
-  - { name: far, namespace: far, serviceAccount: app, targetRoleArn: "arn:aws:iam::444455556666:role/reader", disableSessionTags: true, trust: { scopeToServiceAccount: false } }
-  - { name: member, namespace: member, serviceAccount: app, sharedRole: teams }
-sharedRoles: [{ name: teams, role: { path: /shared/ } }]
-`);
+    const config = await configOf(
+      tenantsFile({
+        clusters: [
+          { accountId: ACCT, addons: [{ name: "aws-ebs-csi-driver" }, { name: "vendor_agent", serviceAccount: "v-sa", managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess"] }] },
+          { name: "other" },
+        ],
+        tenants: [
+          { name: "web", serviceAccount: "web-sa", role: { path: "/teams/" } },
+          { name: "elsewhere", namespace: "x", serviceAccount: "x", clusters: ["other"] },
+          { name: "far", serviceAccount: "app", targetRoleArn: "arn:aws:iam::444455556666:role/reader", disableSessionTags: true, trust: { scopeToServiceAccount: false } },
+          { name: "member", serviceAccount: "app", sharedRole: "teams" },
+        ],
+        sharedRoles: [{ name: "teams", role: { path: "/shared/" } }],
+      }),
+    );
     const plan = planClusters(config)[0]!;
     expect(wantedAssociations(plan, new Map([["web", "aws_eks_pod_identity_association.web_association_X"]]))).toEqual([
       {
@@ -273,12 +274,7 @@ describe("formatReport", () => {
   });
 
   it("sends the import of a grouped tenant's association to its group's stack", async () => {
-    const config = await configOf(`
-clusters: [{ name: demo, region: us-east-1 }]
-tenants:
-  - { name: web, namespace: web, serviceAccount: web-sa }
-  - { name: api, namespace: api, serviceAccount: api-sa, stack: blue }
-`);
+    const config = await configOf(tenantsFile({ tenants: [{ name: "web", serviceAccount: "web-sa" }, { name: "api", serviceAccount: "api-sa", stack: "blue" }] }));
     const wanted = wantedAssociations(planClusters(config)[0]!, new Map([["web", "aws_eks_pod_identity_association.w"], ["api", "aws_eks_pod_identity_association.a"]]));
     const r = compareAssociations("demo", wanted, [live("a-1", "api", "api-sa", role("hand-made")), live("a-2", "web", "web-sa", role("other"))]);
     const text = formatReport(r);
@@ -313,15 +309,7 @@ describe("foreignAccount", () => {
 });
 
 describe("controllers in drift", () => {
-  const text = `
-clusters:
-  - name: demo
-    region: us-east-1
-    accountId: "${ACCT}"
-    controllers:
-      - name: external-dns
-        hostedZoneArns: [arn:aws:route53:::hostedzone/Z1]
-`;
+  const text = tenantsFile({ clusters: [{ accountId: ACCT, controllers: [{ name: "external-dns", hostedZoneArns: ["arn:aws:route53:::hostedzone/Z1"] }] }] });
 
   it("wants a controller's association in its chart's namespace and service account, with its role", async () => {
     const [plan] = planClusters(await configOf(text));

@@ -89,14 +89,14 @@ describe.each(ways("named-here").map((w) => [w.way, w] as const))("the live comm
   it("drift", async () => {
     const o = io();
     expect(await withEnv(w.env, () => runDrift(w.args, { ...o, client: refuse, addresses: () => new Map() }))).toBe(2);
-    expect(o.err).toEqual(["error: Refused from EKS for cluster named-here in eu-west-3: client for eu-west-3"]);
+    expect(o.err).toEqual(["error: Refused reading the Pod Identity associations of cluster named-here in eu-west-3: client for eu-west-3"]);
   });
 
   it("adopt and irsa-scan", async () => {
     for (const run of [runAdopt, runIrsaScan]) {
       const o = io();
       const code = await withEnv(w.env, () => run(w.args, { ...o, eks: refuse, iam: refuse, kube: () => refuse("kube"), writeFile: () => undefined }).catch((e: Error) => e.message));
-      expect({ code, err: o.err }).toEqual(run === runAdopt ? { code: "client for eu-west-3", err: [] } : { code: 2, err: ["error: Refused from EKS for cluster named-here in eu-west-3: client for eu-west-3"] });
+      expect({ code, err: o.err }).toEqual(run === runAdopt ? { code: "client for eu-west-3", err: [] } : { code: 2, err: ["error: Refused describing cluster named-here in eu-west-3: client for eu-west-3"] });
     }
   });
 });

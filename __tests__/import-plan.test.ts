@@ -7,6 +7,7 @@
  * is no Kubernetes provider on these machines.
  */
 import { tempDir } from "./temp-dir";
+import { tenantsFile } from "./fixtures";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { awsEnv, startAwsStandIn } from "./stand-in/aws-api";
@@ -48,7 +49,7 @@ if (terraformAvailable("terraform and the AWS provider mirror", SUITE)) {
   test("plans imports of the live association and role, at the tenant's addresses, and no create for them", async () => {
     const dir = tempDir("import-plan-");
     const file = join(dir, "tenants.yaml");
-    writeFileSync(file, `clusters: [{ name: demo, region: eu-west-1, agent: { install: none } }]\ntenants: [{ name: web, namespace: web, serviceAccount: app, createServiceAccount: false, irsa: { oidcProviderArn: "${PROVIDER}" } }]\n`);
+    writeFileSync(file, tenantsFile({ clusters: [{ region: "eu-west-1", agent: { install: "none" } }], tenants: [{ name: "web", serviceAccount: "app", createServiceAccount: false, irsa: { oidcProviderArn: PROVIDER } }] }));
     mkdirSync(join(dir, "imports"));
     writeFileSync(join(dir, "imports", "demo.json"), JSON.stringify({ cluster: "demo", tenants: { web: { association: { id: "a-web", namespace: "web", serviceAccount: "app", roleArn: `arn:aws:iam::${ACCOUNT}:role/handmade` }, roleName: "web.demo" } } }));
     const synth = runApp({ TENANTS_FILE: file, CDKTF_OUTDIR: join(dir, "out") });

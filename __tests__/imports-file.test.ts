@@ -3,6 +3,7 @@
  * import blocks with the providers' documented import IDs, and never changes an address.
  */
 import { tempDir } from "./temp-dir";
+import { tenantsFile } from "./fixtures";
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { App, Testing } from "cdktf";
@@ -14,14 +15,15 @@ import { configOf, parse, type Json } from "./helpers";
 import { runApp, runNode } from "./run";
 import { terraformAvailable, requiredTerraformTest } from "./terraform";
 
-const YAML = `clusters:
-  - { name: demo, region: eu-west-1 }
-  - { name: other, region: eu-west-1 }
-tenants:
-  - { name: web, namespace: web, serviceAccount: app }
-  - { name: api, namespace: api, serviceAccount: api, role: { name: api-role }, clusters: [demo] }
-  - { name: jobs, namespace: jobs, serviceAccount: runner, createServiceAccount: false, clusters: [other] }
-`;
+const DEMO = { name: "demo", region: "eu-west-1" };
+const YAML = tenantsFile({
+  clusters: [DEMO, { name: "other", region: "eu-west-1" }],
+  tenants: [
+    { name: "web", serviceAccount: "app" },
+    { name: "api", role: { name: "api-role" }, clusters: ["demo"] },
+    { name: "jobs", serviceAccount: "runner", createServiceAccount: false, clusters: ["other"] },
+  ],
+});
 
 function dirWith(imports: Record<string, string>): { dir: string; file: string } {
   const dir = tempDir("imports-");
@@ -164,7 +166,7 @@ describe("association entries record whose association it was", () => {
     }
     // The tenant's own role, by name and path, is no news; nor is a shared role for its member.
     expect(await problemsFor({ web: { association: assoc("a-web", "web", "app", "web.demo") } })).toEqual({ lines: [], imported: true });
-    const shared = `clusters: [{ name: demo, region: eu-west-1, accountId: "111122223333" }]\nsharedRoles: [{ name: teams, role: { path: /t/ } }]\ntenants: [{ name: web, namespace: web, serviceAccount: app, sharedRole: teams }]\n`;
+    const shared = tenantsFile({ clusters: [{ ...DEMO, accountId: "111122223333" }], sharedRoles: [{ name: "teams", role: { path: "/t/" } }], tenants: [{ name: "web", serviceAccount: "app", sharedRole: "teams" }] });
     expect(await problemsFor({ web: { association: { ...assoc("a-web", "web", "app", "x"), roleArn: "arn:aws:iam::111122223333:role/t/teams.demo" } } }, shared)).toEqual({ lines: [], imported: true });
     expect((await problemsFor({ web: { association: { ...assoc("a-web", "web", "app", "x"), roleArn: "arn:aws:iam::444455556666:role/t/teams.demo" } } }, shared)).lines[0]).toMatch(/^warning: .*binds arn:aws:iam::444455556666:role\/t\/teams.demo now; the first deploy sets it to the tenant's role teams.demo in place/);
   });
@@ -186,11 +188,7 @@ describe("association entries record whose association it was", () => {
 });
 
 describe("moves between stacks (movedFrom)", () => {
-  const GROUPS = `clusters: [{ name: demo, region: eu-west-1 }]
-tenants:
-  - { name: web, namespace: web, serviceAccount: app, stack: front, createNamespace: true }
-  - { name: api, namespace: api, serviceAccount: api }
-`;
+  const GROUPS = tenantsFile({ clusters: [DEMO], tenants: [{ name: "web", serviceAccount: "app", stack: "front", createNamespace: true }, { name: "api" }] });
   async function check(body: Record<string, unknown>): Promise<{ lines: string[]; moves?: unknown }> {
     const config = await configOf(GROUPS);
     const plan = planClusters(config)[0]!;

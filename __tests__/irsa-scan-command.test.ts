@@ -11,6 +11,7 @@ import { startKubeStandIn, writeKubeconfig, type KubeStandIn } from "./stand-in/
 import { runNodeAsync } from "./stand-in/spawn";
 import { runNode } from "./run";
 import { problemsOf } from "./helpers";
+import { tenantsFile } from "./fixtures";
 
 // Each spawned command loads the SDK and the Kubernetes client: seconds on a busy machine.
 jest.setTimeout(60_000);
@@ -56,7 +57,7 @@ afterAll(async () => {
   await aws.close();
 });
 
-const FILE = "clusters: [{ name: demo, region: eu-west-1 }]\ntenants:\n  - { name: web, namespace: web, serviceAccount: web-sa }\n";
+const FILE = tenantsFile({ clusters: [{ name: "demo", region: "eu-west-1" }], tenants: [{ name: "web", serviceAccount: "web-sa" }] });
 
 test("prints tenant entries for the IRSA service accounts the file does not cover, and nothing else", async () => {
   const file = join(dir, "tenants.yaml");
@@ -103,7 +104,7 @@ test("prints tenant entries for the IRSA service accounts the file does not cove
 
 test("a missing cluster is one line and exit 2", async () => {
   const file = join(dir, "gone.yaml");
-  writeFileSync(file, "clusters: [{ name: gone, region: eu-west-1 }]\n");
+  writeFileSync(file, tenantsFile({ clusters: [{ name: "gone", region: "eu-west-1" }] }));
   const r = await runNodeAsync(["dist/bin/irsa-scan.js", "gone", "--file", file], { ...awsEnv(aws.url), KUBECONFIG: kubeconfig });
   expect(r.code).toBe(2);
   expect(r.stdout).toBe("");

@@ -3,6 +3,7 @@ import { parse, stringify } from "yaml";
 import { planClusters } from "../lib/plan/plan";
 import { formatIrsaEntries, scanIrsa } from "../lib/live/irsa-scan";
 import { configOf, problemsOf } from "./helpers";
+import { tenantsFile } from "./fixtures";
 
 /** The file with the scan's printed lists added to its own, as the printed comment says. */
 function pasted(file: string, printed: string): string {
@@ -21,13 +22,9 @@ async function scan(yaml: string, accounts: Parameters<typeof scanIrsa>[0], clus
   return scanIrsa(accounts, config, planClusters(config)[0]!, cluster);
 }
 
-const FILE = `clusters:
-  - name: demo
-    region: eu-west-1
-    addons: [{ name: my-addon, serviceAccount: my-addon-sa, managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess"] }]
-tenants:
-  - { name: orders-api, namespace: web, serviceAccount: app }
-`;
+const DEMO = { name: "demo", region: "eu-west-1", addons: [{ name: "my-addon", serviceAccount: "my-addon-sa", managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess"] }] };
+const ORDERS = { name: "orders-api", namespace: "web", serviceAccount: "app" };
+const FILE = tenantsFile({ clusters: [DEMO], tenants: [ORDERS] });
 
 it("turns each annotated service account the file does not cover into an entry that adopts the role", async () => {
   const r = await scan(FILE, [
@@ -86,7 +83,7 @@ describe("what it prints validates once pasted, and breaks no service account", 
   });
 
   it("gives the shared role a name whose role name is no IRSA role's, and no tenant's or shared role's name", async () => {
-    const file = `${FILE}  - { name: reader-2, namespace: x, serviceAccount: y, sharedRole: reader }\nsharedRoles: [{ name: reader }]\n`;
+    const file = tenantsFile({ clusters: [DEMO], sharedRoles: [{ name: "reader" }], tenants: [ORDERS, { name: "reader-2", namespace: "x", serviceAccount: "y", sharedRole: "reader" }] });
     const r = await scan(file, [
       { namespace: "a", name: "app", annotations: role("arn:aws:iam::111122223333:role/reader") },
       { namespace: "b", name: "app", annotations: role("arn:aws:iam::111122223333:role/reader") },
@@ -98,7 +95,7 @@ describe("what it prints validates once pasted, and breaks no service account", 
   });
 
   it("skips a role of another partition or account, or one the file already names, with a note", async () => {
-    const r = await scan(FILE.replace("region: eu-west-1", "region: eu-west-1\n    accountId: \"111122223333\""), [
+    const r = await scan(tenantsFile({ clusters: [{ ...DEMO, accountId: "111122223333" }], tenants: [ORDERS] }), [
       { namespace: "a", name: "cn", annotations: role("arn:aws-cn:iam::111122223333:role/r") },
       { namespace: "a", name: "other", annotations: role("arn:aws:iam::444455556666:role/r") },
       { namespace: "a", name: "taken", annotations: role("arn:aws:iam::111122223333:role/orders-api.demo") },

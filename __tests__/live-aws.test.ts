@@ -1,7 +1,7 @@
 /** lib/live/aws.ts: real SDK clients against the stand-in EKS and IAM on 127.0.0.1. */
 import { awsEnv, startAwsStandIn, type AwsStandIn } from "./stand-in/aws-api";
-import { contextMismatch, describeCluster, describeLiveError, existingRoles, liveEksClient, liveIamClient } from "../lib/live/aws";
-import { DeployRoleError } from "../lib/live/deploy-role-credentials";
+import { contextMismatch, describeCluster, describingCluster, existingRoles, liveEksClient, liveIamClient } from "../lib/live/aws";
+import { describeAwsError } from "../lib/live/aws-errors";
 
 const saved = { ...process.env };
 let api: AwsStandIn;
@@ -44,15 +44,10 @@ test("DescribeCluster gives the ARN, endpoint and OIDC issuer, after a 429", asy
   expect(api.requests.filter((r) => r === "GET /clusters/demo")).toHaveLength(2);
 });
 
-test("a missing cluster is a ResourceNotFoundException", async () => {
-  await expect(describeCluster(liveEksClient("eu-west-1"), "gone")).rejects.toMatchObject({ name: "ResourceNotFoundException" });
-});
-
-test("an unreachable API and missing credentials are one line each", () => {
-  expect(describeLiveError(Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:1"), { name: "Error" }), "reading roles", "eu-west-1")).toBe("cannot reach AWS reading roles in eu-west-1: connect ECONNREFUSED 127.0.0.1:1");
-  expect(describeLiveError(Object.assign(new Error("Could not load credentials from any providers"), { name: "CredentialsProviderError" }), "reading roles", "eu-west-1")).toBe(
-    "no AWS credentials for eu-west-1: Could not load credentials from any providers (set AWS_PROFILE, or run where credentials are available)",
-  );
+test("a missing cluster is a ResourceNotFoundException, worded as one line", async () => {
+  const e = await describeCluster(liveEksClient("eu-west-1"), "gone").catch((x: unknown) => x);
+  expect(e).toMatchObject({ name: "ResourceNotFoundException" });
+  expect(describeAwsError(e, describingCluster("gone", "eu-west-1"))).toMatch(/^cluster gone was not found in eu-west-1: \S/);
 });
 
 test("the kubeconfig context must point at the cluster's endpoint", () => {
@@ -66,12 +61,5 @@ test("the kubeconfig context must point at the cluster's endpoint", () => {
 test("for a cluster with a deploy role, the context hint writes a context that uses the role", () => {
   expect(contextMismatch("https://other.example", { endpoint: "https://ABC.gr7.eu-west-1.eks.amazonaws.com" }, "demo", "ctx", "arn:aws:iam::111122223333:role/pod-identity-deploy")).toBe(
     "the kubeconfig's current context ctx points at https://other.example, but cluster demo is at https://ABC.gr7.eu-west-1.eks.amazonaws.com; switch context (aws eks update-kubeconfig --name demo --role-arn arn:aws:iam::111122223333:role/pod-identity-deploy)",
-  );
-});
-
-test("a failed AssumeRole of the deploy role keeps its own line, not an IAM access-denied one", () => {
-  const e = Object.assign(new DeployRoleError("cannot assume the deploy role arn:aws:iam::111122223333:role/deploy: AccessDenied: not authorized"), { $metadata: { httpStatusCode: 403 }, $request: "POST https://sts.eu-west-1.amazonaws.com/" });
-  expect(describeLiveError(e, "reading roles with IAM GetRole", "eu-west-1")).toBe(
-    "cannot assume the deploy role arn:aws:iam::111122223333:role/deploy: AccessDenied: not authorized (HTTP 403 from POST https://sts.eu-west-1.amazonaws.com/)",
   );
 });

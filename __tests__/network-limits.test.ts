@@ -10,15 +10,16 @@ import { awsEnv, startAwsStandIn, type AwsStandIn } from "./stand-in/aws-api";
 import { writeKubeconfig } from "./stand-in/kube-api";
 import { runNodeAsync } from "./stand-in/spawn";
 import { slowEks, startHttp, startStalled, type Endpoint } from "./stand-in/stalled";
+import { tenantsFile } from "./fixtures";
 
 // Each spawned command loads the SDK: seconds on a busy machine.
 jest.setTimeout(120_000);
 
 const dir = mkdtempSync(join(tmpdir(), "network-limits-"));
 const file = join(dir, "tenants.yaml");
-writeFileSync(file, "clusters: [{ name: demo, region: eu-west-1 }]\ntenants:\n  - { name: web, namespace: web, serviceAccount: web-sa }\n");
+writeFileSync(file, tenantsFile({ clusters: [{ region: "eu-west-1" }], tenants: [{ name: "web", serviceAccount: "web-sa" }] }));
 const empty = join(dir, "empty.yaml");
-writeFileSync(empty, "clusters: [{ name: demo, region: eu-west-1 }]\ntenants: []\n");
+writeFileSync(empty, tenantsFile({ clusters: [{ region: "eu-west-1" }] }));
 
 const eksAt = (url: string) => ({ ...awsEnv(url), AWS_ENDPOINT_URL_IAM: url });
 const timedOut = (seconds: string, what: string, url: string) =>
@@ -97,7 +98,7 @@ describe("errors the SDK cannot name", () => {
     try {
       const r = await runNodeAsync(["dist/bin/drift.js", "demo", "--file", empty], eksAt(blank.url));
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/^error: \S+ from EKS for cluster demo in eu-west-1: .*\(HTTP 404 from GET http:\/\/127\.0\.0\.1:\d+\/clusters\/demo\/pod-identity-associations\?maxResults=100\)\n$/);
+      expect(r.stderr).toMatch(/^error: \S+ reading the Pod Identity associations of cluster demo in eu-west-1: .*\(HTTP 404 from GET http:\/\/127\.0\.0\.1:\d+\/clusters\/demo\/pod-identity-associations\?maxResults=100\)\n$/);
       expect(r.stderr).toContain(`${blank.url}/clusters/demo/pod-identity-associations?maxResults=100`);
     } finally {
       await blank.close();

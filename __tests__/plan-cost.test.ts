@@ -1,5 +1,6 @@
-import { DEFAULT_MAX_REFRESH_CALLS, planCost, suggestedGroups } from "../lib/plan/plan-cost";
+import { planCost, suggestedGroups } from "../lib/plan/plan-cost";
 import { parse, synthYaml } from "./helpers";
+import { tenantsFile } from "./fixtures";
 
 const ids = (n: number, prefix: string) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`${prefix}${i}`, {}]));
 
@@ -25,9 +26,9 @@ describe("planCost", () => {
   });
 
   it("estimates a synthesized tenant with its own role, a grant, a service account and an association at 7 calls", async () => {
-    const one = "clusters: [{ name: c, region: us-east-1, accountId: '111122223333', agent: { install: none } }]\n";
-    const empty = planCost(parse((await synthYaml(one)).c!));
-    const withTenant = planCost(parse((await synthYaml(`${one}tenants: [{ name: t, namespace: n, serviceAccount: s, grants: [{ sqs: { queue: q, access: send } }] }]\n`)).c!));
+    const clusters = [{ name: "c", accountId: "111122223333", agent: { install: "none" } }];
+    const empty = planCost(parse((await synthYaml(tenantsFile({ clusters }))).c!));
+    const withTenant = planCost(parse((await synthYaml(tenantsFile({ clusters, tenants: [{ name: "t", grants: [{ sqs: { queue: "q", access: "send" } }] }] }))).c!));
     // GetRole, ListRolePolicies, GetRolePolicy, ListAttachedRolePolicies; GetRolePolicy; GET service account; DescribePodIdentityAssociation.
     expect(withTenant.refreshCalls - empty.refreshCalls).toBe(7);
     expect(withTenant.iamCalls - empty.iamCalls).toBe(5);
@@ -35,7 +36,6 @@ describe("planCost", () => {
   });
 
   it("suggests enough groups to bring each under the threshold, and at least two", () => {
-    expect(DEFAULT_MAX_REFRESH_CALLS).toBe(5000);
     expect(suggestedGroups(5001, 5000)).toBe(2);
     expect(suggestedGroups(12000, 5000)).toBe(3);
     expect(suggestedGroups(35000, 5000)).toBe(7);

@@ -1,15 +1,14 @@
 import { planClusters, tenantsOn } from "../lib/plan/plan";
 import { configOf } from "./helpers";
+import { tenantsFile } from "./fixtures";
 
-const YAML = `
-clusters:
-  - { name: a, region: us-east-1 }
-  - { name: b, region: eu-west-1 }
-tenants:
-  - { name: everywhere, namespace: n1, serviceAccount: s }
-  - { name: only-b, namespace: n2, serviceAccount: s, clusters: [b] }
-  - { name: named, namespace: n3, serviceAccount: s, clusters: [a], role: { name: fixed } }
-`;
+const CLUSTERS = [{ name: "a" }, { name: "b", region: "eu-west-1" }];
+const EVERYWHERE = { name: "everywhere", namespace: "n1", serviceAccount: "s" };
+const OTHERS = [
+  { name: "only-b", namespace: "n2", serviceAccount: "s", clusters: ["b"] },
+  { name: "named", namespace: "n3", serviceAccount: "s", clusters: ["a"], role: { name: "fixed" } },
+];
+const YAML = tenantsFile({ clusters: CLUSTERS, tenants: [EVERYWHERE, ...OTHERS] });
 
 it("puts a tenant without clusters on every cluster, and the others where they say", async () => {
   const config = await configOf(YAML);
@@ -26,7 +25,7 @@ it("resolves each tenant's role name per cluster", async () => {
 });
 
 it("plans tenants in name order, whatever their order in the file", async () => {
-  const plans = planClusters(await configOf(YAML.replace("  - { name: everywhere, namespace: n1, serviceAccount: s }\n", "") + "  - { name: everywhere, namespace: n1, serviceAccount: s }\n"));
+  const plans = planClusters(await configOf(tenantsFile({ clusters: CLUSTERS, tenants: [...OTHERS, EVERYWHERE] })));
   expect(plans.map((p) => p.tenants.map((t) => t.tenant.name))).toEqual([
     ["everywhere", "named"],
     ["everywhere", "only-b"],

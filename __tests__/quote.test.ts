@@ -1,5 +1,5 @@
 /** A message quotes at most 100 characters of a user value; no output line exceeds 1,000. */
-import { capLine, MAX_LINE, quote, QUOTE_LIMIT } from "../lib/diagnostics/quote";
+import { capLine, quote } from "../lib/diagnostics/quote";
 
 it("quotes a short string as JSON", () => {
   expect(quote("web")).toBe('"web"');
@@ -8,7 +8,6 @@ it("quotes a short string as JSON", () => {
 });
 
 it("cuts a longer string at 100 characters with an ellipsis", () => {
-  expect(QUOTE_LIMIT).toBe(100);
   expect(quote("x".repeat(101))).toBe(`"${"x".repeat(100)}…"`);
   expect(quote("y".repeat(6_000_000))).toBe(`"${"y".repeat(100)}…"`);
 });
@@ -25,7 +24,6 @@ it("quotes other values as JSON, cut the same way", () => {
 });
 
 it("caps a line at 1,000 characters", () => {
-  expect(MAX_LINE).toBe(1000);
   expect(capLine("a".repeat(1000))).toBe("a".repeat(1000));
   expect(capLine("a".repeat(5000))).toBe(`${"a".repeat(999)}…`);
 });

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSyn
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { decode, MAX_FILE_BYTES, notARegularFile, readTenantsFileText } from "../lib/file/read-file";
+import { decode, notARegularFile, readTenantsFileText } from "../lib/file/read-file";
 
 const dir = mkdtempSync(join(tmpdir(), "read-file-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -58,13 +58,16 @@ describe("a socket", () => {
 });
 
 it("refuses a file over 16 MiB by its size, before reading it", () => {
-  expect(MAX_FILE_BYTES).toBe(16 * 1024 * 1024);
   writeFileSync(at("big.yaml"), "");
   truncateSync(at("big.yaml"), 100 * 1024 * 1024); // sparse: nothing is written
   expect(readTenantsFileText(at("big.yaml"))).toEqual({ why: "is 100.0 MiB; a tenants file may be at most 16.0 MiB" });
   writeFileSync(at("edge.yaml"), "");
   truncateSync(at("edge.yaml"), 16 * 1024 * 1024 + 1);
   expect(readTenantsFileText(at("edge.yaml"))).toEqual({ why: "is 16.0 MiB; a tenants file may be at most 16.0 MiB" });
+  // Exactly 16 MiB is read: spaces, so the text comes back whole.
+  writeFileSync(at("max.yaml"), " ".repeat(16 * 1024 * 1024));
+  const max = readTenantsFileText(at("max.yaml"));
+  expect("text" in max && max.text.length).toBe(16 * 1024 * 1024);
 });
 
 it("names a missing file", () => {

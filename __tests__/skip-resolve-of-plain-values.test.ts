@@ -6,7 +6,7 @@
  * bytes with the app's preload and without it is in skip-extra-resolve-passes.test.ts, and that
  * the app's process runs with it is in preload.test.ts.
  */
-import { App, Fn, Lazy, TerraformStack, Token } from "cdktf";
+import { Fn, Lazy, TerraformStack, Testing, Token } from "cdktf";
 import { DefaultTokenResolver, StringConcat } from "cdktf/lib/tokens";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import {
@@ -62,7 +62,7 @@ describe("compared with cdktf's own resolve", () => {
     return original(obj, options);
   };
   const fast = resolveWithPlainValuesSkipped(counting, internals.mapTokenValues);
-  const app = new App({ outdir: "unused" });
+  const app = Testing.app();
   const stack = new TerraformStack(app, "s");
   const role = new IamRole(stack, "role", { assumeRolePolicy: "{}" });
   const options = () => ({ scope: stack, preparing: false, resolver: new DefaultTokenResolver(new StringConcat()) });

@@ -6,17 +6,12 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseYaml } from "yaml";
 import { parse, synthYaml, type Json } from "./helpers";
+import { tenantsFile, type Fields, type TenantFixture } from "./fixtures";
 
 const ROOT = join(__dirname, "..");
 
-const tenant = (name: string, extra = "") => `  - { name: ${name}, namespace: ${name}, serviceAccount: app${extra} }`;
-const file = (...tenants: string[]) => `
-clusters:
-  - { name: a, region: us-east-1 }
-  - { name: b, region: eu-west-1 }
-tenants:
-${tenants.join("\n")}
-`;
+const tenant = (name: string, fields: Fields = {}): TenantFixture => ({ name, serviceAccount: "app", ...fields });
+const file = (...tenants: TenantFixture[]) => tenantsFile({ clusters: [{ name: "a" }, { name: "b", region: "eu-west-1" }], tenants });
 
 /**
  * Every block of a stack that belongs to `tenantName`, keyed by type and address. A tenant's
@@ -38,7 +33,7 @@ function blocksOf(stackJson: Json, tenantName: string): Record<string, string> {
   return out;
 }
 
-const three = [tenant("alpha"), tenant("beta", ", clusters: [a]"), tenant("gamma", ", managedPolicyArns: [arn:aws:iam::aws:policy/ReadOnlyAccess]")];
+const three = [tenant("alpha"), tenant("beta", { clusters: ["a"] }), tenant("gamma", { managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess"] })];
 
 it("synthesizes byte-identical output twice", async () => {
   expect(await synthYaml(file(...three))).toEqual(await synthYaml(file(...three)));
@@ -73,23 +68,15 @@ it("leaves every other tenant's resources byte-identical when a tenant is added 
 
 it("leaves other tenants untouched when one tenant's settings change", async () => {
   const before = await synthYaml(file(...three));
-  const changed = await synthYaml(file(three[0]!, tenant("beta", ", clusters: [a], role: { maxSessionDuration: 7200 }"), three[2]!));
+  const changed = await synthYaml(file(three[0]!, tenant("beta", { clusters: ["a"], role: { maxSessionDuration: 7200 } }), three[2]!));
   for (const name of ["alpha", "gamma"]) expect(blocksOf(parse(changed.a!), name)).toEqual(blocksOf(parse(before.a!), name));
   expect(blocksOf(parse(changed.a!), "beta")).not.toEqual(blocksOf(parse(before.a!), "beta"));
 });
 
 describe("controllers", () => {
-  const withControllers = (...controllers: string[]) => `
-clusters:
-  - name: a
-    region: us-east-1
-    controllers:
-${controllers.join("\n")}
-tenants:
-${tenant("alpha")}
-`;
-  const dns = "      - { name: external-dns, hostedZoneArns: [arn:aws:route53:::hostedzone/Z1] }";
-  const efs = "      - { name: aws-efs-csi-driver }";
+  const withControllers = (...controllers: Fields[]) => tenantsFile({ clusters: [{ name: "a", controllers }], tenants: [tenant("alpha")] });
+  const dns = { name: "external-dns", hostedZoneArns: ["arn:aws:route53:::hostedzone/Z1"] };
+  const efs = { name: "aws-efs-csi-driver" };
 
   it("produces byte-identical stacks when controllers are reordered", async () => {
     expect(await synthYaml(withControllers(efs, dns))).toEqual(await synthYaml(withControllers(dns, efs)));

@@ -1,18 +1,18 @@
 import { groupStackName, planStacks, stackNames, workspaceName } from "../lib/plan/stack-plan";
 import { configOf } from "./helpers";
+import { tenantsFile } from "./fixtures";
 
-const FILE = `
-clusters:
-  - { name: prod, region: eu-west-1 }
-  - { name: dev, region: eu-west-1 }
-sharedRoles: [{ name: batch }]
-tenants:
-  - { name: zeta, namespace: z, serviceAccount: z, stack: search }
-  - { name: web, namespace: web, serviceAccount: web }
-  - { name: beta, namespace: b, serviceAccount: b, stack: payments, clusters: [prod] }
-  - { name: alpha, namespace: a, serviceAccount: a, stack: payments }
-  - { name: nightly, namespace: n, serviceAccount: n, sharedRole: batch }
-`;
+const FILE = tenantsFile({
+  clusters: [{ name: "prod", region: "eu-west-1" }, { name: "dev", region: "eu-west-1" }],
+  sharedRoles: [{ name: "batch" }],
+  tenants: [
+    { name: "zeta", namespace: "z", serviceAccount: "z", stack: "search" },
+    { name: "web" },
+    { name: "beta", namespace: "b", serviceAccount: "b", stack: "payments", clusters: ["prod"] },
+    { name: "alpha", namespace: "a", serviceAccount: "a", stack: "payments" },
+    { name: "nightly", namespace: "n", serviceAccount: "n", sharedRole: "batch" },
+  ],
+});
 
 describe("planStacks", () => {
   it("keeps ungrouped tenants and shared roles in the base plan, and groups the rest per cluster, in name order", async () => {
@@ -44,7 +44,7 @@ describe("planStacks", () => {
   });
 
   it("makes no group stacks for a file without groups", async () => {
-    const plans = planStacks(await configOf("clusters: [{ name: c, region: us-east-1 }]\ntenants: [{ name: t, namespace: n, serviceAccount: s }]\n"));
+    const plans = planStacks(await configOf(tenantsFile({ tenants: [{ name: "t" }] })));
     expect(plans.map((p) => [p.base.tenants.length, p.groups.length])).toEqual([[1, 0]]);
   });
 });

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describeStacks, runStacks, STACKS_USAGE } from "../lib/commands/stacks-command";
@@ -7,19 +7,14 @@ import { planSizeFindings } from "../lib/checks/plan-size-checks";
 import { estimatePlan, type PlanObjects } from "../lib/plan/plan-time";
 import { configOf } from "./helpers";
 import { runNode } from "./run";
+import { tempDir } from "./temp-dir";
+import { tenantsFile, type Fields } from "./fixtures";
 
-const FILE = `
-clusters:
-  - { name: prod, region: eu-west-1, accountId: "111122223333" }
-state: { cloud: { organization: acme, workspacePrefix: pi- } }
-tenants:
-  - { name: web, namespace: web, serviceAccount: web }
-  - name: indexer
-    namespace: search
-    serviceAccount: indexer
-    stack: search
-    grants: [{ s3: { bucket: index, access: read } }]
-`;
+const FILE = tenantsFile({
+  clusters: [{ name: "prod", region: "eu-west-1", accountId: "111122223333" }],
+  state: { cloud: { organization: "acme", workspacePrefix: "pi-" } },
+  tenants: [{ name: "web" }, { name: "indexer", namespace: "search", stack: "search", grants: [{ s3: { bucket: "index", access: "read" } }] }],
+});
 
 function io() {
   const out: string[] = [];
@@ -78,6 +73,20 @@ describe("describeStacks", () => {
     const [base] = describeStacks(await configOf(FILE), buildStacks, { maxCalls: 4, outdir: "out" });
     expect(base!.directory).toBe("out/stacks/prod");
     expect(base!.warning).toBe('stack "prod": a plan refreshes 4 resources with an estimated 9 API calls (3 to IAM), above 4; split its 1 tenants into about 3 stack groups with tenants[].stack');
+  });
+
+  it("writes nothing: not even the empty <outdir>/stacks that cdktf's App makes", async () => {
+    const config = await configOf(FILE);
+    const cwd = process.cwd();
+    const dir = tempDir("stacks-writes-nothing-");
+    process.chdir(dir);
+    try {
+      describeStacks(config, buildStacks);
+      describeStacks(config, buildStacks, { outdir: "out" });
+    } finally {
+      process.chdir(cwd);
+    }
+    expect(readdirSync(dir)).toEqual([]);
   });
 
   it("warns about a stack whose plan is estimated above the CPU budget, with the split validate proposes", async () => {
@@ -158,13 +167,9 @@ describe("the stacks command", () => {
 });
 
 describe("--base: tenants and namespaces that moved to another stack", () => {
-  const OLD = `
-clusters: [{ name: prod, region: eu-west-1 }]
-tenants:
-  - { name: web, namespace: web, serviceAccount: web }
-  - { name: checkout, namespace: payments, serviceAccount: checkout, createNamespace: true }
-`;
-  const NOW = OLD.replace("createNamespace: true }", "createNamespace: true, stack: payments }");
+  const file = (checkout: Fields = {}) => tenantsFile({ clusters: [{ name: "prod", region: "eu-west-1" }], tenants: [{ name: "web" }, { name: "checkout", namespace: "payments", createNamespace: true, ...checkout }] });
+  const OLD = file();
+  const NOW = file({ stack: "payments" });
   function files(imports?: string) {
     const dir = mkdtempSync(join(tmpdir(), "stacks-base-"));
     writeFileSync(join(dir, "old.yaml"), OLD);

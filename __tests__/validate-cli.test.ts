@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runNode } from "./run";
+import { tenantsFile } from "./fixtures";
 
 const tmp = mkdtempSync(join(tmpdir(), "validate-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -35,14 +36,14 @@ it("exits 1 for a missing file", () => {
 
 it("falls back to TENANTS_FILE, then tenants.yaml", () => {
   const file = join(tmp, "env.yaml");
-  writeFileSync(file, "clusters: [{ name: c, region: us-east-1 }]\n");
+  writeFileSync(file, tenantsFile({ clusters: [{ name: "c" }] }));
   expect(runNode(["dist/bin/validate.js"], { TENANTS_FILE: file }).stdout).toBe(`${file}: valid: 1 cluster(s), 0 tenant(s)\n`);
   expect(validate().stdout).toBe("tenants.yaml: valid: 1 cluster(s), 1 tenant(s)\n");
 });
 
 it("checks several files in one run: a line per valid file, every problem of the others, exit 1 if any fails", () => {
   const good = join(tmp, "good.yaml");
-  writeFileSync(good, "clusters: [{ name: c, region: us-east-1 }]\n");
+  writeFileSync(good, tenantsFile({ clusters: [{ name: "c" }] }));
   const bad = join(tmp, "two-bad.yaml");
   writeFileSync(bad, "clusters: [{ name: c, region: mars-1 }]\n");
   const run = validate(good, "tenants.yaml", bad);
@@ -79,7 +80,7 @@ describe("--format json", () => {
 
   it("prints an empty array and exits 0 for a clean file; warnings alone do not fail", () => {
     const clean = join(tmp, "clean.yaml");
-    writeFileSync(clean, "clusters: [{ name: c, region: us-east-1 }]\n");
+    writeFileSync(clean, tenantsFile({ clusters: [{ name: "c" }] }));
     const run = validate("--format=json", clean);
     expect(run.status).toBe(0);
     expect(run.stdout).toBe("[]\n");

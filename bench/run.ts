@@ -71,97 +71,127 @@ function machine(load: number): Machine {
   return { cpu, cores: cpus().length, memoryGiB: totalmem() / 2 ** 30, node: process.version, os: `${type()} ${release()}`, load };
 }
 
+/** What every timed run shares: the settings, the temporary folder, and how a run is measured. */
+interface Bench {
+  readonly s: ReturnType<typeof settings>;
+  readonly tmp: string;
+  readonly command: string;
+  readonly method: RssMethod;
+  readonly probe: string;
+  readonly floor: ReturnType<typeof findFloor>;
+}
+
+type Measured = ReturnType<typeof runOnce> & { readonly objects: number };
+
+/** One synthesis of `tenants` tenants, by the app or by `other` (the floor), counting its Terraform objects. */
+function measure(b: Bench, tenants: number, run: number, other?: { command: string; env: Record<string, string> }): Measured {
+  const file = join(b.tmp, `tenants-${tenants}.yaml`);
+  if (!existsSync(file)) writeFileSync(file, tenantsYaml(tenants));
+  // A fresh output directory per run, so every run writes the same files from scratch.
+  const outdir = outDirFor(b.tmp, tenants, other ? -run : run);
+  const env = { ...process.env, TENANTS_FILE: file, CDKTF_OUTDIR: outdir, CHECKPOINT_DISABLE: "1", ...other?.env };
+  const result = runOnce({ command: other?.command ?? b.command, cwd: ROOT, env, rssFile: join(b.tmp, "rss"), method: b.method, probe: b.probe });
+  const stack = join(outdir, "stacks", BENCH_CLUSTER, "cdk.tf.json");
+  const objects = countObjects(JSON.parse(readFileSync(stack, "utf8"))).total;
+  rmSync(outdir, { recursive: true, force: true });
+  return { ...result, objects };
+}
+
+/** The table row of one size: its runs, each paired at once with a run of the floor when there is one. */
+function sizeRow(b: Bench, tenants: number, perCluster: number): Row {
+  const pairs = Array.from({ length: b.s.runs }, (_, run) => ({ app: measure(b, tenants, run + 1), floor: b.floor && measure(b, tenants, run + 1, b.floor) }));
+  const results = pairs.map((p) => p.app);
+  const floorRuns = pairs.flatMap((p) => (p.floor ? [p.floor] : []));
+  const walls = results.map((r) => r.wallMs);
+  const objects = results[0]!.objects;
+  if (results.some((r) => r.objects !== objects)) throw new Error(`${tenants} tenants: runs synthesized different stacks`);
+  return {
+    tenants,
+    runs: b.s.runs,
+    wallMs: median(walls),
+    minMs: Math.min(...walls),
+    maxMs: Math.max(...walls),
+    cpuMs: median(results.map((r) => r.cpuMs)),
+    peakRssMiB: Math.max(...results.map((r) => r.peakRssKiB)) / 1024,
+    objects,
+    objectsPerTenant: objectsPerTenant(objects, perCluster, tenants),
+    runRssMiB: results.map((r) => r.peakRssKiB / 1024),
+    load: loadavg()[0]!,
+    ...(floorRuns.length > 0 && {
+      floor: {
+        cpuMs: median(floorRuns.map((r) => r.cpuMs)),
+        cpuRatio: median(pairs.map((p) => p.app.cpuMs / p.floor!.cpuMs)),
+        runRssMiB: floorRuns.map((r) => r.peakRssKiB / 1024),
+      },
+    }),
+  };
+}
+
+/**
+ * A warm `npm run synth` (npm, the synth command, the app) against the app alone, or undefined
+ * when it is not measured. GNU time counts the CPU time of the whole process tree; the probe
+ * would see one process only.
+ */
+function npmSynthCpuMs(b: Bench): number | undefined {
+  if (!b.s.sizes.includes(1) || process.env.BENCH_APP || b.method !== "gnu-time") return undefined;
+  const env = { ...process.env, TENANTS_FILE: join(b.tmp, "tenants-1.yaml"), CHECKPOINT_DISABLE: "1" };
+  const synthOnce = (run: number) => {
+    const outdir = outDirFor(b.tmp, 1, 1000 + run);
+    const r = runOnce({ command: `npm run -s synth -- --output ${JSON.stringify(outdir)}`, cwd: ROOT, env, rssFile: join(b.tmp, "rss"), method: b.method, probe: b.probe });
+    rmSync(outdir, { recursive: true, force: true });
+    return r.cpuMs;
+  };
+  synthOnce(0);
+  const cpuMs = median(Array.from({ length: b.s.runs }, (_, run) => synthOnce(run + 1)));
+  process.stderr.write(`npm run synth, 1 tenant: ${cpuMs} ms CPU\n`);
+  return cpuMs;
+}
+
+/** The access review (`npm run access`) at each size, unless BENCH_ACCESS=0. */
+function accessRows(b: Bench, rows: ReadonlyArray<Row>): AccessRow[] {
+  const out: AccessRow[] = [];
+  for (const row of process.env.BENCH_ACCESS === "0" ? [] : rows) {
+    const env = { ...process.env, CHECKPOINT_DISABLE: "1" };
+    const results = Array.from({ length: b.s.runs }, () => runOnce({ command: accessCommand(join(b.tmp, `tenants-${row.tenants}.yaml`)), cwd: ROOT, env, rssFile: join(b.tmp, "rss"), method: b.method, probe: b.probe }));
+    out.push({ tenants: row.tenants, runs: b.s.runs, wallMs: median(results.map((r) => r.wallMs)), cpuMs: median(results.map((r) => r.cpuMs)), peakRssMiB: Math.max(...results.map((r) => r.peakRssKiB)) / 1024, synthWallMs: row.wallMs, synthCpuMs: row.cpuMs });
+    process.stderr.write(`access, ${row.tenants} tenants: ${Math.round(out.at(-1)!.wallMs)} ms\n`);
+  }
+  return out;
+}
+
+/** Measures every size, prints the report (and writes it with --write); 1 when a target is missed. */
+function runBench(b: Bench, load: number): number {
+  // Untimed: the objects of a cluster without tenants, and a warm file cache for what follows.
+  const perCluster = measure(b, 0, 0).objects;
+  const rows: Row[] = [];
+  for (const tenants of b.s.sizes) {
+    const row = sizeRow(b, tenants, perCluster);
+    rows.push(row);
+    process.stderr.write(`${tenants} tenants: ${Math.round(row.wallMs)} ms, ${row.peakRssMiB.toFixed(0)} MiB${row.floor ? `, CPU ${row.floor.cpuRatio.toFixed(2)}× the floor` : ""}\n`);
+  }
+  const npmSynth = npmSynthCpuMs(b);
+  const access = accessRows(b, rows);
+  const synthReport = renderReport(rows, machine(load), { command: b.command, floor: b.floor && "floor-cdktf.js", fromCdktfJson: !process.env.BENCH_APP, rssMethod: b.method, date: new Date().toISOString().slice(0, 10), npmSynthCpuMs: npmSynth });
+  const report = access.length > 0 ? `${synthReport}\n${renderAccessTable(access)}` : synthReport;
+  process.stdout.write(`\n${report}`);
+  if (b.s.doc) {
+    writeFileSync(b.s.doc, spliceSection(existsSync(b.s.doc) ? readFileSync(b.s.doc, "utf8") : undefined, report));
+    process.stdout.write(`\nwritten to ${b.s.doc}\n`);
+  }
+  return evaluateTargets(rows, npmSynth).some((t) => t.pass === false) ? 1 : 0;
+}
+
 function main(): number {
   const args = parseScriptArgs({ usage: BENCH_USAGE, help: BENCH_HELP, options: { write: { type: "boolean" } } }, process.argv.slice(2), { stdout: (t) => process.stdout.write(t), stderr: (l) => process.stderr.write(`${l}\n`) });
   if (typeof args === "number") return args;
   const s = settings(args.write === true);
   const load = loadavg()[0]!;
-  const command = appCommand();
-  const method: RssMethod = rssMethod();
-  const tmp = mkdtempSync(join(tmpdir(), "eks-pi-bench-"));
-  const probe = join(__dirname, "rss-probe.js");
-  const floor = findFloor(ROOT);
-  const measure = (tenants: number, run: number, other?: { command: string; env: Record<string, string> }) => {
-    const file = join(tmp, `tenants-${tenants}.yaml`);
-    if (!existsSync(file)) writeFileSync(file, tenantsYaml(tenants));
-    // A fresh output directory per run, so every run writes the same files from scratch.
-    const outdir = outDirFor(tmp, tenants, other ? -run : run);
-    const env = { ...process.env, TENANTS_FILE: file, CDKTF_OUTDIR: outdir, CHECKPOINT_DISABLE: "1", ...other?.env };
-    const result = runOnce({ command: other?.command ?? command, cwd: ROOT, env, rssFile: join(tmp, "rss"), method, probe });
-    const stack = join(outdir, "stacks", BENCH_CLUSTER, "cdk.tf.json");
-    const objects = countObjects(JSON.parse(readFileSync(stack, "utf8"))).total;
-    rmSync(outdir, { recursive: true, force: true });
-    return { ...result, objects };
-  };
-
+  const b: Bench = { s, tmp: mkdtempSync(join(tmpdir(), "eks-pi-bench-")), command: appCommand(), method: rssMethod(), probe: join(__dirname, "rss-probe.js"), floor: findFloor(ROOT) };
   try {
-    // Untimed: the objects of a cluster without tenants, and a warm file cache for what follows.
-    const perCluster = measure(0, 0).objects;
-    const rows: Row[] = [];
-    for (const tenants of s.sizes) {
-      // Paired: each run of the app is followed at once by a run of the floor, when there is one.
-      const pairs = Array.from({ length: s.runs }, (_, run) => ({ app: measure(tenants, run + 1), floor: floor && measure(tenants, run + 1, floor) }));
-      const results = pairs.map((p) => p.app);
-      const floorRuns = pairs.flatMap((p) => (p.floor ? [p.floor] : []));
-      const walls = results.map((r) => r.wallMs);
-      const objects = results[0]!.objects;
-      if (results.some((r) => r.objects !== objects)) throw new Error(`${tenants} tenants: runs synthesized different stacks`);
-      const row: Row = {
-        tenants,
-        runs: s.runs,
-        wallMs: median(walls),
-        minMs: Math.min(...walls),
-        maxMs: Math.max(...walls),
-        cpuMs: median(results.map((r) => r.cpuMs)),
-        peakRssMiB: Math.max(...results.map((r) => r.peakRssKiB)) / 1024,
-        objects,
-        objectsPerTenant: objectsPerTenant(objects, perCluster, tenants),
-        runRssMiB: results.map((r) => r.peakRssKiB / 1024),
-        load: loadavg()[0]!,
-        ...(floorRuns.length > 0 && {
-          floor: {
-            cpuMs: median(floorRuns.map((r) => r.cpuMs)),
-            cpuRatio: median(pairs.map((p) => p.app.cpuMs / p.floor!.cpuMs)),
-            runRssMiB: floorRuns.map((r) => r.peakRssKiB / 1024),
-          },
-        }),
-      };
-      rows.push(row);
-      process.stderr.write(`${tenants} tenants: ${Math.round(row.wallMs)} ms, ${row.peakRssMiB.toFixed(0)} MiB${row.floor ? `, CPU ${row.floor.cpuRatio.toFixed(2)}× the floor` : ""}\n`);
-    }
-    // A warm `npm run synth` (npm, the synth command, the app) against the app alone. GNU time
-    // counts the CPU time of the whole process tree; the probe would see one process only.
-    let npmSynthCpuMs: number | undefined;
-    if (s.sizes.includes(1) && !process.env.BENCH_APP && method === "gnu-time") {
-      const env = { ...process.env, TENANTS_FILE: join(tmp, "tenants-1.yaml"), CHECKPOINT_DISABLE: "1" };
-      const synthOnce = (run: number) => {
-        const outdir = outDirFor(tmp, 1, 1000 + run);
-        const r = runOnce({ command: `npm run -s synth -- --output ${JSON.stringify(outdir)}`, cwd: ROOT, env, rssFile: join(tmp, "rss"), method, probe });
-        rmSync(outdir, { recursive: true, force: true });
-        return r.cpuMs;
-      };
-      synthOnce(0);
-      npmSynthCpuMs = median(Array.from({ length: s.runs }, (_, run) => synthOnce(run + 1)));
-      process.stderr.write(`npm run synth, 1 tenant: ${npmSynthCpuMs} ms CPU\n`);
-    }
-    const accessRows: AccessRow[] = [];
-    for (const row of process.env.BENCH_ACCESS === "0" ? [] : rows) {
-      const env = { ...process.env, CHECKPOINT_DISABLE: "1" };
-      const results = Array.from({ length: s.runs }, () => runOnce({ command: accessCommand(join(tmp, `tenants-${row.tenants}.yaml`)), cwd: ROOT, env, rssFile: join(tmp, "rss"), method, probe }));
-      accessRows.push({ tenants: row.tenants, runs: s.runs, wallMs: median(results.map((r) => r.wallMs)), cpuMs: median(results.map((r) => r.cpuMs)), peakRssMiB: Math.max(...results.map((r) => r.peakRssKiB)) / 1024, synthWallMs: row.wallMs, synthCpuMs: row.cpuMs });
-      process.stderr.write(`access, ${row.tenants} tenants: ${Math.round(accessRows.at(-1)!.wallMs)} ms\n`);
-    }
-    const synthReport = renderReport(rows, machine(load), { command, floor: floor && "floor-cdktf.js", fromCdktfJson: !process.env.BENCH_APP, rssMethod: method, date: new Date().toISOString().slice(0, 10), npmSynthCpuMs });
-    const report = accessRows.length > 0 ? `${synthReport}\n${renderAccessTable(accessRows)}` : synthReport;
-    process.stdout.write(`\n${report}`);
-    if (s.doc) {
-      writeFileSync(s.doc, spliceSection(existsSync(s.doc) ? readFileSync(s.doc, "utf8") : undefined, report));
-      process.stdout.write(`\nwritten to ${s.doc}\n`);
-    }
-    return evaluateTargets(rows, npmSynthCpuMs).some((t) => t.pass === false) ? 1 : 0;
+    return runBench(b, load);
   } finally {
-    if (s.keep) process.stderr.write(`kept ${tmp}\n`);
-    else rmSync(tmp, { recursive: true, force: true });
+    if (s.keep) process.stderr.write(`kept ${b.tmp}\n`);
+    else rmSync(b.tmp, { recursive: true, force: true });
   }
 }
 

@@ -10,11 +10,12 @@ import { loadOrReport } from "./cli";
 import { deployRoleFor, type DeployRole } from "../plan/deploy-role";
 import type { Config } from "../schema/schema";
 import { stackMoves, type StackMove } from "../plan/stack-moves";
-import { describeAwsError, fetchLiveAssociations, type EksApi } from "../live/drift-aws";
+import { fetchLiveAssociations, readingAssociations, type EksApi } from "../live/drift-aws";
+import { describeAwsError } from "../live/aws-errors";
 import { openClusterCommand } from "./cluster-command";
 import { foreignAccount } from "../live/drift-compare";
 import { formatAdoption, needsServiceAccounts, ownRoleNames, planAdoption } from "../live/adopt";
-import { contextMismatch, describeCluster, describeLiveError, existingRoles, type ClusterApi, type IamApi } from "../live/aws";
+import { contextMismatch, describeCluster, describingCluster, existingRoles, readingRoles, type ClusterApi, type IamApi } from "../live/aws";
 import { formatImportsFile, importsFilePath } from "../file/imports-file";
 import type { LiveServiceAccount } from "../live/kube";
 import type { NetworkLimits } from "../live/limits";
@@ -90,7 +91,7 @@ export async function runAdopt(args: ReadonlyArray<string>, deps: AdoptDeps): Pr
   try {
     associations = await fetchLiveAssociations(eks, name);
   } catch (e) {
-    deps.stderr(`error: ${describeAwsError(e, name, region)}`);
+    deps.stderr(`error: ${describeAwsError(e, readingAssociations(name, region))}`);
     return 2;
   }
   const foreign = foreignAccount(associations, plan.cluster.accountId);
@@ -103,7 +104,7 @@ export async function runAdopt(args: ReadonlyArray<string>, deps: AdoptDeps): Pr
   try {
     roles = await existingRoles(deps.iam(region, limits, role), ownRoleNames(plan));
   } catch (e) {
-    deps.stderr(`error: ${describeLiveError(e, "reading roles with IAM GetRole", region)}`);
+    deps.stderr(`error: ${describeAwsError(e, readingRoles(region))}`);
     return 2;
   }
 
@@ -121,7 +122,7 @@ export async function runAdopt(args: ReadonlyArray<string>, deps: AdoptDeps): Pr
         return 2;
       }
     } catch (e) {
-      deps.stderr(`error: ${describeAwsError(e, name, region)}`);
+      deps.stderr(`error: ${describeAwsError(e, describingCluster(name, region))}`);
       return 2;
     }
     try {

@@ -6,7 +6,8 @@
 import type { ClusterPlan } from "../plan/plan";
 import { deployRoleFor, type DeployRole } from "../plan/deploy-role";
 import type { Config } from "../schema/schema";
-import { describeAwsError, fetchLiveAssociations, type EksApi } from "../live/drift-aws";
+import { fetchLiveAssociations, readingAssociations, type EksApi } from "../live/drift-aws";
+import { describeAwsError } from "../live/aws-errors";
 import { openClusterCommand } from "./cluster-command";
 import type { NetworkLimits } from "../live/limits";
 import { compareAssociations, foreignAccount, formatReport, wantedAssociations } from "../live/drift-compare";
@@ -50,7 +51,7 @@ export async function runDrift(args: ReadonlyArray<string>, deps: DriftDeps): Pr
   try {
     live = await fetchLiveAssociations(deps.client(region, limits, deployRoleFor(config, plan.cluster)), name);
   } catch (e) {
-    deps.stderr(`error: ${describeAwsError(e, name, region)}`);
+    deps.stderr(`error: ${describeAwsError(e, readingAssociations(name, region))}`);
     return 2;
   }
   const foreign = foreignAccount(live, plan.cluster.accountId);

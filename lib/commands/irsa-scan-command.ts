@@ -6,10 +6,10 @@
  * service accounts skipped; 2: usage, file, AWS or Kubernetes error (one line each).
  */
 import { deployRoleFor } from "../plan/deploy-role";
-import { describeAwsError } from "../live/drift-aws";
+import { describeAwsError } from "../live/aws-errors";
 import { openClusterCommand } from "./cluster-command";
 import { openKube, type LiveDeps } from "./adopt-command";
-import { contextMismatch, describeCluster } from "../live/aws";
+import { contextMismatch, describeCluster, describingCluster } from "../live/aws";
 import { formatIrsaEntries, scanIrsa } from "../live/irsa-scan";
 import { describeKubeError } from "../live/kube-errors";
 
@@ -40,7 +40,7 @@ export async function runIrsaScan(args: ReadonlyArray<string>, deps: LiveDeps): 
   try {
     cluster = await describeCluster(deps.eks(region, limits, role), name);
   } catch (e) {
-    deps.stderr(`error: ${describeAwsError(e, name, region)}`);
+    deps.stderr(`error: ${describeAwsError(e, describingCluster(name, region))}`);
     return 2;
   }
   const account = cluster.arn?.split(":")[4];

@@ -13,6 +13,7 @@ import { spawn } from "node:child_process";
 import { dirname, join } from "node:path";
 import { synthesize } from "./synth";
 import { parseCommandArgs, UsageError, type OptionSpec } from "./args";
+import { forEachAtMost } from "../live/worker-pool";
 
 export type Verb = "deploy" | "diff";
 
@@ -102,20 +103,15 @@ export function cdktfInvocations(c: StackCommand, synthesized: ReadonlyArray<str
  */
 export async function runInvocations(cli: string, invocations: ReadonlyArray<string[]>, parallelism: number, cwd: string, env: NodeJS.ProcessEnv): Promise<number> {
   let worst = 0;
-  let next = 0;
   const one = (args: string[]) =>
     new Promise<number>((done) => {
       const child = spawn(process.execPath, [cli, ...args], { cwd, env, stdio: "inherit" });
       child.on("error", () => done(1));
       child.on("close", (code) => done(code ?? 1));
     });
-  const worker = async () => {
-    while (next < invocations.length) {
-      const code = await one(invocations[next++]!);
-      worst = Math.max(worst, code);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(parallelism, invocations.length) }, worker));
+  await forEachAtMost(invocations, parallelism, async (args) => {
+    worst = Math.max(worst, await one(args));
+  });
   return worst;
 }
 

@@ -6,6 +6,8 @@
  * The stacks are built in memory, as synth builds them, and nothing is written.
  */
 import { App, type TerraformStack } from "cdktf";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadOrReport } from "./cli";
 import { parseOrReport } from "./args";
@@ -67,17 +69,29 @@ export const STACKS_USAGE = [
   "",
 ].join("\n");
 
+/**
+ * Each stack's JSON by name. toTerraform() is the stack's JSON as synth writes it, without
+ * writing it (this app uses no aspects). Not Testing.synth: its metadata removal copies each
+ * object once per key, which takes minutes for a stack of thousands of tenants.
+ */
+function stacksJson(config: Config, build: StackBuilder): Map<string, StackJson> {
+  // An App writes its files only in synth(), never called here, but its constructor makes
+  // <outdir>/stacks: a temporary one, removed again, so the listing writes nothing.
+  const scratch = mkdtempSync(join(tmpdir(), "stacks-listing-"));
+  try {
+    const app = new App({ outdir: scratch, skipValidation: true });
+    return new Map(build(app, config).map((s) => [s.node.id, s.toTerraform() as StackJson]));
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
 /** The stacks of a validated file, in synth order: each cluster's base stack, then its groups. */
 export function describeStacks(config: Config, build: StackBuilder, options: { outdir?: string; maxCalls?: number; maxPlanCpu?: number } = {}): StackInfo[] {
   const outdir = options.outdir ?? DEFAULT_OUTDIR;
   const max = options.maxCalls ?? DEFAULT_MAX_REFRESH_CALLS;
   const budget = options.maxPlanCpu ?? config.planBudget?.cpuSeconds ?? DEFAULT_PLAN_CPU_BUDGET_S;
-  // An App that is never synthesized writes nothing.
-  const app = new App({ skipValidation: true });
-  // toTerraform() is the stack's JSON as synth writes it, without writing it (this app uses no
-  // aspects). Not Testing.synth: its metadata removal copies each object once per key, which
-  // takes minutes for a stack of thousands of tenants.
-  const json = new Map(build(app, config).map((s) => [s.node.id, s.toTerraform() as StackJson]));
+  const json = stacksJson(config, build);
   const cloud = config.state?.cloud;
   return planStacks(config).flatMap(({ base, groups }) =>
     [

@@ -13,7 +13,9 @@ import { GetRoleCommand, IAMClient } from "@aws-sdk/client-iam";
 import type { AwsCredentialIdentityProvider } from "@aws-sdk/types";
 import type { DeployRole } from "../plan/deploy-role";
 import { DEFAULT_LIMITS, type NetworkLimits } from "./limits";
-import { limitClient, requestOf } from "./sdk-limits";
+import { limitClient } from "./sdk-limits";
+import type { AwsCall } from "./aws-errors";
+import { forEachAtMost } from "./worker-pool";
 import { deployRoleCredentials, liveStsClient } from "./deploy-role-credentials";
 
 /** Five attempts rather than the default three: adopt reads one role per tenant, in bursts. */
@@ -92,20 +94,15 @@ export interface ExistingRole {
 /** The roles among `names` that exist, by name; GetRole's NoSuchEntity means absent. */
 export async function existingRoles(iam: IamApi, names: ReadonlyArray<string>, concurrency = 5): Promise<Map<string, ExistingRole>> {
   const out = new Map<string, ExistingRole>();
-  let next = 0;
-  const worker = async () => {
-    while (next < names.length) {
-      const name = names[next++]!;
-      try {
-        const r = await iam.send(new GetRoleCommand({ RoleName: name }));
-        if (r.Role?.RoleName) out.set(name, { name: r.Role.RoleName, path: r.Role.Path ?? "/", arn: r.Role.Arn ?? "" });
-      } catch (e) {
-        if ((e as { name?: string }).name === "NoSuchEntityException" || (e as { name?: string }).name === "NoSuchEntity") continue;
-        throw e;
-      }
+  await forEachAtMost(names, concurrency, async (name) => {
+    try {
+      const r = await iam.send(new GetRoleCommand({ RoleName: name }));
+      if (r.Role?.RoleName) out.set(name, { name: r.Role.RoleName, path: r.Role.Path ?? "/", arn: r.Role.Arn ?? "" });
+    } catch (e) {
+      if ((e as { name?: string }).name === "NoSuchEntityException" || (e as { name?: string }).name === "NoSuchEntity") return;
+      throw e;
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, names.length) }, worker));
+  });
   return out;
 }
 
@@ -115,6 +112,16 @@ export interface LiveCluster {
   readonly endpoint?: string;
   /** The OIDC issuer URL (`identity.oidc.issuer`); every EKS cluster has one. */
   readonly issuer?: string;
+}
+
+/** The call existingRoles makes, for describeAwsError. */
+export function readingRoles(region: string): AwsCall {
+  return { doing: "reading roles with IAM GetRole", region, needs: ["iam:GetRole"] };
+}
+
+/** The call describeCluster makes, for describeAwsError. */
+export function describingCluster(cluster: string, region: string): AwsCall {
+  return { doing: `describing cluster ${cluster}`, region, cluster, needs: ["eks:DescribeCluster"] };
 }
 
 export async function describeCluster(eks: ClusterApi, name: string): Promise<LiveCluster> {
@@ -137,16 +144,3 @@ export function contextMismatch(server: string, cluster: LiveCluster, name: stri
     : `the kubeconfig's current context ${context} points at ${server}, but cluster ${name} is at ${cluster.endpoint}; switch context (aws eks update-kubeconfig --name ${name}${roleArn === undefined ? "" : ` --role-arn ${roleArn}`})`;
 }
 
-/** One line for an AWS error of the live commands, never a stack trace. */
-export function describeLiveError(e: unknown, what: string, region: string): string {
-  const err = e as { name?: string; message?: string; $metadata?: { httpStatusCode?: number } };
-  const name = err?.name ?? "Error";
-  const message = String(err?.message ?? e).split("\n")[0]!.trim();
-  if (name === "NetworkTimeout") return message;
-  if (name === "DeployRoleError") return `${message}${requestOf(e)}`;
-  if (name === "TimeoutError") return `timed out ${what} in ${region}: ${message}${requestOf(e)}`;
-  if (name === "CredentialsProviderError" || /credential/i.test(name)) return `no AWS credentials for ${region}: ${message} (set AWS_PROFILE, or run where credentials are available)`;
-  if (name === "AccessDeniedException" || name === "AccessDenied") return `access denied ${what} in ${region}: ${message}`;
-  if ((err as { code?: string }).code === "ECONNREFUSED" || /ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT/.test(message)) return `cannot reach AWS ${what} in ${region}: ${message}`;
-  return `${name} ${what} in ${region}: ${message}${requestOf(e)}`;
-}

@@ -13,7 +13,8 @@ import {
   type ListPodIdentityAssociationsCommandOutput,
 } from "@aws-sdk/client-eks";
 import type { LiveAssociation } from "./drift-compare";
-import { requestOf } from "./sdk-limits";
+import type { AwsCall } from "./aws-errors";
+import { forEachAtMost } from "./worker-pool";
 
 /** The part of EKSClient the drift check uses. */
 export interface EksApi {
@@ -43,51 +44,34 @@ export async function listAssociationIds(client: EksApi, clusterName: string): P
 export async function fetchLiveAssociations(client: EksApi, clusterName: string, concurrency = 5): Promise<LiveAssociation[]> {
   const ids = await listAssociationIds(client, clusterName);
   const out: LiveAssociation[] = new Array(ids.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < ids.length) {
-      const i = next++;
-      let r;
-      try {
-        r = await client.send(new DescribePodIdentityAssociationCommand({ clusterName, associationId: ids[i]! }));
-      } catch (e) {
-        // Deleted between List and Describe: it is simply not live any more.
-        if ((e as { name?: string }).name === "ResourceNotFoundException") continue;
-        throw e;
-      }
-      const a = r.association;
-      if (!a?.associationId || a.namespace === undefined || a.serviceAccount === undefined) {
-        throw new Error(`DescribePodIdentityAssociation returned no association for ${ids[i]} on cluster ${clusterName}`);
-      }
-      out[i] = {
-        associationId: a.associationId,
-        namespace: a.namespace,
-        serviceAccount: a.serviceAccount,
-        roleArn: a.roleArn,
-        ownerArn: a.ownerArn,
-        targetRoleArn: a.targetRoleArn,
-        disableSessionTags: a.disableSessionTags,
-        associationArn: a.associationArn,
-      };
+  await forEachAtMost(ids, concurrency, async (id, i) => {
+    let r;
+    try {
+      r = await client.send(new DescribePodIdentityAssociationCommand({ clusterName, associationId: id }));
+    } catch (e) {
+      // Deleted between List and Describe: it is simply not live any more.
+      if ((e as { name?: string }).name === "ResourceNotFoundException") return;
+      throw e;
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(concurrency, ids.length) }, worker));
+    const a = r.association;
+    if (!a?.associationId || a.namespace === undefined || a.serviceAccount === undefined) {
+      throw new Error(`DescribePodIdentityAssociation returned no association for ${id} on cluster ${clusterName}`);
+    }
+    out[i] = {
+      associationId: a.associationId,
+      namespace: a.namespace,
+      serviceAccount: a.serviceAccount,
+      roleArn: a.roleArn,
+      ownerArn: a.ownerArn,
+      targetRoleArn: a.targetRoleArn,
+      disableSessionTags: a.disableSessionTags,
+      associationArn: a.associationArn,
+    };
+  });
   return out.filter((a) => a !== undefined);
 }
 
-/** One line for an AWS error, naming the cluster and region, never a stack trace. */
-export function describeAwsError(e: unknown, clusterName: string, region: string): string {
-  const err = e as { name?: string; message?: string };
-  const name = err?.name ?? "Error";
-  const message = String(err?.message ?? e).split("\n")[0]!.trim();
-  if (name === "NetworkTimeout") return message;
-  // An AssumeRole of the cluster's deploy role (lib/live/deploy-role-credentials.ts) that failed.
-  if (name === "DeployRoleError") return `${message}${requestOf(e)}`;
-  if (name === "TimeoutError") return `timed out reaching EKS for cluster ${clusterName} in ${region}: ${message}${requestOf(e)}`;
-  if (name === "ResourceNotFoundException") return `cluster ${clusterName} was not found in ${region}: ${message}`;
-  if (name === "CredentialsProviderError" || /credential/i.test(name)) {
-    return `no AWS credentials for ${region}: ${message} (set AWS_PROFILE, or run in an environment with credentials)`;
-  }
-  if (name === "AccessDeniedException") return `access denied listing Pod Identity associations of ${clusterName} in ${region}: ${message} (needs eks:ListPodIdentityAssociations and eks:DescribePodIdentityAssociation)`;
-  return `${name} from EKS for cluster ${clusterName} in ${region}: ${message}${requestOf(e)}`;
+/** The calls fetchLiveAssociations makes, for describeAwsError. */
+export function readingAssociations(cluster: string, region: string): AwsCall {
+  return { doing: `reading the Pod Identity associations of cluster ${cluster}`, region, cluster, needs: ["eks:ListPodIdentityAssociations", "eks:DescribePodIdentityAssociation"] };
 }

@@ -182,91 +182,96 @@ function settingsMismatch(w: WantedAssociation, live: LiveAssociation): string[]
   return out;
 }
 
+/** The live associations being matched to the wanted ones: by namespace/service account, and those matched so far. */
+interface Matching {
+  readonly live: ReadonlyArray<LiveAssociation>;
+  readonly byKey: ReadonlyMap<string, LiveAssociation[]>;
+  readonly used: Set<LiveAssociation>;
+}
+
+const saKey = (ns: string, sa: string) => `${ns}/${sa}`;
+
+function liveRoleLabel(l: LiveAssociation): string {
+  return roleLabel(parseRoleArn(l.roleArn), l.roleArn);
+}
+
+/** A tenant's or controller's association: a standalone one, matched by namespace and service account. */
+function standaloneRow(cluster: string, w: WantedAssociation, m: Matching): DriftRow {
+  const ns = w.namespace!;
+  const base = { namespace: ns, serviceAccount: w.serviceAccount, owner: `${w.kind} ${w.owner}`, wantRole: wantLabel(w) };
+  const l = m.byKey.get(saKey(ns, w.serviceAccount))?.[0];
+  if (!l) return { ...base, status: "missing", liveRole: "-", associationId: "-", note: "no association; a deploy creates it" };
+  m.used.add(l);
+  const liveBase = { ...base, liveRole: liveRoleLabel(l), associationId: l.associationId };
+  if (l.ownerArn !== undefined) {
+    return {
+      ...liveBase,
+      status: "conflict",
+      note: `owned by add-on ${addonOfOwner(l.ownerArn)}; an add-on's association cannot be imported or adopted: remove it from the add-on, or give the ${w.kind} another service account`,
+    };
+  }
+  const mismatch = roleMismatch(w, l);
+  if (mismatch) {
+    return {
+      ...liveBase,
+      status: "conflict",
+      note: `already associated: ${mismatch}; unless the stack's state holds it, a deploy fails (one role per service account): import it, and the deploy then sets the role`,
+      importId: `${cluster},${l.associationId}`,
+      address: w.address,
+      stack: w.stack,
+    };
+  }
+  const settings = settingsMismatch(w, l);
+  return settings.length > 0 ? { ...liveBase, status: "different", note: `${settings.join("; ")}; a deploy changes it` } : { ...liveBase, status: "ok", note: "" };
+}
+
+/** An add-on's association: one the add-on owns, else a standalone one in its way, else missing. */
+function addonRow(w: WantedAssociation, m: Matching): DriftRow {
+  const base = { serviceAccount: w.serviceAccount, owner: `add-on ${w.owner}`, wantRole: wantLabel(w) };
+  const l = m.live.find((x) => !m.used.has(x) && addonOfOwner(x.ownerArn) === w.owner && x.serviceAccount === w.serviceAccount && (w.namespace === undefined || x.namespace === w.namespace));
+  if (l) {
+    m.used.add(l);
+    const mismatch = roleMismatch(w, l);
+    const liveBase = { ...base, namespace: l.namespace, liveRole: liveRoleLabel(l), associationId: l.associationId };
+    return mismatch ? { ...liveBase, status: "different", note: `${mismatch}; a deploy updates the add-on's association` } : { ...liveBase, status: "ok", note: "" };
+  }
+  const ns = w.namespace ?? "?";
+  const standalone = w.namespace === undefined ? undefined : m.byKey.get(saKey(w.namespace, w.serviceAccount))?.find((x) => !m.used.has(x) && x.ownerArn === undefined);
+  if (standalone) {
+    m.used.add(standalone);
+    return {
+      ...base,
+      namespace: ns,
+      status: "conflict",
+      liveRole: liveRoleLabel(standalone),
+      associationId: standalone.associationId,
+      note: "a standalone association holds the add-on's service account; an add-on cannot adopt it: delete it (aws eks delete-pod-identity-association) before the deploy",
+    };
+  }
+  return { ...base, namespace: ns, status: "missing", liveRole: "-", associationId: "-", note: "no association owned by the add-on; a deploy creates it" };
+}
+
+/** A live association nothing in the file wants: an unlisted add-on's, or extra. */
+function unwantedRow(l: LiveAssociation): DriftRow {
+  const common = { namespace: l.namespace, serviceAccount: l.serviceAccount, wantRole: "-", liveRole: liveRoleLabel(l), associationId: l.associationId };
+  if (l.ownerArn === undefined) return { ...common, status: "extra", owner: "", note: "not in the tenants file: a removed tenant, or made by another tool" };
+  const addon = addonOfOwner(l.ownerArn);
+  return { ...common, status: "add-on", owner: `add-on ${addon}`, note: `owned by add-on ${addon}, which clusters[].addons does not list; not drift` };
+}
+
 export function compareAssociations(cluster: string, wanted: ReadonlyArray<WantedAssociation>, live: ReadonlyArray<LiveAssociation>): DriftReport {
-  const rows: DriftRow[] = [];
-  const used = new Set<LiveAssociation>();
-  const key = (ns: string, sa: string) => `${ns}/${sa}`;
   const byKey = new Map<string, LiveAssociation[]>();
   for (const l of live) {
-    const k = key(l.namespace, l.serviceAccount);
+    const k = saKey(l.namespace, l.serviceAccount);
     byKey.set(k, [...(byKey.get(k) ?? []), l]);
   }
-
-  // A controller's association is a standalone one, like a tenant's.
-  for (const w of wanted.filter((x) => x.kind !== "addon")) {
-    const ns = w.namespace!;
-    const owner = `${w.kind} ${w.owner}`;
-    const base = { namespace: ns, serviceAccount: w.serviceAccount, owner, wantRole: wantLabel(w) };
-    const l = byKey.get(key(ns, w.serviceAccount))?.[0];
-    if (!l) {
-      rows.push({ ...base, status: "missing", liveRole: "-", associationId: "-", note: "no association; a deploy creates it" });
-      continue;
-    }
-    used.add(l);
-    const liveBase = { ...base, liveRole: roleLabel(parseRoleArn(l.roleArn), l.roleArn), associationId: l.associationId };
-    if (l.ownerArn !== undefined) {
-      rows.push({
-        ...liveBase,
-        status: "conflict",
-        note: `owned by add-on ${addonOfOwner(l.ownerArn)}; an add-on's association cannot be imported or adopted: remove it from the add-on, or give the ${w.kind} another service account`,
-      });
-      continue;
-    }
-    const mismatch = roleMismatch(w, l);
-    if (mismatch) {
-      rows.push({
-        ...liveBase,
-        status: "conflict",
-        note: `already associated: ${mismatch}; unless the stack's state holds it, a deploy fails (one role per service account): import it, and the deploy then sets the role`,
-        importId: `${cluster},${l.associationId}`,
-        address: w.address,
-        stack: w.stack,
-      });
-      continue;
-    }
-    const settings = settingsMismatch(w, l);
-    rows.push(settings.length > 0 ? { ...liveBase, status: "different", note: `${settings.join("; ")}; a deploy changes it` } : { ...liveBase, status: "ok", note: "" });
-  }
-
-  for (const w of wanted.filter((x) => x.kind === "addon")) {
-    const owner = `add-on ${w.owner}`;
-    const ns = w.namespace ?? "?";
-    const base = { serviceAccount: w.serviceAccount, owner, wantRole: wantLabel(w) };
-    const l = live.find((x) => !used.has(x) && addonOfOwner(x.ownerArn) === w.owner && x.serviceAccount === w.serviceAccount && (w.namespace === undefined || x.namespace === w.namespace));
-    if (l) {
-      used.add(l);
-      const mismatch = roleMismatch(w, l);
-      const liveBase = { ...base, namespace: l.namespace, liveRole: roleLabel(parseRoleArn(l.roleArn), l.roleArn), associationId: l.associationId };
-      rows.push(mismatch ? { ...liveBase, status: "different", note: `${mismatch}; a deploy updates the add-on's association` } : { ...liveBase, status: "ok", note: "" });
-      continue;
-    }
-    const standalone = w.namespace === undefined ? undefined : byKey.get(key(w.namespace, w.serviceAccount))?.find((x) => !used.has(x) && x.ownerArn === undefined);
-    if (standalone) {
-      used.add(standalone);
-      rows.push({
-        ...base,
-        namespace: ns,
-        status: "conflict",
-        liveRole: roleLabel(parseRoleArn(standalone.roleArn), standalone.roleArn),
-        associationId: standalone.associationId,
-        note: "a standalone association holds the add-on's service account; an add-on cannot adopt it: delete it (aws eks delete-pod-identity-association) before the deploy",
-      });
-      continue;
-    }
-    rows.push({ ...base, namespace: ns, status: "missing", liveRole: "-", associationId: "-", note: "no association owned by the add-on; a deploy creates it" });
-  }
-
-  for (const l of live) {
-    if (used.has(l)) continue;
-    const common = { namespace: l.namespace, serviceAccount: l.serviceAccount, wantRole: "-", liveRole: roleLabel(parseRoleArn(l.roleArn), l.roleArn), associationId: l.associationId };
-    if (l.ownerArn !== undefined) {
-      const addon = addonOfOwner(l.ownerArn);
-      rows.push({ ...common, status: "add-on", owner: `add-on ${addon}`, note: `owned by add-on ${addon}, which clusters[].addons does not list; not drift` });
-    } else {
-      rows.push({ ...common, status: "extra", owner: "", note: "not in the tenants file: a removed tenant, or made by another tool" });
-    }
-  }
-
+  const m: Matching = { live, byKey, used: new Set() };
+  // Tenants and controllers first: an add-on then matches only the live associations they left.
+  const rows = [
+    ...wanted.filter((x) => x.kind !== "addon").map((w) => standaloneRow(cluster, w, m)),
+    ...wanted.filter((x) => x.kind === "addon").map((w) => addonRow(w, m)),
+  ];
+  rows.push(...live.filter((l) => !m.used.has(l)).map(unwantedRow));
   rows.sort((a, b) => a.namespace.localeCompare(b.namespace) || a.serviceAccount.localeCompare(b.serviceAccount) || a.owner.localeCompare(b.owner));
   return { cluster, rows, drift: rows.some((r) => DRIFT.has(r.status)) };
 }
