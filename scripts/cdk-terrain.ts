@@ -33,7 +33,7 @@ export const PACKAGE_NAME = "eks-pod-identity-tenants";
 /** What the consumer's cdktf.json runs: this package's app, from the installed package. */
 export const CONSUMER_APP = `node node_modules/${PACKAGE_NAME}/dist/main.js`;
 
-type Manifest = { dependencies?: Record<string, string> };
+export type Manifest = { dependencies?: Record<string, string> };
 
 function manifest(dir: string): Manifest {
   return JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as Manifest;
@@ -43,9 +43,9 @@ function manifest(dir: string): Manifest {
  * Why the consumer's lock cannot install the packed package offline: each of this package's
  * dependencies must be in the consumer's package.json at the same version. Empty when it can.
  */
-export function consumerManifestProblems(): string[] {
-  const own = manifest(ROOT).dependencies ?? {};
-  const consumer = manifest(CONSUMER).dependencies ?? {};
+export function consumerManifestProblems(ownManifest: Manifest = manifest(ROOT), consumerManifest: Manifest = manifest(CONSUMER)): string[] {
+  const own = ownManifest.dependencies ?? {};
+  const consumer = consumerManifest.dependencies ?? {};
   return Object.entries(own)
     .filter(([name, version]) => consumer[name] !== version)
     .map(([name, version]) => `scripts/cdk-terrain/consumer/package.json: dependencies.${name} must be ${JSON.stringify(version)} as in package.json (is ${JSON.stringify(consumer[name])}); update it and its lock file (npm install --package-lock-only in a copy of the folder)`);
