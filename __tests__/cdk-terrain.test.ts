@@ -7,7 +7,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { comparableStack, CONSUMER, consumerDir, consumerManifestProblems, fullSource, ROOT } from "../scripts/cdk-terrain";
+import { comparableStack, CONSUMER, CONSUMER_APP, consumerDir, consumerManifestProblems, fullSource, ROOT } from "../scripts/cdk-terrain";
 
 const lock = JSON.parse(readFileSync(join(CONSUMER, "package-lock.json"), "utf8")) as { packages: Record<string, { version?: string; peerDependencies?: Record<string, string> }> };
 const installed = (name: string) => lock.packages[`node_modules/${name}`]?.version;
@@ -70,5 +70,18 @@ describe("where it runs", () => {
     expect(scripts["test:cdk-terrain"]).toBe("node scripts/fresh-dist.js && CHECKPOINT_DISABLE=1 jest --testMatch '**/__tests__/*.consumer.ts'");
     expect((require("../jest.config.js") as { testMatch: string[] }).testMatch).toEqual(["**/*.test.ts"]);
     expect(existsSync(join(__dirname, "cdk-terrain.consumer.ts"))).toBe(true);
+  });
+});
+
+describe("docs/cdk-terrain.md", () => {
+  const doc = readFileSync(join(ROOT, "docs", "cdk-terrain.md"), "utf8");
+  const consumer = (JSON.parse(readFileSync(join(CONSUMER, "package.json"), "utf8")) as { dependencies: Record<string, string> }).dependencies;
+
+  it("gives the consumer's engine, provider and constructs versions, its app command and the install the test runs", () => {
+    for (const name of ["cdktn", "@cdktn/provider-aws", "constructs"]) expect(doc).toContain(`\`${name}\` ${consumer[name]}`);
+    expect(doc).toContain(`"app": ${JSON.stringify(CONSUMER_APP)}`);
+    expect(doc).toContain("`npm install --offline --no-save`");
+    expect(doc).toContain("npx eks-pod-identity-synth <tenants file> --output <folder>");
+    expect(doc).toContain("engine: cdktn 0.24.0 (/your/project/node_modules/cdktn); requests for cdktf load cdktn, @cdktf/provider-aws load @cdktn/provider-aws");
   });
 });
