@@ -67,7 +67,8 @@ describe("where it runs", () => {
     expect(ci.indexOf("npm run test:cdk-terrain")).toBeGreaterThan(ci.indexOf("npm test"));
     expect(ci.indexOf("npm test")).toBeGreaterThan(-1);
     const scripts = (JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts;
-    expect(scripts["test:cdk-terrain"]).toBe("node scripts/fresh-dist.js && CHECKPOINT_DISABLE=1 jest --testMatch '**/__tests__/*.consumer.ts'");
+    expect(scripts["test:cdk-terrain"]).toBe("node --require ./scripts/fresh-dist.js dist/scripts/cdk-terrain.js");
+    expect(readFileSync(join(ROOT, "scripts", "cdk-terrain.ts"), "utf8")).toContain('"--testMatch", "**/__tests__/*.consumer.ts"');
     expect((require("../jest.config.js") as { testMatch: string[] }).testMatch).toEqual(["**/*.test.ts"]);
     expect(existsSync(join(__dirname, "cdk-terrain.consumer.ts"))).toBe(true);
   });

@@ -16,6 +16,7 @@ import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { dirname, extname, join, resolve } from "node:path";
+import { parseScriptArgs } from "../lib/cli/args";
 
 /** The repository root, from the sources (scripts/) or the build (dist/scripts/). */
 export const ROOT = ((): string => {
@@ -168,4 +169,24 @@ export function comparableStack(stack: Json): Json {
     if (p.source !== undefined) p.source = fullSource(p.source);
   }
   return out;
+}
+
+const USAGE = "usage: npm run test:cdk-terrain";
+const HELP = `${USAGE}
+
+Proves CDK Terrain (docs/cdk-terrain.md): installs the packed package into a project with cdktn
+and no cdktf, synthesizes tenants.yaml and every example there, and compares each stack with
+CDKTF's (the golden files). Runs __tests__/cdk-terrain.consumer.ts with jest. Needs the npm
+registry once per consumer lock file; the install is cached in
+~/.cache/eks-pod-identity-tenants/cdk-terrain/ (XDG_CACHE_HOME, TENANTS_CDK_TERRAIN_CACHE).
+  -h, --help  this text
+Exit codes: 0 proven; 1 a check failed; 2 usage.
+`;
+
+const args = require.main === module ? parseScriptArgs({ usage: USAGE, help: HELP }, process.argv.slice(2), { stdout: (t) => process.stdout.write(t), stderr: (l) => process.stderr.write(`${l}\n`) }) : 0;
+if (typeof args === "number" && require.main === module) process.exitCode = args;
+else if (require.main === module) {
+  // jest's own testMatch is **/*.test.ts, which keeps this network-needing test out of npm test.
+  const r = spawnSync(process.execPath, [require.resolve("jest/bin/jest"), "--testMatch", "**/__tests__/*.consumer.ts"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, CHECKPOINT_DISABLE: "1" } });
+  process.exitCode = r.status ?? 1;
 }

@@ -214,7 +214,6 @@ export function renderGenerated(assembly: Assembly, b: Binding, version: string)
   const usesResolvable = structs.some((f) => (struct(assembly, f).properties ?? []).some((p) => JSON.stringify(p.type).includes(RESOLVABLE)));
   return [
     `${NOTICE} ${assembly.name} ${version}'s schema; do not edit.`,
-    "/* eslint-disable */",
     `import { ${base}${usesResolvable ? ", type IResolvable" : ""} } from "cdktf";`,
     'import type { Construct } from "constructs";',
     'import { attributesToTerraform, type Fields } from "../../to-terraform";',
