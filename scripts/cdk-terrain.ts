@@ -132,7 +132,7 @@ export function exampleInputs(): string[] {
 
 /** Runs the package's synth command in the consumer; the stacks land in `out`/stacks/. */
 export function synthInConsumer(dir: string, input: string, out: string, env: NodeJS.ProcessEnv = {}): SpawnSyncReturns<string> {
-  // CDK Terrain's App creates only the last folder of its outdir.
+  // The App of either engine creates only the last folder of its outdir (cdktn/lib/app.js, cdktf/lib/app.js).
   mkdirSync(out, { recursive: true });
   return run(join(dir, "node_modules", ".bin", "eks-pod-identity-synth"), [resolve(ROOT, input), "--output", out], dir, env);
 }
