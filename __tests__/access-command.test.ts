@@ -1,12 +1,12 @@
 /**
- * `npm run access` as users run it: the compiled bin/access.js (lib/access/command.ts). Also
+ * `npm run access` as users run it: the compiled bin/access.js (lib/commands/access-command.ts). Also
  * keeps the README's examples equal to the command's real output.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { parseAccessArgs } from "../lib/access/command";
+import { parseAccessArgs } from "../lib/commands/access-command";
 import { ROOT, runNode } from "./run";
 
 const access = (...args: string[]) => runNode(["dist/bin/access.js", ...args]);

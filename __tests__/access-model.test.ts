@@ -6,7 +6,7 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, extname, join } from "node:path";
-import { loadTenantsFile } from "../lib/tenants-file/load";
+import { loadTenantsFile } from "../lib/file/load";
 import { EksPodIdentityAssociation } from "@cdktf/provider-aws/lib/eks-pod-identity-association";
 import { Testing, type App } from "cdktf";
 import { accessReport, ACCOUNT_PLACEHOLDER, stackIdentities, type Identity, type Permission } from "../lib/access/model";

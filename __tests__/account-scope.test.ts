@@ -1,4 +1,4 @@
-import { accountRelation } from "../lib/config/account-scope";
+import { accountRelation } from "../lib/aws/account-scope";
 
 describe("accountRelation", () => {
   it("takes two clusters without accountId to share one account", () => {

@@ -2,7 +2,7 @@ import { EksAddon } from "@cdktf/provider-aws/lib/eks-addon";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { AddonIdentity } from "../lib/constructs/addon-identity";
-import { KNOWN_ADDONS } from "../lib/config/known-addons";
+import { KNOWN_ADDONS } from "../lib/aws/known-addons";
 import { dataSources, parse, resources, stackOf, synthYaml } from "./helpers";
 
 const TRUST = {

@@ -1,14 +1,14 @@
 /**
- * lib/live/adopt-command.ts and bin/adopt.ts: real SDK clients and the real Kubernetes client
+ * lib/commands/adopt-command.ts and bin/adopt.ts: real SDK clients and the real Kubernetes client
  * against stand-in servers on 127.0.0.1; the stand-ins refuse and record any write.
  */
 import { tempDir } from "./temp-dir";
 import { readFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { formatProblem } from "../lib/config/problems";
-import { loadImports } from "../lib/live/imports-file";
+import { formatProblem } from "../lib/diagnostics/problems";
+import { loadImports } from "../lib/file/imports-file";
 import { configOf } from "./helpers";
-import { ADOPT_USAGE, runAdopt, type AdoptDeps } from "../lib/live/adopt-command";
+import { ADOPT_USAGE, runAdopt, type AdoptDeps } from "../lib/commands/adopt-command";
 import { liveEksClient, liveIamClient } from "../lib/live/aws";
 import { awsEnv, startAwsStandIn, type AwsStandIn } from "./stand-in/aws-api";
 import { startKubeStandIn, writeKubeconfig, type KubeStandIn } from "./stand-in/kube-api";

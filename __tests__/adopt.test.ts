@@ -1,7 +1,7 @@
 /** lib/live/adopt.ts: which live things become which recorded imports, without a network. */
-import { planClusters } from "../lib/config/plan";
+import { planClusters } from "../lib/plan/plan";
 import { formatAdoption, needsServiceAccounts, ownRoleNames, planAdoption } from "../lib/live/adopt";
-import { stackMoves } from "../lib/config/stack-moves";
+import { stackMoves } from "../lib/plan/stack-moves";
 import { configOf } from "./helpers";
 
 const ACCOUNT = "111122223333";

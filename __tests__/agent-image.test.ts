@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
-import { agentImageRegistry, valuesChooseImage } from "../lib/config/agent-image";
-import { isKnownRegion } from "../lib/config/sdk-regions";
+import { agentImageRegistry, valuesChooseImage } from "../lib/aws/agent-image";
+import { isKnownRegion } from "../lib/aws/sdk-regions";
 
 /**
  * The registries as the EKS user guide's add-ons-images page lists them
@@ -58,7 +58,7 @@ const REGISTRIES: Record<string, string> = {
 const UNKNOWN = ["eu-isoe-west-1", "me-west-1", "sa-west-1", "us-iso-east-1", "us-iso-west-1", "us-isob-east-1", "us-isob-west-1", "us-isof-east-1", "us-isof-south-1"];
 
 /**
- * Every region in the AWS SDK's region metadata, the data lib/config/sdk-regions.ts answers from:
+ * Every region in the AWS SDK's region metadata, the data lib/aws/sdk-regions.ts answers from:
  * the `partitionsInfo` that @aws-sdk/core/client ships (it exports look-ups, not the list).
  */
 function sdkRegions(): string[] {

@@ -1,5 +1,5 @@
-/** lib/cli/args.ts: the one argument parser of every command. */
-import { looksLikeTenantsFile, parseCommandArgs, parseOrReport, parseScriptArgs, UsageError } from "../lib/cli/args";
+/** lib/commands/args.ts: the one argument parser of every command. */
+import { looksLikeTenantsFile, parseCommandArgs, parseOrReport, parseScriptArgs, UsageError } from "../lib/commands/args";
 
 const FILE_SPEC = { usage: "usage: x", positionals: "file" as const, options: { format: { type: "string" as const } } };
 const CLUSTER_SPEC = { usage: "usage: x", positionals: "cluster" as const, options: { timeout: { type: "string" as const } } };

@@ -1,4 +1,4 @@
-import { arnPartitionProblem, policyAccountProblem } from "../lib/config/arn-checks";
+import { arnPartitionProblem, policyAccountProblem } from "../lib/checks/arn-checks";
 import { problemsOf } from "./helpers";
 
 describe("ARNs against the clusters their roles land on", () => {

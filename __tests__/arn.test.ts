@@ -1,4 +1,4 @@
-import { hasWildcard, parseArn, parseRoleArn, wildcardMatches } from "../lib/config/arn";
+import { hasWildcard, parseArn, parseRoleArn, wildcardMatches } from "../lib/aws/arn";
 
 describe("the ARN grammar", () => {
   it("splits the five fields and keeps the resource part whole, colons included", () => {

@@ -1,4 +1,4 @@
-import { planClusters } from "../lib/config/plan";
+import { planClusters } from "../lib/plan/plan";
 import { associationAddresses } from "../stacks/association-addresses";
 import { configOf, resources, synthYaml } from "./helpers";
 

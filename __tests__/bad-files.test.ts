@@ -4,8 +4,8 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadTenantsFile, TenantsFileUnreadable } from "../lib/tenants-file/load";
-import { formatProblem } from "../lib/config/problems";
+import { loadTenantsFile, TenantsFileUnreadable } from "../lib/file/load";
+import { formatProblem } from "../lib/diagnostics/problems";
 
 const DIR = join(__dirname, "bad-files");
 const files = readdirSync(DIR).filter((f) => !f.endsWith(".expected")).sort();

@@ -1,5 +1,5 @@
 /** S3 general purpose bucket naming rules, https://docs.aws.amazon.com/AmazonS3/latest/userguide/bucketnamingrules.html */
-import { bucketNameProblem, RESERVED_BUCKET_PREFIXES, RESERVED_BUCKET_SUFFIXES } from "../lib/config/bucket-name";
+import { bucketNameProblem, RESERVED_BUCKET_PREFIXES, RESERVED_BUCKET_SUFFIXES } from "../lib/aws/bucket-name";
 
 it("lists the reserved prefixes and suffixes of the S3 user guide", () => {
   expect(RESERVED_BUCKET_PREFIXES).toEqual(["xn--", "sthree-", "amzn-s3-demo-"]);

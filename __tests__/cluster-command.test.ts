@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { openClusterCommand, parseClusterArgs } from "../lib/drift/cluster-command";
+import { openClusterCommand, parseClusterArgs } from "../lib/commands/cluster-command";
 import { tempDir } from "./temp-dir";
 
 const TEXT = { usage: "usage: x -- <cluster>", help: "usage: x -- <cluster>\n\nhelp text\n" };

@@ -6,7 +6,7 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
 import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
 import { Testing } from "cdktf";
-import { planClusters } from "../lib/config/plan";
+import { planClusters } from "../lib/plan/plan";
 import { ClusterStack } from "../stacks/cluster-stack";
 import { configOf, parse, resources, SEED_YAML, synthYaml } from "./helpers";
 

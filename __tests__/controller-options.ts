@@ -1,5 +1,5 @@
 /** Each controller with every option set, so that every statement it can write is there. */
-import type { CONTROLLER_NAMES, ControllerInput } from "../lib/config/controller-schema";
+import type { CONTROLLER_NAMES, ControllerInput } from "../lib/schema/controller-schema";
 
 const KEY = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 export const FULL: Record<(typeof CONTROLLER_NAMES)[number], ControllerInput> = {

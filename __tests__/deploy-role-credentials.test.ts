@@ -4,12 +4,12 @@
  */
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { runDrift } from "../lib/drift/command";
-import { runAdopt } from "../lib/live/adopt-command";
-import { runIrsaScan } from "../lib/live/irsa-scan-command";
+import { runDrift } from "../lib/commands/drift-command";
+import { runAdopt } from "../lib/commands/adopt-command";
+import { runIrsaScan } from "../lib/commands/irsa-scan-command";
 import { describeCluster, liveEksClient, liveIamClient } from "../lib/live/aws";
 import { DEFAULT_SESSION_NAME, REFRESH_MARGIN_MS, deployRoleCredentials, liveStsClient } from "../lib/live/deploy-role-credentials";
-import { DEFAULT_LIMITS } from "../lib/network/limits";
+import { DEFAULT_LIMITS } from "../lib/live/limits";
 import { associationAddresses } from "../stacks/association-addresses";
 import { awsEnv, startAwsStandIn, type AwsStandIn } from "./stand-in/aws-api";
 import { startStsStandIn, type StsStandIn } from "./stand-in/sts-api";

@@ -1,5 +1,5 @@
 import { DescribePodIdentityAssociationCommand, ListPodIdentityAssociationsCommand } from "@aws-sdk/client-eks";
-import { describeAwsError, fetchLiveAssociations, listAssociationIds, type EksApi } from "../lib/drift/aws";
+import { describeAwsError, fetchLiveAssociations, listAssociationIds, type EksApi } from "../lib/live/drift-aws";
 import { liveEksClient } from "../lib/live/aws";
 import { fakeEks, type Assoc } from "./fake-eks";
 import { awsEnv, startAwsStandIn, type AwsStandIn } from "./stand-in/aws-api";

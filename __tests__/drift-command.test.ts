@@ -1,9 +1,9 @@
 import { tempDir } from "./temp-dir";
 import { existsSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { runDrift } from "../lib/drift/command";
+import { runDrift } from "../lib/commands/drift-command";
 import { associationAddresses } from "../stacks/association-addresses";
-import type { EksApi } from "../lib/drift/aws";
+import type { EksApi } from "../lib/live/drift-aws";
 import { fakeEks, type Assoc } from "./fake-eks";
 import { synthYaml } from "./helpers";
 import { runNode } from "./run";

@@ -1,5 +1,5 @@
-import { addonOfOwner, compareAssociations, foreignAccount, formatReport, wantedAssociations, type LiveAssociation, type WantedAssociation } from "../lib/drift/compare";
-import { planClusters } from "../lib/config/plan";
+import { addonOfOwner, compareAssociations, foreignAccount, formatReport, wantedAssociations, type LiveAssociation, type WantedAssociation } from "../lib/live/drift-compare";
+import { planClusters } from "../lib/plan/plan";
 import { configOf } from "./helpers";
 
 const ACCT = "111122223333";

@@ -1,6 +1,6 @@
 /** A fake EKS client for the drift check's tests: no network, every call recorded. */
 import { DescribePodIdentityAssociationCommand, ListPodIdentityAssociationsCommand } from "@aws-sdk/client-eks";
-import type { EksApi } from "../lib/drift/aws";
+import type { EksApi } from "../lib/live/drift-aws";
 
 export type Assoc = { associationId: string; namespace: string; serviceAccount: string; roleArn: string; ownerArn?: string; associationArn?: string };
 

@@ -1,19 +1,19 @@
 /**
- * One way to name the tenants file (lib/cli/args.ts), on every command: the first positional
+ * One way to name the tenants file (lib/commands/args.ts), on every command: the first positional
  * argument, `--file`, and the TENANTS_FILE environment variable. Each command is run as its bin
  * runs it; a file whose only cluster is `named-here` in eu-west-3 shows which file was read.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { runAccess } from "../lib/access/command";
-import { runDrift } from "../lib/drift/command";
-import { runAdopt } from "../lib/live/adopt-command";
-import { runIrsaScan } from "../lib/live/irsa-scan-command";
+import { runAccess } from "../lib/commands/access-command";
+import { runDrift } from "../lib/commands/drift-command";
+import { runAdopt } from "../lib/commands/adopt-command";
+import { runIrsaScan } from "../lib/commands/irsa-scan-command";
 import { tenantsFileFromEnv } from "../lib/runtime/tenants-file-env";
-import { runValidate } from "../lib/validate/command";
-import { parseStackArgs, stackCommandEnv } from "../lib/workflow/stack-commands";
-import { runStacks } from "../lib/workflow/stacks-command";
+import { runValidate } from "../lib/commands/validate-command";
+import { parseStackArgs, stackCommandEnv } from "../lib/commands/stack-commands";
+import { runStacks } from "../lib/commands/stacks-command";
 import { buildStacks } from "../stacks/build-stacks";
 import { ROOT, runNode } from "./run";
 

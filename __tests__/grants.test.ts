@@ -1,6 +1,6 @@
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
-import type { Grant } from "../lib/config/schema";
-import { grantSchema } from "../lib/config/schema";
+import type { Grant } from "../lib/schema/schema";
+import { grantSchema } from "../lib/schema/schema";
 import { SESSION_TAG_VARIABLES } from "../lib/policy/abac";
 import { grantProblems, grantStatements } from "../lib/policy/grants";
 import { renderStatement } from "../lib/policy/render-statement";

@@ -17,7 +17,7 @@ const readme = docs.map((f) => readFileSync(join(ROOT, f), "utf8")).join("\n");
 const LISTED = Object.keys(scripts).filter((s) => !["test", "prepare", "typecheck"].includes(s) && readme.includes(`npm run ${s}`));
 
 /** Files that a script writes when it runs for real. */
-const GENERATED = ["README.md", "schema/tenants.schema.json", "lib/config/known-regions.ts", "lib/config/aws-managed-policies.json", "docs/benchmarks.md", "dist/.build-stamp", "dist/bin/synth.js"];
+const GENERATED = ["README.md", "schema/tenants.schema.json", "lib/aws/known-regions.ts", "lib/aws/aws-managed-policies.json", "docs/benchmarks.md", "dist/.build-stamp", "dist/bin/synth.js"];
 
 function snapshot(): { status: string; mtimes: Record<string, number | undefined> } {
   const status = spawnSync("git", ["status", "--porcelain", "--untracked-files=all"], { cwd: ROOT, encoding: "utf8" }).stdout;

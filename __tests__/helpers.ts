@@ -1,8 +1,8 @@
 /** Shared test helpers: synthesize from YAML text or from a construct, and parse the JSON. */
 import { App, Testing, TerraformStack } from "cdktf";
-import { parseTenantsText, type LoadResult } from "../lib/tenants-file/load";
-import { formatProblem } from "../lib/config/problems";
-import type { Config } from "../lib/config/schema";
+import { parseTenantsText, type LoadResult } from "../lib/file/load";
+import { formatProblem } from "../lib/diagnostics/problems";
+import type { Config } from "../lib/schema/schema";
 import { buildStacks } from "../stacks/build-stacks";
 
 export type Json = Record<string, any>;

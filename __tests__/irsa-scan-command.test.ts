@@ -1,5 +1,5 @@
 /**
- * lib/live/irsa-scan-command.ts, bin/irsa-scan.ts and lib/live/kube.ts: the real Kubernetes
+ * lib/commands/irsa-scan-command.ts, bin/irsa-scan.ts and lib/live/kube.ts: the real Kubernetes
  * client with a kubeconfig aimed at a stand-in API, and real EKS clients at a stand-in EKS.
  */
 import { mkdtempSync, writeFileSync } from "node:fs";

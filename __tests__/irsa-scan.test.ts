@@ -1,6 +1,6 @@
 /** lib/live/irsa-scan.ts: which IRSA service accounts become which tenant entries, without a network. */
 import { parse, stringify } from "yaml";
-import { planClusters } from "../lib/config/plan";
+import { planClusters } from "../lib/plan/plan";
 import { formatIrsaEntries, scanIrsa } from "../lib/live/irsa-scan";
 import { configOf, problemsOf } from "./helpers";
 

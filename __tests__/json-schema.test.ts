@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { JSON_SCHEMA_PATH, renderJsonSchema, tenantsJsonSchema } from "../lib/config/json-schema";
+import { JSON_SCHEMA_PATH, renderJsonSchema, tenantsJsonSchema } from "../lib/schema/json-schema";
 
 it("the committed JSON Schema matches the zod schema (run `npm run schema` after changing it)", () => {
   expect(readFileSync(join(__dirname, "..", JSON_SCHEMA_PATH), "utf8")).toBe(renderJsonSchema());

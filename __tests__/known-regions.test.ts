@@ -1,13 +1,13 @@
 /** The committed region list (for "did you mean") is exactly what the installed AWS SDK knows. */
-import { KNOWN_REGIONS, REGION_PARTITIONS } from "../lib/config/known-regions";
-import { isKnownRegion, partitionOf } from "../lib/config/sdk-regions";
+import { KNOWN_REGIONS, REGION_PARTITIONS } from "../lib/aws/known-regions";
+import { isKnownRegion, partitionOf } from "../lib/aws/sdk-regions";
 import { renderKnownRegions, sdkRegions } from "../scripts/gen-regions";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
 it("equals the installed SDK's regions; run `npm run regions` after updating @aws-sdk/core", () => {
   expect([...KNOWN_REGIONS]).toEqual(sdkRegions());
-  expect(readFileSync(join(__dirname, "..", "lib", "config", "known-regions.ts"), "utf8")).toBe(renderKnownRegions(sdkRegions()));
+  expect(readFileSync(join(__dirname, "..", "lib", "aws", "known-regions.ts"), "utf8")).toBe(renderKnownRegions(sdkRegions()));
 });
 
 it("holds real regions only, newer ones included, and no pseudo-regions", () => {

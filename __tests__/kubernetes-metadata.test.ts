@@ -1,5 +1,5 @@
 import { only, problemsOf, synthYaml } from "./helpers";
-import { labelValueProblem, metadataKeyProblem, serviceAccountMetadataProblems } from "../lib/config/kubernetes-metadata";
+import { labelValueProblem, metadataKeyProblem, serviceAccountMetadataProblems } from "../lib/kubernetes/kubernetes-metadata";
 
 // The rules of https://kubernetes.io/docs/concepts/overview/working-with-objects/labels/#syntax-and-character-set,
 // at their edges.

@@ -1,7 +1,7 @@
 /** The least-privilege checks of the tenants file: strict, size, duplicates, the seed's warning. */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { loadOrReport } from "../lib/cli";
+import { loadOrReport } from "../lib/commands/cli";
 import { load, problemsOf, synthYaml } from "./helpers";
 
 describe("strict", () => {

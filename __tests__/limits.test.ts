@@ -1,5 +1,5 @@
-/** lib/network/limits.ts: a call that outlives its limit is ended, and its socket told to close. */
-import { NetworkTimeout, timeoutMessage, withinLimit } from "../lib/network/limits";
+/** lib/live/limits.ts: a call that outlives its limit is ended, and its socket told to close. */
+import { NetworkTimeout, timeoutMessage, withinLimit } from "../lib/live/limits";
 
 it("rejects with the message naming the endpoint, and aborts the work", async () => {
   let aborted = false;

@@ -1,5 +1,5 @@
-import { statementSchema } from "../lib/config/schema";
-import { formatPath } from "../lib/config/problems";
+import { statementSchema } from "../lib/schema/schema";
+import { formatPath } from "../lib/diagnostics/problems";
 import { isEveryResource, lintManagedPolicy, lintStatementActions } from "../lib/policy/lint";
 
 const show = (fs: ReadonlyArray<{ path: ReadonlyArray<string | number>; message: string; severity: string }>) => fs.map((f) => `${f.severity} ${formatPath(f.path)}: ${f.message}`);

@@ -1,7 +1,7 @@
 import { tempDir } from "./temp-dir";
 import { writeFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { formatOf, loadTenantsFile, TenantsFileUnreadable } from "../lib/tenants-file/load";
+import { formatOf, loadTenantsFile, TenantsFileUnreadable } from "../lib/file/load";
 import { configOf, load, problemsOf, SEED_YAML } from "./helpers";
 
 describe("a valid file", () => {

@@ -1,4 +1,4 @@
-import { managedPolicyFindings } from "../lib/config/managed-policies";
+import { managedPolicyFindings } from "../lib/checks/managed-policies";
 import { problemsOf } from "./helpers";
 
 const arn = (i: number) => `arn:aws:iam::111122223333:policy/p${i}`;

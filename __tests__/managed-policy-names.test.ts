@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { CONTROLLER_NAMES, controllerSchema } from "../lib/config/controller-schema";
-import { KNOWN_ADDONS, knownAddonPolicyArns } from "../lib/config/known-addons";
-import { awsManagedPolicyProblem, awsManagedPolicyTable } from "../lib/config/managed-policy-names";
+import { CONTROLLER_NAMES, controllerSchema } from "../lib/schema/controller-schema";
+import { KNOWN_ADDONS, knownAddonPolicyArns } from "../lib/aws/known-addons";
+import { awsManagedPolicyProblem, awsManagedPolicyTable } from "../lib/aws/managed-policy-names";
 import { ADMIN_POLICIES } from "../lib/policy/lint";
 import { controllerPolicy } from "../lib/policy/controllers/registry";
 import { FULL } from "./controller-options";

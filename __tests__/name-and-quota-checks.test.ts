@@ -1,5 +1,5 @@
 import { load, problemsOf } from "./helpers";
-import { formatPath } from "../lib/config/problems";
+import { formatPath } from "../lib/diagnostics/problems";
 
 const clusters = `
 clusters:

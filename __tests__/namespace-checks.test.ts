@@ -1,6 +1,6 @@
-import { ADDON_NAMESPACES, addonNamespace } from "../lib/config/addon-namespaces";
-import { KNOWN_ADDONS } from "../lib/config/known-addons";
-import { BUILT_IN_NAMESPACES } from "../lib/config/kubernetes-objects";
+import { ADDON_NAMESPACES, addonNamespace } from "../lib/kubernetes/addon-namespaces";
+import { KNOWN_ADDONS } from "../lib/aws/known-addons";
+import { BUILT_IN_NAMESPACES } from "../lib/kubernetes/kubernetes-objects";
 import { problemsOf } from "./helpers";
 
 const one = `clusters: [{ name: prod, region: eu-west-1 }]\n`;

@@ -1,5 +1,5 @@
 /** Deep nesting is found by the lexer before the recursive parser sees it. */
-import { MAX_NESTING, nestingTooDeep } from "../lib/config/nesting";
+import { MAX_NESTING, nestingTooDeep } from "../lib/file/nesting";
 
 it("lets real files through", () => {
   expect(MAX_NESTING).toBe(100);

@@ -1,5 +1,5 @@
 /**
- * lib/network/limits.ts, lib/network/sdk-limits.ts and the time limit of lib/live/kube.ts:
+ * lib/live/limits.ts, lib/live/sdk-limits.ts and the time limit of lib/live/kube.ts:
  * the compiled live commands against endpoints on 127.0.0.1 that never answer, answer too late,
  * or answer an empty error, with a small --timeout so that the tests are quick.
  */

@@ -4,8 +4,8 @@
  * https://yaml.org/spec/1.2.2/#1032-tag-resolution).
  */
 import { parseDocument } from "yaml";
-import { changedNumbers } from "../lib/config/number-text";
-import { tenantsFileSchema } from "../lib/config/schema";
+import { changedNumbers } from "../lib/file/number-text";
+import { tenantsFileSchema } from "../lib/schema/schema";
 import { load, problemsOf } from "./helpers";
 
 const base = (tenantExtra: string) =>

@@ -15,8 +15,8 @@ import { load, parse } from "./helpers";
 import { mapPlaces, withKey, withKeys, type MapPlace } from "./schema-maps";
 import { ROOT } from "./run";
 import { tempDir } from "./temp-dir";
-import { formatProblem, type Problem } from "../lib/config/problems";
-import { tenantsFileSchema } from "../lib/config/schema";
+import { formatProblem, type Problem } from "../lib/diagnostics/problems";
+import { tenantsFileSchema } from "../lib/schema/schema";
 import { buildStacks } from "../stacks/build-stacks";
 
 type Seg = string | number;

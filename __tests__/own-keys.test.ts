@@ -1,4 +1,4 @@
-import { ownEntry, ownValue, setOwn } from "../lib/config/own-keys";
+import { ownEntry, ownValue, setOwn } from "../lib/diagnostics/own-keys";
 
 // Object.prototype has `__proto__` as an accessor of its own, so it is among these.
 const NAMES = Object.getOwnPropertyNames(Object.prototype);

@@ -3,7 +3,7 @@
  * the others, and a missing (invalid) entry causes no false error of its own.
  */
 import { parse } from "yaml";
-import { partialConfig, partialFindings } from "../lib/tenants-file/partial";
+import { partialConfig, partialFindings } from "../lib/file/partial";
 import { problemsOf } from "./helpers";
 
 const FILE = [

@@ -1,4 +1,4 @@
-import { DEFAULT_MAX_REFRESH_CALLS, planCost, suggestedGroups } from "../lib/workflow/plan-cost";
+import { DEFAULT_MAX_REFRESH_CALLS, planCost, suggestedGroups } from "../lib/plan/plan-cost";
 import { parse, synthYaml } from "./helpers";
 
 const ids = (n: number, prefix: string) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`${prefix}${i}`, {}]));

@@ -1,5 +1,5 @@
-import { formatSeconds, planSizeFindings, proposeSplit } from "../lib/config/plan-size-checks";
-import { estimatePlan, PLAN_COST, tenantObjects } from "../lib/config/plan-time";
+import { formatSeconds, planSizeFindings, proposeSplit } from "../lib/checks/plan-size-checks";
+import { estimatePlan, PLAN_COST, tenantObjects } from "../lib/plan/plan-time";
 import { configOf, problemsOf } from "./helpers";
 
 const tenant = (i: number, extra = "") => `  - { name: t${String(i).padStart(3, "0")}, namespace: n${i}, serviceAccount: app${extra} }`;

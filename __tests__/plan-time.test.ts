@@ -7,8 +7,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { planTenantsYaml } from "../bench/plan/tenants-file";
-import { planStacks } from "../lib/config/stack-plan";
-import { baseStackObjects, estimatePlan, PLAN_COST, tenantsObjects, type PlanObjects } from "../lib/config/plan-time";
+import { planStacks } from "../lib/plan/stack-plan";
+import { baseStackObjects, estimatePlan, PLAN_COST, tenantsObjects, type PlanObjects } from "../lib/plan/plan-time";
 import { configOf, parse, synthYaml, type Json } from "./helpers";
 
 /** What a stack holds beyond its identities: the agent (add-on or chart), and nothing else that is a resource. */

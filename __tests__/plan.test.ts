@@ -1,4 +1,4 @@
-import { planClusters, tenantsOn } from "../lib/config/plan";
+import { planClusters, tenantsOn } from "../lib/plan/plan";
 import { configOf } from "./helpers";
 
 const YAML = `

@@ -3,7 +3,7 @@ import { EksAddon } from "@cdktf/provider-aws/lib/eks-addon";
 import { Release } from "@cdktf/provider-helm/lib/release";
 import { PodIdentityAgent } from "../lib/constructs/pod-identity-agent";
 import { dataSources, parse, resources, stackOf, synthYaml } from "./helpers";
-import { agentImageRegistry } from "../lib/config/agent-image";
+import { agentImageRegistry } from "../lib/aws/agent-image";
 import { join } from "node:path";
 import { readFileSync } from "node:fs";
 

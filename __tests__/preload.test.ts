@@ -82,7 +82,7 @@ describe("the app as cdktf.json runs it", () => {
     expect(run.trace).toEqual([NOTE]);
   });
 
-  // tenants.yaml's cluster is in a region of the generated list (lib/config/known-regions.ts)
+  // tenants.yaml's cluster is in a region of the generated list (lib/aws/known-regions.ts)
   // and installs the agent as an add-on: nothing needs the SDK's region metadata at run time.
   it("never loads the AWS SDK, which only an unlisted region or a helm-mode agent needs", () => {
     expect(run.files.filter((f) => f.includes("/node_modules/@aws-sdk/"))).toEqual([]);

@@ -1,4 +1,4 @@
-import { formatPath, formatProblem, hasErrors, sortProblems, type Problem } from "../lib/config/problems";
+import { formatPath, formatProblem, hasErrors, sortProblems, type Problem } from "../lib/diagnostics/problems";
 
 describe("formatPath", () => {
   it("joins keys with dots and indexes with brackets", () => {

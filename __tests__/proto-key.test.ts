@@ -1,5 +1,5 @@
 import { parseDocument } from "yaml";
-import { prototypeKeys } from "../lib/config/proto-key";
+import { prototypeKeys } from "../lib/file/proto-key";
 
 describe("prototypeKeys", () => {
   it("finds __proto__ as a key at every depth, in mappings inside lists too, and only there", () => {

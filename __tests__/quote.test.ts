@@ -1,5 +1,5 @@
 /** A message quotes at most 100 characters of a user value; no output line exceeds 1,000. */
-import { capLine, MAX_LINE, quote, QUOTE_LIMIT } from "../lib/config/quote";
+import { capLine, MAX_LINE, quote, QUOTE_LIMIT } from "../lib/diagnostics/quote";
 
 it("quotes a short string as JSON", () => {
   expect(quote("web")).toBe('"web"');

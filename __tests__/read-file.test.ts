@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSyn
 import { createServer, type Server } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { decode, MAX_FILE_BYTES, notARegularFile, readTenantsFileText } from "../lib/config/read-file";
+import { decode, MAX_FILE_BYTES, notARegularFile, readTenantsFileText } from "../lib/file/read-file";
 
 const dir = mkdtempSync(join(tmpdir(), "read-file-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

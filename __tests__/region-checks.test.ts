@@ -1,5 +1,5 @@
 /** No cluster in a Region where EKS Pod Identity is unavailable. */
-import { podIdentityRegions } from "../lib/config/region-checks";
+import { podIdentityRegions } from "../lib/checks/region-checks";
 import { problemsOf } from "./helpers";
 
 it("refuses clusters in the China Regions, with the AWS page that says why", async () => {

@@ -1,5 +1,5 @@
 /** Regions that exist, by the AWS SDK's metadata. */
-import { unknownRegion } from "../lib/config/region-rules";
+import { unknownRegion } from "../lib/aws/region-rules";
 import { spawnSync } from "node:child_process";
 import { problemsOf } from "./helpers";
 import { ROOT } from "./run";
@@ -24,7 +24,7 @@ it("answers from the generated list without loading the AWS SDK's client module"
   const probe = (region: string) =>
     spawnSync(
       process.execPath,
-      ["-e", `const r = require("./dist/lib/config/region-rules"); r.unknownRegion(${JSON.stringify(region)}); r.regionPartition("cn-north-1"); process.stdout.write(String(Object.keys(require.cache).some((k) => k.includes("@aws-sdk/core"))))`],
+      ["-e", `const r = require("./dist/lib/aws/region-rules"); r.unknownRegion(${JSON.stringify(region)}); r.regionPartition("cn-north-1"); process.stdout.write(String(Object.keys(require.cache).some((k) => k.includes("@aws-sdk/core"))))`],
       { cwd: ROOT, encoding: "utf8" },
     ).stdout;
   expect(probe("eu-west-1")).toBe("false");

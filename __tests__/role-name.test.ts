@@ -1,5 +1,5 @@
-import { addonRoleNameFor, defaultAddonRoleName, defaultRoleName, roleNameFor } from "../lib/config/role-name";
-import { violation, ROLE_NAME } from "../lib/config/rules";
+import { addonRoleNameFor, defaultAddonRoleName, defaultRoleName, roleNameFor } from "../lib/aws/role-name";
+import { violation, ROLE_NAME } from "../lib/aws/rules";
 
 describe("defaultRoleName", () => {
   it("joins tenant and cluster with a dot, which neither name may contain", () => {

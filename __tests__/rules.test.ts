@@ -1,5 +1,5 @@
-import * as rules from "../lib/config/rules";
-import { violation } from "../lib/config/rules";
+import * as rules from "../lib/aws/rules";
+import { violation } from "../lib/aws/rules";
 
 const cases: Array<[string, rules.Rule, string[], string[]]> = [
   ["NAMESPACE", rules.NAMESPACE, ["nginx", "a", "team-1", "a".repeat(63)], ["Nginx", "-a", "a-", "a_b", "a.b", "", "a".repeat(64)]],

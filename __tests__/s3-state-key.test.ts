@@ -4,8 +4,8 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { STATE_KEY_MAX_BYTES, stateKey, stateKeyProblem } from "../lib/config/s3-state-key";
-import { S3_KEY_PREFIX, violation } from "../lib/config/rules";
+import { STATE_KEY_MAX_BYTES, stateKey, stateKeyProblem } from "../lib/terraform/s3-state-key";
+import { S3_KEY_PREFIX, violation } from "../lib/aws/rules";
 import { problemsOf } from "./helpers";
 import { tempDir } from "./temp-dir";
 import { requiredTerraformTest, terraform, terraformAvailable } from "./terraform";

@@ -8,7 +8,7 @@
  * A place the example does not reach yet (a field added later) is still listed, with `seeds`:
  * the empty containers to put into a copy of the example first.
  */
-import { defOf, type AnySchema } from "../lib/config/zod-messages";
+import { defOf, type AnySchema } from "../lib/schema/zod-messages";
 
 type Seg = string | number;
 

@@ -1,5 +1,5 @@
-/** lib/network/sdk-limits.ts: the request an AWS error came from, in its one line. */
-import { formatRequest, requestOf } from "../lib/network/sdk-limits";
+/** lib/live/sdk-limits.ts: the request an AWS error came from, in its one line. */
+import { formatRequest, requestOf } from "../lib/live/sdk-limits";
 
 it("formats a request as method and URL, with its query", () => {
   expect(formatRequest({ method: "GET", protocol: "https:", hostname: "eks.eu-west-1.amazonaws.com", path: "/clusters/demo/pod-identity-associations", query: { maxResults: "100", nextToken: "a b" } })).toBe(

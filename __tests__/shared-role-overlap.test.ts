@@ -1,4 +1,4 @@
-import type { Grant, StatementConfig } from "../lib/config/schema";
+import type { Grant, StatementConfig } from "../lib/schema/schema";
 import { memberClashes, scopedStrings } from "../lib/policy/shared-role-overlap";
 
 const s3 = (prefix: string): Grant => ({ s3: { bucket: "acme", prefix, access: "read" } });

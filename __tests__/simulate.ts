@@ -4,7 +4,7 @@
  * rest on condition operators policy-eval.ts does not model (Bool, such as
  * kms:GrantIsForAWSResource).
  */
-import { parseArn } from "../lib/config/arn";
+import { parseArn } from "../lib/aws/arn";
 import { ACCOUNT, decide } from "./iam-simulate-policies";
 import type { Context, Statement } from "./policy-eval";
 

@@ -1,4 +1,4 @@
-import { controllerSmokeTestJobName, fitJobName, tenantSmokeTestJobName } from "../lib/config/smoke-test-names";
+import { controllerSmokeTestJobName, fitJobName, tenantSmokeTestJobName } from "../lib/kubernetes/smoke-test-names";
 
 describe("smoke-test Job names", () => {
   it("are the prefix and the tenant or controller", () => {

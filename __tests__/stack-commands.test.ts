@@ -1,5 +1,5 @@
 /**
- * `npm run deploy` and `npm run diff` (lib/workflow/stack-commands.ts): every stack by default,
+ * `npm run deploy` and `npm run diff` (lib/commands/stack-commands.ts): every stack by default,
  * some by name, --parallelism passed on. The cdktf CLI is replaced by a stand-in that records
  * its arguments (TENANTS_CDKTF_CLI), so nothing is deployed or planned.
  */
@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { cdktfInvocations, parseStackArgs } from "../lib/workflow/stack-commands";
+import { cdktfInvocations, parseStackArgs } from "../lib/commands/stack-commands";
 import { ROOT, runNode } from "./run";
 
 jest.setTimeout(60_000);

@@ -1,4 +1,4 @@
-import { groupStackName, planStacks, stackNames, workspaceName } from "../lib/config/stack-plan";
+import { groupStackName, planStacks, stackNames, workspaceName } from "../lib/plan/stack-plan";
 import { configOf } from "./helpers";
 
 const FILE = `

@@ -1,10 +1,10 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describeStacks, runStacks, STACKS_USAGE } from "../lib/workflow/stacks-command";
+import { describeStacks, runStacks, STACKS_USAGE } from "../lib/commands/stacks-command";
 import { buildStacks } from "../stacks/build-stacks";
-import { planSizeFindings } from "../lib/config/plan-size-checks";
-import { estimatePlan, type PlanObjects } from "../lib/config/plan-time";
+import { planSizeFindings } from "../lib/checks/plan-size-checks";
+import { estimatePlan, type PlanObjects } from "../lib/plan/plan-time";
 import { configOf } from "./helpers";
 import { runNode } from "./run";
 

@@ -1,6 +1,6 @@
-/** lib/workflow/state-path.ts: local state stays in the project root, whatever output folder inside it. */
+/** lib/terraform/state-path.ts: local state stays in the project root, whatever output folder inside it. */
 import { join, resolve } from "node:path";
-import { localStatePath } from "../lib/workflow/state-path";
+import { localStatePath } from "../lib/terraform/state-path";
 
 const project = "/home/me/project";
 /** Where terraform, run in the stack's folder, puts the state. */

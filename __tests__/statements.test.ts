@@ -1,4 +1,4 @@
-import { statementSchema } from "../lib/config/schema";
+import { statementSchema } from "../lib/schema/schema";
 import { SESSION_TAG_VARIABLES } from "../lib/policy/abac";
 import { statementProblems, toPolicyStatement } from "../lib/policy/statements";
 import { dataSources, problemsOf, synthYaml } from "./helpers";

@@ -1,4 +1,4 @@
-import { closest, didYouMean } from "../lib/config/suggest";
+import { closest, didYouMean } from "../lib/diagnostics/suggest";
 
 describe("closest", () => {
   it("finds a near miss, ignoring case", () => {

@@ -1,12 +1,12 @@
 /**
- * `npm run synth` (bin/synth.ts, lib/workflow/synth.ts): the same files as `cdktf synth`,
+ * `npm run synth` (bin/synth.ts, lib/commands/synth.ts): the same files as `cdktf synth`,
  * without the CLI; warnings once, errors once, nothing written for a bad file.
  */
 import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import { readCdktfJson, synthEnv } from "../lib/workflow/synth";
+import { readCdktfJson, synthEnv } from "../lib/commands/synth";
 import { ROOT, runNode } from "./run";
 
 jest.setTimeout(120_000);

@@ -1,4 +1,4 @@
-import { mergedTagCount, tagKeyClashes } from "../lib/config/tag-checks";
+import { mergedTagCount, tagKeyClashes } from "../lib/checks/tag-checks";
 import { problemsOf } from "./helpers";
 
 describe("tags as IAM and EKS take them", () => {

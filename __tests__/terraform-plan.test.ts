@@ -34,7 +34,7 @@ import { basename, extname, join } from "node:path";
 import { awsPart, type AwsPart, type Json } from "./aws-part";
 import { startEksStandIn, STAND_IN, type EksStandIn } from "./eks-stand-in";
 import { ROOT } from "./run";
-import { CONTROLLER_NAMES, controllerSchema } from "../lib/config/controller-schema";
+import { CONTROLLER_NAMES, controllerSchema } from "../lib/schema/controller-schema";
 import { managedPolicySize } from "../lib/policy/controllers/pack";
 import { controllerPolicy } from "../lib/policy/controllers/registry";
 import { FULL } from "./controller-options";

@@ -197,7 +197,7 @@ async function synthExample(input: string, generated: boolean): Promise<Record<s
         });
       }
     }
-    const { parseTenantsText } = await import("../lib/tenants-file/load");
+    const { parseTenantsText } = await import("../lib/file/load");
     const { buildStacks } = await import("../stacks/build-stacks");
     const cdktf = await import("cdktf");
     // The selector took the generated class exactly when the prebuilt module was missing.

@@ -10,7 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { tenantsYaml } from "./tenants-file";
-import { parseScriptArgs } from "../lib/cli/args";
+import { parseScriptArgs } from "../lib/commands/args";
 
 const ROOT = resolve(__dirname, "..", "..");
 const LIMIT_MS = 30_000;

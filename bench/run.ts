@@ -28,7 +28,7 @@ import { evaluateTargets, renderReport, spliceSection, type Machine, type Row } 
 import { countObjects, median, objectsPerTenant } from "./stats";
 import { accessCommand, renderAccessTable, type AccessRow } from "./access";
 import { BENCH_CLUSTER, tenantsYaml } from "./tenants-file";
-import { parseScriptArgs } from "../lib/cli/args";
+import { parseScriptArgs } from "../lib/commands/args";
 
 const BENCH_USAGE = "usage: npm run bench [-- --write]";
 const BENCH_HELP = [

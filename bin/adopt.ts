@@ -5,8 +5,8 @@
  */
 import { renameSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { runCli } from "../lib/cli";
-import { runAdopt } from "../lib/live/adopt-command";
+import { runCli } from "../lib/commands/cli";
+import { runAdopt } from "../lib/commands/adopt-command";
 import { liveEksClient, liveIamClient } from "../lib/live/aws";
 
 // As in bin/drift.ts: one line per problem, not the SDK's eight-line Node 20 notice.

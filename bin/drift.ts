@@ -3,8 +3,8 @@
  * `npm run drift -- <cluster> [--file <tenants file>]`: live Pod Identity associations against
  * the tenants file (TENANTS_FILE by default). Exit 0: no drift; 1: drift; 2: usage, file or AWS error.
  */
-import { runCli } from "../lib/cli";
-import { runDrift } from "../lib/drift/command";
+import { runCli } from "../lib/commands/cli";
+import { runDrift } from "../lib/commands/drift-command";
 import { liveEksClient } from "../lib/live/aws";
 import { associationAddresses } from "../stacks/association-addresses";
 

@@ -3,9 +3,9 @@
  * `npm run irsa-scan -- <cluster> [--file <tenants file>]`: YAML tenant entries for the
  * cluster's IRSA service accounts. Exit 0: none; 1: entries printed; 2: errors.
  */
-import { runCli } from "../lib/cli";
+import { runCli } from "../lib/commands/cli";
 import { liveEksClient } from "../lib/live/aws";
-import { runIrsaScan } from "../lib/live/irsa-scan-command";
+import { runIrsaScan } from "../lib/commands/irsa-scan-command";
 
 // As in bin/drift.ts: one line per problem, not the SDK's eight-line Node 20 notice.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 /**
  * `npm run synth`: writes cdktf.out exactly as `cdktf synth` would, by running cdktf.json's app
- * command the way the CLI does (lib/workflow/synth.ts), without the CLI's own start-up.
+ * command the way the CLI does (lib/commands/synth.ts), without the CLI's own start-up.
  */
-import { runCli } from "../lib/cli";
-import { parseCommandArgs, UsageError } from "../lib/cli/args";
-import { synthesize } from "../lib/workflow/synth";
+import { runCli } from "../lib/commands/cli";
+import { parseCommandArgs, UsageError } from "../lib/commands/args";
+import { synthesize } from "../lib/commands/synth";
 
 const USAGE = [
   "usage: npm run synth [-- [tenants file] [--file <tenants file>] [--output <dir>]]",

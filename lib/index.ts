@@ -9,16 +9,16 @@ import "./runtime/engine";
 
 // The constructs, and the types their props name.
 export { PodIdentityAgent, AGENT_ADDON_NAME, AGENT_CHART_NAME, type PodIdentityAgentProps } from "./constructs/pod-identity-agent";
-export { type AgentChartSource } from "./config/agent-chart";
+export { type AgentChartSource } from "./aws/agent-chart";
 export { importExisting, TenantIdentity, type ExistingTenantResources, type TenantIdentityProps } from "./constructs/tenant-identity";
 export { SharedRole, type SharedRoleProps, type SharedRoleMember } from "./constructs/shared-role";
 export { addPodIdentityRole, type RoleSettings } from "./constructs/pod-identity-role";
 export { RolePermissions, type RolePermissionsProps } from "./constructs/role-permissions";
 export { EksClusterReference, type EksClusterReferenceProps, type ClusterProps } from "./constructs/eks-cluster-reference";
 export { AddonIdentity, type AddonIdentityProps } from "./constructs/addon-identity";
-export { KNOWN_ADDONS, type KnownAddon } from "./config/known-addons";
+export { KNOWN_ADDONS, type KnownAddon } from "./aws/known-addons";
 export { ControllerIdentity, type ControllerIdentityProps } from "./constructs/controller-identity";
-export { CONTROLLER_NAMES, type ControllerConfig, type ControllerInput, type ControllerName } from "./config/controller-schema";
+export { CONTROLLER_NAMES, type ControllerConfig, type ControllerInput, type ControllerName } from "./schema/controller-schema";
 export { SmokeTest, type SmokeTestProps } from "./constructs/smoke-test";
 export type { PolicyStatement } from "./policy/statement";
 export type { ArnEnvironment } from "./policy/arn-environment";
@@ -28,12 +28,12 @@ export { checkStatementActions } from "./policy/lint";
 
 // From a tenants file to one stack per cluster (and per stack group).
 // Grant, StatementConfig and SharedRoleConfig are the input forms (z.input): fields with a default may be left out, as in the file.
-export { tenantsFileSchema, type Config, type Cluster, type Tenant, type TenantsFileInput, type GrantInput as Grant, type StatementInput as StatementConfig, type SharedRoleInput as SharedRoleConfig } from "./config/schema";
-export { loadTenantsFile, parseTenantsText, TenantsFileUnreadable, type LoadResult } from "./tenants-file/load";
-export { formatProblem, type Problem } from "./config/problems";
-export { defaultRoleName } from "./config/role-name";
-export { planClusters, type ClusterPlan, type TenantPlan } from "./config/plan";
-export { planStacks, type ClusterStacksPlan, type GroupPlan } from "./config/stack-plan";
+export { tenantsFileSchema, type Config, type Cluster, type Tenant, type TenantsFileInput, type GrantInput as Grant, type StatementInput as StatementConfig, type SharedRoleInput as SharedRoleConfig } from "./schema/schema";
+export { loadTenantsFile, parseTenantsText, TenantsFileUnreadable, type LoadResult } from "./file/load";
+export { formatProblem, type Problem } from "./diagnostics/problems";
+export { defaultRoleName } from "./aws/role-name";
+export { planClusters, type ClusterPlan, type TenantPlan } from "./plan/plan";
+export { planStacks, type ClusterStacksPlan, type GroupPlan } from "./plan/stack-plan";
 export { buildStacks } from "../stacks/build-stacks";
 export { ClusterStack, type ClusterStackProps } from "../stacks/cluster-stack";
 export { GroupStack, type GroupStackProps } from "../stacks/group-stack";

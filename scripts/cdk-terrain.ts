@@ -16,7 +16,7 @@ import { createHash } from "node:crypto";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { homedir, tmpdir } from "node:os";
 import { dirname, extname, join, resolve } from "node:path";
-import { parseScriptArgs } from "../lib/cli/args";
+import { parseScriptArgs } from "../lib/commands/args";
 
 /** The repository root, from the sources (scripts/) or the build (dist/scripts/). */
 export const ROOT = ((): string => {

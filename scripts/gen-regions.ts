@@ -1,13 +1,13 @@
 /**
- * `npm run regions`: rewrites lib/config/known-regions.ts from the region metadata of the
+ * `npm run regions`: rewrites lib/aws/known-regions.ts from the region metadata of the
  * installed AWS SDK (@aws-sdk/core). The SDK does not export its region list, only a look-up, so
  * the list is read from the SDK's own endpoint-partition data; a test fails while the committed
  * list differs from what the installed SDK knows.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { isKnownRegion, partitionOf } from "../lib/config/sdk-regions";
-import { parseScriptArgs } from "../lib/cli/args";
+import { isKnownRegion, partitionOf } from "../lib/aws/sdk-regions";
+import { parseScriptArgs } from "../lib/commands/args";
 
 /** Every region the installed SDK describes, pseudo-regions such as aws-global left out, sorted. */
 export function sdkRegions(): string[] {
@@ -34,7 +34,7 @@ export const KNOWN_REGIONS: ReadonlyArray<string> = Object.keys(REGION_PARTITION
 const USAGE = "usage: npm run regions";
 const HELP = `${USAGE}
 
-Rewrites lib/config/known-regions.ts from the region metadata of the installed AWS SDK
+Rewrites lib/aws/known-regions.ts from the region metadata of the installed AWS SDK
 (@aws-sdk/core). Run it after updating the SDK; a test fails while the list is stale.
   -h, --help  this text
 Exit codes: 0 written; 2 usage.
@@ -43,8 +43,8 @@ Exit codes: 0 written; 2 usage.
 const args = require.main === module ? parseScriptArgs({ usage: USAGE, help: HELP }, process.argv.slice(2), { stdout: (t) => process.stdout.write(t), stderr: (l) => process.stderr.write(`${l}\n`) }) : 0;
 if (typeof args === "number" && require.main === module) process.exitCode = args;
 else if (require.main === module) {
-  const file = join(__dirname, "..", "..", "lib", "config", "known-regions.ts");
+  const file = join(__dirname, "..", "..", "lib", "aws", "known-regions.ts");
   const regions = sdkRegions();
   writeFileSync(file, renderKnownRegions(regions));
-  process.stdout.write(`wrote ${regions.length} regions to lib/config/known-regions.ts\n`);
+  process.stdout.write(`wrote ${regions.length} regions to lib/aws/known-regions.ts\n`);
 }

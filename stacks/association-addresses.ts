@@ -9,8 +9,8 @@ import { App } from "cdktf";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { ClusterPlan } from "../lib/config/plan";
-import type { Config } from "../lib/config/schema";
+import type { ClusterPlan } from "../lib/plan/plan";
+import type { Config } from "../lib/schema/schema";
 import { ClusterStack } from "./cluster-stack";
 
 export function associationAddresses(config: Config, plan: ClusterPlan): Map<string, string> {

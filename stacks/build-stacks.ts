@@ -5,11 +5,11 @@
 import type { App } from "cdktf";
 import { ClusterStack } from "./cluster-stack";
 import { GroupStack } from "./group-stack";
-import { planStacks } from "../lib/config/stack-plan";
-import type { Config } from "../lib/config/schema";
-import { deployRoleFor } from "../lib/config/deploy-role";
+import { planStacks } from "../lib/plan/stack-plan";
+import type { Config } from "../lib/schema/schema";
+import { deployRoleFor } from "../lib/plan/deploy-role";
 import type { ExistingTenantResources } from "../lib/constructs/tenant-identity";
-import type { ClusterMoves } from "../lib/live/imports-file";
+import type { ClusterMoves } from "../lib/file/imports-file";
 import type * as MoveBlocks from "./move-blocks";
 
 /**

@@ -7,8 +7,8 @@ import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
 import { KubernetesProvider } from "../lib/bindings/kubernetes/provider";
 import { Fn } from "cdktf";
 import type { Construct } from "constructs";
-import type { DeployRole } from "../lib/config/deploy-role";
-import type { Cluster, Tags } from "../lib/config/schema";
+import type { DeployRole } from "../lib/plan/deploy-role";
+import type { Cluster, Tags } from "../lib/schema/schema";
 import { EksClusterReference } from "../lib/constructs/eks-cluster-reference";
 import { terraformLiteralTags } from "../lib/terraform/terraform-literal";
 

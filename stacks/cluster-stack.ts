@@ -4,9 +4,9 @@ import type { NamespaceV1 } from "../lib/bindings/kubernetes/namespace-v1";
 import type { ITerraformDependable } from "cdktf";
 import { UniqueAddressStack } from "../lib/constructs/unique-address-stack";
 import { Construct } from "constructs";
-import type { DeployRole } from "../lib/config/deploy-role";
-import type { ClusterPlan } from "../lib/config/plan";
-import type { Cluster, S3State, Tags } from "../lib/config/schema";
+import type { DeployRole } from "../lib/plan/deploy-role";
+import type { ClusterPlan } from "../lib/plan/plan";
+import type { Cluster, S3State, Tags } from "../lib/schema/schema";
 import type { EksClusterReference } from "../lib/constructs/eks-cluster-reference";
 import type { AddonIdentity } from "../lib/constructs/addon-identity";
 import type { ControllerIdentity } from "../lib/constructs/controller-identity";
@@ -51,7 +51,7 @@ export interface ClusterStackProps {
   readonly imports?: ReadonlyMap<string, ExistingTenantResources>;
   /** Where the state lives (S3 or HCP Terraform); wins over s3State. @default s3State */
   readonly state?: StateSettings;
-  /** The role the providers assume (lib/config/deploy-role.ts). @default the ambient credentials */
+  /** The role the providers assume (lib/plan/deploy-role.ts). @default the ambient credentials */
   readonly deployRole?: DeployRole;
 }
 

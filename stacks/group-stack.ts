@@ -1,9 +1,9 @@
 import { UniqueAddressStack } from "../lib/constructs/unique-address-stack";
 import { POLICY_DOCUMENTS_CONTEXT, type PolicyDocuments } from "../lib/constructs/policy-document";
 import type { Construct } from "constructs";
-import type { DeployRole } from "../lib/config/deploy-role";
-import type { GroupPlan } from "../lib/config/stack-plan";
-import type { Cluster, Tags } from "../lib/config/schema";
+import type { DeployRole } from "../lib/plan/deploy-role";
+import type { GroupPlan } from "../lib/plan/stack-plan";
+import type { Cluster, Tags } from "../lib/schema/schema";
 import type { ExistingTenantResources, TenantIdentity } from "../lib/constructs/tenant-identity";
 import { addAwsProvider, addClusterAccess } from "./cluster-access";
 import { REQUIRED_TERRAFORM } from "./cluster-stack";

@@ -1,6 +1,6 @@
 /**
  * Moving a tenant, or a namespace it creates, to another stack of its cluster without destroying
- * anything (lib/config/stack-moves.ts finds the moves, `npm run adopt -- <cluster> --base <older
+ * anything (lib/plan/stack-moves.ts finds the moves, `npm run adopt -- <cluster> --base <older
  * file>` records them in the imports file):
  * - the old stack gets a `removed` block with `lifecycle { destroy = false }` for each of the
  *   resources, so that Terraform forgets them instead of destroying them (Terraform 1.7 and later,
@@ -14,7 +14,7 @@
  */
 import { TerraformResource, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
-import type { ClusterMoves } from "../lib/live/imports-file";
+import type { ClusterMoves } from "../lib/file/imports-file";
 import type { ExistingTenantResources } from "../lib/constructs/tenant-identity";
 import { terraformLiteral } from "../lib/terraform/terraform-literal";
 

@@ -3,12 +3,12 @@
  * Enterprise workspace, each named after the stack (`<cluster>` or `<cluster>-<group>`), so that
  * every stack has a state of its own.
  */
-import { localStatePath } from "../lib/workflow/state-path";
+import { localStatePath } from "../lib/terraform/state-path";
 import { DataTerraformRemoteState, LocalBackend, S3Backend, TerraformBackend, type TerraformRemoteState } from "cdktf";
 import type { Construct } from "constructs";
-import type { CloudState, S3State } from "../lib/config/schema";
-import { workspaceName } from "../lib/config/stack-plan";
-import { stateKey, stateKeyProblem } from "../lib/config/s3-state-key";
+import type { CloudState, S3State } from "../lib/schema/schema";
+import { workspaceName } from "../lib/plan/stack-plan";
+import { stateKey, stateKeyProblem } from "../lib/terraform/s3-state-key";
 
 export interface StateSettings {
   readonly s3?: S3State;

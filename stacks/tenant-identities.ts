@@ -7,7 +7,7 @@
 import { NamespaceV1 } from "../lib/bindings/kubernetes/namespace-v1";
 import type { ITerraformDependable } from "cdktf";
 import type { Construct } from "constructs";
-import type { ControllerPlan, TenantPlan } from "../lib/config/plan";
+import type { ControllerPlan, TenantPlan } from "../lib/plan/plan";
 import type { EksClusterReference } from "../lib/constructs/eks-cluster-reference";
 import type { SharedRole } from "../lib/constructs/shared-role";
 import type { SmokeTest } from "../lib/constructs/smoke-test";
@@ -20,7 +20,7 @@ const smokeTest = (): typeof SmokeTest => (require("../lib/constructs/smoke-test
 
 /**
  * One namespace resource per namespace that its tenants (and, in the base stack, controllers) ask
- * for, however many share it: they all agree (lib/config/namespace-checks.ts), so the namespace
+ * for, however many share it: they all agree (lib/checks/namespace-checks.ts), so the namespace
  * stays while any of them does. In name order and addressed by name, so that no other entry's
  * arrival or removal moves a byte of it.
  */

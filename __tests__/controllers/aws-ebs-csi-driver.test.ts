@@ -1,7 +1,7 @@
 import { allows, policyOf, synthController } from "../policy-eval";
 import { simulate } from "../simulate";
 import { resources } from "../helpers";
-import { awsManagedPolicyTable } from "../../lib/config/managed-policy-names";
+import { awsManagedPolicyTable } from "../../lib/aws/managed-policy-names";
 
 const KEY = "arn:aws:kms:us-east-1:111122223333:key/1234abcd-12ab-34cd-56ef-1234567890ab";
 const OTHER_KEY = "arn:aws:kms:us-east-1:111122223333:key/ffffffff-12ab-34cd-56ef-1234567890ab";

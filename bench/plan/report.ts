@@ -2,7 +2,7 @@
  * The plan benchmark's arguments, targets and report: pure functions, so that a unit test can
  * check them without running terraform (__tests__/bench-plan.test.ts).
  */
-import { parseCommandArgs, UsageError } from "../../lib/cli/args";
+import { parseCommandArgs, UsageError } from "../../lib/commands/args";
 import { VARIANTS, type Variant } from "./variants";
 
 export interface PlanBenchSettings {
@@ -50,7 +50,7 @@ function wholeNumbers(flag: string, text: string | undefined, min: number): numb
   return xs;
 }
 
-/** The options of `npm run bench:plan`, read by the project's one argument parser (lib/cli/args.ts). */
+/** The options of `npm run bench:plan`, read by the project's one argument parser (lib/commands/args.ts). */
 const OPTIONS = { sizes: { type: "string" }, variants: { type: "string" }, groups: { type: "string" }, runs: { type: "string" }, write: { type: "boolean" } } as const;
 
 /** The settings `argv` asks for; throws an Error whose message ends with the usage. */

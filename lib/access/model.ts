@@ -9,11 +9,11 @@ import { join } from "node:path";
 import { App, TerraformElement, type TerraformStack } from "cdktf";
 import { resolve as resolveTokens } from "cdktf/lib/_tokens";
 import { invokeAspects } from "cdktf/lib/synthesize/synthesizer";
-import { deployRoleFor } from "../config/deploy-role";
-import { knownAddon } from "../config/known-addons";
-import { ownEntry, ownValue, setOwn } from "../config/own-keys";
-import { regionPartition as partitionOf } from "../config/region-rules";
-import type { Cluster, Config } from "../config/schema";
+import { deployRoleFor } from "../plan/deploy-role";
+import { knownAddon } from "../aws/known-addons";
+import { ownEntry, ownValue, setOwn } from "../diagnostics/own-keys";
+import { regionPartition as partitionOf } from "../aws/region-rules";
+import type { Cluster, Config } from "../schema/schema";
 import { isEveryResource, lintManagedPolicy, lintStatementActions } from "../policy/lint";
 import { SCOPE_CONDITION_KEYS } from "../policy/trust";
 import { SESSION_TAGS } from "../policy/abac";
@@ -63,7 +63,7 @@ export interface Identity {
   readonly flags: ReadonlyArray<string>;
 }
 
-/** One stack and the role Terraform deploys it with (lib/config/deploy-role.ts). */
+/** One stack and the role Terraform deploys it with (lib/plan/deploy-role.ts). */
 export interface StackDeployRole {
   readonly stack: string;
   readonly cluster: string;

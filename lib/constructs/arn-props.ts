@@ -1,8 +1,8 @@
 /** The tenants file's partition rule, for constructs used straight from TypeScript. */
 import { Token } from "cdktf";
-import { arnPartitionProblem, policyArns } from "../config/arn-checks";
-import { formatPath } from "../config/problems";
-import type { Grant, StatementConfig } from "../config/schema";
+import { arnPartitionProblem, policyArns } from "../checks/arn-checks";
+import { formatPath } from "../diagnostics/problems";
+import type { Grant, StatementConfig } from "../schema/schema";
 import type { ArnEnvironment } from "../policy/arn-environment";
 import type { PropChecker } from "./validate-props";
 

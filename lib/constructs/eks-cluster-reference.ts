@@ -7,8 +7,8 @@
 import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
 import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
 import type { Construct } from "constructs";
-import { regionPartition } from "../config/region-rules";
-import * as rules from "../config/rules";
+import { regionPartition } from "../aws/region-rules";
+import * as rules from "../aws/rules";
 import type { ArnEnvironment } from "../policy/arn-environment";
 import { terraformLiteral } from "../terraform/terraform-literal";
 import { PropChecker } from "./validate-props";

@@ -1,6 +1,6 @@
 /** The sync checks of grants and statements, for constructs used straight from TypeScript. */
-import { formatPath } from "../config/problems";
-import { grantSchema, statementSchema, type Grant, type GrantInput, type StatementConfig, type StatementInput } from "../config/schema";
+import { formatPath } from "../diagnostics/problems";
+import { grantSchema, statementSchema, type Grant, type GrantInput, type StatementConfig, type StatementInput } from "../schema/schema";
 import { grantProblems } from "../policy/grants";
 import { statementProblems } from "../policy/statements";
 import type { PropChecker } from "./validate-props";

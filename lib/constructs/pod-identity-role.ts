@@ -9,11 +9,11 @@ import type { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import type { Construct } from "constructs";
-import { managedPolicyProblems, permissionsBoundaryProblems } from "../config/cross-field-rules";
-import { wholeNumberMessage } from "../config/whole-number";
-import { attachmentId } from "../config/role-name";
-import * as rules from "../config/rules";
-import type { Tags } from "../config/schema";
+import { managedPolicyProblems, permissionsBoundaryProblems } from "../aws/cross-field-rules";
+import { wholeNumberMessage } from "../schema/whole-number";
+import { attachmentId } from "../aws/role-name";
+import * as rules from "../aws/rules";
+import type { Tags } from "../schema/schema";
 import { terraformLiteral, terraformLiteralTags } from "../terraform/terraform-literal";
 import type { PropChecker } from "./validate-props";
 import { addPolicyDocument, policyDocumentsOf, type PolicyDocuments } from "./policy-document";

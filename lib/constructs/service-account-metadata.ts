@@ -1,5 +1,5 @@
 /** Service account labels and annotations of TenantIdentity's props: the tenants file's rules, and literals. */
-import { serviceAccountMetadataProblems, type ServiceAccountMetadata } from "../config/kubernetes-metadata";
+import { serviceAccountMetadataProblems, type ServiceAccountMetadata } from "../kubernetes/kubernetes-metadata";
 import { terraformLiteral } from "../terraform/terraform-literal";
 import type { PropChecker } from "./validate-props";
 

@@ -2,9 +2,9 @@ import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster"
 import type { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import type { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { Construct } from "constructs";
-import { defaultRoleName } from "../config/role-name";
-import * as rules from "../config/rules";
-import type { GrantInput, StatementInput, Tags } from "../config/schema";
+import { defaultRoleName } from "../aws/role-name";
+import * as rules from "../aws/rules";
+import type { GrantInput, StatementInput, Tags } from "../schema/schema";
 import { SESSION_TAG_VARIABLES } from "../policy/abac";
 import type { ArnEnvironment } from "../policy/arn-environment";
 import { permissionStatements } from "../policy/permissions";

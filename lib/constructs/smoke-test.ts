@@ -1,10 +1,10 @@
 import { JobV1 } from "../bindings/kubernetes/job-v1";
 import { TerraformStack, type ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import * as rules from "../config/rules";
+import * as rules from "../aws/rules";
 import { terraformLiteral } from "../terraform/terraform-literal";
 import { PropChecker } from "./validate-props";
-import { tenantSmokeTestJobName } from "../config/smoke-test-names";
+import { tenantSmokeTestJobName } from "../kubernetes/smoke-test-names";
 import type { EksClusterReference } from "./eks-cluster-reference";
 
 /**

@@ -1,7 +1,7 @@
 /** The tenants file's tag rules, for constructs used straight from TypeScript. */
-import { tagCountProblem, tagKeyClashes } from "../config/tag-checks";
-import * as rules from "../config/rules";
-import type { Tags } from "../config/schema";
+import { tagCountProblem, tagKeyClashes } from "../checks/tag-checks";
+import * as rules from "../aws/rules";
+import type { Tags } from "../schema/schema";
 import type { PropChecker } from "./validate-props";
 
 /**

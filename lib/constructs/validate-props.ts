@@ -1,7 +1,7 @@
 /** Prop checks for constructs used straight from TypeScript, with the tenants file's rules. */
-import type { RuleProblem } from "../config/cross-field-rules";
-import { formatPath, type FieldPath } from "../config/problems";
-import { violation, type Rule } from "../config/rules";
+import type { RuleProblem } from "../aws/cross-field-rules";
+import { formatPath, type FieldPath } from "../diagnostics/problems";
+import { violation, type Rule } from "../aws/rules";
 
 /** Collects every problem, then throws once, so a caller sees them all together. */
 export class PropChecker {
@@ -21,7 +21,7 @@ export class PropChecker {
     return this;
   }
 
-  /** The problems of a rule the file checks share (config/cross-field-rules.ts), placed under `base`. */
+  /** The problems of a rule the file checks share (lib/aws/cross-field-rules.ts), placed under `base`. */
   shared(problems: ReadonlyArray<RuleProblem>, base: FieldPath = []): this {
     for (const p of problems) this.problems.push(`${formatPath([...base, ...p.path])}: ${p.message}`);
     return this;

@@ -11,11 +11,11 @@
  *   the deploy replace it.
  * - A service account the stack would create (createServiceAccount) that exists is recorded.
  */
-import { addonOfOwner, type LiveAssociation } from "../drift/compare";
-import type { ClusterPlan } from "../config/plan";
-import type { StackMove } from "../config/stack-moves";
+import { addonOfOwner, type LiveAssociation } from "./drift-compare";
+import type { ClusterPlan } from "../plan/plan";
+import type { StackMove } from "../plan/stack-moves";
 import type { ExistingRole } from "./aws";
-import type { TenantImports } from "./imports-file";
+import type { TenantImports } from "../file/imports-file";
 
 export type AdoptKind = "move" | "import" | "conflict" | "not-in-file" | "add-on";
 
@@ -55,7 +55,7 @@ export function needsServiceAccounts(plan: ClusterPlan): boolean {
 }
 
 /**
- * With the moves of `--base` (lib/config/stack-moves.ts): a moved tenant whose association is
+ * With the moves of `--base` (lib/plan/stack-moves.ts): a moved tenant whose association is
  * live gets movedFrom, so that synth forgets its resources in the old stack and imports them in
  * the new one; one without a live association was never deployed, and nothing needs to move.
  */

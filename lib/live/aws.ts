@@ -6,14 +6,14 @@
  * HTTP 429) is retried by the SDK's standard retry strategy with exponential backoff and jitter
  * (AWS SDKs and Tools reference guide, "Retry behavior",
  * https://docs.aws.amazon.com/sdkref/latest/guide/feature-retry-behavior.html).
- * Association listing and paging are the drift check's (lib/drift/aws.ts).
+ * Association listing and paging are the drift check's (lib/live/drift-aws.ts).
  */
 import { DescribeClusterCommand, EKSClient } from "@aws-sdk/client-eks";
 import { GetRoleCommand, IAMClient } from "@aws-sdk/client-iam";
 import type { AwsCredentialIdentityProvider } from "@aws-sdk/types";
-import type { DeployRole } from "../config/deploy-role";
-import { DEFAULT_LIMITS, type NetworkLimits } from "../network/limits";
-import { limitClient, requestOf } from "../network/sdk-limits";
+import type { DeployRole } from "../plan/deploy-role";
+import { DEFAULT_LIMITS, type NetworkLimits } from "./limits";
+import { limitClient, requestOf } from "./sdk-limits";
 import { deployRoleCredentials, liveStsClient } from "./deploy-role-credentials";
 
 /** Five attempts rather than the default three: adopt reads one role per tenant, in bursts. */
@@ -21,7 +21,7 @@ export const MAX_ATTEMPTS = 5;
 
 /**
  * Each attempt gets an equal share of the limit, so that a stalled endpoint is retried
- * MAX_ATTEMPTS times before the call's own deadline (lib/network/limits.ts) ends it.
+ * MAX_ATTEMPTS times before the call's own deadline (lib/live/limits.ts) ends it.
  */
 function clientConfig(region: string, limits: NetworkLimits) {
   const attempt = Math.max(1, Math.floor(limits.timeoutMs / MAX_ATTEMPTS));

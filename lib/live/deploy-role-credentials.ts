@@ -1,6 +1,6 @@
 /**
  * The credentials of the live commands (drift, adopt, irsa-scan) for a cluster with a deploy role
- * (lib/config/deploy-role.ts): the CI identity's own credentials, from the SDK's usual chain,
+ * (lib/plan/deploy-role.ts): the CI identity's own credentials, from the SDK's usual chain,
  * assume the role with STS AssumeRole, as Terraform's providers do for the same cluster
  * (https://docs.aws.amazon.com/STS/latest/APIReference/API_AssumeRole.html). The STS client gets
  * the same time limits and retries as the EKS and IAM clients (lib/live/aws.ts).
@@ -11,9 +11,9 @@
  */
 import { AssumeRoleCommand, STSClient } from "@aws-sdk/client-sts";
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from "@aws-sdk/types";
-import type { DeployRole } from "../config/deploy-role";
-import type { NetworkLimits } from "../network/limits";
-import { limitClient } from "../network/sdk-limits";
+import type { DeployRole } from "../plan/deploy-role";
+import type { NetworkLimits } from "./limits";
+import { limitClient } from "./sdk-limits";
 
 /**
  * The session name when the account's entry has none. AssumeRole's RoleSessionName is 2-64
@@ -56,7 +56,7 @@ async function assume(sts: StsApi, role: DeployRole): Promise<AwsCredentialIdent
     );
   } catch (e) {
     const error = new DeployRoleError(`cannot assume the deploy role ${role.roleArn}: ${oneLine(e)}`);
-    // Keep the request it came from (lib/network/sdk-limits.ts), for the error line's tail.
+    // Keep the request it came from (lib/live/sdk-limits.ts), for the error line's tail.
     const { $metadata, $request } = e as { $metadata?: unknown; $request?: unknown };
     throw Object.assign(error, $metadata === undefined ? {} : { $metadata }, $request === undefined ? {} : { $request });
   }

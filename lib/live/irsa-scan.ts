@@ -15,15 +15,15 @@
  * the file gives another role already) is skipped with a note.
  */
 import { Document, type YAMLMap, type YAMLSeq } from "yaml";
-import { KNOWN_ADDONS } from "../config/known-addons";
-import { planClusters, type ClusterPlan } from "../config/plan";
-import { regionPartition as partitionOf } from "../config/region-rules";
-import { defaultRoleName } from "../config/role-name";
-import { IAM_PATH, NAMESPACE, ROLE_NAME, SERVICE_ACCOUNT, TENANT_NAME } from "../config/rules";
-import type { Config } from "../config/schema";
-import { parseRoleArn } from "../config/arn";
-import { IRSA_ROLE_ANNOTATION } from "../config/kubernetes-metadata";
-import { oidcProviderArnOf } from "../config/oidc-provider";
+import { KNOWN_ADDONS } from "../aws/known-addons";
+import { planClusters, type ClusterPlan } from "../plan/plan";
+import { regionPartition as partitionOf } from "../aws/region-rules";
+import { defaultRoleName } from "../aws/role-name";
+import { IAM_PATH, NAMESPACE, ROLE_NAME, SERVICE_ACCOUNT, TENANT_NAME } from "../aws/rules";
+import type { Config } from "../schema/schema";
+import { parseRoleArn } from "../aws/arn";
+import { IRSA_ROLE_ANNOTATION } from "../kubernetes/kubernetes-metadata";
+import { oidcProviderArnOf } from "../aws/oidc-provider";
 import type { LiveCluster } from "./aws";
 import type { LiveServiceAccount } from "./kube";
 

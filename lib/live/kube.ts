@@ -16,7 +16,7 @@
 import { homedir } from "node:os";
 import { join } from "node:path";
 import { CoreV1Api, KubeConfig, Observable, type ObservableMiddleware, type V1ServiceAccountList } from "@kubernetes/client-node";
-import { DEFAULT_LIMITS, timeoutMessage, withinLimit, type NetworkLimits } from "../network/limits";
+import { DEFAULT_LIMITS, timeoutMessage, withinLimit, type NetworkLimits } from "./limits";
 
 export interface LiveServiceAccount {
   readonly namespace: string;

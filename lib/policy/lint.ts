@@ -3,10 +3,10 @@
  * warning names the owner (tenant or shared role) and the policy; `strict: true` in the tenants
  * file makes them errors.
  */
-import { error, warning, type FieldPath, type Finding } from "../config/problems";
-import { ownValue } from "../config/own-keys";
-import type { StatementConfig } from "../config/schema";
-import { hasWildcard, parseArn } from "../config/arn";
+import { error, warning, type FieldPath, type Finding } from "../diagnostics/problems";
+import { ownValue } from "../diagnostics/own-keys";
+import type { StatementConfig } from "../schema/schema";
+import { hasWildcard, parseArn } from "../aws/arn";
 import { isWrite, lookUpAction, type CatalogueAction } from "./catalogue";
 import { reachesEveryResource } from "./resource-arns";
 

@@ -1,7 +1,7 @@
 /** A policy document as IAM stores it, and the size IAM counts against its quotas. */
 import { fillEnvironment, WORST_CASE_ENV, type ArnEnvironment } from "./arn-environment";
 import type { PolicyCondition, PolicyStatement } from "./statement";
-import { ownEntry, setOwn } from "../config/own-keys";
+import { ownEntry, setOwn } from "../diagnostics/own-keys";
 
 /** The policy document as IAM stores it, with `env` filled in. */
 export function policyJson(statements: ReadonlyArray<PolicyStatement>, env: ArnEnvironment): string {

@@ -13,7 +13,7 @@
  * - whether it writes a name the format takes without its leading '/' with one (SSM parameters:
  *   `parameter/${ParameterNameWithoutLeadingSlash}`), which matches nothing.
  */
-import { hasWildcard, parseArn, wildcardMatches, type Arn } from "../config/arn";
+import { hasWildcard, parseArn, wildcardMatches, type Arn } from "../aws/arn";
 import { resourceArnFormats } from "./catalogue";
 
 /** One catalogue ARN format, split into fields; `prefix` is the resource part's literal start. */

@@ -4,9 +4,9 @@
  * - every member placeholder is delimited (placeholder-boundaries.ts);
  * - no two members reach a common resource (shared-role-overlap.ts).
  */
-import type { FieldPath } from "../config/problems";
-import { quote } from "../config/quote";
-import type { Grant, StatementConfig } from "../config/schema";
+import type { FieldPath } from "../diagnostics/problems";
+import { quote } from "../diagnostics/quote";
+import type { Grant, StatementConfig } from "../schema/schema";
 import { fillEnvironment, type ArnEnvironment } from "./arn-environment";
 import { memberBoundaryProblem } from "./placeholder-boundaries";
 import type { MemberClash, MemberValues } from "./shared-role-overlap";

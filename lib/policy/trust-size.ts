@@ -1,5 +1,5 @@
 /** How long a trust policy gets, for the trust-policy quota. */
-import type { Cluster } from "../config/schema";
+import type { Cluster } from "../schema/schema";
 import { WORST_CASE_ENV } from "./arn-environment";
 import { POD_IDENTITY_PRINCIPAL, SCOPE_CONDITION_KEYS, sharedTrustGroups, TRUST_ACTIONS } from "./trust";
 

@@ -24,7 +24,7 @@
 import Module from "node:module";
 import { randomBytes } from "node:crypto";
 import { dirname } from "node:path";
-import { setOwn } from "../config/own-keys";
+import { setOwn } from "../diagnostics/own-keys";
 
 type Options = { space?: number | string } | undefined;
 

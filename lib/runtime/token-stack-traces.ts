@@ -22,7 +22,7 @@ interface StackTraceModule {
 
 /**
  * Makes CDKTF skip token creation stacks in this process, unless TENANTS_DEBUG is set
- * (lib/cli/index.ts prints stack traces then too). Returns whether it did.
+ * (lib/commands/cli.ts prints stack traces then too). Returns whether it did.
  */
 export function skipTokenStackTraces(env: NodeJS.ProcessEnv = process.env): boolean {
   if (debugEnabled(env)) return false;

@@ -8,7 +8,7 @@
  * since aps:RemoteWrite takes the workspace resource (Service Authorization Reference, Amazon
  * Managed Service for Prometheus).
  */
-import { CONTROLLER_SERVICE_ACCOUNTS } from "../../config/controller-service-accounts";
+import { CONTROLLER_SERVICE_ACCOUNTS } from "../../kubernetes/controller-service-accounts";
 import { AMP_WORKSPACE } from "./arn-kinds";
 import { allow, type ControllerDefinition } from "./types";
 

@@ -4,7 +4,7 @@
  * The same rules as the equivalent grant (lib/policy/grants.ts): no wildcard that stands for a
  * whole name, so no option reaches every resource of its kind.
  */
-import { bucketNameProblem } from "../../config/bucket-name";
+import { bucketNameProblem } from "../../aws/bucket-name";
 import type { ArnKind } from "./types";
 
 /** The S3 bucket naming rules (S3 user guide, bucketnamingrules), as for the s3 grant. */

@@ -20,7 +20,7 @@
  * EC2 creates the grant on the driver's behalf when it attaches an encrypted volume, so the
  * driver itself never needs to hand a grant to any other principal.
  */
-import { CONTROLLER_SERVICE_ACCOUNTS } from "../../config/controller-service-accounts";
+import { CONTROLLER_SERVICE_ACCOUNTS } from "../../kubernetes/controller-service-accounts";
 import { KMS_KEY } from "./arn-kinds";
 import { allow, GRANT_FOR_AWS_RESOURCE, type ControllerDefinition } from "./types";
 

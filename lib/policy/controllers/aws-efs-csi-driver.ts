@@ -6,7 +6,7 @@
  * (https://docs.aws.amazon.com/eks/latest/userguide/efs-csi.html, as of 2026-11). AWS keeps it
  * in step with the driver, so this project adds no statements of its own.
  */
-import { CONTROLLER_SERVICE_ACCOUNTS } from "../../config/controller-service-accounts";
+import { CONTROLLER_SERVICE_ACCOUNTS } from "../../kubernetes/controller-service-accounts";
 import type { ControllerDefinition } from "./types";
 
 export const awsEfsCsiDriver: ControllerDefinition<"aws-efs-csi-driver"> = {

@@ -10,7 +10,7 @@
  * Namespace and service account: the eks/aws-for-fluent-bit chart's README (aws/eks-charts
  * stable/aws-for-fluent-bit, at 001c6e3ad5159c02d67319cbd775ff32664a71ae).
  */
-import { CONTROLLER_SERVICE_ACCOUNTS } from "../../config/controller-service-accounts";
+import { CONTROLLER_SERVICE_ACCOUNTS } from "../../kubernetes/controller-service-accounts";
 import { LOG_GROUP } from "./arn-kinds";
 import { allow, type ControllerDefinition } from "./types";
 

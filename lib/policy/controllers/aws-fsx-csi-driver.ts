@@ -9,7 +9,7 @@
  * creates file systems whose IDs it cannot know in advance, and deletes and updates the ones it
  * created; s3:ListBucket checks a data repository bucket that the StorageClass names.
  */
-import { CONTROLLER_SERVICE_ACCOUNTS } from "../../config/controller-service-accounts";
+import { CONTROLLER_SERVICE_ACCOUNTS } from "../../kubernetes/controller-service-accounts";
 import { allow, type ControllerDefinition } from "./types";
 
 export const awsFsxCsiDriver: ControllerDefinition<"aws-fsx-csi-driver"> = {

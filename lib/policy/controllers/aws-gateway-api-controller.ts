@@ -9,7 +9,7 @@
  * networks, listeners, rules and target groups named after Kubernetes objects, so no option
  * could narrow it; this project keeps upstream's policy rather than guess a subset.
  */
-import { CONTROLLER_SERVICE_ACCOUNTS } from "../../config/controller-service-accounts";
+import { CONTROLLER_SERVICE_ACCOUNTS } from "../../kubernetes/controller-service-accounts";
 import { allow, type ControllerDefinition } from "./types";
 
 export const awsGatewayApiController: ControllerDefinition<"aws-gateway-api-controller"> = {

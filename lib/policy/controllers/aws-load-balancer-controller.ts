@@ -14,7 +14,7 @@
  * docs/deploy/installation.md ("You only want the LBC to add and remove IPs to already existing
  * target groups"), with its four target-group actions narrowed from `*` to those target groups.
  */
-import { CONTROLLER_SERVICE_ACCOUNTS } from "../../config/controller-service-accounts";
+import { CONTROLLER_SERVICE_ACCOUNTS } from "../../kubernetes/controller-service-accounts";
 import type { PolicyCondition } from "../statement";
 import { TARGET_GROUP } from "./arn-kinds";
 import { allow, type ControllerDefinition } from "./types";

@@ -7,7 +7,7 @@
  * (https://github.com/awslabs/mountpoint-s3/blob/mountpoint-s3-1.23.0/doc/CONFIGURATION.md#iam-permissions),
  * with its example bucket replaced by the given buckets and object paths.
  */
-import { CONTROLLER_SERVICE_ACCOUNTS } from "../../config/controller-service-accounts";
+import { CONTROLLER_SERVICE_ACCOUNTS } from "../../kubernetes/controller-service-accounts";
 import { S3_BUCKET, S3_OBJECTS } from "./arn-kinds";
 import { allow, type ControllerDefinition } from "./types";
 

@@ -7,7 +7,7 @@
  * `*` as upstream has them: the handler completes lifecycle actions for whichever group sent the
  * event, and the Describe* actions have no resource-level permissions.
  */
-import { CONTROLLER_SERVICE_ACCOUNTS } from "../../config/controller-service-accounts";
+import { CONTROLLER_SERVICE_ACCOUNTS } from "../../kubernetes/controller-service-accounts";
 import { SQS_QUEUE } from "./arn-kinds";
 import { allow, type ControllerDefinition } from "./types";
 

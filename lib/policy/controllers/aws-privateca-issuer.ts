@@ -5,7 +5,7 @@
  * (https://github.com/cert-manager/aws-privateca-issuer/blob/v1.9.0/README.md#configuration),
  * with its example CA replaced by the given certificate authorities.
  */
-import { CONTROLLER_SERVICE_ACCOUNTS } from "../../config/controller-service-accounts";
+import { CONTROLLER_SERVICE_ACCOUNTS } from "../../kubernetes/controller-service-accounts";
 import { PRIVATE_CA } from "./arn-kinds";
 import { allow, type ControllerDefinition } from "./types";
 

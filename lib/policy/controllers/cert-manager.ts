@@ -9,7 +9,7 @@
  * ListHostedZonesByName has no resource-level permissions; the page notes it is unused when
  * each issuer names its hostedZoneID.
  */
-import { CONTROLLER_SERVICE_ACCOUNTS } from "../../config/controller-service-accounts";
+import { CONTROLLER_SERVICE_ACCOUNTS } from "../../kubernetes/controller-service-accounts";
 import { HOSTED_ZONE } from "./arn-kinds";
 import { allow, type ControllerDefinition } from "./types";
 

@@ -11,7 +11,7 @@
  * The Describe* and Get* actions have no resource-level permissions, except eks:DescribeNodegroup,
  * which is narrowed to the node groups of those clusters in the cluster's region and account.
  */
-import { CONTROLLER_SERVICE_ACCOUNTS } from "../../config/controller-service-accounts";
+import { CONTROLLER_SERVICE_ACCOUNTS } from "../../kubernetes/controller-service-accounts";
 import { ACCOUNT } from "../arn-environment";
 import { contentHash, pascal } from "../sids";
 import { allow, type ControllerDefinition } from "./types";

@@ -7,7 +7,7 @@
  * route53:ListHostedZones stays on `*`: it has no resource-level permissions, and external-dns
  * lists zones to find the ones its domain filters match.
  */
-import { CONTROLLER_SERVICE_ACCOUNTS } from "../../config/controller-service-accounts";
+import { CONTROLLER_SERVICE_ACCOUNTS } from "../../kubernetes/controller-service-accounts";
 import { HOSTED_ZONE } from "./arn-kinds";
 import { allow, type ControllerDefinition } from "./types";
 

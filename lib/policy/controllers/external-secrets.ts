@@ -26,7 +26,7 @@
  * kms:Decrypt on it, writing one also kms:GenerateDataKey (Secrets Manager user guide,
  * security-encryption; https://docs.aws.amazon.com/secretsmanager/latest/userguide/security-encryption.html).
  */
-import { CONTROLLER_SERVICE_ACCOUNTS } from "../../config/controller-service-accounts";
+import { CONTROLLER_SERVICE_ACCOUNTS } from "../../kubernetes/controller-service-accounts";
 import { KMS_KEY, SECRET, SSM_PARAMETER } from "./arn-kinds";
 import { allow, type ControllerDefinition } from "./types";
 import type { PolicyStatement } from "../statement";

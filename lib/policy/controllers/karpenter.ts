@@ -15,7 +15,7 @@
  * iam:ListInstanceProfiles; arc-zonal-shift:GetManagedResource is pinned to this cluster by its
  * condition.
  */
-import { CONTROLLER_SERVICE_ACCOUNTS } from "../../config/controller-service-accounts";
+import { CONTROLLER_SERVICE_ACCOUNTS } from "../../kubernetes/controller-service-accounts";
 import { ACCOUNT } from "../arn-environment";
 import type { PolicyCondition } from "../statement";
 import { INTERRUPTION_QUEUE, NODE_ROLE } from "./arn-kinds";

@@ -8,7 +8,7 @@
  * roles it may assume instead; the page's examples, with their resources replaced by the given
  * ones. Namespace and service account: keda-operator in keda, as the page names them.
  */
-import { CONTROLLER_SERVICE_ACCOUNTS } from "../../config/controller-service-accounts";
+import { CONTROLLER_SERVICE_ACCOUNTS } from "../../kubernetes/controller-service-accounts";
 import { ASSUMABLE_ROLE, SQS_QUEUE } from "./arn-kinds";
 import { allow, type ControllerDefinition } from "./types";
 import type { PolicyStatement } from "../statement";

@@ -19,7 +19,7 @@
  *   kms:CreateGrant is allowed only with kms:GrantIsForAWSResource true, as that page advises:
  *   EC2 creates the grants on Velero's behalf.
  */
-import { CONTROLLER_SERVICE_ACCOUNTS } from "../../config/controller-service-accounts";
+import { CONTROLLER_SERVICE_ACCOUNTS } from "../../kubernetes/controller-service-accounts";
 import { KMS_KEY, S3_BUCKET, S3_OBJECTS } from "./arn-kinds";
 import { allow, GRANT_FOR_AWS_RESOURCE, type ControllerDefinition } from "./types";
 

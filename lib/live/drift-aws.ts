@@ -1,0 +1,93 @@
+/**
+ * The drift check's only AWS calls: list a cluster's Pod Identity associations (paginated) and
+ * describe each one for its role, since list summaries carry no role ARN (EKS API reference,
+ * ListPodIdentityAssociations). The client is injected: `bin/drift.ts` gives the live commands'
+ * EKS client (lib/live/aws.ts, with the SDK's standard retries), and the tests give that client
+ * aimed at a stand-in on 127.0.0.1, or a fake for what a real API cannot be made to do. Only the
+ * drift command imports this module, so synth never loads the SDK.
+ */
+import {
+  DescribePodIdentityAssociationCommand,
+  ListPodIdentityAssociationsCommand,
+  type DescribePodIdentityAssociationCommandOutput,
+  type ListPodIdentityAssociationsCommandOutput,
+} from "@aws-sdk/client-eks";
+import type { LiveAssociation } from "./drift-compare";
+import { requestOf } from "./sdk-limits";
+
+/** The part of EKSClient the drift check uses. */
+export interface EksApi {
+  send(command: ListPodIdentityAssociationsCommand): Promise<ListPodIdentityAssociationsCommandOutput>;
+  send(command: DescribePodIdentityAssociationCommand): Promise<DescribePodIdentityAssociationCommandOutput>;
+}
+
+/** 100 is the API's maximum page size (ListPodIdentityAssociations maxResults: 1-100). */
+const PAGE_SIZE = 100;
+
+export async function listAssociationIds(client: EksApi, clusterName: string): Promise<string[]> {
+  const ids: string[] = [];
+  let nextToken: string | undefined;
+  const seen = new Set<string>();
+  do {
+    const page = await client.send(new ListPodIdentityAssociationsCommand({ clusterName, maxResults: PAGE_SIZE, nextToken }));
+    for (const a of page.associations ?? []) if (a.associationId) ids.push(a.associationId);
+    nextToken = page.nextToken;
+    // A token seen before would loop forever; the SDK's own paginator stops on it too.
+    if (nextToken !== undefined && seen.has(nextToken)) throw new Error(`ListPodIdentityAssociations returned the same nextToken twice for cluster ${clusterName}`);
+    if (nextToken !== undefined) seen.add(nextToken);
+  } while (nextToken);
+  return ids;
+}
+
+/** Every association of the cluster with its role, describing a few at a time. */
+export async function fetchLiveAssociations(client: EksApi, clusterName: string, concurrency = 5): Promise<LiveAssociation[]> {
+  const ids = await listAssociationIds(client, clusterName);
+  const out: LiveAssociation[] = new Array(ids.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < ids.length) {
+      const i = next++;
+      let r;
+      try {
+        r = await client.send(new DescribePodIdentityAssociationCommand({ clusterName, associationId: ids[i]! }));
+      } catch (e) {
+        // Deleted between List and Describe: it is simply not live any more.
+        if ((e as { name?: string }).name === "ResourceNotFoundException") continue;
+        throw e;
+      }
+      const a = r.association;
+      if (!a?.associationId || a.namespace === undefined || a.serviceAccount === undefined) {
+        throw new Error(`DescribePodIdentityAssociation returned no association for ${ids[i]} on cluster ${clusterName}`);
+      }
+      out[i] = {
+        associationId: a.associationId,
+        namespace: a.namespace,
+        serviceAccount: a.serviceAccount,
+        roleArn: a.roleArn,
+        ownerArn: a.ownerArn,
+        targetRoleArn: a.targetRoleArn,
+        disableSessionTags: a.disableSessionTags,
+        associationArn: a.associationArn,
+      };
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, ids.length) }, worker));
+  return out.filter((a) => a !== undefined);
+}
+
+/** One line for an AWS error, naming the cluster and region, never a stack trace. */
+export function describeAwsError(e: unknown, clusterName: string, region: string): string {
+  const err = e as { name?: string; message?: string };
+  const name = err?.name ?? "Error";
+  const message = String(err?.message ?? e).split("\n")[0]!.trim();
+  if (name === "NetworkTimeout") return message;
+  // An AssumeRole of the cluster's deploy role (lib/live/deploy-role-credentials.ts) that failed.
+  if (name === "DeployRoleError") return `${message}${requestOf(e)}`;
+  if (name === "TimeoutError") return `timed out reaching EKS for cluster ${clusterName} in ${region}: ${message}${requestOf(e)}`;
+  if (name === "ResourceNotFoundException") return `cluster ${clusterName} was not found in ${region}: ${message}`;
+  if (name === "CredentialsProviderError" || /credential/i.test(name)) {
+    return `no AWS credentials for ${region}: ${message} (set AWS_PROFILE, or run in an environment with credentials)`;
+  }
+  if (name === "AccessDeniedException") return `access denied listing Pod Identity associations of ${clusterName} in ${region}: ${message} (needs eks:ListPodIdentityAssociations and eks:DescribePodIdentityAssociation)`;
+  return `${name} from EKS for cluster ${clusterName} in ${region}: ${message}${requestOf(e)}`;
+}
