@@ -4,6 +4,8 @@
  * per cluster. Invalid input exits 1 before anything is written. The speed patches are not
  * imported here but preloaded by the app command (lib/runtime/preload.ts).
  */
+// First: under CDK Terrain, `cdktf` must load `cdktn` (lib/runtime/engine.ts).
+import "./lib/runtime/engine";
 import { App } from "cdktf";
 import { buildStacks } from "./stacks/build-stacks";
 import { diagnosticsWriter, loadOrReport, runCli } from "./lib/commands/cli";

@@ -51,17 +51,24 @@ it("has a changelog with an Unreleased section", () => {
   expect(readFileSync(join(ROOT, "CHANGELOG.md"), "utf8")).toMatch(/^# Changelog\n[\s\S]*\n## \[Unreleased\]\n/);
 });
 
-it("takes cdktf, constructs and the providers as peer dependencies, pinned as dev dependencies here", () => {
+it("takes either engine and its providers as optional peer dependencies, CDKTF's pinned as dev dependencies here", () => {
   expect(pkg.peerDependencies).toEqual({
     "@cdktf/provider-aws": "^21.22.1",
     "@cdktf/provider-helm": "^12.1.2",
     "@cdktf/provider-kubernetes": "^12.1.1",
+    "@cdktn/provider-aws": "^25.7.0",
     cdktf: "0.21.x",
+    cdktn: "0.24.x",
     constructs: "^10.4.2",
   });
+  // Optional, so that npm installs neither engine behind the user's back: a project on CDK
+  // Terrain must not get cdktf (scripts/cdk-terrain.ts installs the packed package into one).
+  expect(pkg.peerDependenciesMeta).toEqual(Object.fromEntries(Object.keys(pkg.peerDependencies).filter((n) => n !== "constructs").map((n) => [n, { optional: true }])));
   for (const name of Object.keys(pkg.peerDependencies)) {
     expect(pkg.dependencies[name]).toBeUndefined();
-    expect(pkg.devDependencies[name]).toMatch(/^\d+\.\d+\.\d+$/);
+    // CDK Terrain cannot sit beside CDKTF's constructs 10.8 here; the consumer test installs it.
+    if (name.startsWith("@cdktn/") || name === "cdktn") expect(pkg.devDependencies[name]).toBeUndefined();
+    else expect(pkg.devDependencies[name]).toMatch(/^\d+\.\d+\.\d+$/);
   }
 });
 

@@ -5,7 +5,7 @@
  */
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { join } from "node:path";
 
 const ROOT = join(__dirname, "..");
 
@@ -22,13 +22,22 @@ export function layoutFolders(readme: string): string[] {
   });
 }
 
-/** Tracked folders: every top-level one (but dot-folders, and lib/, whose folders stand for it), and every folder of lib/ that holds a module. */
-export function trackedFolders(files: string[]): string[] {
+/**
+ * Tracked folders: every top-level one (but dot-folders, and lib/, whose folders stand for it),
+ * every folder directly under lib/, and the deeper folders of lib/ that `listed` names (a deeper
+ * folder may be described, and then it must exist).
+ */
+export function trackedFolders(files: string[], listed: ReadonlyArray<string> = []): string[] {
   const out = new Set<string>();
   for (const f of files) {
     const top = f.split("/")[0]!;
     if (f.includes("/") && !top.startsWith(".") && top !== "lib") out.add(top);
-    if (f.startsWith("lib/") && /\.ts$/.test(f) && dirname(f) !== "lib") out.add(dirname(f));
+    const parts = f.split("/");
+    if (parts[0] === "lib" && parts.length > 2) out.add(parts.slice(0, 2).join("/"));
+    for (let i = 3; i < parts.length; i++) {
+      const folder = parts.slice(0, i).join("/");
+      if (parts[0] === "lib" && listed.includes(folder)) out.add(folder);
+    }
   }
   return [...out].sort();
 }
@@ -37,7 +46,7 @@ const files = execFileSync("git", ["ls-files"], { cwd: ROOT, encoding: "utf8" })
 
 test("the Layout section lists exactly the repository's folders", () => {
   const listed = layoutFolders(readFileSync(join(ROOT, "README.md"), "utf8"));
-  expect([...new Set(listed)].sort()).toEqual(trackedFolders(files));
+  expect([...new Set(listed)].sort()).toEqual(trackedFolders(files, listed));
   expect(listed.length).toBe(new Set(listed).size);
 });
 
@@ -45,4 +54,5 @@ test("a folder missing from the Layout, or listed but gone, is found", () => {
   const readme = "# x\n\n## Layout\n\n- `lib/file/` — reading\n- `gone/` — old\n\n## Next\n- `not/` — other section\n";
   expect(layoutFolders(readme)).toEqual(["lib/file", "gone"]);
   expect(trackedFolders(["lib/file/load.ts", "lib/aws/arn.ts", "lib/index.ts", ".ci/run", "README.md"])).toEqual(["lib/aws", "lib/file"]);
+  expect(trackedFolders(["lib/policy/controllers/x.ts", "lib/bindings/generated/k/y.ts"], ["lib/policy/controllers", "lib/gone/deep"])).toEqual(["lib/bindings", "lib/policy", "lib/policy/controllers"]);
 });

@@ -3,6 +3,8 @@
  * `npm run access -- <tenants file> [--base <older file>] [--format json|md|mermaid]`: who may do
  * what, and what a change gains and loses (lib/commands/access-command.ts).
  */
+// First: under CDK Terrain, `cdktf` must load `cdktn` (lib/runtime/engine.ts).
+import "../lib/runtime/engine";
 // First: the app's speed patches (lib/runtime/preload.ts), since this command builds the same stacks.
 import "../lib/runtime/preload";
 import { runCli } from "../lib/commands/cli";

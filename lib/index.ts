@@ -4,6 +4,9 @@
  * constructs only use inside.
  */
 
+// First: under CDK Terrain, `cdktf` must load `cdktn` (lib/runtime/engine.ts).
+import "./runtime/engine";
+
 // The constructs, and the types their props name.
 export { PodIdentityAgent, AGENT_ADDON_NAME, AGENT_CHART_NAME, type PodIdentityAgentProps } from "./constructs/pod-identity-agent";
 export { type AgentChartSource } from "./aws/agent-chart";

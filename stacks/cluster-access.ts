@@ -4,7 +4,7 @@
  * stacks, so that both reach the cluster the same way.
  */
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { KubernetesProvider } from "@cdktf/provider-kubernetes/lib/provider";
+import { KubernetesProvider } from "../lib/bindings/kubernetes/provider";
 import { Fn } from "cdktf";
 import type { Construct } from "constructs";
 import type { DeployRole } from "../lib/plan/deploy-role";

@@ -1,6 +1,6 @@
-import type { HelmProvider } from "@cdktf/provider-helm/lib/provider";
+import type { HelmProvider } from "../lib/bindings/helm/provider";
 import { POLICY_DOCUMENTS_CONTEXT, type PolicyDocuments } from "../lib/constructs/policy-document";
-import type { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
+import type { NamespaceV1 } from "../lib/bindings/kubernetes/namespace-v1";
 import type { ITerraformDependable } from "cdktf";
 import { UniqueAddressStack } from "../lib/constructs/unique-address-stack";
 import { Construct } from "constructs";
@@ -25,7 +25,7 @@ import { addNamespaces, addTenantIdentities, arnEnvironmentFor, tenantsNeedArns 
  * files use none of them (docs/benchmarks.md).
  */
 const optional = {
-  helmProvider: (): typeof HelmProvider => (require("@cdktf/provider-helm/lib/provider") as typeof import("@cdktf/provider-helm/lib/provider")).HelmProvider,
+  helmProvider: (): typeof HelmProvider => (require("../lib/bindings/helm/provider") as typeof import("../lib/bindings/helm/provider")).HelmProvider,
   addonIdentity: (): typeof AddonIdentity => (require("../lib/constructs/addon-identity") as typeof import("../lib/constructs/addon-identity")).AddonIdentity,
   controllerIdentity: (): typeof ControllerIdentity => (require("../lib/constructs/controller-identity") as typeof import("../lib/constructs/controller-identity")).ControllerIdentity,
   sharedRole: (): typeof SharedRole => (require("../lib/constructs/shared-role") as typeof import("../lib/constructs/shared-role")).SharedRole,

@@ -4,7 +4,7 @@
  * their tenants here, so a tenant's resource addresses inside its stack are the same whichever
  * stack it is in: moving it between groups moves state, never renames it.
  */
-import { NamespaceV1 } from "@cdktf/provider-kubernetes/lib/namespace-v1";
+import { NamespaceV1 } from "../lib/bindings/kubernetes/namespace-v1";
 import type { ITerraformDependable } from "cdktf";
 import type { Construct } from "constructs";
 import type { ControllerPlan, TenantPlan } from "../lib/plan/plan";

@@ -2,6 +2,8 @@
  * What the commands share: load a tenants file, print its problems one per line on stderr, and
  * exit 1 on errors. Bad input never shows a stack trace.
  */
+// First: under CDK Terrain, `cdktf` must load `cdktn` (lib/runtime/engine.ts).
+import "../runtime/engine";
 import { loadTenantsFile, TenantsFileUnreadable } from "../file/load";
 import { formatProblem, hasErrors } from "../diagnostics/problems";
 import type { Config } from "../schema/schema";

@@ -5,7 +5,7 @@ import { EksPodIdentityAssociation } from "@cdktf/provider-aws/lib/eks-pod-ident
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
 import type { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
-import { ServiceAccountV1 } from "@cdktf/provider-kubernetes/lib/service-account-v1";
+import { ServiceAccountV1 } from "../bindings/kubernetes/service-account-v1";
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { arnPartitionProblem, policyAccountProblem } from "../checks/arn-checks";

@@ -1,6 +1,6 @@
 import { DataAwsEksAddonVersion } from "@cdktf/provider-aws/lib/data-aws-eks-addon-version";
 import { EksAddon } from "@cdktf/provider-aws/lib/eks-addon";
-import type { Release } from "@cdktf/provider-helm/lib/release";
+import type { Release } from "../bindings/helm/release";
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { AGENT_CHART_NAME, CHART_NAME, CHART_PATH, CHART_REPOSITORY, chartSourceProblems, releaseChart, type AgentChartSource } from "../aws/agent-chart";
@@ -149,7 +149,7 @@ export class PodIdentityAgent extends Construct {
       set.push({ name: "image.containerRegistry", value: registry, type: "string" });
     }
     // Loaded only in helm mode: most clusters use the add-on, and start-up pays for every module.
-    const { Release } = require("@cdktf/provider-helm/lib/release") as typeof import("@cdktf/provider-helm/lib/release");
+    const { Release } = require("../bindings/helm/release") as typeof import("../bindings/helm/release");
     const source = releaseChart(props.chart!);
     return new Release(this, "release", {
       name: AGENT_CHART_NAME,

@@ -1,4 +1,4 @@
-import { JobV1 } from "@cdktf/provider-kubernetes/lib/job-v1";
+import { JobV1 } from "../bindings/kubernetes/job-v1";
 import { TerraformStack, type ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import * as rules from "../aws/rules";

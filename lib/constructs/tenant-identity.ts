@@ -2,7 +2,7 @@ import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster"
 import { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { EksPodIdentityAssociation } from "@cdktf/provider-aws/lib/eks-pod-identity-association";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
-import { ServiceAccountV1 } from "@cdktf/provider-kubernetes/lib/service-account-v1";
+import { ServiceAccountV1 } from "../bindings/kubernetes/service-account-v1";
 import { Token, type ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { serviceAccountCreationProblem } from "../kubernetes/kubernetes-objects";

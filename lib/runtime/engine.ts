@@ -6,8 +6,18 @@
  *
  * The runtime patches take the engine's folder from here, so that they patch the copy that is
  * actually loaded, or stand down.
+ *
+ * The sources import `cdktf` and `@cdktf/provider-aws/lib/...`. When the engine is CDK Terrain,
+ * importing this module makes Node resolve those requests as `cdktn` and
+ * `@cdktn/provider-aws/lib/...` instead (useInstalledEngine). CDK Terrain keeps CDKTF's module
+ * layout and class names (its upgrade guide, https://cdktn.io/docs/release/upgrade-guide-v0-22,
+ * moves a project by renaming the imports and nothing else), so one compiled package serves both
+ * engines, and npm never has to install `cdktf` beside `cdktn`. The entry points (main.ts,
+ * lib/index.ts) import this module before anything else.
  */
+import Module = require("node:module");
 import { dirname } from "node:path";
+import { debugEnabled } from "./debug";
 
 export type EngineName = "cdktf" | "cdktn";
 
@@ -40,3 +50,49 @@ export function installedEngine(from: string = __dirname): Engine | undefined {
   if (from === __dirname) found = result;
   return result ?? undefined;
 }
+
+/**
+ * The CDKTF packages whose CDK Terrain counterpart has the same modules under another name.
+ * The Kubernetes and Helm bindings are not here: npm has no `@cdktn` packages for them, and the
+ * `@cdktf` ones require `cdktf` as a peer; lib/bindings/ serves them under either engine.
+ */
+const RENAMES: ReadonlyArray<readonly [from: string, to: string]> = [
+  ["cdktf", "cdktn"],
+  ["@cdktf/provider-aws", "@cdktn/provider-aws"],
+];
+
+/** `request` as the given engine names it: `cdktf/lib/x` becomes `cdktn/lib/x` under cdktn. */
+export function engineRequest(request: string, engine: EngineName): string {
+  if (engine === "cdktf") return request;
+  for (const [from, to] of RENAMES) {
+    if (request === from || request.startsWith(`${from}/`)) return to + request.slice(from.length);
+  }
+  return request;
+}
+
+type ResolveFilename = (request: string, parent: unknown, isMain: boolean, options?: unknown) => string;
+const loader = Module as unknown as { _resolveFilename: ResolveFilename };
+let redirected = false;
+
+/**
+ * Under CDK Terrain, makes every later `require` of a CDKTF package (from this package, or from
+ * anything else in the process) load its CDK Terrain counterpart; under CDKTF, or with no
+ * engine installed, changes nothing. Safe to call more than once. Returns the engine.
+ *
+ * The hook is Node's module resolver (`Module._resolveFilename`), the one place every CommonJS
+ * `require` passes through; the request is only renamed, so Node's own resolution and its
+ * "Cannot find module" errors apply to the new name unchanged.
+ */
+export function useInstalledEngine(write: (line: string) => void = (l) => process.stderr.write(`${l}\n`)): Engine | undefined {
+  const engine = installedEngine();
+  if (!engine || engine.name === "cdktf" || redirected) return engine;
+  redirected = true;
+  const resolve = loader._resolveFilename;
+  loader._resolveFilename = function (this: unknown, request, parent, isMain, options) {
+    return resolve.call(this, engineRequest(request, engine.name), parent, isMain, options);
+  };
+  if (debugEnabled()) write(`engine: ${engine.name} ${engine.version} (${engine.dir}); requests for ${RENAMES.map(([f, t]) => `${f} load ${t}`).join(", ")}`);
+  return engine;
+}
+
+useInstalledEngine();
