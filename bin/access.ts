@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run access -- <tenants file> [--base <older file>] [--format json|md|mermaid]`: who may do
+ * `npm run access -- <tenants file> [--base <older file>] [--format json|md|mermaid|html]`: who may do
  * what, and what a change gains and loses (lib/access/command.ts).
  */
 // First: the app's speed patches (lib/runtime/preload.ts), since this command builds the same stacks.
