@@ -40,11 +40,12 @@ async function newActionsOf(pair: AccessPair, before: ReadonlyArray<AccessPair>)
   return out;
 }
 
-async function annotate(pairs: ReadonlyArray<AccessPair>, before: ReadonlyArray<AccessPair>): Promise<AccessPair[]> {
+/** Levels on every pair; with `before`, a gained wildcard's new actions too. */
+async function annotate(pairs: ReadonlyArray<AccessPair>, before?: ReadonlyArray<AccessPair>): Promise<AccessPair[]> {
   const out: AccessPair[] = [];
   for (const p of pairs) {
     const accessLevels = await accessLevelsOf(p.action, p.exceptActions);
-    const newActions = p.effect === "Deny" || p.through ? undefined : await newActionsOf(p, before);
+    const newActions = !before || p.effect === "Deny" || p.through ? undefined : await newActionsOf(p, before);
     out.push({ ...p, accessLevels, ...(newActions ? { newActions } : {}) });
   }
   return out;
@@ -58,7 +59,7 @@ export async function diffWithAccessLevels(base: AccessReport, head: AccessRepor
   for (const c of diff.changes) {
     const b = byKey.get(JSON.stringify([c.cluster, c.kind, c.name]));
     const before = b ? accessPairs(effectiveStatements(b, base)) : [];
-    changes.push({ ...c, gained: await annotate(c.gained, before), lost: await annotate(c.lost, []) });
+    changes.push({ ...c, gained: await annotate(c.gained, before), lost: await annotate(c.lost) });
   }
   return { changes };
 }

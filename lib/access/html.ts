@@ -24,7 +24,7 @@ const KIND_LABEL: Readonly<Record<Identity["kind"], string>> = { tenant: "tenant
 const STYLE = `body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:24px;color:#1f2328}
 h1{font-size:24px}h2{font-size:19px;margin-top:28px;border-bottom:1px solid #d0d7de}h3{font-size:15px}
 table{border-collapse:collapse;margin:8px 0 16px;width:100%}th,td{border:1px solid #d0d7de;padding:4px 8px;vertical-align:top;text-align:left}
-th{background:#f6f8fa}code{font:12px ui-monospace,monospace;background:#f6f8fa;padding:0 3px;word-break:break-all}
+th{background:#f6f8fa}code{font:12px ui-monospace,monospace;background:#f6f8fa;padding:0 3px;overflow-wrap:anywhere}
 .summary{display:flex;gap:12px;flex-wrap:wrap}.card{border:1px solid #d0d7de;border-radius:6px;padding:8px 14px}
 .card b{display:block;font-size:20px}.warn{color:#9a6700}.gain{background:#fff8c5}.flag{color:#cf222e}
 figure{overflow:auto;border:1px solid #d0d7de;padding:8px;margin:0}figure svg{max-width:none}`;
