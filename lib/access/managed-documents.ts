@@ -17,7 +17,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { entryLine } from "../policy/managed-policy-flags";
 import { listOf, type IamStatement } from "../policy/managed-policy-lint";
-import type { Permission } from "./model";
+import type { Permission } from "./permission";
 
 /** `typeof import` keeps the JSON in the compilation, so tsc copies it into dist/. */
 type DocumentsFile = typeof import("../config/aws-managed-policy-documents.json");

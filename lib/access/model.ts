@@ -23,6 +23,7 @@ import type { SharedRole } from "../constructs/shared-role";
 import type { TenantIdentity } from "../constructs/tenant-identity";
 import { CROSS_ACCOUNT_SID } from "../policy/permissions";
 import type { IamStatement } from "../policy/managed-policy-lint";
+import type { Permission, StatementSource } from "./permission";
 import { permissionOfStatement, readManagedPolicy, type ManagedDocument, type ManagedPolicyRef } from "./managed-documents";
 import { block, literal, referenceOf, type Reference, type StackJson } from "./terraform-json";
 
@@ -33,29 +34,7 @@ export const IDENTITY_KINDS: ReadonlyArray<IdentityKind> = ["tenant", "sharedRol
 /** An account ID known only to Terraform (data.aws_caller_identity): the cluster does not pin one. */
 export const ACCOUNT_PLACEHOLDER = "${account}";
 
-/**
- * Where a statement comes from: an AWS managed policy's default version, a grant, a raw
- * statement, the chaining into a cross-account target role, or a controller's published policy.
- */
-export type StatementSource =
-  | { readonly kind: "managedPolicy"; readonly policy: string; readonly version: string; readonly sid?: string }
-  | { readonly kind: "grant" | "statement" | "targetRole" | "controllerPolicy"; readonly sid?: string };
-
-export interface Permission {
-  readonly effect: "Allow" | "Deny";
-  /** Empty for a statement with NotAction. */
-  readonly actions: ReadonlyArray<string>;
-  /** Empty for a statement with NotResource. */
-  readonly resources: ReadonlyArray<string>;
-  /** Every action but these (IAM's NotAction), kept as written: only AWS managed policies have them here. */
-  readonly notActions?: ReadonlyArray<string>;
-  /** Every resource but these (IAM's NotResource), kept as written. */
-  readonly notResources?: ReadonlyArray<string>;
-  /** IAM's own form: `{ operator: { key: [values] } }`; empty when there are none. */
-  readonly conditions: Readonly<Record<string, Readonly<Record<string, ReadonlyArray<string>>>>>;
-  /** Where the statement comes from; absent on permissions made by hand. */
-  readonly source?: StatementSource;
-}
+export type { Permission, StatementSource } from "./permission";
 
 /** Who may assume a role, as its trust policy says. */
 export interface TrustScopeView {

@@ -9,6 +9,7 @@ import { hasWildcard, parseArn } from "../config/arn";
 import { isWrite, lookUpAction, type CatalogueAction } from "./catalogue";
 import { reachesEveryResource } from "./resource-arns";
 import { flagsOfManagedPolicy } from "./managed-policy-flags";
+import { awsManagedPolicyProblem } from "../config/managed-policy-names";
 
 /**
  * A warning for an AWS managed policy whose default version grants more than a pod should need,
@@ -20,6 +21,8 @@ import { flagsOfManagedPolicy } from "./managed-policy-flags";
 export function lintManagedPolicy(arn: string, path: FieldPath, owner: string): Finding[] {
   const m = /^arn:([^:]+):iam::aws:policy\/(.+)$/.exec(arn);
   if (!m) return [];
+  // An ARN AWS does not publish (wrong path, service-linked only) is refused by its own check: no document speaks for it.
+  if (awsManagedPolicyProblem(arn) !== undefined) return [];
   const base = m[2]!.split("/").pop()!;
   const found = flagsOfManagedPolicy(base);
   if (!found) return [];
