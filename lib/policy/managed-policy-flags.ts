@@ -24,12 +24,17 @@ export interface ManagedPolicyFlags {
 }
 
 let text: string | undefined;
+/** By name: a file of 5,000 tenants names the same few policies 5,000 times. */
+const found = new Map<string, ManagedPolicyFlags | undefined>();
 
 /** The flags of the AWS managed policy `name` (without its path), or undefined when the lint says nothing of it. */
 export function flagsOfManagedPolicy(name: string): ManagedPolicyFlags | undefined {
+  if (found.has(name)) return found.get(name);
   text ??= readFileSync(join(__dirname, "..", "config", "aws-managed-policy-flags.json"), "utf8");
   const line = entryLine(text, name);
-  return line === undefined ? undefined : (JSON.parse(line) as FlagsFile["policies"][keyof FlagsFile["policies"]] as ManagedPolicyFlags);
+  const flags = line === undefined ? undefined : (JSON.parse(line) as FlagsFile["policies"][keyof FlagsFile["policies"]] as ManagedPolicyFlags);
+  found.set(name, flags);
+  return flags;
 }
 
 /** The JSON value of key `name` in a file written one entry a line, or undefined when it has none. */
