@@ -4,7 +4,7 @@
  * file, a screenshot is taken, and what the page shows is checked: the summary, the changes of
  * a pull request, the picture as SVG, the cluster tables.
  *
- * UPDATE_DOCS=1 writes the screenshot and the picture to docs/images/, so that
+ * UPDATE_DOCS=1 writes the screenshot and the picture to docs/, so that
  * docs/access-review.md shows what this test sees.
  */
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -96,8 +96,8 @@ if (browser === undefined) {
         await b.close();
       }
       if (process.env.UPDATE_DOCS) {
-        copyFileSync(shot, join(ROOT, "docs", "images", "access-review.png"));
-        writeFileSync(join(ROOT, "docs", "images", "access-review-picture.svg"), /<svg[\s\S]*<\/svg>/.exec(readFileSync(page, "utf8"))![0]);
+        copyFileSync(shot, join(ROOT, "docs", "access-review.png"));
+        writeFileSync(join(ROOT, "docs", "access-review-picture.svg"), /<svg[\s\S]*<\/svg>/.exec(readFileSync(page, "utf8"))![0]);
       }
     }, 300_000);
 
