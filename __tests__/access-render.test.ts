@@ -8,7 +8,8 @@
  */
 import { readdirSync } from "node:fs";
 import { extname, join } from "node:path";
-import { reportMermaid, GROUP_ABOVE } from "../lib/access/mermaid";
+import { reportMermaid, GROUP_ABOVE, NAMESPACES_PER_CLUSTER } from "../lib/access/mermaid";
+import { tenantsYaml } from "../bench/tenants-file";
 import { accessReport } from "../lib/access/model";
 import { chromiumPath, renderSvgs } from "../lib/access/render-svg";
 import { loadTenantsFile } from "../lib/tenants-file/load";
@@ -50,11 +51,13 @@ if (browser === undefined) {
         diagrams.push({ name: input, mermaid: await reportMermaid(await accessReport(config!, buildStacks)) });
       }
       diagrams.push({ name: "large", mermaid: await reportMermaid(await accessReport(await configOf(LARGE), buildStacks)) });
+      // The benchmark's file: every tenant in its own namespace.
+      diagrams.push({ name: "bench-1000", mermaid: await reportMermaid(await accessReport(await configOf(tenantsYaml(1000)), buildStacks)) });
       // One browser start for all of them.
       svgs = await renderSvgs(diagrams.map((d) => d.mermaid));
     }, 300_000);
 
-    it.each(inputs.concat("large"))("%s: every node and edge of the Mermaid is in the SVG", (name) => {
+    it.each(inputs.concat("large", "bench-1000"))("%s: every node and edge of the Mermaid is in the SVG", (name) => {
       const k = diagrams.findIndex((d) => d.name === name);
       const { nodes, edges } = declared(diagrams[k]!.mermaid);
       const svg = svgs[k]!;
@@ -73,9 +76,17 @@ if (browser === undefined) {
     });
 
     it(`draws a file of more than ${GROUP_ABOVE} tenants in a cluster by namespace`, () => {
-      const svg = svgs[svgs.length - 1]!;
+      const svg = svgs[diagrams.findIndex((d) => d.name === "large")]!;
       expect(svg).toContain("namespace ns0: 20 identities, 20 roles");
       expect(svg).toContain("and 8 more resources");
+    });
+
+    it(`draws at most ${NAMESPACES_PER_CLUSTER} namespaces of a cluster, and the rest as one node`, () => {
+      const k = diagrams.findIndex((d) => d.name === "bench-1000");
+      expect(declared(diagrams[k]!.mermaid).nodes.filter((n) => diagrams[k]!.mermaid.includes(`${n}(["namespace `))).toHaveLength(NAMESPACES_PER_CLUSTER);
+      expect(svgs[k]).toContain(`${1000 - NAMESPACES_PER_CLUSTER} more namespaces: ${1000 - NAMESPACES_PER_CLUSTER} identities`);
+      // Each tenant's own customer managed policy: the rest's are counted, not drawn.
+      expect(svgs[k]).toContain(`and ${1000 - NAMESPACES_PER_CLUSTER - 12} more managed policies`);
     });
   });
 }

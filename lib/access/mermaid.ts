@@ -7,8 +7,9 @@
  * a legend that says why a role is flagged.
  *
  * Size: a cluster with more than GROUP_ABOVE identities is drawn by namespace (one node per
- * namespace, with the union of its identities' reach), and each role or namespace shows at most
- * RESOURCES_PER_NODE resources, then one "and N more" node, so that the picture of a large file
+ * namespace, with the union of its identities' reach; past NAMESPACES_PER_CLUSTER namespaces, the
+ * flagged and largest first, the rest are one node), and each role or namespace shows at most
+ * RESOURCES_PER_NODE resources and as many managed policies, then one "and N more" node, so that the picture of a large file
  * still renders (Mermaid refuses a diagram over its maxTextSize and maxEdges: https://mermaid.js.org/config/schema-docs/config.html).
  *
  * Node IDs are digests of what a node stands for, so they are safe (letters and digits only)
@@ -26,6 +27,8 @@ import { resourceNode } from "./resource-nodes";
 export const GROUP_ABOVE = 40;
 /** Resources drawn from one role or namespace; the rest are counted in one node. */
 export const RESOURCES_PER_NODE = 12;
+/** Namespaces drawn in one cluster; the rest are one node with their identities' reach together. */
+export const NAMESPACES_PER_CLUSTER = 60;
 
 export function nodeId(...parts: ReadonlyArray<string>): string {
   return `n${createHash("sha256").update(JSON.stringify(parts)).digest("hex").slice(0, 12)}`;
@@ -52,10 +55,12 @@ const shortFlag = (f: string) => (f.length > 160 ? `${f.slice(0, 157)}...` : f);
 interface Reach {
   readonly allow: Map<string, Set<string>>;
   readonly deny: Map<string, Set<string>>;
-  readonly policies: Map<string, "attached" | "boundary">;
+  readonly policies: Map<string, { readonly how: "attached" | "boundary"; readonly ref: ManagedPolicyRef }>;
+  /** Each resource's label; only the resources drawn become nodes. */
+  readonly labels: Map<string, string>;
 }
 
-const newReach = (): Reach => ({ allow: new Map(), deny: new Map(), policies: new Map() });
+const newReach = (): Reach => ({ allow: new Map(), deny: new Map(), policies: new Map(), labels: new Map() });
 
 /** The picture being drawn: nodes once each, edges once each. */
 class Picture {
@@ -72,6 +77,7 @@ class Picture {
     const keys = [...new Set([...reach.allow.keys(), ...reach.deny.keys()])].sort();
     for (const key of keys.slice(0, RESOURCES_PER_NODE)) {
       const target = nodeId("resource", key);
+      this.resources.set(key, reach.labels.get(key)!);
       const allow = reach.allow.get(key);
       const deny = reach.deny.get(key);
       if (allow) this.edges.push(`  ${from} -->|${label([...allow].join(", "))}| ${target}`);
@@ -82,18 +88,27 @@ class Picture {
       this.lines.push(`  ${more}[${label(`and ${keys.length - RESOURCES_PER_NODE} more resources`)}]`);
       this.edges.push(`  ${from} --> ${more}`);
     }
-    for (const [arn, how] of reach.policies) this.edges.push(how === "attached" ? `  ${from} --> ${nodeId("policy", arn)}` : `  ${from} -.->|boundary| ${nodeId("policy", arn)}`);
+    const policies = [...reach.policies].sort(([a], [b]) => (a < b ? -1 : 1));
+    for (const [arn, { how, ref }] of policies.slice(0, RESOURCES_PER_NODE)) {
+      this.policies.set(arn, ref);
+      this.edges.push(how === "attached" ? `  ${from} --> ${nodeId("policy", arn)}` : `  ${from} -.->|boundary| ${nodeId("policy", arn)}`);
+    }
+    if (policies.length > RESOURCES_PER_NODE) {
+      const more = nodeId("more policies", from);
+      this.lines.push(`  ${more}{{${label(`and ${policies.length - RESOURCES_PER_NODE} more managed policies`)}}}`);
+      this.edges.push(`  ${from} --> ${more}`);
+    }
   }
 }
 
 /** Adds the statements' resources to `reach`, with the access levels of their actions. */
-async function addStatements(reach: Reach, picture: Picture, permissions: ReadonlyArray<Permission>): Promise<void> {
+async function addStatements(reach: Reach, permissions: ReadonlyArray<Permission>): Promise<void> {
   for (const p of permissions) {
     // A role in another account, reached with sts:AssumeRole (and TagSession), is assumed.
     const levels = p.actions.length > 0 && p.actions.every((a) => /^sts:(AssumeRole|TagSession)$/i.test(a)) ? ["assumes"] : await statementLevels(p);
     for (const r of p.notResources ? ["*"] : p.resources) {
       const node = resourceNode(r);
-      picture.resources.set(node.key, node.label);
+      reach.labels.set(node.key, node.label);
       const into = p.effect === "Deny" ? reach.deny : reach.allow;
       const set = into.get(node.key) ?? new Set<string>();
       for (const l of levels) set.add(l);
@@ -102,15 +117,9 @@ async function addStatements(reach: Reach, picture: Picture, permissions: Readon
   }
 }
 
-function addPolicies(reach: Reach, picture: Picture, i: Identity): void {
-  for (const ref of i.managedPolicies ?? []) {
-    picture.policies.set(ref.arn, ref);
-    reach.policies.set(ref.arn, "attached");
-  }
-  if (i.permissionsBoundary) {
-    picture.policies.set(i.permissionsBoundary.arn, i.permissionsBoundary);
-    reach.policies.set(i.permissionsBoundary.arn, "boundary");
-  }
+function addPolicies(reach: Reach, i: Identity): void {
+  for (const ref of i.managedPolicies ?? []) reach.policies.set(ref.arn, { how: "attached", ref });
+  if (i.permissionsBoundary) reach.policies.set(i.permissionsBoundary.arn, { how: "boundary", ref: i.permissionsBoundary });
 }
 
 /** One cluster drawn identity by identity: service account → role → what the role reaches. */
@@ -140,8 +149,8 @@ async function drawIdentities(picture: Picture, cluster: string, identities: Rea
       if (i.sharedRole !== null) from = who;
     }
     const reach = from === role ? roles.get(role)! : newReach();
-    await addStatements(reach, picture, i.permissions);
-    addPolicies(reach, picture, i);
+    await addStatements(reach, i.permissions);
+    addPolicies(reach, i);
     if (from !== role) picture.drawReach(from, reach);
   }
   for (const [role, reach] of roles) picture.drawReach(role, reach);
@@ -151,21 +160,35 @@ async function drawIdentities(picture: Picture, cluster: string, identities: Rea
 async function drawNamespaces(picture: Picture, cluster: string, identities: ReadonlyArray<Identity>, changed: ReadonlySet<string>): Promise<void> {
   const groups = new Map<string, Identity[]>();
   for (const i of identities) groups.set(i.namespace ?? "", [...(groups.get(i.namespace ?? "") ?? []), i]);
-  for (const [namespace, members] of [...groups].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const node = nodeId("namespace", cluster, namespace);
+  // Flagged namespaces first, then the largest, then by name: what a reviewer must see is drawn.
+  const flagged = (ms: ReadonlyArray<Identity>) => (ms.some((m) => m.flags.length > 0) ? 1 : 0);
+  const ordered = [...groups].sort(([a, x], [b, y]) => flagged(y) - flagged(x) || y.length - x.length || (a < b ? -1 : 1));
+  const shown = ordered.slice(0, NAMESPACES_PER_CLUSTER);
+  const rest = ordered.slice(NAMESPACES_PER_CLUSTER);
+  for (const [namespace, members] of shown.sort(([a], [b]) => (a < b ? -1 : 1))) {
     const roles = new Set(members.map((m) => m.role)).size;
-    picture.lines.push(`    ${node}([${label(`${namespace === "" ? "no namespace" : `namespace ${namespace}`}: ${members.length} identities, ${roles} roles`)}])`);
-    const reach = newReach();
-    const flags: string[] = [];
-    for (const i of members) {
-      await addStatements(reach, picture, i.permissions);
-      addPolicies(reach, picture, i);
-      flags.push(...i.flags);
-      if (changed.has(JSON.stringify([i.cluster, i.kind, i.name])) && !picture.changed.includes(node)) picture.changed.push(node);
-    }
-    if (flags.length > 0) picture.flagged.set(node, { who: `namespace ${namespace}`, flags });
-    picture.drawReach(node, reach);
+    const text = `${namespace === "" ? "no namespace" : `namespace ${namespace}`}: ${members.length} identities, ${roles} roles`;
+    await drawGroup(picture, nodeId("namespace", cluster, namespace), text, namespace === "" ? "no namespace" : `namespace ${namespace}`, members, changed);
   }
+  if (rest.length > 0) {
+    const members = rest.flatMap(([, ms]) => ms);
+    await drawGroup(picture, nodeId("namespaces", cluster), `${rest.length} more namespaces: ${members.length} identities`, `${rest.length} more namespaces`, members, changed);
+  }
+}
+
+/** One node for `members`, with their reach together. */
+async function drawGroup(picture: Picture, node: string, text: string, who: string, members: ReadonlyArray<Identity>, changed: ReadonlySet<string>): Promise<void> {
+  picture.lines.push(`    ${node}([${label(text)}])`);
+  const reach = newReach();
+  const flags: string[] = [];
+  for (const i of members) {
+    await addStatements(reach, i.permissions);
+    addPolicies(reach, i);
+    flags.push(...i.flags);
+    if (changed.has(JSON.stringify([i.cluster, i.kind, i.name])) && !picture.changed.includes(node)) picture.changed.push(node);
+  }
+  if (flags.length > 0) picture.flagged.set(node, { who, flags });
+  picture.drawReach(node, reach);
 }
 
 /**
