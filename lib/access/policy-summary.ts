@@ -40,6 +40,17 @@ const shortResource = (r: string) => (r.length > 40 ? `${r.slice(0, 37)}...` : r
  * services, then "and N more services"); NotAction as "every service but ...".
  */
 export async function policySummary(statements: ReadonlyArray<Permission>, max = 4): Promise<string> {
+  // A document is one array however many identities attach it: summarised once.
+  const known = summaries.get(statements)?.get(max);
+  if (known !== undefined) return known;
+  const text = await summarise(statements, max);
+  summaries.set(statements, (summaries.get(statements) ?? new Map<number, string>()).set(max, text));
+  return text;
+}
+
+const summaries = new WeakMap<ReadonlyArray<Permission>, Map<number, string>>();
+
+async function summarise(statements: ReadonlyArray<Permission>, max: number): Promise<string> {
   const byService = new Map<string, { levels: Set<string>; resources: Set<string>; actions: number }>();
   const parts: string[] = [];
   for (const p of statements) {
