@@ -15,6 +15,10 @@ import { esc, reportHtml } from "../lib/access/html";
 import type { Identity } from "../lib/access/model";
 import { chromiumArgs, chromiumPath } from "../lib/access/render-svg";
 import { ROOT, runNode } from "./run";
+import { diffWithAccessLevels } from "../lib/access/access-levels";
+import { accessReport } from "../lib/access/model";
+import { buildStacks } from "../stacks/build-stacks";
+import { configOf } from "./helpers";
 
 const web: Identity = {
   cluster: "prod",
@@ -46,6 +50,17 @@ describe("reportHtml", () => {
     expect(page).toContain('<div class="card warn"><b>1</b>managed policies not read</div>');
     // Nothing that a browser would fetch: no src, no link, no url().
     expect(page).not.toMatch(/\ssrc=|<link|url\(|@import/);
+  });
+
+  it("shows a managed-policy swap's gained actions, the new ones named with their levels, first", async () => {
+    const file = (policy: string) => `clusters: [{ name: c, region: us-east-1, accountId: "111122223333" }]\ntenants: [{ name: shop, namespace: shop, serviceAccount: shop, managedPolicyArns: ["arn:aws:iam::aws:policy/${policy}"] }]\n`;
+    const base = await accessReport(await configOf(file("AmazonDynamoDBReadOnlyAccess")), buildStacks);
+    const head = await accessReport(await configOf(file("AmazonDynamoDBFullAccess")), buildStacks);
+    const page = await reportHtml(head, { error: "not rendered here" }, await diffWithAccessLevels(base, head));
+    const lead = page.slice(page.indexOf("<h3>Gained write and permissions-management access"), page.indexOf("</ul>"));
+    expect(lead).toContain("<code>c</code> tenant <code>shop</code>: <code>dynamodb:*</code> on <code>*</code>");
+    expect(lead).toContain("<code>dynamodb:DeleteTable</code> (Write)");
+    expect(lead).toContain("<code>dax:*</code>");
   });
 
   it("escapes HTML's five special characters", () => {
