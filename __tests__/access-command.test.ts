@@ -18,7 +18,8 @@ describe("parseAccessArgs", () => {
     expect(parseAccessArgs([])).toEqual({ file: undefined, base: undefined, format: "json", help: false });
   });
   it("says what is wrong", () => {
-    expect(parseAccessArgs(["--format", "html"])).toBe('--format "html" is not one of json, md, mermaid');
+    expect(parseAccessArgs(["--format", "pdf"])).toBe('--format "pdf" is not one of json, md, mermaid, html');
+    expect(parseAccessArgs(["--format", "html"])).toEqual({ file: undefined, base: undefined, format: "html", help: false });
     expect(parseAccessArgs(["--base"])).toBe("--base needs the older tenants file");
     expect(parseAccessArgs(["a.yaml", "b.yaml"])).toBe("one tenants file at a time, got a.yaml b.yaml; the older one goes after --base");
     expect(parseAccessArgs(["--verbose"])).toBe("unknown option --verbose");
@@ -32,15 +33,15 @@ describe("bin/access.js", () => {
   it("prints the usage and exits 0 with --help", () => {
     const r = access("--help");
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^usage: npm run access -- \[tenants file\] \[--file <tenants file>\] \[--base <older tenants file>\] \[--format json\|md\|mermaid\]\n/);
+    expect(r.stdout).toMatch(/^usage: npm run access -- \[tenants file\] \[--file <tenants file>\] \[--base <older tenants file>\] \[--format json\|md\|mermaid\|html\]\n/);
     expect(r.stderr).toBe("");
   });
 
   it("exits 2 with the usage on a usage error", () => {
-    const r = access("tenants.yaml", "--format", "html");
+    const r = access("tenants.yaml", "--format", "pdf");
     expect(r.status).toBe(2);
     expect(r.stdout).toBe("");
-    expect(r.stderr.split("\n")[0]).toBe('--format "html" is not one of json, md, mermaid');
+    expect(r.stderr.split("\n")[0]).toBe('--format "pdf" is not one of json, md, mermaid, html');
   });
 
   it("exits 1 on a bad file, with located problems as validate prints them and no report", () => {
@@ -92,6 +93,22 @@ describe("bin/access.js", () => {
     }
   });
 
+  it("shows a managed-policy swap's gained actions in JSON and Markdown", () => {
+    const before = join(tmp, "before.yaml");
+    const after = join(tmp, "after.yaml");
+    const file = (policy: string) => `clusters: [{ name: c, region: us-east-1, accountId: "111122223333" }]\ntenants:\n  - { name: shop, namespace: shop, serviceAccount: shop, managedPolicyArns: ["arn:aws:iam::aws:policy/${policy}"] }\n`;
+    writeFileSync(before, file("AmazonDynamoDBReadOnlyAccess"));
+    writeFileSync(after, file("AmazonDynamoDBFullAccess"));
+    const json = access(after, "--base", before);
+    expect(json.status).toBe(0);
+    const [change] = (JSON.parse(json.stdout) as { changes: Array<{ gained: Array<{ action: string; resource: string; newActions?: Array<{ action: string }> }> }> }).changes;
+    expect(change!.gained.map((p) => p.action)).toEqual(expect.arrayContaining(["dynamodb:*", "dax:*"]));
+    expect(change!.gained.find((p) => p.action === "dynamodb:*")!.newActions!.map((a) => a.action)).toContain("dynamodb:DeleteTable");
+    const md = access(after, "--base", before, "--format", "md");
+    expect(md.stdout).toContain("**Gained write and permissions-management access**");
+    expect(md.stdout).toMatch(/- `c` tenant `shop`: `dynamodb:\*` on `\*` \([^)]*Write[^)]*\), new: [^\n]*`dynamodb:DeleteTable` \(Write\)/);
+  });
+
   it("reads TENANTS_FILE when no file is given", () => {
     const r = runNode(["dist/bin/access.js", "--format", "md"], { TENANTS_FILE: "examples/multi-cluster.yaml" });
     expect(r.status).toBe(0);
@@ -99,11 +116,10 @@ describe("bin/access.js", () => {
   });
 });
 
-describe("the README's examples", () => {
-  const README = join(ROOT, "README.md");
+describe("the examples in the docs", () => {
   const BLOCK = /<!-- access-example: (.+?) -->\n([\s\S]*?)<!-- \/access-example -->/g;
 
-  /** The fenced block the README shows for one command's output. */
+  /** The fenced block a page shows for one command's output. */
   function rendered(args: string): string {
     const r = access(...args.split(" "));
     if (r.status !== 0) throw new Error(`access ${args} exited ${r.status}: ${r.stderr}`);
@@ -113,15 +129,19 @@ describe("the README's examples", () => {
     return `${fence}${format === "json" ? "json" : format}\n${r.stdout}${fence}\n`;
   }
 
-  it("are the command's real output (UPDATE_README=1 rewrites them)", () => {
-    const text = readFileSync(README, "utf8");
+  // docs/access-review.md is the review's page; the README may still show some of the same.
+  it.each(["docs/access-review.md", "README.md"])("%s: are the command's real output (UPDATE_README=1 rewrites them)", (page) => {
+    const file = join(ROOT, page);
+    const text = readFileSync(file, "utf8");
     const fresh = text.replace(BLOCK, (_, args: string) => `<!-- access-example: ${args} -->\n${rendered(args)}<!-- /access-example -->`);
-    if (process.env.UPDATE_README) writeFileSync(README, fresh);
-    expect([...text.matchAll(BLOCK)].map((m) => m[1])).toEqual([
-      "tenants.yaml",
-      "examples/least-privilege.yaml --base examples/access-review/least-privilege-before.yaml --format md",
-      "examples/least-privilege.yaml --format mermaid",
-    ]);
+    if (process.env.UPDATE_README) writeFileSync(file, fresh);
+    if (page.startsWith("docs/")) {
+      expect([...text.matchAll(BLOCK)].map((m) => m[1])).toEqual([
+        "examples/least-privilege.yaml --base examples/access-review/least-privilege-before.yaml --format md",
+        "examples/least-privilege.yaml --format mermaid",
+        "tenants.yaml",
+      ]);
+    }
     expect(text).toBe(fresh);
   });
 });

@@ -12,7 +12,10 @@ const reports: Identity = {
   sharedRole: null,
   targetRoleArn: null,
   trust: "pods.eks.amazonaws.com, only for reports/reporter on cluster prod (session tags)",
+  trustScope: { principals: ["pods.eks.amazonaws.com"], serviceAccounts: ["reports/reporter"], unscoped: false },
   managedPolicyArns: ["arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"],
+  managedPolicies: [{ arn: "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess", name: "AmazonS3ReadOnlyAccess", version: "v3" }],
+  permissionsBoundary: null,
   permissions: [
     { effect: "Allow", actions: ["s3:GetObject", "s3:Get*"], resources: ["arn:aws:s3:::r/daily/*"], conditions: {} },
     { effect: "Allow", actions: ["sqs:SendMessage"], resources: ["arn:aws:sqs:us-east-1:111122223333:jobs"], conditions: {} },
@@ -49,7 +52,9 @@ describe("diffReports", () => {
     const after: Identity = {
       ...reports,
       trust: "pods.eks.amazonaws.com, for any Pod Identity association that names the role (not scoped to a service account)",
+      trustScope: { principals: ["pods.eks.amazonaws.com"], serviceAccounts: [], unscoped: true },
       managedPolicyArns: ["arn:aws:iam::aws:policy/AmazonS3FullAccess"],
+      managedPolicies: [{ arn: "arn:aws:iam::aws:policy/AmazonS3FullAccess", name: "AmazonS3FullAccess", version: "v2" }],
       permissions: [
         { effect: "Allow", actions: ["s3:GetObject", "s3:Get*"], resources: ["arn:aws:s3:::r/daily/*"], conditions: {} },
         { effect: "Allow", actions: ["kms:Decrypt"], resources: ["arn:aws:kms:us-east-1:111122223333:key/k"], conditions: {} },
@@ -65,6 +70,8 @@ describe("diffReports", () => {
           change: "changed",
           gained: [{ action: "kms:Decrypt", resource: "arn:aws:kms:us-east-1:111122223333:key/k" }],
           lost: [{ action: "sqs:SendMessage", resource: "arn:aws:sqs:us-east-1:111122223333:jobs" }],
+          trustGained: ["not scoped to a service account: any Pod Identity association that names the role (or, for IRSA, any service account the OIDC provider vouches for) can use it"],
+          trustLost: ["service account reports/reporter"],
           other: [
             "trust scope changed: pods.eks.amazonaws.com, only for reports/reporter on cluster prod (session tags) → pods.eks.amazonaws.com, for any Pod Identity association that names the role (not scoped to a service account)",
             "managed policy added: arn:aws:iam::aws:policy/AmazonS3FullAccess",
@@ -77,7 +84,7 @@ describe("diffReports", () => {
   });
 
   it("reports added and removed identities with all their pairs", () => {
-    const added: Identity = { ...reports, name: "new", targetRoleArn: "arn:aws:iam::444455556666:role/t", managedPolicyArns: [], permissions: [{ effect: "Allow", actions: ["sts:AssumeRole"], resources: ["arn:aws:iam::444455556666:role/t"], conditions: {} }] };
+    const added: Identity = { ...reports, name: "new", targetRoleArn: "arn:aws:iam::444455556666:role/t", managedPolicyArns: [], managedPolicies: [], permissions: [{ effect: "Allow", actions: ["sts:AssumeRole"], resources: ["arn:aws:iam::444455556666:role/t"], conditions: {} }] };
     expect(diffReports(report(reports), report(added)).changes).toEqual([
       {
         cluster: "prod",
@@ -86,6 +93,8 @@ describe("diffReports", () => {
         change: "added",
         gained: [{ action: "sts:AssumeRole", resource: "arn:aws:iam::444455556666:role/t" }],
         lost: [],
+        trustGained: ["principal pods.eks.amazonaws.com", "service account reports/reporter"],
+        trustLost: [],
         other: ["target role: arn:aws:iam::444455556666:role/t", `trust scope: ${reports.trust}`],
       },
       {
@@ -99,6 +108,8 @@ describe("diffReports", () => {
           { action: "s3:GetObject", resource: "arn:aws:s3:::r/daily/*" },
           { action: "sqs:SendMessage", resource: "arn:aws:sqs:us-east-1:111122223333:jobs" },
         ],
+        trustGained: [],
+        trustLost: ["principal pods.eks.amazonaws.com", "service account reports/reporter"],
         other: ["managed policy removed: arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"],
       },
     ]);

@@ -12,11 +12,17 @@ const web: Identity = {
   sharedRole: null,
   targetRoleArn: null,
   trust: "pods.eks.amazonaws.com, only for web/web-sa on cluster prod (session tags)",
-  managedPolicyArns: ["arn:aws:iam::aws:policy/AmazonS3FullAccess"],
+  trustScope: { principals: ["pods.eks.amazonaws.com"], serviceAccounts: ["web/web-sa"], unscoped: false },
+  managedPolicyArns: ["arn:aws:iam::aws:policy/AmazonS3FullAccess", "arn:aws:iam::111122223333:policy/mine"],
+  managedPolicies: [
+    { arn: "arn:aws:iam::aws:policy/AmazonS3FullAccess", name: "AmazonS3FullAccess", version: "v2" },
+    { arn: "arn:aws:iam::111122223333:policy/mine", name: "mine", version: null, notRead: "customer managed" },
+  ],
+  permissionsBoundary: { arn: "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess", name: "AmazonS3ReadOnlyAccess", version: "v3" },
   permissions: [{ effect: "Allow", actions: ["s3:ListBucket"], resources: ["arn:aws:s3:::b"], conditions: { StringLike: { "s3:prefix": ["a|b/*"] } } }],
   flags: ["tenant \"web\": AWS-managed policy \"AmazonS3FullAccess\" grants full access to a whole service (its *FullAccess name says so)"],
 };
-const shared: Identity = { ...web, kind: "sharedRole", name: "team", namespace: null, serviceAccount: null, role: "team.prod", managedPolicyArns: [], permissions: [], flags: [] };
+const shared: Identity = { ...web, kind: "sharedRole", name: "team", namespace: null, serviceAccount: null, role: "team.prod", managedPolicyArns: [], managedPolicies: [], permissionsBoundary: null, permissions: [], flags: [] };
 
 describe("code and plain", () => {
   it("keep a table cell whole: pipes escaped, backticks fenced, newlines flattened", () => {
@@ -55,16 +61,19 @@ describe("reportMarkdown", () => {
   });
 
   it("writes a heading per cluster, a table of identities, and each identity's flags and permissions", () => {
-    expect(reportMarkdown({ identities: [web, shared, { ...web, cluster: "staging", name: "api", managedPolicyArns: [], permissions: [], flags: [] }] })).toBe(
+    const summary = { identities: 3, flagged: 1, managedPoliciesRead: 2, managedPoliciesNotRead: 1 };
+    expect(reportMarkdown({ summary, identities: [web, shared, { ...web, cluster: "staging", name: "api", managedPolicyArns: [], managedPolicies: [], permissionsBoundary: null, permissions: [], flags: [] }] })).toBe(
       [
         "# Access review",
         "",
+        "3 identities, 1 flagged; managed policies and boundaries read from their documents: 2; **1 not read** (customer managed or outside the dataset: what they grant is not in this review).",
+        "",
         "## Cluster `prod`",
         "",
-        "| Identity | Kind | Service account | Role | Target role | Managed policies | Trust |",
-        "|---|---|---|---|---|---|---|",
-        "| `web` | tenant | `web/web-sa` | `web.prod` | – | `arn:aws:iam::aws:policy/AmazonS3FullAccess` | pods.eks.amazonaws.com, only for web/web-sa on cluster prod (session tags) |",
-        "| `team` | shared role | its members | `team.prod` | – | – | pods.eks.amazonaws.com, only for web/web-sa on cluster prod (session tags) |",
+        "| Identity | Kind | Service account | Role | Target role | Managed policies | Boundary | Trust |",
+        "|---|---|---|---|---|---|---|---|",
+        "| `web` | tenant | `web/web-sa` | `web.prod` | – | `arn:aws:iam::aws:policy/AmazonS3FullAccess` (v2)<br>`arn:aws:iam::111122223333:policy/mine` (not read: customer managed) | `arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess` (v3) | pods.eks.amazonaws.com, only for web/web-sa on cluster prod (session tags) |",
+        "| `team` | shared role | its members | `team.prod` | – | – | – | pods.eks.amazonaws.com, only for web/web-sa on cluster prod (session tags) |",
         "",
         "### `web` (tenant)",
         "",
@@ -77,9 +86,9 @@ describe("reportMarkdown", () => {
         "",
         "## Cluster `staging`",
         "",
-        "| Identity | Kind | Service account | Role | Target role | Managed policies | Trust |",
-        "|---|---|---|---|---|---|---|",
-        "| `api` | tenant | `web/web-sa` | `web.prod` | – | – | pods.eks.amazonaws.com, only for web/web-sa on cluster prod (session tags) |",
+        "| Identity | Kind | Service account | Role | Target role | Managed policies | Boundary | Trust |",
+        "|---|---|---|---|---|---|---|---|",
+        "| `api` | tenant | `web/web-sa` | `web.prod` | – | – | – | pods.eks.amazonaws.com, only for web/web-sa on cluster prod (session tags) |",
         "",
       ].join("\n"),
     );
@@ -97,7 +106,7 @@ describe("reportMarkdown", () => {
 });
 
 describe("diffMarkdown", () => {
-  it("writes one row per changed identity with its gains, losses and other changes", () => {
+  it("leads with the write and permissions-management actions gained and the wider trust, then one row per changed identity", () => {
     expect(
       diffMarkdown({
         changes: [
@@ -107,25 +116,39 @@ describe("diffMarkdown", () => {
             name: "web",
             change: "changed",
             gained: [
-              { action: "kms:Decrypt", resource: "arn:aws:kms:us-east-1:111122223333:key/k" },
-              { action: "s3:ListBucket", resource: "arn:aws:s3:::b", conditions: { StringLike: { "s3:prefix": ["a/*"] } } },
+              { action: "kms:Decrypt", resource: "arn:aws:kms:us-east-1:111122223333:key/k", accessLevels: ["Write"] },
+              { action: "s3:ListBucket", resource: "arn:aws:s3:::b", conditions: { StringLike: { "s3:prefix": ["a/*"] } }, accessLevels: ["List"] },
+              { action: "dynamodb:*", resource: "*", accessLevels: ["Write"], newActions: [{ action: "dynamodb:DeleteTable", accessLevel: "Write" }] },
+              { action: "s3:PutObject", resource: "*", effect: "Deny", accessLevels: ["Write"] },
             ],
             lost: [{ action: "s3:DeleteObject", resource: "*", effect: "Deny" }],
+            trustGained: ["service account web/other"],
+            trustLost: [],
             other: ["managed policy added: arn:aws:iam::aws:policy/AmazonS3FullAccess"],
           },
-          { cluster: "prod", kind: "addon", name: "vpc-cni", change: "removed", gained: [], lost: [], other: [] },
+          { cluster: "prod", kind: "addon", name: "vpc-cni", change: "removed", gained: [], lost: [], trustGained: [], trustLost: [], other: [] },
         ],
       }),
     ).toBe(
       [
         "# Access review: changes",
         "",
+        "**Gained write and permissions-management access** (3):",
+        "",
+        "- `prod` tenant `web`: `kms:Decrypt` on `arn:aws:kms:us-east-1:111122223333:key/k` (Write)",
+        "- `prod` tenant `web`: `dynamodb:*` on `*` (Write), new: `dynamodb:DeleteTable` (Write)",
+        "- `prod` tenant `web`: no longer denied: `s3:PutObject` on `*` (Write)",
+        "",
+        "**Wider trust** (1):",
+        "",
+        "- `prod` tenant `web` may now be assumed by: service account web/other",
+        "",
         "## Cluster `prod`",
         "",
-        "| Identity | Change | Gained | Lost | Other |",
-        "|---|---|---|---|---|",
-        "| `web` (tenant) | changed | `kms:Decrypt` on `arn:aws:kms:us-east-1:111122223333:key/k`<br>`s3:ListBucket` on `arn:aws:s3:::b` if `s3:prefix` StringLike `a/*` | deny `s3:DeleteObject` on `*` | managed policy added: arn:aws:iam::aws:policy/AmazonS3FullAccess |",
-        "| `vpc-cni` (add-on) | removed | – | – | – |",
+        "| Identity | Change | Gained | Lost | Trust | Other |",
+        "|---|---|---|---|---|---|",
+        "| `web` (tenant) | changed | `kms:Decrypt` on `arn:aws:kms:us-east-1:111122223333:key/k` (Write)<br>`s3:ListBucket` on `arn:aws:s3:::b` if `s3:prefix` StringLike `a/*` (List)<br>`dynamodb:*` on `*` (Write), new: `dynamodb:DeleteTable` (Write)<br>no longer denied: `s3:PutObject` on `*` (Write) | deny `s3:DeleteObject` on `*` | gained: service account web/other | managed policy added: arn:aws:iam::aws:policy/AmazonS3FullAccess |",
+        "| `vpc-cni` (add-on) | removed | – | – | – | – |",
         "",
       ].join("\n"),
     );

@@ -1,5 +1,9 @@
 import { arnPartitionProblem, policyAccountProblem } from "../lib/checks/arn-checks";
 import { problemsOf } from "./helpers";
+import { lintManagedPolicy } from "../lib/policy/lint";
+
+/** The content warning of an AWS managed policy (lib/policy/lint.ts), as validate prints it at `at`. */
+const managedFlag = (at: string, owner: string, arn = "arn:aws:iam::aws:policy/ReadOnlyAccess") => `warning: tenants.yaml:${at}: ${lintManagedPolicy(arn, [], owner)[0]!.message}`;
 
 describe("ARNs against the clusters their roles land on", () => {
   it("refuses ARNs of another partition and customer-managed policies of another account than the pinned one", async () => {
@@ -23,12 +27,16 @@ tenants:
     expect(await problemsOf(yaml)).toEqual([
       "tenants.yaml:9:37: tenants[0].role.permissionsBoundaryArn: arn:aws:iam::444455556666:policy/boundary is a customer-managed policy of account 444455556666, but cluster \"east\" pins accountId 111122223333; IAM attaches customer-managed policies only to roles of their own account. Use a policy of account 111122223333, or an AWS managed policy (arn:\u2026:iam::aws:policy/\u2026)",
       "tenants.yaml:10:25: tenants[0].managedPolicyArns[0]: arn:aws-cn:iam::aws:policy/ReadOnlyAccess is in partition \"aws-cn\", but cluster \"east\" is in us-east-1, partition \"aws\"; a role can only use ARNs of its own partition: write arn:aws:\u2026",
+      managedFlag("10:25: tenants[0].managedPolicyArns[0]", 'tenant "web"', "arn:aws-cn:iam::aws:policy/ReadOnlyAccess"),
       "tenants.yaml:10:70: tenants[0].managedPolicyArns[1]: arn:aws:iam::aws:policy/ReadOnlyAccess would take the same Terraform address (policy-aws-ReadOnlyAccess) as arn:aws-cn:iam::aws:policy/ReadOnlyAccess; attach one of them through a policy of another name",
+      managedFlag("10:70: tenants[0].managedPolicyArns[1]", 'tenant "web"'),
       "tenants.yaml:11:20: tenants[0].targetRoleArn: arn:aws-us-gov:iam::444455556666:role/target is in partition \"aws-us-gov\", but cluster \"east\" is in us-east-1, partition \"aws\"; a role can only use ARNs of its own partition: write arn:aws:\u2026",
       "tenants.yaml:12:30: tenants[0].grants[0].sqs.queue: arn:aws-cn:sqs:cn-north-1:111122223333:q is in partition \"aws-cn\", but cluster \"east\" is in us-east-1, partition \"aws\"; a role can only use ARNs of its own partition: write arn:aws:\u2026",
       "tenants.yaml:14:50: tenants[0].statements[0].resources[0]: arn:aws-cn:s3:::b/* is in partition \"aws-cn\", but cluster \"east\" is in us-east-1, partition \"aws\"; a role can only use ARNs of its own partition: write arn:aws:\u2026",
       "tenants.yaml:15:94: tenants[1].managedPolicyArns[0]: arn:aws:iam::aws:policy/ReadOnlyAccess is in partition \"aws\", but cluster \"gov\" is in us-gov-west-1, partition \"aws-us-gov\"; a role can only use ARNs of its own partition: write arn:aws-us-gov:\u2026",
+      managedFlag("15:94: tenants[1].managedPolicyArns[0]", 'tenant "gov-team"'),
       "tenants.yaml:16:73: tenants[2].managedPolicyArns[0]: arn:aws:iam::aws:policy/ReadOnlyAccess is in partition \"aws\", but cluster \"gov\" is in us-gov-west-1, partition \"aws-us-gov\"; a role can only use ARNs of its own partition: write arn:aws-us-gov:\u2026",
+      managedFlag("16:73: tenants[2].managedPolicyArns[0]", 'tenant "both"'),
     ]);
   });
 

@@ -8,10 +8,10 @@ describe("strict", () => {
   const yaml = (strict: boolean) => `
 strict: ${strict}
 clusters: [{ name: demo, region: us-east-1 }]
-tenants: [{ name: web, namespace: web, serviceAccount: sa, managedPolicyArns: [arn:aws:iam::aws:policy/AdministratorAccess] }]
+tenants: [{ name: web, namespace: web, serviceAccount: sa, managedPolicyArns: [arn:aws:iam::aws:policy/PowerUserAccess] }]
 `;
   const line =
-    'tenants.yaml:4:80: tenants[0].managedPolicyArns[0]: tenant "web": AWS-managed policy "AdministratorAccess" (arn:aws:iam::aws:policy/AdministratorAccess) grants every action on every resource; prefer grants or statements scoped to the resources the tenant uses';
+    'tenants.yaml:4:80: tenants[0].managedPolicyArns[0]: tenant "web": AWS-managed policy "PowerUserAccess" (arn:aws:iam::aws:policy/PowerUserAccess), by what its default version v12 allows: statement 1: NotAction ["iam:*","organizations:*","account:*"] allows every action of every service but those (21821 actions of the IAM action catalogue); statement 1: NotAction ["iam:*","organizations:*","account:*"] lets through 401 actions that change IAM permissions or take another identity, such as acm-pca:CreatePermission, acm-pca:DeletePermission, acm-pca:DeletePolicy; statement 1: allows every action but ["iam:*","organizations:*","account:*"] on every resource (4 findings in all); prefer grants or statements scoped to the resources the tenant uses';
 
   it("left out, a lint finding is a warning and the file is valid", async () => {
     const r = await load(yaml(false));
@@ -33,7 +33,7 @@ describe("the seed tenants.yaml", () => {
     const config = await loadOrReport(file, (l) => lines.push(l));
     expect(config).toBeDefined();
     expect(lines).toEqual([
-      `warning: ${file}:17:9: tenants[0].managedPolicyArns[0]: tenant "nginx": AWS-managed policy "AmazonS3FullAccess" (arn:aws:iam::aws:policy/AmazonS3FullAccess) grants full access to a whole service (its *FullAccess name says so); prefer grants or statements scoped to the resources the tenant uses`,
+      `warning: ${file}:17:9: tenants[0].managedPolicyArns[0]: tenant "nginx": AWS-managed policy "AmazonS3FullAccess" (arn:aws:iam::aws:policy/AmazonS3FullAccess), by what its default version v2 allows: statement 1: action "s3:*" allows every action of service "s3"; statement 1: action "s3:*" matches s3:AssociateAccessGrantsIdentityCenter, s3:BypassGovernanceRetention, s3:CreateAccessGrant (27 such actions in all), which lets the pod change IAM permissions or take another identity: it changes permissions (access level "Permissions management"); statement 1: action "s3-object-lambda:*" allows every action of service "s3-object-lambda" (5 findings in all); prefer grants or statements scoped to the resources the tenant uses`,
     ]);
   });
 });

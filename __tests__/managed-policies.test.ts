@@ -1,7 +1,11 @@
 import { managedPolicyFindings } from "../lib/checks/managed-policies";
 import { problemsOf } from "./helpers";
+import { lintManagedPolicy } from "../lib/policy/lint";
 
 const arn = (i: number) => `arn:aws:iam::111122223333:policy/p${i}`;
+
+/** The content warning of an AWS managed policy (lib/policy/lint.ts), as validate prints it at `at`. */
+const managedFlag = (at: string, owner: string, arn = "arn:aws:iam::aws:policy/ReadOnlyAccess") => `warning: tenants.yaml:${at}: ${lintManagedPolicy(arn, [], owner)[0]!.message}`;
 
 describe("managedPolicyFindings", () => {
   it("refuses a policy listed twice, and two policies that would share a Terraform address", () => {
@@ -32,7 +36,7 @@ clusters: [{ name: demo, region: us-east-1 }]
 sharedRoles: [{ name: teams, managedPolicyArns: [arn:aws:iam::aws:policy/ReadOnlyAccess, arn:aws:iam::aws:policy/ReadOnlyAccess] }]
 tenants: [{ name: a, namespace: a, serviceAccount: app, sharedRole: teams }]
 `),
-  ).toEqual(["tenants.yaml:3:90: sharedRoles[0].managedPolicyArns[1]: arn:aws:iam::aws:policy/ReadOnlyAccess is listed twice"]);
+  ).toEqual([managedFlag("3:50: sharedRoles[0].managedPolicyArns[0]", 'shared role "teams"'), "tenants.yaml:3:90: sharedRoles[0].managedPolicyArns[1]: arn:aws:iam::aws:policy/ReadOnlyAccess is listed twice"]);
 });
 
 describe("AWS managed policies that do not exist", () => {
@@ -66,6 +70,7 @@ tenants:
       'tenants.yaml:11:41: clusters[0].controllers[0].role.permissionsBoundaryArn: arn:aws:iam::aws:policy/service-role/PowerUserAccess is not an AWS managed policy: AWS publishes PowerUserAccess with no path; did you mean "arn:aws:iam::aws:policy/PowerUserAccess"?',
       'tenants.yaml:14:25: sharedRoles[0].managedPolicyArns[0]: arn:aws:iam::aws:policy/AmazonS3ReadOnlyAcess is not an AWS managed policy; did you mean "arn:aws:iam::aws:policy/AmazonS3ReadOnlyAccess"?',
       "tenants.yaml:15:37: sharedRoles[0].role.permissionsBoundaryArn: arn:aws:iam::aws:policy/team-boundary is not an AWS managed policy.",
+      managedFlag("22:25: tenants[1].managedPolicyArns[0]", 'tenant "web"'),
       'tenants.yaml:22:65: tenants[1].managedPolicyArns[1]: arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicyV2 is not an AWS managed policy: AWS publishes AmazonEBSCSIDriverPolicyV2 with no path; did you mean "arn:aws:iam::aws:policy/AmazonEBSCSIDriverPolicyV2"?',
     ]);
   });

@@ -1,11 +1,15 @@
 import { load, problemsOf } from "./helpers";
 import { formatPath } from "../lib/diagnostics/problems";
+import { lintManagedPolicy } from "../lib/policy/lint";
 
 const clusters = `
 clusters:
   - { name: a, region: us-east-1, accountId: "111122223333" }
   - { name: b, region: eu-west-1, accountId: "444455556666" }
 `;
+
+/** The content warning of an AWS managed policy (lib/policy/lint.ts), as validate prints it at `at`. */
+const managedFlag = (at: string, owner: string, arn = "arn:aws:iam::aws:policy/ReadOnlyAccess") => `warning: tenants.yaml:${at}: ${lintManagedPolicy(arn, [], owner)[0]!.message}`;
 
 describe("cross-field checks", () => {
   it("refuses two clusters and two tenants of the same name", async () => {
@@ -141,6 +145,7 @@ tenants:
     expect(problems).toEqual([
       'warning: tenants.yaml:6:74: tenants[0].managedPolicyArns: tenant "eleven" attaches 11 managed policies; the default IAM quota is 10 per role, so this needs a quota raise (up to 20)',
       'tenants.yaml:7:72: tenants[1].managedPolicyArns: tenant "many" attaches 21 managed policies; IAM allows at most 20 per role even after a quota raise',
+      managedFlag("8:74: tenants[2].managedPolicyArns[0]", 'tenant "twice"'),
       "tenants.yaml:8:116: tenants[2].managedPolicyArns[1]: arn:aws:iam::aws:policy/ReadOnlyAccess is listed twice",
     ]);
   });

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run access -- <tenants file> [--base <older file>] [--format json|md|mermaid]`: who may do
+ * `npm run access -- <tenants file> [--base <older file>] [--format json|md|mermaid|html]`: who may do
  * what, and what a change gains and loses (lib/commands/access-command.ts).
  */
 // First: under CDK Terrain, `cdktf` must load `cdktn` (lib/runtime/engine.ts).

@@ -133,8 +133,9 @@ const policyShape: Check = (c) =>
     return out;
   });
 
+/** Each managed policy judged by its document (lint.ts), once: a repeated ARN is refused as such. */
 const managedPolicyLint: Check = (c) =>
-  owners(c).flatMap((o) => o.managedPolicyArns.flatMap((arn, k) => lintManagedPolicy(arn, [...o.path, "managedPolicyArns", k], o.label)));
+  owners(c).flatMap((o) => o.managedPolicyArns.flatMap((arn, k) => (o.managedPolicyArns.indexOf(arn) === k ? lintManagedPolicy(arn, [...o.path, "managedPolicyArns", k], o.label) : [])));
 
 /** Tenant-scoped trust needs session tags (EKS user guide, pod-id-role: https://docs.aws.amazon.com/eks/latest/userguide/pod-id-role.html). */
 const trustScope: Check = (c) =>

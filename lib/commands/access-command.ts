@@ -1,5 +1,5 @@
 /**
- * `npm run access -- <tenants file> [--base <older tenants file>] [--format json|md|mermaid]`:
+ * `npm run access -- <tenants file> [--base <older tenants file>] [--format json|md|mermaid|html]`:
  * who may do what, or with --base what the change gains and loses. Exit 0 with the report on
  * stdout; 1 when a file is invalid (its problems on stderr, as validate prints them, and no
  * report); 2 on a usage error.
@@ -8,22 +8,26 @@ import { resolve } from "node:path";
 import { loadOrReport } from "./cli";
 import { parseCommandArgs, UsageError } from "./args";
 import { tenantsFileFromEnv } from "../runtime/tenants-file-env";
-import { diffReports } from "../access/diff";
+import { diffWithAccessLevels } from "../access/access-levels";
 import { diffMarkdown, reportMarkdown } from "../access/markdown";
 import { reportMermaid } from "../access/mermaid";
-import { accessReport, type StackBuilder } from "../access/model";
+import type { AccessDiff } from "../access/diff";
+import { accessReport, type AccessReport, type StackBuilder } from "../access/model";
 
-export const ACCESS_FORMATS = ["json", "md", "mermaid"] as const;
+export const ACCESS_FORMATS = ["json", "md", "mermaid", "html"] as const;
 export type AccessFormat = (typeof ACCESS_FORMATS)[number];
 
-export const ACCESS_USAGE = `usage: npm run access -- [tenants file] [--file <tenants file>] [--base <older tenants file>] [--format json|md|mermaid]
+export const ACCESS_USAGE = `usage: npm run access -- [tenants file] [--file <tenants file>] [--base <older tenants file>] [--format json|md|mermaid|html]
 
 Who may do what: every identity (tenant, shared role, add-on, controller) per cluster,
-its role, trust, managed policies and permissions, read from the stacks synthesis builds.
+its role, trust, boundary, managed policies (read from their AWS documents) and
+permissions, read from the stacks synthesis builds.
   tenants file, --file <f>  default: TENANTS_FILE, else tenants.yaml
   --base <file>    print what changes from <file> to the tenants file instead: action x
-                   resource pairs gained and lost per identity, and other changes
-  --format <f>     json (default), md (a pull-request comment) or mermaid (a flowchart)
+                   resource pairs gained and lost per identity (managed policies, Denies
+                   and boundaries included), wider trust, and other changes
+  --format <f>     json (default), md (a pull-request comment), mermaid (a flowchart) or
+                   html (one self-contained page; its picture needs Chromium, CHROMIUM_PATH)
 Exit 0 with the report; 1 when a file is invalid; 2 on a usage error.`;
 
 export interface AccessArgs {
@@ -71,11 +75,27 @@ export async function runAccess(args: ReadonlyArray<string>, io: AccessIo, build
   if (!head || (parsed.base !== undefined && !base)) return 1;
 
   const report = await accessReport(head, build);
-  if (!base) {
-    io.stdout(parsed.format === "json" ? `${JSON.stringify(report, null, 2)}\n` : parsed.format === "md" ? reportMarkdown(report) : reportMermaid(report));
-    return 0;
-  }
-  const diff = diffReports(base === head ? report : await accessReport(base, build), report);
-  io.stdout(parsed.format === "json" ? `${JSON.stringify(diff, null, 2)}\n` : parsed.format === "md" ? diffMarkdown(diff) : reportMermaid(report, diff));
+  const diff = base ? await diffWithAccessLevels(base === head ? report : await accessReport(base, build), report) : undefined;
+  io.stdout(await formatted(parsed.format, report, diff, io));
   return 0;
+}
+
+/** The report (or with a diff, the changes) in `format`. */
+async function formatted(format: AccessFormat, report: AccessReport, diff: AccessDiff | undefined, io: AccessIo): Promise<string> {
+  if (format === "json") return `${JSON.stringify(diff ?? report, null, 2)}\n`;
+  if (format === "md") return diff ? diffMarkdown(diff) : reportMarkdown(report);
+  const mermaid = await reportMermaid(report, diff);
+  if (format === "mermaid") return mermaid;
+  // Loaded only for the page: the renderer starts a browser.
+  const { renderSvgs, RenderError } = await import("../access/render-svg");
+  const { reportHtml } = await import("../access/html");
+  try {
+    const [svg] = await renderSvgs([mermaid]);
+    return reportHtml(report, { svg: svg! }, diff);
+  } catch (e) {
+    if (!(e instanceof RenderError)) throw e;
+    // The page is still worth having without its picture; say why it has none.
+    io.stderr(`warning: the picture is not in the page: ${e.message}`);
+    return reportHtml(report, { error: e.message }, diff);
+  }
 }

@@ -4,34 +4,31 @@
  * file makes them errors.
  */
 import { error, warning, type FieldPath, type Finding } from "../diagnostics/problems";
-import { ownValue } from "../diagnostics/own-keys";
 import type { StatementConfig } from "../schema/schema";
 import { hasWildcard, parseArn } from "../aws/arn";
 import { isWrite, lookUpAction, type CatalogueAction } from "./catalogue";
 import { reachesEveryResource } from "./resource-arns";
+import { flagsOfManagedPolicy } from "./managed-policy-flags";
+import { awsManagedPolicyProblem } from "../aws/managed-policy-names";
 
 /**
- * AWS-managed policies that grant administrator access: AdministratorAccess (all actions on all
- * resources), PowerUserAccess (all but IAM, Organizations and Account), and the administrator
- * job functions (IAM user guide, access_policies_job-functions).
+ * A warning for an AWS managed policy whose default version grants more than a pod should need,
+ * judged by its document with the rules of raw statements (managed-policy-lint.ts), not by its
+ * name: PowerUserAccess says nothing of what it allows, and a "FullAccess" can be narrow. The
+ * dataset lists the `aws` partition's policies; an ARN of another partition is judged by the
+ * `aws` partition's document of the same name, and the warning says so.
  */
-export const ADMIN_POLICIES: Readonly<Record<string, string>> = {
-  AdministratorAccess: "grants every action on every resource",
-  PowerUserAccess: "grants every action outside IAM, Organizations and Account management on every resource",
-  "job-function/SystemAdministrator": "is an administrator job function (it includes IAM and KMS actions)",
-  "job-function/NetworkAdministrator": "is an administrator job function (it includes IAM and S3 actions)",
-  IAMFullAccess: "grants iam:*, with which the role can create roles and policies and so raise its own permissions",
-};
-
-/** A warning for an AWS-managed policy that grants admin or service-wide access, if it is one. */
 export function lintManagedPolicy(arn: string, path: FieldPath, owner: string): Finding[] {
-  const m = /^arn:[^:]+:iam::aws:policy\/(.+)$/.exec(arn);
+  const m = /^arn:([^:]+):iam::aws:policy\/(.+)$/.exec(arn);
   if (!m) return [];
-  const name = m[1]!;
-  const base = name.split("/").pop()!;
-  const why = ownValue(ADMIN_POLICIES, name) ?? (/FullAccess$/.test(base) ? "grants full access to a whole service (its *FullAccess name says so)" : undefined);
-  if (!why) return [];
-  return [warning(path, `${owner}: AWS-managed policy ${JSON.stringify(base)} (${arn}) ${why}; prefer grants or statements scoped to the resources the tenant uses`)];
+  // An ARN AWS does not publish (wrong path, service-linked only) is refused by its own check: no document speaks for it.
+  if (awsManagedPolicyProblem(arn) !== undefined) return [];
+  const base = m[2]!.split("/").pop()!;
+  const found = flagsOfManagedPolicy(base);
+  if (!found) return [];
+  const more = found.count > found.flags.length ? ` (${found.count} findings in all)` : "";
+  const read = m[1] === "aws" ? `its default version ${found.version}` : `the aws partition's default version ${found.version} of it`;
+  return [warning(path, `${owner}: AWS-managed policy ${JSON.stringify(base)} (${arn}), by what ${read} allows: ${found.flags.join("; ")}${more}; prefer grants or statements scoped to the resources the tenant uses`)];
 }
 
 /**
