@@ -8,8 +8,7 @@
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { bigInput, GC_FLAGS, limitHeapGrowth, SMALL_INPUT_BYTES } from "../lib/runtime/heap-growth";
-import { compileCacheFile } from "../lib/runtime/compile-cache";
+import { bigInput, GC_FLAGS, heapFlags, limitHeapGrowth, SMALL_INPUT_BYTES } from "../lib/runtime/heap-growth";
 import { ROOT } from "./run";
 import { tempDir } from "./temp-dir";
 
@@ -23,12 +22,11 @@ it("are V8 flags this Node knows", () => {
 });
 
 it("sets them for a big input, unless node's command line already gives one", () => {
-  const big = () => true;
-  expect(limitHeapGrowth(["--require", "x.js"], big)).toEqual(BOTH);
-  expect(limitHeapGrowth(["--heap-growing-percent=20"], big)).toEqual(["--no-concurrent-marking"]);
-  expect(limitHeapGrowth(["--heap_growing_percent=20", "--concurrent-marking"], big)).toEqual([]);
-  expect(limitHeapGrowth(["--no_concurrent_marking"], big)).toEqual(["--heap-growing-percent=50"]);
-  expect(limitHeapGrowth(["--require", "x.js"], () => false)).toEqual([]);
+  expect(heapFlags(["--require", "x.js"])).toEqual(BOTH);
+  expect(heapFlags(["--heap-growing-percent=20"])).toEqual(["--no-concurrent-marking"]);
+  expect(heapFlags(["--no_concurrent_marking"])).toEqual(["--heap-growing-percent=50"]);
+  expect(limitHeapGrowth(["--heap_growing_percent=20", "--concurrent-marking"], () => true)).toBe("set by node");
+  expect(limitHeapGrowth(["--require", "x.js"], () => false)).toBe("small input");
 });
 
 it("counts a tenants file from 512 KiB as big (TENANTS_FILE, else tenants.yaml, from the working folder), and one it cannot size", () => {
@@ -43,18 +41,18 @@ it("counts a tenants file from 512 KiB as big (TENANTS_FILE, else tenants.yaml, 
   expect(bigInput({ TENANTS_FILE: "missing.yaml" }, dir)).toBe(true);
 });
 
-it("is what the app's preload does: with a big tenants file, the compile cache's file is the one for the flags", () => {
+it("is what the app's preload does, for a big tenants file only", () => {
   const dir = tempDir("heap-growth-app-");
   writeFileSync(join(dir, "big.yaml"), Buffer.alloc(SMALL_INPUT_BYTES, 0x20));
   writeFileSync(join(dir, "small.yaml"), "clusters: []\n");
-  const cacheFile = (tenantsFile: string) =>
-    spawnSync(process.execPath, ["--require", "./dist/lib/runtime/preload.js", "-e", `process.stdout.write(require("./dist/lib/runtime/compile-cache.js").compileCacheState().file)`], {
+  const outcome = (tenantsFile: string) =>
+    spawnSync(process.execPath, ["--require", "./dist/lib/runtime/preload.js", "-e", `process.stdout.write(String(require("./dist/lib/runtime/patches.js").attachRuntimePatches().get("heap-growth")))`], {
       cwd: ROOT,
       encoding: "utf8",
-      env: { ...process.env, TENANTS_FILE: join(dir, tenantsFile), TENANTS_COMPILE_CACHE: join(dir, "cache") },
+      env: { ...process.env, TENANTS_FILE: join(dir, tenantsFile) },
     }).stdout;
-  expect(cacheFile("small.yaml")).toBe(compileCacheFile(join(dir, "cache")));
-  expect(cacheFile("big.yaml")).toBe(compileCacheFile(join(dir, "cache"), BOTH));
+  expect(outcome("small.yaml")).toBe("small input");
+  expect(outcome("big.yaml")).toBe("true");
 });
 
 it("takes effect in the app's preload for a big file: helper threads mark next to nothing", () => {
@@ -69,7 +67,7 @@ it("takes effect in the app's preload for a big file: helper threads mark next t
       cwd: ROOT,
       encoding: "utf8",
       maxBuffer: 16 << 20,
-      env: { ...process.env, TENANTS_FILE: join(dir, "big.yaml"), TENANTS_COMPILE_CACHE: join(dir, "cache") },
+      env: { ...process.env, TENANTS_FILE: join(dir, "big.yaml") },
     }).stdout;
     return [...out.matchAll(/concurrently marked (\d+)KB/g)].reduce((kb, m) => kb + Number(m[1]), 0);
   };

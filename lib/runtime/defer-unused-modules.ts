@@ -15,27 +15,28 @@
  * lazy stand-in placed there under the module's resolved file name is what `require` returns.
  * The stand-in loads the real module on first use, so behaviour never changes, only timing.
  * A dependency that cannot be resolved (another layout or version) is left alone. The library
- * (lib/index.ts) does not do this; only the app does, for its own process.
- *
- * Compiling what does load is cached by compile-cache.ts.
+ * (lib/index.ts) does not do this; only the commands do, for their own process. The engine's
+ * dependencies are resolved from the folder of the engine that is installed (engine.ts), cdktf
+ * or CDK Terrain, so the stand-in sits where the engine's own `require` looks.
  */
 import Module from "node:module";
 import { dirname } from "node:path";
+import type { Engine } from "./engine";
 import { lazyExports, type ExportsKind } from "./lazy-module";
 
 interface Deferred {
   /** The request as the requiring package writes it. */
   readonly request: string;
-  /** The package that requires it, for resolution from its own folder. */
-  readonly from: string;
+  /** The package that requires it, for resolution from its own folder: the engine, or zod. */
+  readonly from: "engine" | "zod";
   readonly kind: ExportsKind;
   readonly esModule: boolean;
 }
 
 export const DEFERRED: ReadonlyArray<Deferred> = [
-  { request: "archiver", from: "cdktf", kind: "function", esModule: false },
+  { request: "archiver", from: "engine", kind: "function", esModule: false },
   { request: "zod/v4/locales/index.cjs", from: "zod", kind: "object", esModule: true },
-  { request: "semver", from: "cdktf", kind: "object", esModule: false },
+  { request: "semver", from: "engine", kind: "object", esModule: false },
 ];
 
 /** The cache entries to seed, by resolved file name; in a function of its own for the tests. */
@@ -61,15 +62,14 @@ export function seedLazyModules(cache: NodeJS.Dict<NodeJS.Module>, resolve: (req
   return seeded;
 }
 
-function resolveFrom(request: string, from: string): string | undefined {
-  try {
-    return require.resolve(request, { paths: [dirname(require.resolve(`${from}/package.json`))] });
-  } catch {
-    return undefined;
-  }
-}
-
-/** Seeds this process's module cache; returns the files it deferred. */
-export function deferUnusedModules(): string[] {
-  return seedLazyModules(require.cache, resolveFrom, (file) => require(file));
+/** Seeds this process's module cache: true when it deferred something, else why not. */
+export function deferUnusedModules(engine: Engine): true | string {
+  const resolveFrom = (request: string, from: string): string | undefined => {
+    try {
+      return require.resolve(request, { paths: [from === "engine" ? engine.dir : dirname(require.resolve("zod/package.json"))] });
+    } catch {
+      return undefined;
+    }
+  };
+  return seedLazyModules(require.cache, resolveFrom, (file) => require(file)).length > 0 ? true : "not found";
 }

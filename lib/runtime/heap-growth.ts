@@ -57,16 +57,21 @@ export function bigInput(env: NodeJS.ProcessEnv = process.env, cwd: string = pro
   }
 }
 
+/** The flags to set for a big input: those node's command line does not give. */
+export function heapFlags(execArgv: readonly string[] = process.execArgv): string[] {
+  return GC_FLAGS.filter(({ name }) => !execArgv.some((a) => name.test(a))).map(({ flag }) => flag);
+}
+
 /**
  * Sets each flag in this process for a big input, unless node's command line gives it
  * (NODE_OPTIONS may not carry V8 flags: https://nodejs.org/api/cli.html#node_optionsoptions).
- * Returns the flags it set: the compile cache keys its file by them.
  */
-export function limitHeapGrowth(execArgv: readonly string[] = process.execArgv, big: () => boolean = bigInput): string[] {
-  const wanted = GC_FLAGS.filter(({ name }) => !execArgv.some((a) => name.test(a)));
-  if (wanted.length === 0 || !big()) return [];
+export function limitHeapGrowth(execArgv: readonly string[] = process.execArgv, big: () => boolean = bigInput): true | string {
+  const wanted = heapFlags(execArgv);
+  if (wanted.length === 0) return "set by node";
+  if (!big()) return "small input";
   // Required here: loading node:v8 costs a small run about 2 ms, for nothing.
   const v8 = require("node:v8") as typeof V8;
-  for (const { flag } of wanted) v8.setFlagsFromString(flag);
-  return wanted.map(({ flag }) => flag);
+  for (const flag of wanted) v8.setFlagsFromString(flag);
+  return true;
 }

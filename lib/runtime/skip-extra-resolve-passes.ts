@@ -30,6 +30,8 @@
  * (grep for `preparing`); then update the hashes.
  */
 import { createHash } from "node:crypto";
+import { join } from "node:path";
+import type { Engine } from "./engine";
 
 /** sha256 (first 16 hex digits) of each patched function's `toString()` in cdktf 0.21.0. */
 export const EXPECTED_SOURCE_HASHES = {
@@ -68,19 +70,17 @@ export interface Cdktf {
   readonly isUnresolved: (value: unknown) => boolean;
 }
 
-export type PatchResult = { readonly applied: true } | { readonly applied: false; readonly reason: string };
-
 export const sourceHash = (fn: unknown) => createHash("sha256").update(String(fn)).digest("hex").slice(0, 16);
 
-/** The cdktf internals the patch touches, or why they cannot be found. */
-export function loadCdktf(): Cdktf | string {
+/** The engine's internals the patch touches, or undefined when they are not there. */
+export function loadCdktf(engine: Engine): Cdktf | undefined {
   try {
-    const cdktf = require("cdktf") as { TerraformStack: Cdktf["TerraformStack"]; Token: { isUnresolved(v: unknown): boolean } };
-    const tokens = require("cdktf/lib/_tokens") as Cdktf["tokens"];
-    const expressions = require("cdktf/lib/tfExpression") as { ref(identifier: string): ReferenceLike };
+    const cdktf = require(engine.dir) as { TerraformStack: Cdktf["TerraformStack"]; Token: { isUnresolved(v: unknown): boolean } };
+    const tokens = require(join(engine.dir, "lib/_tokens")) as Cdktf["tokens"];
+    const expressions = require(join(engine.dir, "lib/tfExpression")) as { ref(identifier: string): ReferenceLike };
     return { TerraformStack: cdktf.TerraformStack, tokens, referencePrototype: Object.getPrototypeOf(expressions.ref("x")) as ReferenceLike, isUnresolved: (v) => cdktf.Token.isUnresolved(v) };
-  } catch (e) {
-    return `cdktf's internals were not found: ${e instanceof Error ? e.message : String(e)}`;
+  } catch {
+    return undefined;
   }
 }
 
@@ -93,21 +93,22 @@ function holdsTokens(value: unknown, isUnresolved: (v: unknown) => boolean): boo
 
 export class CrossStackReferenceError extends Error {}
 
+/** Whether each function's source hashes to what the patch was written against. */
+export function sourceMatches(found: Record<string, unknown>, expected: Record<string, string>): boolean {
+  return Object.entries(expected).every(([name, hash]) => sourceHash(found[name]) === hash);
+}
+
 /**
- * Patches cdktf's TerraformStack and Reference classes in this process. Returns whether it did,
- * and if not, why: a cdktf whose functions changed is left alone (synth is then slower, never
- * wrong).
+ * Patches the engine's TerraformStack and Reference classes in this process. Returns true, or
+ * why not: an engine whose functions differ from cdktf 0.21.0's (another version, CDK Terrain)
+ * is left alone, and synth is then slower, never wrong.
  */
-export function skipExtraResolvePasses(cdktf: Cdktf | string = loadCdktf()): PatchResult {
-  if (typeof cdktf === "string") return { applied: false, reason: cdktf };
+export function skipExtraResolvePasses(engine: Engine, cdktf: Cdktf | undefined = loadCdktf(engine)): true | string {
+  if (!cdktf) return "not found";
   const stack = cdktf.TerraformStack.prototype;
   const ref = cdktf.referencePrototype;
-  if ((stack as unknown as Record<symbol, unknown>)[PATCHED]) return { applied: true };
-  const found = { prepareStack: sourceHash(stack.prepareStack), toTerraform: sourceHash(stack.toTerraform), referenceResolve: sourceHash(ref.resolve) };
-  for (const [name, hash] of Object.entries(found)) {
-    const expected = EXPECTED_SOURCE_HASHES[name as keyof typeof EXPECTED_SOURCE_HASHES];
-    if (hash !== expected) return { applied: false, reason: `cdktf's ${name} changed (source hash ${hash}, expected ${expected})` };
-  }
+  if ((stack as unknown as Record<symbol, unknown>)[PATCHED]) return true;
+  if (!sourceMatches({ prepareStack: stack.prepareStack, toTerraform: stack.toTerraform, referenceResolve: ref.resolve }, EXPECTED_SOURCE_HASHES)) return "engine source differs";
   const { tokens, isUnresolved } = cdktf;
   const originalToTerraform = stack.toTerraform;
   const originalReferenceResolve = ref.resolve;
@@ -141,7 +142,7 @@ export function skipExtraResolvePasses(cdktf: Cdktf | string = loadCdktf()): Pat
   };
 
   Object.defineProperty(stack, PATCHED, { value: true });
-  return { applied: true };
+  return true;
 }
 
 /** The tree toTerraform built: its `"//"` entry carries this stack's metadata. */

@@ -32,7 +32,9 @@
  * pattern in encoding.js, and that Tokenization.resolve still calls the export; then update the
  * hashes.
  */
-import { sourceHash } from "./skip-extra-resolve-passes";
+import { join } from "node:path";
+import type { Engine } from "./engine";
+import { sourceMatches } from "./skip-extra-resolve-passes";
 
 /** sha256 (first 16 hex digits) of each function's `toString()` in cdktf 0.21.0. */
 export const EXPECTED_SOURCE_HASHES = {
@@ -71,20 +73,19 @@ export interface CdktfResolve {
   readonly mapTokenValues: readonly string[];
 }
 
-export type PatchResult = { readonly applied: true } | { readonly applied: false; readonly reason: string };
-
-/** The cdktf internals the patch touches, or why they cannot be found. */
-export function loadCdktfResolve(): CdktfResolve | string {
+/** The engine's internals the patch touches, or undefined when they are not there. */
+export function loadCdktfResolve(engine: Engine): CdktfResolve | undefined {
+  const lib = (path: string): unknown => require(join(engine.dir, "lib", path));
   try {
-    const module = require("cdktf/lib/tokens/private/resolve") as CdktfResolve["module"];
-    const encoding = require("cdktf/lib/tokens/private/encoding") as {
+    const module = lib("tokens/private/resolve") as CdktfResolve["module"];
+    const encoding = lib("tokens/private/encoding") as {
       BEGIN_STRING_TOKEN_MARKER: string;
       BEGIN_LIST_TOKEN_MARKER: string;
       BEGIN_MAP_TOKEN_MARKER: string;
       TokenString: { forNumbers(s: string): { re: RegExp } };
       unresolved: unknown;
     };
-    const token = require("cdktf/lib/tokens/token") as { Token: { STRING_MAP_TOKEN_VALUE: string; ANY_MAP_TOKEN_VALUE: string }; Tokenization: { resolve: unknown } };
+    const token = lib("tokens/token") as { Token: { STRING_MAP_TOKEN_VALUE: string; ANY_MAP_TOKEN_VALUE: string }; Tokenization: { resolve: unknown } };
     return {
       module,
       tokenizationResolve: token.Tokenization.resolve,
@@ -93,22 +94,15 @@ export function loadCdktfResolve(): CdktfResolve | string {
       numberPattern: encoding.TokenString.forNumbers("").re.source,
       mapTokenValues: [token.Token.STRING_MAP_TOKEN_VALUE, token.Token.ANY_MAP_TOKEN_VALUE],
     };
-  } catch (e) {
-    return `cdktf's internals were not found: ${e instanceof Error ? e.message : String(e)}`;
+  } catch {
+    return undefined;
   }
 }
 
-/** Why the patch would be wrong for this cdktf, or undefined when it fits. */
-function mismatch(cdktf: CdktfResolve): string | undefined {
-  const found = { resolve: sourceHash(cdktf.module.resolve), tokenizationResolve: sourceHash(cdktf.tokenizationResolve), unresolved: sourceHash(cdktf.unresolved) };
-  for (const [name, hash] of Object.entries(found)) {
-    const expected = EXPECTED_SOURCE_HASHES[name as keyof typeof EXPECTED_SOURCE_HASHES];
-    if (hash !== expected) return `cdktf's ${name} changed (source hash ${hash}, expected ${expected})`;
-  }
-  const marker = cdktf.markers.find((m) => !m.includes(MARKER));
-  if (marker !== undefined) return `cdktf's token marker ${JSON.stringify(marker)} no longer holds ${JSON.stringify(MARKER)}`;
-  if (cdktf.numberPattern !== NUMBER_TOKEN_PATTERN) return `cdktf's number-token pattern changed to /${cdktf.numberPattern}/`;
-  return undefined;
+/** Whether the engine's functions, token markers and number pattern are cdktf 0.21.0's. */
+function fits(cdktf: CdktfResolve): boolean {
+  const found = { resolve: cdktf.module.resolve, tokenizationResolve: cdktf.tokenizationResolve, unresolved: cdktf.unresolved };
+  return sourceMatches(found, EXPECTED_SOURCE_HASHES) && cdktf.markers.every((m) => m.includes(MARKER)) && cdktf.numberPattern === NUMBER_TOKEN_PATTERN;
 }
 
 /**
@@ -156,17 +150,17 @@ export function resolveWithPlainValuesSkipped(original: Resolve, mapTokenValues:
 }
 
 /**
- * Patches cdktf's resolve in this process. Returns whether it did, and if not, why: a cdktf
- * whose functions changed is left alone (synth is then slower, never wrong).
+ * Patches the engine's resolve in this process. Returns true, or why not: an engine whose
+ * functions differ from cdktf 0.21.0's (another version, CDK Terrain) is left alone, and synth
+ * is then slower, never wrong.
  */
-export function skipResolveOfPlainValues(cdktf: CdktfResolve | string = loadCdktfResolve()): PatchResult {
-  if (typeof cdktf === "string") return { applied: false, reason: cdktf };
+export function skipResolveOfPlainValues(engine: Engine, cdktf: CdktfResolve | undefined = loadCdktfResolve(engine)): true | string {
+  if (!cdktf) return "not found";
   const module = cdktf.module as CdktfResolve["module"] & { [PATCHED]?: Resolve };
-  if (module[PATCHED] !== undefined) return { applied: true };
-  const reason = mismatch(cdktf);
-  if (reason !== undefined) return { applied: false, reason };
+  if (module[PATCHED] !== undefined) return true;
+  if (!fits(cdktf)) return "engine source differs";
   const original = module.resolve;
   module.resolve = resolveWithPlainValuesSkipped(original, cdktf.mapTokenValues);
   Object.defineProperty(module, PATCHED, { value: original });
-  return { applied: true };
+  return true;
 }

@@ -23,8 +23,7 @@
  */
 import Module from "node:module";
 import { randomBytes } from "node:crypto";
-import { dirname } from "node:path";
-import { setOwn } from "../config/own-keys";
+import type { Engine } from "./engine";
 
 type Options = { space?: number | string } | undefined;
 
@@ -64,13 +63,14 @@ function nativeStableStringify(value: unknown, opts?: Options): string | undefin
     }
     if (seen.has(node)) throw new TypeError("Converting circular structure to JSON");
     seen.add(node);
-    const sorted: Record<string, unknown> = {};
+    // No prototype, so that a "__proto__" key is a key like any other.
+    const sorted = Object.create(null) as Record<string, unknown>;
     let kept = 0;
     for (const key of Object.keys(node).sort()) {
       const item = prepare((node as Record<string, unknown>)[key]);
       if (writesNothing(item)) continue;
       if (ARRAY_INDEX.test(key)) throw new IndexKey();
-      setOwn(sorted, key, copy(item, level + 1));
+      sorted[key] = copy(item, level + 1);
       kept++;
     }
     seen.delete(node);
@@ -87,10 +87,10 @@ function nativeStableStringify(value: unknown, opts?: Options): string | undefin
 const SUPPORTED = new Set(["space"]);
 
 /**
- * Seeds `cache` so that json-stable-stringify, resolved from cdktf's folder, is this stand-in
- * (the real one for options it does not handle). Returns the file it replaced, if any.
+ * Seeds `cache` so that json-stable-stringify, resolved from the engine's folder, is this
+ * stand-in (the real one for options it does not handle). Returns the file it replaced, if any.
  */
-export function useStableStringify(cache: NodeJS.Dict<NodeJS.Module> = require.cache, resolve: () => string | undefined = resolveFromCdktf): string | undefined {
+export function seedStableStringify(cache: NodeJS.Dict<NodeJS.Module>, resolve: () => string | undefined): string | undefined {
   const file = resolve();
   if (!file || cache[file]) return undefined;
   let real: ((v: unknown, o?: unknown) => string | undefined) | undefined;
@@ -123,10 +123,14 @@ export function useStableStringify(cache: NodeJS.Dict<NodeJS.Module> = require.c
   return file;
 }
 
-function resolveFromCdktf(): string | undefined {
-  try {
-    return require.resolve("json-stable-stringify", { paths: [dirname(require.resolve("cdktf/package.json"))] });
-  } catch {
-    return undefined;
-  }
+/** The patch: true, or why not. */
+export function useStableStringify(engine: Engine): true | string {
+  const resolve = () => {
+    try {
+      return require.resolve("json-stable-stringify", { paths: [engine.dir] });
+    } catch {
+      return undefined;
+    }
+  };
+  return seedStableStringify(require.cache, resolve) ? true : "not found";
 }

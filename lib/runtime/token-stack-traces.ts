@@ -12,7 +12,9 @@
  * cdktf release, so the private path is stable; if it moves, this does nothing.
  */
 
+import { join } from "node:path";
 import { debugEnabled } from "./debug";
+import type { Engine } from "./engine";
 
 export const TRACE_SKIPPED = "(creation stack not recorded; run with TENANTS_DEBUG=1 to record it)";
 
@@ -21,18 +23,18 @@ interface StackTraceModule {
 }
 
 /**
- * Makes CDKTF skip token creation stacks in this process, unless TENANTS_DEBUG is set
- * (lib/cli/index.ts prints stack traces then too). Returns whether it did.
+ * Makes the engine skip token creation stacks in this process, unless TENANTS_DEBUG is set
+ * (the commands print stack traces then too). Returns true, or why not.
  */
-export function skipTokenStackTraces(env: NodeJS.ProcessEnv = process.env): boolean {
-  if (debugEnabled(env)) return false;
+export function skipTokenStackTraces(engine: Engine, env: NodeJS.ProcessEnv = process.env): true | string {
+  if (debugEnabled(env)) return "debugging";
   let mod: StackTraceModule;
   try {
-    mod = require("cdktf/lib/tokens/private/stack-trace") as StackTraceModule;
+    mod = require(join(engine.dir, "lib/tokens/private/stack-trace")) as StackTraceModule;
   } catch {
-    return false;
+    return "not found";
   }
-  if (typeof mod.captureStackTrace !== "function") return false;
+  if (typeof mod.captureStackTrace !== "function") return "not found";
   mod.captureStackTrace = () => [TRACE_SKIPPED];
   return true;
 }
