@@ -21,6 +21,7 @@ import { median } from "./stats";
 import { tenantsYaml } from "./tenants-file";
 import { parseScriptArgs } from "../lib/cli/args";
 import { OFF_VARIABLE, PATCHES } from "../lib/runtime/patches";
+import { BEGIN, END, renderPatchTable, variants, type Figures, type Variant } from "./patch-table";
 
 const ROOT = resolve(__dirname, "..", "..");
 const USAGE = "usage: npm run bench:patches [-- --write]";
@@ -32,46 +33,6 @@ Measures each runtime patch's own saving (CPU time against the cdktf floor, peak
   -h, --help  this text
 Exit codes: 0 measured; 2 usage, or the benchmark cannot run.
 `;
-export const BEGIN = "<!-- bench:patches:begin (written by `npm run bench:patches -- --write`) -->";
-export const END = "<!-- bench:patches:end -->";
-/** A patch is kept when it saves at least this share of CPU time or peak RSS. */
-export const KEEP_SAVING = 0.1;
-
-export interface Variant {
-  readonly name: string;
-  /** TENANTS_PATCHES_OFF for the run. */
-  readonly off: string;
-}
-
-/** All patches, none, and each left out; compile-cache only where Node has one to turn on. */
-export function variants(names: readonly string[], nodeHasCompileCache: boolean): Variant[] {
-  const measured = names.filter((n) => n !== "compile-cache" || nodeHasCompileCache);
-  return [{ name: "all", off: "" }, { name: "none", off: "all" }, ...measured.map((n) => ({ name: `without ${n}`, off: n }))];
-}
-
-export interface Figures {
-  /** Median over the rounds of CPU time ÷ the round's floor CPU time. */
-  readonly cpuRatio: number;
-  readonly cpuMs: number;
-  readonly peakRssMiB: number;
-}
-
-/** 1 − with ÷ without: the share a patch saves; negative when it costs. */
-export const saving = (withIt: number, without: number) => 1 - withIt / without;
-
-const pct = (x: number) => `${x >= 0 ? "" : "−"}${Math.abs(Math.round(x * 100))}%`;
-
-/** The table: each variant's figures, and for each "without" row, the patch's saving and verdict. */
-export function renderPatchTable(size: number, rows: ReadonlyMap<string, Figures>): string {
-  const all = rows.get("all")!;
-  const lines = [`| ${size.toLocaleString("en-US")} tenant${size === 1 ? "" : "s"} | CPU vs floor | median CPU | peak RSS | CPU saved by the patch | RSS saved by the patch |`, "|---|---:|---:|---:|---:|---:|"];
-  for (const [name, f] of rows) {
-    const cells = name.startsWith("without ") ? [pct(saving(all.cpuRatio, f.cpuRatio)), pct(saving(all.peakRssMiB, f.peakRssMiB))] : ["", ""];
-    lines.push(`| ${name} | ${f.cpuRatio.toFixed(2)}× | ${Math.round(f.cpuMs)} ms | ${f.peakRssMiB.toFixed(0)} MiB | ${cells.join(" | ")} |`);
-  }
-  return lines.join("\n");
-}
-
 function measureSize(size: number, runs: number, tmp: string, list: Variant[]): Map<string, Figures> {
   const floor = findFloor(ROOT);
   if (!floor) throw new Error("the cdktf floor is missing (BENCH_FLOOR)");
@@ -92,6 +53,8 @@ function measureSize(size: number, runs: number, tmp: string, list: Variant[]): 
     for (const v of [...list.slice(round % list.length), ...list.slice(0, round % list.length)]) {
       const r = once(app, { [OFF_VARIABLE]: v.off });
       samples.get(v.name)!.push({ ratio: r.cpuMs / base, cpuMs: r.cpuMs, rssMiB: r.peakRssKiB / 1024 });
+      // Each run as it comes, so that an interrupted benchmark still leaves its figures.
+      process.stderr.write(`${size}\t${round + 1}\t${v.name}\t${r.cpuMs} ms\t${(r.cpuMs / base).toFixed(3)}× floor (${base} ms)\t${(r.peakRssKiB / 1024).toFixed(0)} MiB\n`);
     }
     process.stderr.write(`${size} tenants: round ${round + 1} of ${runs} done, load ${loadavg()[0]!.toFixed(2)}\n`);
   }

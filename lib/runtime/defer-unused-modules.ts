@@ -1,23 +1,12 @@
 /**
- * Run by preload.ts, before cdktf and zod load: defers dependencies that the packages load
- * eagerly and a synth never uses. The first two were a third of the start-up time
- * of a one-tenant synth (the target is 3% of the `cdktf init` way, 258 ms; measured in
- * docs/benchmarks.md):
- * - cdktf's lib/private/fs.js requires `archiver` (some 200 files) at load time, only to zip
- *   TerraformAsset folders, which this app has none of: about 40 ms.
- * - zod's core requires `v4/locales/index.cjs`, all its 40-odd message translations, only to
- *   export them as `z.locales`; the default English locale is loaded separately: about 20 ms.
- * - cdktf's lib/validations/validate-binary-version.js requires `semver` (45 files) at load
- *   time, only to compare `terraform version` with a constraint when a stack has import or
- *   moved blocks and cdktf runs its validations: 15-18 ms (docs/benchmarks.md, start-up).
- *
- * Node documents `require.cache` as writable ("adding or replacing entries is possible"), so a
- * lazy stand-in placed there under the module's resolved file name is what `require` returns.
- * The stand-in loads the real module on first use, so behaviour never changes, only timing.
- * A dependency that cannot be resolved (another layout or version) is left alone. The library
- * (lib/index.ts) does not do this; only the commands do, for their own process. The engine's
- * dependencies are resolved from the folder of the engine that is installed (engine.ts), cdktf
- * or CDK Terrain, so the stand-in sits where the engine's own `require` looks.
+ * Defers modules that the engine and zod load eagerly and a synth never uses
+ * (docs/benchmarks.md, "The patches"): the engine's `archiver` (some 200 files, only to zip
+ * TerraformAsset folders, which the app has none of) and `semver` (only to check `terraform`'s
+ * version for import and moved blocks), and zod's 40-odd message translations (the default
+ * English one loads on its own). A lazy stand-in goes into Node's module cache under the
+ * module's resolved file name (entries are replaceable: https://nodejs.org/api/modules.html#requirecache)
+ * and loads the real module on first use: behaviour never changes, only timing. The engine's
+ * are resolved from the folder of the engine installed (engine.ts), where its `require` looks.
  */
 import Module from "node:module";
 import { dirname } from "node:path";
@@ -25,9 +14,8 @@ import type { Engine } from "./engine";
 import { lazyExports, type ExportsKind } from "./lazy-module";
 
 interface Deferred {
-  /** The request as the requiring package writes it. */
   readonly request: string;
-  /** The package that requires it, for resolution from its own folder: the engine, or zod. */
+  /** Whose folder it is resolved from. */
   readonly from: "engine" | "zod";
   readonly kind: ExportsKind;
   readonly esModule: boolean;
@@ -39,7 +27,7 @@ export const DEFERRED: ReadonlyArray<Deferred> = [
   { request: "semver", from: "engine", kind: "object", esModule: false },
 ];
 
-/** The cache entries to seed, by resolved file name; in a function of its own for the tests. */
+/** Seeds `cache` with a stand-in for each deferred module that resolves; returns their files. */
 export function seedLazyModules(cache: NodeJS.Dict<NodeJS.Module>, resolve: (request: string, from: string) => string | undefined, load: (file: string) => unknown): string[] {
   const seeded: string[] = [];
   for (const d of DEFERRED) {
@@ -48,21 +36,13 @@ export function seedLazyModules(cache: NodeJS.Dict<NodeJS.Module>, resolve: (req
     const m = new Module(file);
     m.filename = file;
     m.loaded = true;
-    m.exports = lazyExports(
-      () => {
-        delete cache[file];
-        return load(file);
-      },
-      d.kind,
-      d.esModule,
-    );
+    m.exports = lazyExports(() => (delete cache[file], load(file)), d.kind, d.esModule);
     cache[file] = m;
     seeded.push(file);
   }
   return seeded;
 }
 
-/** Seeds this process's module cache: true when it deferred something, else why not. */
 export function deferUnusedModules(engine: Engine): true | string {
   const resolveFrom = (request: string, from: string): string | undefined => {
     try {

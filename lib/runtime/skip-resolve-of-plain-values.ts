@@ -1,47 +1,20 @@
 /**
- * cdktf resolves each element of a stack by walking every value of its JSON fragment: for each
- * string, number, array, object and object key it builds a fresh resolution context (three
- * closures and two objects) and runs up to four regular expressions, although almost every
- * value is plain text with no token in it. At 5,000 tenants that walk was most of the CPU time
- * left in a synth (profile in docs/benchmarks.md). This module, run by preload.ts in the app's
- * process only, answers the plain part of that walk itself and hands every value that could
- * hold a token, with its path, to cdktf's own resolve, so the output stays byte-identical.
- *
- * What "plain" means is read off cdktf 0.21.0's `resolve` (node_modules/cdktf/lib/tokens/private/
- * resolve.js) and `encoding.js` beside it:
- * - a string is plain when it holds no `TfToken[` (the common part of the string, list and map
- *   token markers) and nothing cdktf's number-token pattern matches, and is not one of the two
- *   map-token placeholder values: cdktf then returns it unchanged;
- * - `undefined`, `null` and booleans are returned unchanged;
- * - an array without numbers and without marker strings is resolved element by element, and
- *   `undefined` elements are dropped;
- * - an object that is not a Date, a resolvable (a `resolve` method) or a construct, and whose
- *   keys are plain strings, is resolved value by value, and `undefined` values are dropped.
- * Everything else (numbers, tokens, token strings, list and map tokens, functions, constructs,
- * and anything nested deeper than cdktf's 200-level limit) goes to cdktf's resolve with the
- * same path (`prefix`) and options, so its results and its error messages are cdktf's.
- *
- * cdktf's `Tokenization.resolve` calls `resolve_1.resolve(...)` through the exports object of
- * resolve.js, so replacing that export takes effect for every resolve of an element; cdktf's
- * own recursion inside a token's value is left as it is. It leans on cdktf 0.21.0 internals, so
- * it patches nothing unless the functions' source hashes and the markers and pattern below are
- * still what they were (__tests__/skip-resolve-of-plain-values.test.ts fails loudly when it stops
- * applying, compares it with cdktf's resolve value by value, and compares every example's
- * output with and without it). After a migration to CDK Terrain (the cdktf successor),
- * re-check the four cases above against its resolve.js, the token markers and the number
- * pattern in encoding.js, and that Tokenization.resolve still calls the export; then update the
- * hashes.
+ * cdktf's `resolve` (lib/tokens/private/resolve.js) builds a resolution context and runs up to
+ * four regular expressions for every string, number, array, object and key of every element,
+ * though almost all of them are plain text (docs/benchmarks.md, "The patches"). This answers the
+ * plain part itself, as cdktf 0.21.0 would (strings with no `TfToken[` marker, nothing the
+ * number-token pattern matches and no map-token placeholder; null, booleans, undefined; arrays
+ * and objects of those, undefined members dropped), and hands everything else, with its path,
+ * to cdktf's own resolve, so results and errors stay cdktf's. `Tokenization.resolve` calls it
+ * through the module's exports, which is where it goes. An engine whose functions, markers or
+ * pattern differ from cdktf 0.21.0's (another version, CDK Terrain) is left alone.
  */
 import { join } from "node:path";
 import type { Engine } from "./engine";
 import { sourceMatches } from "./skip-extra-resolve-passes";
 
 /** sha256 (first 16 hex digits) of each function's `toString()` in cdktf 0.21.0. */
-export const EXPECTED_SOURCE_HASHES = {
-  resolve: "c994da7dc9aece4b",
-  tokenizationResolve: "ad0841a1b115f1e6",
-  unresolved: "220cdfc75dd48ada",
-} as const;
+export const EXPECTED_SOURCE_HASHES = { resolve: "c994da7dc9aece4b", tokenizationResolve: "ad0841a1b115f1e6", unresolved: "220cdfc75dd48ada" } as const;
 
 /** cdktf 0.21.0's NUMBER_TOKEN_REGEX source (encoding.js). */
 export const NUMBER_TOKEN_PATTERN = "[-|\\d|.\\+]+(e[-|\\d|.|e|E|\\+]+)";
@@ -56,15 +29,10 @@ const MAX_DEPTH = 200;
 
 const PATCHED = Symbol.for("eks-pod-identity-tenants.skip-resolve-of-plain-values");
 
-interface ResolveOptions {
-  readonly prefix?: string[];
-  readonly [k: string]: unknown;
-}
-
+type ResolveOptions = { readonly prefix?: string[]; readonly [k: string]: unknown };
 export type Resolve = (obj: unknown, options: ResolveOptions) => unknown;
 
 export interface CdktfResolve {
-  /** The exports object of cdktf/lib/tokens/private/resolve.js. */
   readonly module: { resolve: Resolve };
   readonly tokenizationResolve: unknown;
   readonly unresolved: unknown;
@@ -78,13 +46,7 @@ export function loadCdktfResolve(engine: Engine): CdktfResolve | undefined {
   const lib = (path: string): unknown => require(join(engine.dir, "lib", path));
   try {
     const module = lib("tokens/private/resolve") as CdktfResolve["module"];
-    const encoding = lib("tokens/private/encoding") as {
-      BEGIN_STRING_TOKEN_MARKER: string;
-      BEGIN_LIST_TOKEN_MARKER: string;
-      BEGIN_MAP_TOKEN_MARKER: string;
-      TokenString: { forNumbers(s: string): { re: RegExp } };
-      unresolved: unknown;
-    };
+    const encoding = lib("tokens/private/encoding") as Record<`BEGIN_${"STRING" | "LIST" | "MAP"}_TOKEN_MARKER`, string> & { TokenString: { forNumbers(s: string): { re: RegExp } }; unresolved: unknown };
     const token = lib("tokens/token") as { Token: { STRING_MAP_TOKEN_VALUE: string; ANY_MAP_TOKEN_VALUE: string }; Tokenization: { resolve: unknown } };
     return {
       module,
@@ -105,10 +67,7 @@ function fits(cdktf: CdktfResolve): boolean {
   return sourceMatches(found, EXPECTED_SOURCE_HASHES) && cdktf.markers.every((m) => m.includes(MARKER)) && cdktf.numberPattern === NUMBER_TOKEN_PATTERN;
 }
 
-/**
- * cdktf's resolve with the plain part of the walk answered directly. `original` gets every
- * value that could hold a token, with the path cdktf would have given it.
- */
+/** cdktf's resolve, with the plain part answered here and the rest handed to `original`. */
 export function resolveWithPlainValuesSkipped(original: Resolve, mapTokenValues: readonly string[]): Resolve {
   const plainString = (s: string) => !s.includes(MARKER) && !NUMBER_LIKE.test(s) && !mapTokenValues.includes(s);
   return function resolve(obj: unknown, options: ResolveOptions): unknown {
@@ -149,11 +108,6 @@ export function resolveWithPlainValuesSkipped(original: Resolve, mapTokenValues:
   };
 }
 
-/**
- * Patches the engine's resolve in this process. Returns true, or why not: an engine whose
- * functions differ from cdktf 0.21.0's (another version, CDK Terrain) is left alone, and synth
- * is then slower, never wrong.
- */
 export function skipResolveOfPlainValues(engine: Engine, cdktf: CdktfResolve | undefined = loadCdktfResolve(engine)): true | string {
   if (!cdktf) return "not found";
   const module = cdktf.module as CdktfResolve["module"] & { [PATCHED]?: Resolve };

@@ -1,25 +1,14 @@
 /**
- * cdktf writes each stack's cdk.tf.json with `json-stable-stringify` (1.x, required by
- * node_modules/cdktf/lib/synthesize/synthesizer.js and manifest.js): JSON with sorted keys.
- * That library builds the text of every object and array as a string of its own and then joins
- * it into its parent's, so each byte of the output is copied once per level of nesting. At
- * 5,000 tenants (a 25 MB file, nested 8 deep) that made some 150 MB of garbage strings in the
- * last second of a synth, which is where the process reached its peak memory (docs/benchmarks.md).
- *
- * The stand-in here writes the same text with JSON.stringify, which builds its output in one
- * growing buffer, over a copy of the value with sorted keys: at 5,000 tenants peak RSS fell by
- * some 60 MiB. It follows json-stable-stringify 1.3.0's rules exactly, including the quirks:
- * `toJSON` is called; `undefined`, functions and symbols are left out of objects and written as
- * `null` in arrays; keys sort by UTF-16 code units (Array.prototype.sort); an empty object or
- * array with indentation is written as `{` newline-and-indent `}`; circular objects throw. An
- * object with array-index keys (which JavaScript enumerates first), or any option other than
- * `space`, goes to the real library, loaded then. __tests__/stable-stringify.test.ts compares
- * both on awkward values and on the examples' stacks.
- *
- * The preload puts it into Node's module cache under json-stable-stringify's resolved file name,
- * before cdktf loads (Node documents `require.cache` entries as replaceable:
- * https://nodejs.org/api/modules.html#requirecache), so cdktf's `require` returns it. After a
- * migration to CDK Terrain, check which library it writes JSON with and that library's version.
+ * The engine writes cdk.tf.json with `json-stable-stringify` 1.x, which builds each object's
+ * text as a string and joins it into its parent's: each byte of a 25 MB stack is copied once
+ * per level of nesting, in the last second of the synth, where its memory peaks
+ * (docs/benchmarks.md, "The patches"). This stand-in writes the same text with JSON.stringify,
+ * in one buffer, over a copy with sorted keys, following json-stable-stringify 1.3.0's rules:
+ * `toJSON` is called; undefined, functions and symbols are dropped from objects and `null` in
+ * arrays; keys sort by UTF-16 code units; an empty object or array with indentation is `{`,
+ * newline and indent, `}`; circular objects throw. Array-index keys (which objects enumerate
+ * first) and options other than `space` go to the real library. It goes into Node's module
+ * cache under the library's file as the engine resolves it, before the engine loads.
  */
 import Module from "node:module";
 import { randomBytes } from "node:crypto";
@@ -34,15 +23,9 @@ const writesNothing = (node: unknown) => node === undefined || typeof node === "
 
 const ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/;
 
-/**
- * json-stable-stringify's output for `value` with `opts.space`, or `IndexKey` thrown when an
- * object has an array-index key: objects enumerate those first, in numeric order, so
- * JSON.stringify cannot put them in json-stable-stringify's string order.
- */
+/** json-stable-stringify's output for `value`, or IndexKey thrown for an array-index key. */
 function nativeStableStringify(value: unknown, opts?: Options): string | undefined {
-  let space = opts?.space ?? "";
-  if (typeof space === "number") space = " ".repeat(space);
-  const pad = space;
+  const pad = typeof opts?.space === "number" ? " ".repeat(opts.space) : (opts?.space ?? "");
   // Empty objects and arrays are written as "{" + indent + "}", which JSON.stringify does not
   // do: they become a marker string that no data can hold (a random nonce), replaced at the end.
   const nonce = randomBytes(12).toString("hex");
@@ -86,10 +69,7 @@ function nativeStableStringify(value: unknown, opts?: Options): string | undefin
 
 const SUPPORTED = new Set(["space"]);
 
-/**
- * Seeds `cache` so that json-stable-stringify, resolved from the engine's folder, is this
- * stand-in (the real one for options it does not handle). Returns the file it replaced, if any.
- */
+/** Puts the stand-in into `cache` under the library's file; returns that file, if it did. */
 export function seedStableStringify(cache: NodeJS.Dict<NodeJS.Module>, resolve: () => string | undefined): string | undefined {
   const file = resolve();
   if (!file || cache[file]) return undefined;
@@ -123,7 +103,6 @@ export function seedStableStringify(cache: NodeJS.Dict<NodeJS.Module>, resolve: 
   return file;
 }
 
-/** The patch: true, or why not. */
 export function useStableStringify(engine: Engine): true | string {
   const resolve = () => {
     try {
