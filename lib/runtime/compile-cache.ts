@@ -1,17 +1,12 @@
 /**
- * Node's own on-disk code cache, where Node has one: `module.enableCompileCache()`, Node 22.1
- * and later (https://nodejs.org/api/module.html#moduleenablecompilecachecachedir); on Node 20
- * this does nothing. The folder is dist/.compile-cache, beside the build it caches. Node keeps
- * one entry per module file in a subfolder per Node version, architecture and V8 flags
- * (nodejs/node src/compile_cache.cc), so the only growth is a subfolder per Node upgrade: all
- * but the KEEP most recently used are removed. NODE_COMPILE_CACHE and
- * NODE_DISABLE_COMPILE_CACHE=1, Node's own variables, win.
+ * Node's own code cache where Node has one (22.1 and later); nothing on Node 20. Why, and where
+ * the cache goes: docs/benchmarks.md, "Removed". Node's API: https://nodejs.org/api/module.html#moduleenablecompilecachecachedir
  */
 import Module from "node:module";
 import { readdirSync, rmSync, statSync, utimesSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 
-/** Subfolders kept: a big run and a small one differ in V8 flags (heap-growth.ts). */
+/** Subfolders kept: Node versions (and V8 flags, which a user may set) in use side by side. */
 export const KEEP = 4;
 export const DEFAULT_DIR = join(__dirname, "..", "..", ".compile-cache");
 

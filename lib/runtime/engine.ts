@@ -15,6 +15,8 @@ export interface Engine {
   readonly name: EngineName;
   /** The folder of the engine's package.json. */
   readonly dir: string;
+  /** Its main module: the runtime patches wait for this to load. */
+  readonly main: string;
   readonly version: string;
 }
 
@@ -34,7 +36,7 @@ export function installedEngine(from: string = __dirname): Engine | undefined {
       continue;
     }
     const { version } = require(manifest) as { version: string };
-    result = { name, dir: dirname(manifest), version };
+    result = { name, dir: dirname(manifest), main: require.resolve(dirname(manifest)), version };
     break;
   }
   if (from === __dirname) found = result;

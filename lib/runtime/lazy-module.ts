@@ -1,11 +1,31 @@
-/** Module exports that load on first use: the stand-ins of defer-unused-modules.ts. */
+/** Stand-ins in Node's module cache (https://nodejs.org/api/modules.html#requirecache: entries are replaceable). */
+import Module from "node:module";
 
 export type ExportsKind = "function" | "object";
 
+/** `request` resolved from the folder `dir`, as a package there would `require` it. */
+export function resolveFrom(request: string, dir: string): string | undefined {
+  try {
+    return require.resolve(request, { paths: [dir] });
+  } catch {
+    return undefined;
+  }
+}
+
+/** Puts a loaded module with `exports` into `cache` under `file`, unless one is there. */
+export function seedModule(cache: NodeJS.Dict<NodeJS.Module>, file: string | undefined, exports: () => unknown): file is string {
+  if (!file || cache[file]) return false;
+  const m = new Module(file);
+  m.filename = file;
+  m.loaded = true;
+  m.exports = exports();
+  cache[file] = m;
+  return true;
+}
+
 /**
- * The first call, property read or key listing runs `load` and forwards to the real exports
- * from then on. `__esModule` is answered without loading: TypeScript's and Babel's interop
- * helpers read it at require time.
+ * Exports whose first call, property read or key listing runs `load`, and forwards to the real
+ * ones from then on. `__esModule` is answered without loading: interop helpers read it at once.
  */
 export function lazyExports(load: () => unknown, kind: ExportsKind, esModule: boolean): unknown {
   let real: object | undefined;

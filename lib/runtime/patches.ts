@@ -1,16 +1,10 @@
 /**
- * The runtime patches, and the one way every command attaches them: `attachRuntimePatches()`,
- * called by preload.ts for the app (cdktf.json's `node --require .../preload.js`) and as the
- * first statement of every bin/ command, before it requires anything else. Each patch is kept
- * because it saves at least 10% of CPU time or peak memory at 1 or 5,000 tenants
- * (`npm run bench:patches`, docs/benchmarks.md).
- *
- * "start" patches seed Node's module cache, so they run at once, before the engine loads.
- * "engine" patches change the engine's functions, so they run once its main module has loaded:
- * a command that never synthesizes never loads the engine for them. Each returns true or why
- * it stood down, in a word or two; TENANTS_DEBUG=1 prints those at exit, on one line.
- * TENANTS_PATCHES_OFF (`all`, or names separated by commas) turns patches off: the benchmark's
- * switch, and a way out should one misbehave.
+ * `attachRuntimePatches()`: the one way every command attaches the patches, first thing (the app
+ * through preload.ts, each bin/ command by calling it before it requires anything). Each patch is
+ * kept for saving at least 10% of CPU time or peak memory at 1 or 5,000 tenants, and how they
+ * attach is explained in docs/benchmarks.md, "The runtime patches". "start" patches seed Node's
+ * module cache before the engine loads; "engine" patches run once it has, so commands that never
+ * synthesize never load it. TENANTS_PATCHES_OFF (`all`, or names) turns patches off.
  */
 import Module from "node:module";
 import { writeSync } from "node:fs";
@@ -18,25 +12,17 @@ import { debugEnabled } from "./debug";
 import { installedEngine, type Engine } from "./engine";
 import { enableCompileCache } from "./compile-cache";
 import { deferUnusedModules } from "./defer-unused-modules";
-import { limitHeapGrowth } from "./heap-growth";
 import { useStableStringify } from "./stable-stringify";
 import { skipExtraResolvePasses } from "./skip-extra-resolve-passes";
 import { skipResolveOfPlainValues } from "./skip-resolve-of-plain-values";
 import { skipTokenStackTraces } from "./token-stack-traces";
 
+/** true, or why the patch stood down, in a word or two. */
 export type Outcome = true | string;
 type Results = Map<string, Outcome>;
+type Patch = { readonly name: string; readonly when: "start" | "engine"; readonly apply: (engine: Engine) => Outcome };
 
-interface Patch {
-  readonly name: string;
-  readonly when: "start" | "engine";
-  readonly apply: (engine: Engine) => Outcome;
-}
-
-// The heap flags before anything allocates; the compile cache after them, as V8 keys cached
-// code by its flags.
 export const PATCHES: ReadonlyArray<Patch> = [
-  { name: "heap-growth", when: "start", apply: () => limitHeapGrowth() },
   { name: "compile-cache", when: "start", apply: () => enableCompileCache() },
   { name: "defer-unused-modules", when: "start", apply: deferUnusedModules },
   { name: "stable-stringify", when: "start", apply: useStableStringify },
@@ -54,9 +40,8 @@ export function notAppliedLine(results: Results): string | undefined {
 }
 
 /**
- * Calls `then` once the module `main` has loaded: at once, or from the `require` that finished
- * loading it. Every `require` goes through Module.prototype.require
- * (https://nodejs.org/api/modules.html#modulerequireid), which is put back right after.
+ * Calls `then` once the module `main` has loaded: at once, or from the `require` that loaded it.
+ * Every `require` goes through Module.prototype.require, which is put back after.
  */
 export function whenLoaded(main: string, then: () => void, cache: NodeJS.Dict<NodeJS.Module> = require.cache): void {
   if (cache[main]?.loaded) return then();
@@ -83,19 +68,12 @@ export function attachRuntimePatches(env: NodeJS.ProcessEnv = process.env): Resu
     try {
       return p.apply(engine);
     } catch {
-      // A patch must never break the command it speeds up.
-      return "failed";
+      return "failed"; // a patch must never break the command it speeds up
     }
   };
   const engine = installedEngine();
-  let main: string | undefined;
-  try {
-    main = engine && require.resolve(engine.dir);
-  } catch {
-    main = undefined;
-  }
-  for (const p of PATCHES) results.set(p.name, !engine || !main ? "engine missing" : p.when === "start" ? run(p, engine) : "engine unused");
-  if (engine && main) whenLoaded(main, () => PATCHES.filter((p) => p.when === "engine").forEach((p) => results.set(p.name, run(p, engine))));
+  for (const p of PATCHES) results.set(p.name, !engine ? "engine missing" : p.when === "start" ? run(p, engine) : "engine unused");
+  if (engine) whenLoaded(engine.main, () => PATCHES.filter((p) => p.when === "engine").forEach((p) => results.set(p.name, run(p, engine))));
   if (debugEnabled(env)) {
     process.once("exit", () => {
       const line = notAppliedLine(results);

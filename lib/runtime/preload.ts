@@ -1,9 +1,4 @@
-/**
- * The runtime patches for a process started with `node --require .../preload.js`, as
- * cdktf.json's app command starts the app: attached before main.js loads anything, the same
- * way every bin/ command attaches them as its first statement (patches.ts). The library
- * (lib/index.ts) never loads this; only the commands' own processes are patched.
- */
+// For `node --require .../preload.js dist/main.js` (cdktf.json's app): the patches the bin/ commands attach themselves.
 import { attachRuntimePatches } from "./patches";
 
 attachRuntimePatches();

@@ -1,12 +1,7 @@
 /**
- * cdktf resolves every token of a stack three times in a synth; two passes do nothing for this
- * app's stacks (docs/benchmarks.md, "The patches"). `prepareStack` resolves everything with
- * `preparing: true` only so that a reference to another stack can register an output there, and
- * the app never references across stacks: the patch keeps the backend step and throws on such a
- * reference rather than write a wrong one. `toTerraform` resolves the merged tree once more,
- * which finds nothing when the stack's overrides hold no tokens: the patch answers that one call
- * with the tree itself. Written against cdktf 0.21.0 (lib/terraform-stack.js, lib/tfExpression.js):
- * an engine whose functions hash otherwise (another version, CDK Terrain) is left alone.
+ * Skips two of cdktf's three resolve passes, which do nothing for stacks without cross-stack
+ * references or tokens in overrides; only for cdktf 0.21.0's source (checked by hash), so any
+ * other engine is left alone: docs/benchmarks.md, "The patches kept", skip-extra-resolve-passes.
  */
 import { createHash } from "node:crypto";
 import { join } from "node:path";

@@ -1,18 +1,12 @@
 /**
- * The engine writes cdk.tf.json with `json-stable-stringify` 1.x, which builds each object's
- * text as a string and joins it into its parent's: each byte of a 25 MB stack is copied once
- * per level of nesting, in the last second of the synth, where its memory peaks
- * (docs/benchmarks.md, "The patches"). This stand-in writes the same text with JSON.stringify,
- * in one buffer, over a copy with sorted keys, following json-stable-stringify 1.3.0's rules:
- * `toJSON` is called; undefined, functions and symbols are dropped from objects and `null` in
- * arrays; keys sort by UTF-16 code units; an empty object or array with indentation is `{`,
- * newline and indent, `}`; circular objects throw. Array-index keys (which objects enumerate
- * first) and options other than `space` go to the real library. It goes into Node's module
- * cache under the library's file as the engine resolves it, before the engine loads.
+ * Writes cdk.tf.json as json-stable-stringify 1.3.0 does, in one buffer instead of a string per
+ * object: docs/benchmarks.md, "The patches kept", stable-stringify. Its rules: `toJSON` is called;
+ * undefined, functions and symbols are dropped from objects and `null` in arrays; keys sort by
+ * UTF-16 code units; an empty object or array with indentation is `{`, newline, indent, `}`.
  */
-import Module from "node:module";
 import { randomBytes } from "node:crypto";
 import type { Engine } from "./engine";
+import { resolveFrom, seedModule } from "./lazy-module";
 
 type Options = { space?: number | string } | undefined;
 
@@ -20,7 +14,6 @@ type Options = { space?: number | string } | undefined;
 class IndexKey extends Error {}
 
 const writesNothing = (node: unknown) => node === undefined || typeof node === "function" || typeof node === "symbol";
-
 const ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/;
 
 /** json-stable-stringify's output for `value`, or IndexKey thrown for an array-index key. */
@@ -30,10 +23,7 @@ function nativeStableStringify(value: unknown, opts?: Options): string | undefin
   // do: they become a marker string that no data can hold (a random nonce), replaced at the end.
   const nonce = randomBytes(12).toString("hex");
   let empties = 0;
-  const empty = (brackets: "{" | "[", level: number) => {
-    empties++;
-    return `${nonce}:${level}:${brackets}`;
-  };
+  const empty = (brackets: "{" | "[", level: number) => `${nonce}:${level}:${brackets}${(empties++, "")}`;
   const seen = new Set<object>();
   const prepare = (node: unknown): unknown => (node && typeof (node as { toJSON?: unknown }).toJSON === "function" ? (node as { toJSON(): unknown }).toJSON() : node);
 
@@ -70,46 +60,31 @@ function nativeStableStringify(value: unknown, opts?: Options): string | undefin
 const SUPPORTED = new Set(["space"]);
 
 /** Puts the stand-in into `cache` under the library's file; returns that file, if it did. */
-export function seedStableStringify(cache: NodeJS.Dict<NodeJS.Module>, resolve: () => string | undefined): string | undefined {
-  const file = resolve();
-  if (!file || cache[file]) return undefined;
+export function seedStableStringify(cache: NodeJS.Dict<NodeJS.Module>, file: string | undefined): string | undefined {
   let real: ((v: unknown, o?: unknown) => string | undefined) | undefined;
   // The real library, for options this one does not handle: required past the stand-in.
   const loadReal = () =>
     (real ??= (() => {
-      const standIn = cache[file];
-      delete cache[file];
+      const seeded = cache[file!];
+      delete cache[file!];
       try {
-        return require(file) as NonNullable<typeof real>;
+        return require(file!) as NonNullable<typeof real>;
       } finally {
-        cache[file] = standIn;
+        cache[file!] = seeded;
       }
     })());
-  const m = new Module(file);
-  m.filename = file;
-  m.loaded = true;
-  m.exports = (value: unknown, opts?: unknown) => {
+  const standIn = (value: unknown, opts?: unknown) => {
     const plain = opts === undefined || (typeof opts === "object" && opts !== null && Object.keys(opts).every((k) => SUPPORTED.has(k)));
-    if (plain) {
-      try {
-        return nativeStableStringify(value, opts as Options);
-      } catch (e) {
-        if (!(e instanceof IndexKey)) throw e;
-      }
+    try {
+      if (plain) return nativeStableStringify(value, opts as Options);
+    } catch (e) {
+      if (!(e instanceof IndexKey)) throw e;
     }
     return loadReal()(value, opts);
   };
-  cache[file] = m;
-  return file;
+  return seedModule(cache, file, () => standIn) ? file : undefined;
 }
 
 export function useStableStringify(engine: Engine): true | string {
-  const resolve = () => {
-    try {
-      return require.resolve("json-stable-stringify", { paths: [engine.dir] });
-    } catch {
-      return undefined;
-    }
-  };
-  return seedStableStringify(require.cache, resolve) ? true : "not found";
+  return seedStableStringify(require.cache, resolveFrom("json-stable-stringify", engine.dir)) ? true : "not found";
 }

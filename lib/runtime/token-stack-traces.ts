@@ -1,9 +1,6 @@
 /**
- * The engine records a whole stack trace, as strings, for every token it creates (about 20 per
- * tenant), only to say where a token was made if it ever fails to resolve; the app's tokens come
- * from its own constructs (docs/benchmarks.md, "The patches"). cdktf 0.21 has no switch for it,
- * and its modules call `captureStackTrace` through lib/tokens/private/stack-trace.js's exports
- * on each use, so replacing that export takes effect at once. TENANTS_DEBUG keeps the traces.
+ * Skips the stack trace the engine records for every token, read only when a token fails to
+ * resolve; TENANTS_DEBUG keeps them: docs/benchmarks.md, "The patches kept", token-stack-traces.
  */
 import { join } from "node:path";
 import { debugEnabled } from "./debug";
