@@ -19,7 +19,7 @@ import {
   type CdktfResolve,
   type Resolve,
 } from "../lib/runtime/skip-resolve-of-plain-values";
-import { sourceHash } from "../lib/runtime/skip-extra-resolve-passes";
+import { sourceHash } from "../lib/runtime/engine";
 import { installedEngine, type Engine } from "../lib/runtime/engine";
 import { fakeCdktn } from "./fake-engine";
 

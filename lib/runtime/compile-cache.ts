@@ -9,14 +9,12 @@ import { dirname, join, resolve } from "node:path";
 /** Subfolders kept: Node versions (and V8 flags, which a user may set) in use side by side. */
 export const KEEP = 4;
 export const DEFAULT_DIR = join(__dirname, "..", "..", ".compile-cache");
-
 /** The part of Node 22's `module` API used here (@types/node 20 lacks it). */
-export interface NodeCompileCache {
+export type NodeCompileCache = {
   enableCompileCache?: (dir: string) => { status: number };
   getCompileCacheDir?: () => string | undefined;
-  constants?: { compileCacheStatus?: { ENABLED: number; ALREADY_ENABLED: number; DISABLED: number } };
-}
-
+  constants?: { compileCacheStatus?: Record<"ENABLED" | "ALREADY_ENABLED" | "DISABLED", number> };
+};
 /** Marks `current` used and removes all but the `keep` most recently used subfolders of `dir`. */
 export function pruneCacheDir(dir: string, current: string | undefined, keep: number = KEEP): void {
   // Only a subfolder Node names as its own is known to be one of its version folders.
@@ -26,7 +24,6 @@ export function pruneCacheDir(dir: string, current: string | undefined, keep: nu
   const folders = readdirSync(dir, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
   for (const name of folders.sort((a, b) => used(b) - used(a)).slice(keep)) rmSync(join(dir, name), { recursive: true, force: true });
 }
-
 export function enableCompileCache(node: NodeCompileCache = Module as unknown as NodeCompileCache, dir: string = DEFAULT_DIR): true | string {
   const status = node.constants?.compileCacheStatus;
   if (typeof node.enableCompileCache !== "function" || !status) return "node too old";

@@ -13,13 +13,11 @@ interface Deferred {
   readonly kind: ExportsKind;
   readonly esModule: boolean;
 }
-
 export const DEFERRED: ReadonlyArray<Deferred> = [
   { request: "archiver", from: "engine", kind: "function", esModule: false },
   { request: "zod/v4/locales/index.cjs", from: "zod", kind: "object", esModule: true },
   { request: "semver", from: "engine", kind: "object", esModule: false },
 ];
-
 /** Seeds `cache` with a stand-in for each deferred module that resolves; returns their files. */
 export function seedLazyModules(cache: NodeJS.Dict<NodeJS.Module>, resolve: (request: string, from: string) => string | undefined, load: (file: string) => unknown): string[] {
   const seeded: string[] = [];
@@ -29,7 +27,6 @@ export function seedLazyModules(cache: NodeJS.Dict<NodeJS.Module>, resolve: (req
   }
   return seeded;
 }
-
 export function deferUnusedModules(engine: Engine): true | string {
   const zod = () => resolveFrom("zod/package.json", __dirname);
   const resolve = (request: string, from: string) => (from === "engine" ? resolveFrom(request, engine.dir) : zod() && resolveFrom(request, dirname(zod()!)));

@@ -7,6 +7,7 @@
  * The runtime patches take the engine's folder from here, so that they patch the copy that is
  * actually loaded, or stand down.
  */
+import { createHash } from "node:crypto";
 import { dirname } from "node:path";
 
 export type EngineName = "cdktf" | "cdktn";
@@ -41,4 +42,12 @@ export function installedEngine(from: string = __dirname): Engine | undefined {
   }
   if (from === __dirname) found = result;
   return result ?? undefined;
+}
+
+/** sha256 (first 16 hex digits) of a function's source: what the patches check an engine by. */
+export const sourceHash = (fn: unknown) => createHash("sha256").update(String(fn)).digest("hex").slice(0, 16);
+
+/** Whether each function in `found` has the source hash in `expected`. */
+export function sourceMatches(found: Record<string, unknown>, expected: Record<string, string>): boolean {
+  return Object.entries(expected).every(([name, hash]) => sourceHash(found[name]) === hash);
 }

@@ -2,8 +2,7 @@
 import Module from "node:module";
 
 export type ExportsKind = "function" | "object";
-
-/** `request` resolved from the folder `dir`, as a package there would `require` it. */
+/** `request` as a package in `dir` would resolve it. */
 export function resolveFrom(request: string, dir: string): string | undefined {
   try {
     return require.resolve(request, { paths: [dir] });
@@ -11,7 +10,6 @@ export function resolveFrom(request: string, dir: string): string | undefined {
     return undefined;
   }
 }
-
 /** Puts a loaded module with `exports` into `cache` under `file`, unless one is there. */
 export function seedModule(cache: NodeJS.Dict<NodeJS.Module>, file: string | undefined, exports: () => unknown): file is string {
   if (!file || cache[file]) return false;
@@ -22,11 +20,7 @@ export function seedModule(cache: NodeJS.Dict<NodeJS.Module>, file: string | und
   cache[file] = m;
   return true;
 }
-
-/**
- * Exports whose first call, property read or key listing runs `load`, and forwards to the real
- * ones from then on. `__esModule` is answered without loading: interop helpers read it at once.
- */
+/** Exports that `load` on first use; `__esModule` is answered without, as interop helpers read it at once. */
 export function lazyExports(load: () => unknown, kind: ExportsKind, esModule: boolean): unknown {
   let real: object | undefined;
   const exportsOf = (): object => (real ??= Object(load()) as object);

@@ -1,10 +1,8 @@
 /**
  * `attachRuntimePatches()`: the one way every command attaches the patches, first thing (the app
- * through preload.ts, each bin/ command by calling it before it requires anything). Each patch is
- * kept for saving at least 10% of CPU time or peak memory at 1 or 5,000 tenants, and how they
- * attach is explained in docs/benchmarks.md, "The runtime patches". "start" patches seed Node's
- * module cache before the engine loads; "engine" patches run once it has, so commands that never
- * synthesize never load it. TENANTS_PATCHES_OFF (`all`, or names) turns patches off.
+ * through preload.ts; each bin/ command calls it before it requires anything). "start" patches
+ * seed the module cache before the engine loads; "engine" patches run once it has, so commands
+ * that never synthesize never load it. Why each is kept: docs/benchmarks.md, "The runtime patches".
  */
 import Module from "node:module";
 import { writeSync } from "node:fs";
@@ -21,7 +19,6 @@ import { skipTokenStackTraces } from "./token-stack-traces";
 export type Outcome = true | string;
 type Results = Map<string, Outcome>;
 type Patch = { readonly name: string; readonly when: "start" | "engine"; readonly apply: (engine: Engine) => Outcome };
-
 export const PATCHES: ReadonlyArray<Patch> = [
   { name: "compile-cache", when: "start", apply: () => enableCompileCache() },
   { name: "defer-unused-modules", when: "start", apply: deferUnusedModules },
@@ -30,15 +27,12 @@ export const PATCHES: ReadonlyArray<Patch> = [
   { name: "skip-extra-resolve-passes", when: "engine", apply: (engine) => skipExtraResolvePasses(engine) },
   { name: "skip-resolve-of-plain-values", when: "engine", apply: (engine) => skipResolveOfPlainValues(engine) },
 ];
-
 export const OFF_VARIABLE = "TENANTS_PATCHES_OFF";
 const STATE = Symbol.for("eks-pod-identity-tenants.runtime-patches");
-
 export function notAppliedLine(results: Results): string | undefined {
   const missed = [...results].filter(([, o]) => o !== true).map(([name, o]) => `${name} (${o as string})`);
   return missed.length === 0 ? undefined : `runtime patches not applied: ${missed.join(", ")}`;
 }
-
 /**
  * Calls `then` once the module `main` has loaded: at once, or from the `require` that loaded it.
  * Every `require` goes through Module.prototype.require, which is put back after.
@@ -56,7 +50,6 @@ export function whenLoaded(main: string, then: () => void, cache: NodeJS.Dict<No
     return exports;
   };
 }
-
 /** Attaches the patches to this process, once; returns each patch's outcome so far. */
 export function attachRuntimePatches(env: NodeJS.ProcessEnv = process.env): Results {
   const global = globalThis as Record<symbol, Results | undefined>;
@@ -74,12 +67,7 @@ export function attachRuntimePatches(env: NodeJS.ProcessEnv = process.env): Resu
   const engine = installedEngine();
   for (const p of PATCHES) results.set(p.name, !engine ? "engine missing" : p.when === "start" ? run(p, engine) : "engine unused");
   if (engine) whenLoaded(engine.main, () => PATCHES.filter((p) => p.when === "engine").forEach((p) => results.set(p.name, run(p, engine))));
-  if (debugEnabled(env)) {
-    process.once("exit", () => {
-      const line = notAppliedLine(results);
-      // writeSync: process.stderr can be asynchronous (pipes on Windows), and this is the exit.
-      if (line) writeSync(2, `${line}\n`);
-    });
-  }
+  // writeSync: process.stderr can be asynchronous (pipes on Windows), and this is the exit.
+  if (debugEnabled(env)) process.once("exit", () => notAppliedLine(results) && writeSync(2, `${notAppliedLine(results)}\n`));
   return results;
 }

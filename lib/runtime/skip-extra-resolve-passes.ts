@@ -3,27 +3,15 @@
  * references or tokens in overrides; only for cdktf 0.21.0's source (checked by hash), so any
  * other engine is left alone: docs/benchmarks.md, "The patches kept", skip-extra-resolve-passes.
  */
-import { createHash } from "node:crypto";
 import { join } from "node:path";
-import type { Engine } from "./engine";
+import { sourceMatches, type Engine } from "./engine";
 
 /** sha256 (first 16 hex digits) of each patched function's `toString()` in cdktf 0.21.0. */
 export const EXPECTED_SOURCE_HASHES = { prepareStack: "7f39aeeb3fcd23a8", toTerraform: "07d724012b247878", referenceResolve: "04e95cd69ef257c1" } as const;
-
 const PATCHED = Symbol.for("eks-pod-identity-tenants.skip-extra-resolve-passes");
-
 type Resolve = (scope: unknown, obj: unknown, preparing?: boolean) => unknown;
-interface StackLike {
-  readonly node: { readonly id: string };
-  readonly rawOverrides: Record<string, unknown>;
-  ensureBackendExists(): unknown;
-}
-interface ReferenceLike {
-  readonly identifier: string;
-  readonly originStack?: StackLike;
-  readonly crossStackIdentifier: Record<string, string>;
-  resolve(context: { readonly scope: unknown; readonly preparing: boolean }): unknown;
-}
+type StackLike = { readonly node: { readonly id: string }; readonly rawOverrides: Record<string, unknown>; ensureBackendExists(): unknown };
+type ReferenceLike = { readonly identifier: string; readonly originStack?: StackLike; readonly crossStackIdentifier: Record<string, string>; resolve(context: { readonly scope: unknown; readonly preparing: boolean }): unknown };
 export interface Cdktf {
   readonly TerraformStack: { prototype: StackLike & { prepareStack(): void; toTerraform(): unknown }; of(scope: unknown): StackLike };
   /** lib/_tokens.js's exports: terraform-stack.js calls `resolve` through them. */
@@ -31,13 +19,6 @@ export interface Cdktf {
   readonly referencePrototype: ReferenceLike;
   readonly isUnresolved: (value: unknown) => boolean;
 }
-
-export const sourceHash = (fn: unknown) => createHash("sha256").update(String(fn)).digest("hex").slice(0, 16);
-
-export function sourceMatches(found: Record<string, unknown>, expected: Record<string, string>): boolean {
-  return Object.entries(expected).every(([name, hash]) => sourceHash(found[name]) === hash);
-}
-
 /** The engine's internals the patch touches, or undefined when they are not there. */
 export function loadCdktf(engine: Engine): Cdktf | undefined {
   try {
@@ -49,15 +30,11 @@ export function loadCdktf(engine: Engine): Cdktf | undefined {
     return undefined;
   }
 }
-
 const holdsTokens = (value: unknown, isUnresolved: (v: unknown) => boolean): boolean =>
   isUnresolved(value) || (typeof value === "object" && value !== null && Object.values(value).some((v) => holdsTokens(v, isUnresolved)));
-
 /** The tree toTerraform merged: its `"//"` entry carries this stack's metadata. */
 const isMergedTree = (obj: unknown, stack: StackLike) => (obj as { "//"?: { metadata?: { stackName?: unknown } } } | null)?.["//"]?.metadata?.stackName === stack.node.id;
-
 export class CrossStackReferenceError extends Error {}
-
 export function skipExtraResolvePasses(engine: Engine, cdktf: Cdktf | undefined = loadCdktf(engine)): true | string {
   if (!cdktf) return "not found";
   const { tokens, isUnresolved, referencePrototype: ref } = cdktf;

@@ -4,32 +4,20 @@
  * pattern: docs/benchmarks.md, "The patches kept", skip-resolve-of-plain-values.
  */
 import { join } from "node:path";
-import type { Engine } from "./engine";
-import { sourceMatches } from "./skip-extra-resolve-passes";
+import { sourceMatches, type Engine } from "./engine";
 
 /** sha256 (first 16 hex digits) of each function's `toString()` in cdktf 0.21.0. */
 export const EXPECTED_SOURCE_HASHES = { resolve: "c994da7dc9aece4b", tokenizationResolve: "ad0841a1b115f1e6", unresolved: "220cdfc75dd48ada" } as const;
-
 /** cdktf 0.21.0's NUMBER_TOKEN_REGEX source (encoding.js). */
 export const NUMBER_TOKEN_PATTERN = "[-|\\d|.\\+]+(e[-|\\d|.|e|E|\\+]+)";
-
 /** Matches where cdktf's number pattern does: a character of each class around an `e`. */
 const NUMBER_LIKE = /[-|\d.+]e[-|\d.eE+]/;
 const MARKER = "TfToken[";
 const MAX_DEPTH = 200;
 const PATCHED = Symbol.for("eks-pod-identity-tenants.skip-resolve-of-plain-values");
-
 type ResolveOptions = { readonly prefix?: string[]; readonly [k: string]: unknown };
 export type Resolve = (obj: unknown, options: ResolveOptions) => unknown;
-export interface CdktfResolve {
-  readonly module: { resolve: Resolve };
-  readonly tokenizationResolve: unknown;
-  readonly unresolved: unknown;
-  readonly markers: readonly string[];
-  readonly numberPattern: string;
-  readonly mapTokenValues: readonly string[];
-}
-
+export type CdktfResolve = { readonly module: { resolve: Resolve }; readonly tokenizationResolve: unknown; readonly unresolved: unknown; readonly markers: readonly string[]; readonly numberPattern: string; readonly mapTokenValues: readonly string[] };
 /** The engine's internals the patch touches, or undefined when they are not there. */
 export function loadCdktfResolve(engine: Engine): CdktfResolve | undefined {
   const lib = (path: string): unknown => require(join(engine.dir, "lib", path));
@@ -44,11 +32,9 @@ export function loadCdktfResolve(engine: Engine): CdktfResolve | undefined {
     return undefined;
   }
 }
-
 /** Whether the engine's functions, token markers and number pattern are cdktf 0.21.0's. */
 const fits = (c: CdktfResolve) =>
   sourceMatches({ resolve: c.module.resolve, tokenizationResolve: c.tokenizationResolve, unresolved: c.unresolved }, EXPECTED_SOURCE_HASHES) && c.markers.every((m) => m.includes(MARKER)) && c.numberPattern === NUMBER_TOKEN_PATTERN;
-
 /** cdktf's resolve, with the plain part answered here and the rest handed to `original`. */
 export function resolveWithPlainValuesSkipped(original: Resolve, mapTokenValues: readonly string[]): Resolve {
   const plainString = (s: string) => !s.includes(MARKER) && !NUMBER_LIKE.test(s) && !mapTokenValues.includes(s);
@@ -85,7 +71,6 @@ export function resolveWithPlainValuesSkipped(original: Resolve, mapTokenValues:
     return walk(obj);
   };
 }
-
 export function skipResolveOfPlainValues(engine: Engine, cdktf: CdktfResolve | undefined = loadCdktfResolve(engine)): true | string {
   if (!cdktf) return "not found";
   const module = cdktf.module as CdktfResolve["module"] & { [PATCHED]?: Resolve };

@@ -1,21 +1,16 @@
 /**
- * Writes cdk.tf.json as json-stable-stringify 1.3.0 does, in one buffer instead of a string per
- * object: docs/benchmarks.md, "The patches kept", stable-stringify. Its rules: `toJSON` is called;
- * undefined, functions and symbols are dropped from objects and `null` in arrays; keys sort by
- * UTF-16 code units; an empty object or array with indentation is `{`, newline, indent, `}`.
+ * Writes cdk.tf.json as json-stable-stringify 1.3.0 does, with its quirks, in one buffer instead
+ * of a string per object: docs/benchmarks.md, "The patches kept", stable-stringify.
  */
 import { randomBytes } from "node:crypto";
 import type { Engine } from "./engine";
 import { resolveFrom, seedModule } from "./lazy-module";
 
 type Options = { space?: number | string } | undefined;
-
 /** An object has a key that JavaScript would enumerate before the others ("0", "17"). */
 class IndexKey extends Error {}
-
 const writesNothing = (node: unknown) => node === undefined || typeof node === "function" || typeof node === "symbol";
 const ARRAY_INDEX = /^(?:0|[1-9][0-9]*)$/;
-
 /** json-stable-stringify's output for `value`, or IndexKey thrown for an array-index key. */
 function nativeStableStringify(value: unknown, opts?: Options): string | undefined {
   const pad = typeof opts?.space === "number" ? " ".repeat(opts.space) : (opts?.space ?? "");
@@ -26,7 +21,6 @@ function nativeStableStringify(value: unknown, opts?: Options): string | undefin
   const empty = (brackets: "{" | "[", level: number) => `${nonce}:${level}:${brackets}${(empties++, "")}`;
   const seen = new Set<object>();
   const prepare = (node: unknown): unknown => (node && typeof (node as { toJSON?: unknown }).toJSON === "function" ? (node as { toJSON(): unknown }).toJSON() : node);
-
   // A copy with sorted keys and nothing JSON.stringify would treat differently.
   const copy = (node: unknown, level: number): unknown => {
     if (typeof node !== "object" || node === null) return node;
@@ -49,32 +43,27 @@ function nativeStableStringify(value: unknown, opts?: Options): string | undefin
     seen.delete(node);
     return kept === 0 && pad ? empty("{", level) : sorted;
   };
-
   const top = prepare(value);
   if (writesNothing(top)) return undefined;
   const text = JSON.stringify(copy(top, 0), null, pad);
   if (empties === 0) return text;
   return text.replace(new RegExp(`"${nonce}:(\\d+):([[{])"`, "g"), (_m, level: string, open: string) => `${open}\n${pad.repeat(Number(level))}${open === "[" ? "]" : "}"}`);
 }
-
-const SUPPORTED = new Set(["space"]);
-
 /** Puts the stand-in into `cache` under the library's file; returns that file, if it did. */
 export function seedStableStringify(cache: NodeJS.Dict<NodeJS.Module>, file: string | undefined): string | undefined {
   let real: ((v: unknown, o?: unknown) => string | undefined) | undefined;
-  // The real library, for options this one does not handle: required past the stand-in.
-  const loadReal = () =>
-    (real ??= (() => {
-      const seeded = cache[file!];
-      delete cache[file!];
-      try {
-        return require(file!) as NonNullable<typeof real>;
-      } finally {
-        cache[file!] = seeded;
-      }
-    })());
-  const standIn = (value: unknown, opts?: unknown) => {
-    const plain = opts === undefined || (typeof opts === "object" && opts !== null && Object.keys(opts).every((k) => SUPPORTED.has(k)));
+  // The real library, for what the stand-in does not handle: required past the stand-in.
+  const loadReal = () => {
+    const standIn = cache[file!];
+    delete cache[file!];
+    try {
+      return (real ??= require(file!) as NonNullable<typeof real>);
+    } finally {
+      cache[file!] = standIn;
+    }
+  };
+  const stringify = (value: unknown, opts?: unknown) => {
+    const plain = opts === undefined || (typeof opts === "object" && opts !== null && Object.keys(opts).every((k) => k === "space"));
     try {
       if (plain) return nativeStableStringify(value, opts as Options);
     } catch (e) {
@@ -82,9 +71,8 @@ export function seedStableStringify(cache: NodeJS.Dict<NodeJS.Module>, file: str
     }
     return loadReal()(value, opts);
   };
-  return seedModule(cache, file, () => standIn) ? file : undefined;
+  return seedModule(cache, file, () => stringify) ? file : undefined;
 }
-
 export function useStableStringify(engine: Engine): true | string {
   return seedStableStringify(require.cache, resolveFrom("json-stable-stringify", engine.dir)) ? true : "not found";
 }

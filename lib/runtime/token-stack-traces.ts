@@ -7,7 +7,6 @@ import { debugEnabled } from "./debug";
 import type { Engine } from "./engine";
 
 export const TRACE_SKIPPED = "(creation stack not recorded; run with TENANTS_DEBUG=1 to record it)";
-
 export function skipTokenStackTraces(engine: Engine, env: NodeJS.ProcessEnv = process.env): true | string {
   if (debugEnabled(env)) return "debugging";
   try {
