@@ -41,12 +41,13 @@ describe("installedEngine", () => {
   it("finds the engine a project has installed, CDKTF when it has both, and none when it has neither", () => {
     const terrain = tempDir("engine-cdktn-");
     fakePackages(terrain, { cdktn: "0.24.0" });
-    expect(installedEngine(terrain)).toEqual({ name: "cdktn", dir: join(terrain, "node_modules", "cdktn"), version: "0.24.0" });
+    expect(installedEngine(terrain)).toEqual({ name: "cdktn", dir: join(terrain, "node_modules", "cdktn"), main: join(terrain, "node_modules", "cdktn", "index.js"), version: "0.24.0" });
     const both = tempDir("engine-both-");
     fakePackages(both, { cdktn: "0.24.0", cdktf: "0.21.0" });
     expect(installedEngine(both)?.name).toBe("cdktf");
     // This repository's own install, found from the module's folder.
-    expect(installedEngine()).toEqual({ name: "cdktf", dir: realpathSync(join(ROOT, "node_modules", "cdktf")), version: "0.21.0" });
+    const cdktf = realpathSync(join(ROOT, "node_modules", "cdktf"));
+    expect(installedEngine()).toEqual({ name: "cdktf", dir: cdktf, main: join(cdktf, "lib", "index.js"), version: "0.21.0" });
     expect(installedEngine(tempDir("engine-none-"))).toBeUndefined();
   });
 });

@@ -39,7 +39,7 @@ function sh(command: string): Promise<{ code: number | null; stdout: string; std
 }
 
 it("the docs list every command and script checked here", () => {
-  expect(LISTED.sort()).toEqual(["access", "adopt", "bench", "bench:hostile", "bench:plan", "bindings", "build", "deploy", "diff", "drift", "irsa-scan", "managed-policies", "regions", "schema", "stacks", "synth", "test:cdk-terrain", "validate"]);
+  expect(LISTED.sort()).toEqual(["access", "adopt", "bench", "bench:hostile", "bench:patches", "bench:plan", "bindings", "build", "deploy", "diff", "drift", "irsa-scan", "managed-policies", "regions", "schema", "stacks", "synth", "test:cdk-terrain", "validate"]);
 });
 
 it("every listed script prints its usage with --help, exits 0 and changes nothing", async () => {

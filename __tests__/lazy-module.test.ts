@@ -61,6 +61,6 @@ describe("seedLazyModules", () => {
   });
 
   it("defers exactly cdktf's archiver and semver and zod's locale index", () => {
-    expect(DEFERRED.map((d) => `${d.from}: ${d.request}`)).toEqual(["cdktf: archiver", "zod: zod/v4/locales/index.cjs", "cdktf: semver"]);
+    expect(DEFERRED.map((d) => `${d.from}: ${d.request}`)).toEqual(["engine: archiver", "zod: zod/v4/locales/index.cjs", "engine: semver"]);
   });
 });

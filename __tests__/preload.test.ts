@@ -5,7 +5,7 @@
  * deferred files, the real modules would load and these would fail.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { appCommand, ROOT } from "./run";
@@ -66,11 +66,13 @@ describe("the app as cdktf.json runs it", () => {
   });
 
   it("has stand-ins for archiver and zod's translations and never loads the real ones", () => {
-    expect(run.files).toEqual(expect.arrayContaining([join(ROOT, "node_modules/cdktf/node_modules/archiver/index.js"), join(ROOT, "node_modules/zod/v4/locales/index.cjs")]));
+    // Node keys modules by their real path: node_modules may be a link (a git worktree's).
+    const modules = realpathSync(join(ROOT, "node_modules"));
+    expect(run.files).toEqual(expect.arrayContaining([join(modules, "cdktf/node_modules/archiver/index.js"), join(modules, "zod/v4/locales/index.cjs")]));
     expect(archiverInternals(run.files)).toEqual([]);
     expect(zodTranslations(run.files)).toEqual([]);
     // semver too: cdktf uses it only to check terraform's version for import and moved blocks.
-    expect(run.files).toContain(join(ROOT, "node_modules/cdktf/node_modules/semver/index.js"));
+    expect(run.files).toContain(join(modules, "cdktf/node_modules/semver/index.js"));
     expect(run.files.filter((f) => f.includes("/node_modules/semver/") && !f.endsWith("/semver/index.js"))).toEqual([]);
   });
 

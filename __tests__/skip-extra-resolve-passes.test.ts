@@ -11,11 +11,14 @@ import { extname, join } from "node:path";
 import { App, TerraformOutput, TerraformStack } from "cdktf";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";
-import { CrossStackReferenceError, EXPECTED_SOURCE_HASHES, loadCdktf, skipExtraResolvePasses, sourceHash, type Cdktf } from "../lib/runtime/skip-extra-resolve-passes";
+import { CrossStackReferenceError, EXPECTED_SOURCE_HASHES, loadCdktf, skipExtraResolvePasses, type Cdktf } from "../lib/runtime/skip-extra-resolve-passes";
+import { installedEngine, sourceHash, type Engine } from "../lib/runtime/engine";
 import { tenantsYaml } from "../bench/tenants-file";
+import { fakeCdktn } from "./fake-engine";
 import { appCommand, ROOT } from "./run";
 
-const internals = loadCdktf() as Cdktf;
+const engine = installedEngine() as Engine;
+const internals = loadCdktf(engine) as Cdktf;
 
 describe("before patching", () => {
   it("finds cdktf's internals", () => {
@@ -32,18 +35,27 @@ describe("before patching", () => {
   });
 
   it("leaves a changed cdktf alone and says why", () => {
-    const changed = { ...internals, TerraformStack: { ...internals.TerraformStack, prototype: { ...internals.TerraformStack.prototype, prepareStack() {} } } } as unknown as Cdktf;
-    const r = skipExtraResolvePasses(changed);
-    expect(r.applied).toBe(false);
-    expect(r).toEqual({ applied: false, reason: expect.stringMatching(/^cdktf's prepareStack changed \(source hash [0-9a-f]{16}, expected 7f39aeeb3fcd23a8\)$/) });
-    expect(skipExtraResolvePasses("cdktf's internals were not found: x")).toEqual({ applied: false, reason: "cdktf's internals were not found: x" });
+    const prototype = { ...internals.TerraformStack.prototype, prepareStack() {} };
+    const changed = { ...internals, TerraformStack: { ...internals.TerraformStack, prototype } } as unknown as Cdktf;
+    expect(skipExtraResolvePasses(engine, changed)).toBe("engine source differs");
+    expect(Object.getOwnPropertySymbols(prototype)).toEqual([]);
+    expect(skipExtraResolvePasses({ ...engine, dir: join(tmpdir(), "no-such-engine") })).toBe("not found");
+  });
+
+  it("finds CDK Terrain's copy through engine.ts, and stands down on its other source without touching it", () => {
+    const cdktn = fakeCdktn();
+    const found = loadCdktf(cdktn)!;
+    expect(found.TerraformStack.prototype.toTerraform()).toEqual({ cdktn: true });
+    const before = { prepareStack: found.TerraformStack.prototype.prepareStack, toTerraform: found.TerraformStack.prototype.toTerraform, resolve: found.referencePrototype.resolve };
+    expect(skipExtraResolvePasses(cdktn, found)).toBe("engine source differs");
+    expect({ prepareStack: found.TerraformStack.prototype.prepareStack, toTerraform: found.TerraformStack.prototype.toTerraform, resolve: found.referencePrototype.resolve }).toEqual(before);
   });
 });
 
 describe("patched", () => {
   const resolveCalls: Array<{ preparing: boolean; mergedTree: boolean }> = [];
   beforeAll(() => {
-    expect(skipExtraResolvePasses(internals)).toEqual({ applied: true });
+    expect(skipExtraResolvePasses(engine, internals)).toBe(true);
     // Every call that reaches cdktf's own resolve, seen from the stack module's side.
     const original = internals.tokens.resolve;
     internals.tokens.resolve = (scope, obj, preparing) => {
@@ -62,7 +74,7 @@ describe("patched", () => {
   const written = (stack: string) => JSON.parse(readFileSync(join(outdir, "stacks", stack, "cdk.tf.json"), "utf8")) as Record<string, any>;
 
   it("is idempotent", () => {
-    expect(skipExtraResolvePasses(internals)).toEqual({ applied: true });
+    expect(skipExtraResolvePasses(engine, internals)).toBe(true);
   });
 
   it("runs no preparing resolve and no resolve of the merged tree, and still writes every reference", () => {

@@ -6,6 +6,7 @@
  * bytes with the app's preload and without it is in skip-extra-resolve-passes.test.ts, and that
  * the app's process runs with it is in preload.test.ts.
  */
+import { join } from "node:path";
 import { Fn, Lazy, TerraformStack, Testing, Token } from "cdktf";
 import { DefaultTokenResolver, StringConcat } from "cdktf/lib/tokens";
 import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
@@ -18,9 +19,12 @@ import {
   type CdktfResolve,
   type Resolve,
 } from "../lib/runtime/skip-resolve-of-plain-values";
-import { sourceHash } from "../lib/runtime/skip-extra-resolve-passes";
+import { sourceHash } from "../lib/runtime/engine";
+import { installedEngine, type Engine } from "../lib/runtime/engine";
+import { fakeCdktn } from "./fake-engine";
 
-const internals = loadCdktfResolve() as CdktfResolve;
+const engine = installedEngine() as Engine;
+const internals = loadCdktfResolve(engine) as CdktfResolve;
 
 describe("cdktf's internals", () => {
   it("are found", () => {
@@ -37,20 +41,29 @@ describe("cdktf's internals", () => {
     expect(internals.mapTokenValues).toEqual(["String Map Token Value", "Any Map Token Value"]);
   });
 
-  it("are left alone, with the reason, when any of that changed", () => {
-    const cases: Array<[Partial<CdktfResolve>, RegExp]> = [
-      [{ module: { resolve: () => undefined } }, /^cdktf's resolve changed \(source hash [0-9a-f]{16}, expected c994da7dc9aece4b\)$/],
-      [{ unresolved: () => true }, /^cdktf's unresolved changed /],
-      [{ markers: ["${TfToken[", "#{Tok["] }, /^cdktf's token marker "#\{Tok\[" no longer holds "TfToken\["$/],
-      [{ numberPattern: "[-\\d]+e\\d+" }, /^cdktf's number-token pattern changed to \/\[-\\d\]\+e\\d\+\/$/],
+  it("are left alone when any of that changed", () => {
+    const cases: Array<Partial<CdktfResolve>> = [
+      { module: { resolve: () => undefined } },
+      { tokenizationResolve: () => undefined },
+      { unresolved: () => true },
+      { markers: ["${TfToken[", "#{Tok["] },
+      { numberPattern: "[-\\d]+e\\d+" },
     ];
-    for (const [change, reason] of cases) {
+    for (const change of cases) {
       const module = { resolve: internals.module.resolve, ...change.module };
-      const r = skipResolveOfPlainValues({ ...internals, ...change, module });
-      expect(r).toEqual({ applied: false, reason: expect.stringMatching(reason) });
+      expect(skipResolveOfPlainValues(engine, { ...internals, ...change, module })).toBe("engine source differs");
       expect(module.resolve).toBe(change.module?.resolve ?? internals.module.resolve);
     }
-    expect(skipResolveOfPlainValues("cdktf's internals were not found: x")).toEqual({ applied: false, reason: "cdktf's internals were not found: x" });
+  });
+
+  it("are CDK Terrain's when it is the engine installed: found through engine.ts, and left alone for their other source", () => {
+    const cdktn = fakeCdktn();
+    const found = loadCdktfResolve(cdktn)!;
+    const resolve = found.module.resolve;
+    expect(resolve("x", {})).toEqual({ cdktn: "x" });
+    expect(skipResolveOfPlainValues(cdktn, found)).toBe("engine source differs");
+    expect(found.module.resolve).toBe(resolve);
+    expect(skipResolveOfPlainValues({ ...cdktn, dir: join(cdktn.dir, "missing") })).toBe("not found");
   });
 });
 
@@ -140,10 +153,10 @@ describe("patched", () => {
   it("replaces cdktf's export once and keeps the original", () => {
     const module = { resolve: internals.module.resolve };
     const cdktf = { ...internals, module };
-    expect(skipResolveOfPlainValues(cdktf)).toEqual({ applied: true });
+    expect(skipResolveOfPlainValues(engine, cdktf)).toBe(true);
     const patched = module.resolve;
     expect(patched).not.toBe(internals.module.resolve);
-    expect(skipResolveOfPlainValues(cdktf)).toEqual({ applied: true });
+    expect(skipResolveOfPlainValues(engine, cdktf)).toBe(true);
     expect(module.resolve).toBe(patched);
     expect((module as Record<symbol, unknown>)[Symbol.for("eks-pod-identity-tenants.skip-resolve-of-plain-values")]).toBe(internals.module.resolve);
   });

@@ -5,14 +5,14 @@
  */
 import Module from "node:module";
 import { dirname } from "node:path";
-import { useStableStringify } from "../lib/runtime/stable-stringify";
+import { seedStableStringify } from "../lib/runtime/stable-stringify";
 
 const file = require.resolve("json-stable-stringify", { paths: [dirname(require.resolve("cdktf/package.json"))] });
 const real = require(file) as (v: unknown, o?: unknown) => string | undefined;
 
 // The stand-in, seeded into a cache of its own so the real module stays untouched here.
 const cache: NodeJS.Dict<NodeJS.Module> = {};
-const seeded = useStableStringify(cache, () => file);
+const seeded = seedStableStringify(cache, file);
 const standIn = cache[file]!.exports as (v: unknown, o?: unknown) => string | undefined;
 
 class WithToJson {
@@ -72,6 +72,6 @@ it("hands other options to the real library", () => {
 it("seeds the cache once, under the resolved file, and leaves an existing entry alone", () => {
   expect(seeded).toBe(file);
   expect(cache[file]).toBeInstanceOf(Module);
-  expect(useStableStringify(cache, () => file)).toBeUndefined();
-  expect(useStableStringify({}, () => undefined)).toBeUndefined();
+  expect(seedStableStringify(cache, file)).toBeUndefined();
+  expect(seedStableStringify({}, undefined)).toBeUndefined();
 });

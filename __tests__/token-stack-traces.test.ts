@@ -2,6 +2,9 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy-attachment";
 import { TerraformOutput, Testing, TerraformStack, Tokenization } from "cdktf";
 import { skipTokenStackTraces } from "../lib/runtime/token-stack-traces";
+import { installedEngine, type Engine } from "../lib/runtime/engine";
+
+const engine = installedEngine() as Engine;
 
 /** A stack full of tokens (attribute references, dependsOn), its JSON and one token's creation stack. */
 function build(): { json: string; creationStack: string[] } {
@@ -19,10 +22,11 @@ it("skipTokenStackTraces does nothing under TENANTS_DEBUG (but ignores the debug
   expect(before.creationStack.length).toBeGreaterThan(3);
   expect(before.creationStack.join("\n")).toContain("build");
 
-  expect(skipTokenStackTraces({ TENANTS_DEBUG: "1" })).toBe(false);
+  expect(skipTokenStackTraces(engine, { TENANTS_DEBUG: "1" })).toBe("debugging");
+  expect(skipTokenStackTraces({ ...engine, dir: "/nonexistent" }, {})).toBe("not found");
   expect(build().creationStack.length).toBeGreaterThan(3);
 
-  expect(skipTokenStackTraces({ DEBUG: "*" })).toBe(true);
+  expect(skipTokenStackTraces(engine, { DEBUG: "*" })).toBe(true);
   const after = build();
   expect(after.creationStack).toEqual(["(creation stack not recorded; run with TENANTS_DEBUG=1 to record it)"]);
   expect(after.json).toBe(before.json);

@@ -8,12 +8,12 @@
  */
 export const BASELINE = { wallMs: 8600, peakRssMiB: 2048 } as const;
 
-/** Issue 6's targets, with issue 17's tighter memory limit and its targets against the floor. */
+/** Issue 6's targets, with issue 17's tighter memory limit and issue 23's targets against the floor. */
 export const TARGETS = {
   /** One tenant: at most 3% of the baseline's time. */
   oneTenantShareOfBaseline: 0.03,
   oneTenantRssMiB: 150,
-  /** In every run, not only the median one. */
+  /** In every run of every size, not only the median one. */
   largeRssMiB: 450,
   /** 5,000 tenants cost at most 6 times as much as 1,000 (about linear growth). */
   largeOverMediumRatio: 6,
@@ -21,7 +21,7 @@ export const TARGETS = {
   npmSynthOverApp: 4,
   /** CPU time against the cdktf floor (bench/floor.ts), median of paired runs. */
   largeOverFloor: 0.8,
-  oneTenantOverFloor: 1.2,
+  oneTenantOverFloor: 1.35,
 } as const;
 
 export interface Row {
@@ -86,11 +86,12 @@ export function evaluateTargets(rows: ReadonlyArray<Row>, npmSynthCpuMs?: number
     measured: one ? `${mib(one.peakRssMiB)} (baseline ${BASELINE.peakRssMiB / 1024} GB)` : "not run",
     pass: one && one.peakRssMiB <= TARGETS.oneTenantRssMiB,
   });
+  const highest = rows.length > 0 ? Math.max(...rows.map((r) => r.peakRssMiB)) : undefined;
   out.push({
-    name: "5,000 tenants: peak RSS, every run",
+    name: "peak RSS, every run of every size",
     target: `≤ ${TARGETS.largeRssMiB} MiB`,
-    measured: large ? mib(large.peakRssMiB) : "not run",
-    pass: large && large.peakRssMiB <= TARGETS.largeRssMiB,
+    measured: highest === undefined ? "not run" : mib(highest),
+    pass: highest === undefined ? undefined : highest <= TARGETS.largeRssMiB,
   });
   const ratio = medium && large ? large.cpuMs / medium.cpuMs : undefined;
   out.push({

@@ -3,13 +3,17 @@
  * `npm run access -- <tenants file> [--base <older file>] [--format json|md|mermaid|html]`: who may do
  * what, and what a change gains and loses (lib/commands/access-command.ts).
  */
-// First: under CDK Terrain, `cdktf` must load `cdktn` (lib/runtime/engine.ts).
-import "../lib/runtime/engine";
-// First: the app's speed patches (lib/runtime/preload.ts), since this command builds the same stacks.
-import "../lib/runtime/preload";
-import { runCli } from "../lib/commands/cli";
-import { runAccess } from "../lib/commands/access-command";
-import { buildStacks } from "../stacks/build-stacks";
+import { attachRuntimePatches } from "../lib/runtime/patches";
+import type * as Cli from "../lib/commands/cli";
+import type * as AccessCommand from "../lib/commands/access-command";
+import type * as BuildStacks from "../stacks/build-stacks";
+
+attachRuntimePatches();
+// Required, not imported, and only now: no import order, and no import sorter, can load the
+// engine before the patches are attached (lib/runtime/patches.ts).
+const { runCli } = require("../lib/commands/cli") as typeof Cli;
+const { runAccess } = require("../lib/commands/access-command") as typeof AccessCommand;
+const { buildStacks } = require("../stacks/build-stacks") as typeof BuildStacks;
 
 void runCli(() =>
   runAccess(process.argv.slice(2), {

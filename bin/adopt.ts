@@ -5,9 +5,17 @@
  */
 import { renameSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { runCli } from "../lib/commands/cli";
-import { runAdopt } from "../lib/commands/adopt-command";
-import { liveEksClient, liveIamClient } from "../lib/live/aws";
+import { attachRuntimePatches } from "../lib/runtime/patches";
+import type * as Cli from "../lib/commands/cli";
+import type * as AdoptCommand from "../lib/commands/adopt-command";
+import type * as LiveAws from "../lib/live/aws";
+
+attachRuntimePatches();
+// Required, not imported, and only now: no import order, and no import sorter, can load the
+// engine before the patches are attached (lib/runtime/patches.ts).
+const { runCli } = require("../lib/commands/cli") as typeof Cli;
+const { runAdopt } = require("../lib/commands/adopt-command") as typeof AdoptCommand;
+const { liveEksClient, liveIamClient } = require("../lib/live/aws") as typeof LiveAws;
 
 // As in bin/drift.ts: one line per problem, not the SDK's eight-line Node 20 notice.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";

@@ -1,6 +1,13 @@
 #!/usr/bin/env node
 /** `npm run diff -- [stack ...] [--parallelism <n>]`: see lib/commands/stack-commands.ts. */
-import { runCli } from "../lib/commands/cli";
-import { runStackCommand } from "../lib/commands/stack-commands";
+import { attachRuntimePatches } from "../lib/runtime/patches";
+import type * as Cli from "../lib/commands/cli";
+import type * as StackCommands from "../lib/commands/stack-commands";
+
+attachRuntimePatches();
+// Required, not imported, and only now: no import order, and no import sorter, can load the
+// engine before the patches are attached (lib/runtime/patches.ts).
+const { runCli } = require("../lib/commands/cli") as typeof Cli;
+const { runStackCommand } = require("../lib/commands/stack-commands") as typeof StackCommands;
 
 void runCli(() => runStackCommand("diff", process.argv.slice(2), process.cwd(), { stdout: (t) => process.stdout.write(t), stderr: (l) => process.stderr.write(`${l}\n`) }));

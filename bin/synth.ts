@@ -3,9 +3,17 @@
  * `npm run synth`: writes cdktf.out exactly as `cdktf synth` would, by running cdktf.json's app
  * command the way the CLI does (lib/commands/synth.ts), without the CLI's own start-up.
  */
-import { runCli } from "../lib/commands/cli";
-import { parseCommandArgs, UsageError } from "../lib/commands/args";
-import { synthesize } from "../lib/commands/synth";
+import { attachRuntimePatches } from "../lib/runtime/patches";
+import type * as Cli from "../lib/commands/cli";
+import type * as CliArgs from "../lib/commands/args";
+import type * as Synth from "../lib/commands/synth";
+
+attachRuntimePatches();
+// Required, not imported, and only now: no import order, and no import sorter, can load the
+// engine before the patches are attached (lib/runtime/patches.ts).
+const { runCli } = require("../lib/commands/cli") as typeof Cli;
+const { parseCommandArgs, UsageError } = require("../lib/commands/args") as typeof CliArgs;
+const { synthesize } = require("../lib/commands/synth") as typeof Synth;
 
 const USAGE = [
   "usage: npm run synth [-- [tenants file] [--file <tenants file>] [--output <dir>]]",

@@ -1,75 +1,34 @@
 /**
- * Run by preload.ts, before cdktf and zod load: defers dependencies that the packages load
- * eagerly and a synth never uses. The first two were a third of the start-up time
- * of a one-tenant synth (the target is 3% of the `cdktf init` way, 258 ms; measured in
- * docs/benchmarks.md):
- * - cdktf's lib/private/fs.js requires `archiver` (some 200 files) at load time, only to zip
- *   TerraformAsset folders, which this app has none of: about 40 ms.
- * - zod's core requires `v4/locales/index.cjs`, all its 40-odd message translations, only to
- *   export them as `z.locales`; the default English locale is loaded separately: about 20 ms.
- * - cdktf's lib/validations/validate-binary-version.js requires `semver` (45 files) at load
- *   time, only to compare `terraform version` with a constraint when a stack has import or
- *   moved blocks and cdktf runs its validations: 15-18 ms (docs/benchmarks.md, start-up).
- *
- * Node documents `require.cache` as writable ("adding or replacing entries is possible"), so a
- * lazy stand-in placed there under the module's resolved file name is what `require` returns.
- * The stand-in loads the real module on first use, so behaviour never changes, only timing.
- * A dependency that cannot be resolved (another layout or version) is left alone. The library
- * (lib/index.ts) does not do this; only the app does, for its own process.
- *
- * Compiling what does load is cached by compile-cache.ts.
+ * Lazy stand-ins for modules the engine and zod load at start-up and a synth never uses, resolved
+ * from the installed engine's folder: docs/benchmarks.md, "The patches kept", defer-unused-modules.
  */
-import Module from "node:module";
 import { dirname } from "node:path";
-import { lazyExports, type ExportsKind } from "./lazy-module";
+import type { Engine } from "./engine";
+import { lazyExports, resolveFrom, seedModule, type ExportsKind } from "./lazy-module";
 
 interface Deferred {
-  /** The request as the requiring package writes it. */
   readonly request: string;
-  /** The package that requires it, for resolution from its own folder. */
-  readonly from: string;
+  /** Whose folder it is resolved from. */
+  readonly from: "engine" | "zod";
   readonly kind: ExportsKind;
   readonly esModule: boolean;
 }
-
 export const DEFERRED: ReadonlyArray<Deferred> = [
-  { request: "archiver", from: "cdktf", kind: "function", esModule: false },
+  { request: "archiver", from: "engine", kind: "function", esModule: false },
   { request: "zod/v4/locales/index.cjs", from: "zod", kind: "object", esModule: true },
-  { request: "semver", from: "cdktf", kind: "object", esModule: false },
+  { request: "semver", from: "engine", kind: "object", esModule: false },
 ];
-
-/** The cache entries to seed, by resolved file name; in a function of its own for the tests. */
+/** Seeds `cache` with a stand-in for each deferred module that resolves; returns their files. */
 export function seedLazyModules(cache: NodeJS.Dict<NodeJS.Module>, resolve: (request: string, from: string) => string | undefined, load: (file: string) => unknown): string[] {
   const seeded: string[] = [];
   for (const d of DEFERRED) {
     const file = resolve(d.request, d.from);
-    if (!file || cache[file]) continue;
-    const m = new Module(file);
-    m.filename = file;
-    m.loaded = true;
-    m.exports = lazyExports(
-      () => {
-        delete cache[file];
-        return load(file);
-      },
-      d.kind,
-      d.esModule,
-    );
-    cache[file] = m;
-    seeded.push(file);
+    if (file && seedModule(cache, file, () => lazyExports(() => (delete cache[file], load(file)), d.kind, d.esModule))) seeded.push(file);
   }
   return seeded;
 }
-
-function resolveFrom(request: string, from: string): string | undefined {
-  try {
-    return require.resolve(request, { paths: [dirname(require.resolve(`${from}/package.json`))] });
-  } catch {
-    return undefined;
-  }
-}
-
-/** Seeds this process's module cache; returns the files it deferred. */
-export function deferUnusedModules(): string[] {
-  return seedLazyModules(require.cache, resolveFrom, (file) => require(file));
+export function deferUnusedModules(engine: Engine): true | string {
+  const zod = () => resolveFrom("zod/package.json", __dirname);
+  const resolve = (request: string, from: string) => (from === "engine" ? resolveFrom(request, engine.dir) : zod() && resolveFrom(request, dirname(zod()!)));
+  return seedLazyModules(require.cache, resolve, (file) => require(file)).length > 0 ? true : "not found";
 }

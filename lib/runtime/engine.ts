@@ -16,6 +16,7 @@
  * lib/index.ts) import this module before anything else.
  */
 import Module = require("node:module");
+import { createHash } from "node:crypto";
 import { dirname } from "node:path";
 import { debugEnabled } from "./debug";
 
@@ -25,6 +26,8 @@ export interface Engine {
   readonly name: EngineName;
   /** The folder of the engine's package.json. */
   readonly dir: string;
+  /** Its main module: the runtime patches wait for this to load. */
+  readonly main: string;
   readonly version: string;
 }
 
@@ -44,7 +47,7 @@ export function installedEngine(from: string = __dirname): Engine | undefined {
       continue;
     }
     const { version } = require(manifest) as { version: string };
-    result = { name, dir: dirname(manifest), version };
+    result = { name, dir: dirname(manifest), main: require.resolve(dirname(manifest)), version };
     break;
   }
   if (from === __dirname) found = result;
@@ -96,3 +99,10 @@ export function useInstalledEngine(write: (line: string) => void = (l) => proces
 }
 
 useInstalledEngine();
+/** sha256 (first 16 hex digits) of a function's source: what the patches check an engine by. */
+export const sourceHash = (fn: unknown) => createHash("sha256").update(String(fn)).digest("hex").slice(0, 16);
+
+/** Whether each function in `found` has the source hash in `expected`. */
+export function sourceMatches(found: Record<string, unknown>, expected: Record<string, string>): boolean {
+  return Object.entries(expected).every(([name, hash]) => sourceHash(found[name]) === hash);
+}

@@ -1,20 +1,30 @@
-/**
- * Module exports that load on first use. The app seeds Node's module cache with these for
- * dependencies of its dependencies that a synth never touches (see defer-unused-modules.ts).
- */
+/** Stand-ins in Node's module cache (https://nodejs.org/api/modules.html#requirecache: entries are replaceable). */
+import Module from "node:module";
 
 export type ExportsKind = "function" | "object";
-
-/**
- * A stand-in for a module's exports: the first call, property read or key listing runs `load`
- * and forwards to the real exports from then on. `__esModule` is answered without loading, as
- * given, because TypeScript's and Babel's interop helpers read it at require time.
- */
+/** `request` as a package in `dir` would resolve it. */
+export function resolveFrom(request: string, dir: string): string | undefined {
+  try {
+    return require.resolve(request, { paths: [dir] });
+  } catch {
+    return undefined;
+  }
+}
+/** Puts a loaded module with `exports` into `cache` under `file`, unless one is there. */
+export function seedModule(cache: NodeJS.Dict<NodeJS.Module>, file: string | undefined, exports: () => unknown): file is string {
+  if (!file || cache[file]) return false;
+  const m = new Module(file);
+  m.filename = file;
+  m.loaded = true;
+  m.exports = exports();
+  cache[file] = m;
+  return true;
+}
+/** Exports that `load` on first use; `__esModule` is answered without, as interop helpers read it at once. */
 export function lazyExports(load: () => unknown, kind: ExportsKind, esModule: boolean): unknown {
   let real: object | undefined;
   const exportsOf = (): object => (real ??= Object(load()) as object);
-  const target = kind === "function" ? () => undefined : {};
-  return new Proxy(target, {
+  return new Proxy(kind === "function" ? () => undefined : {}, {
     apply: (_t, thisArg, args: unknown[]) => Reflect.apply(exportsOf() as (...a: unknown[]) => unknown, thisArg, args),
     get: (_t, key) => (key === "__esModule" ? esModule || undefined : Reflect.get(exportsOf(), key)),
     has: (_t, key) => key in exportsOf(),

@@ -1,7 +1,6 @@
 /**
- * Which tenants file a command reads when none is named. Here, beside debug.ts's switch, rather
- * than in lib/commands, so that the app's preload (heap-growth.ts) can ask without loading the
- * commands, and lib/runtime never imports lib/commands back.
+ * Which tenants file a command reads when none is named. In lib/runtime beside debug.ts's
+ * switch, which needs nothing else, so that nothing here imports lib/commands back.
  */
 export const DEFAULT_TENANTS_FILE = "tenants.yaml";
 
