@@ -11,7 +11,8 @@ export { importExisting, TenantIdentity, type ExistingTenantResources, type Tena
 export { SharedRole, type SharedRoleProps, type SharedRoleMember } from "./constructs/shared-role";
 export { addPodIdentityRole, type RoleSettings } from "./constructs/pod-identity-role";
 export { RolePermissions, type RolePermissionsProps } from "./constructs/role-permissions";
-export { EksClusterReference, type EksClusterReferenceProps, type ClusterProps } from "./constructs/eks-cluster-reference";
+export { EksCluster, type EksClusterProps, type ClusterProps } from "./constructs/eks-cluster";
+export type { GrantableResource, GrantOptions, ReadableResource, WritableResource } from "./constructs/resource-grants";
 export { AddonIdentity, type AddonIdentityProps } from "./constructs/addon-identity";
 export { KNOWN_ADDONS, type KnownAddon } from "./aws/known-addons";
 export { ControllerIdentity, type ControllerIdentityProps } from "./constructs/controller-identity";

@@ -1,8 +1,8 @@
 /** The tenants file's partition rule, for constructs used straight from TypeScript. */
 import { Token } from "cdktf";
-import { arnPartitionProblem, policyArns } from "../checks/arn-checks";
+import { arnPartitionProblem, policyArns } from "../aws/arn-rules";
 import { formatPath } from "../diagnostics/problems";
-import type { Grant, StatementConfig } from "../schema/schema";
+import type { Grant, StatementConfig } from "../policy/permission-types";
 import type { ArnEnvironment } from "../policy/arn-environment";
 import type { PropChecker } from "./validate-props";
 

@@ -5,7 +5,7 @@
  */
 import { error, warning, type FieldPath, type Finding } from "../diagnostics/problems";
 import { ownValue } from "../diagnostics/own-keys";
-import type { StatementConfig } from "../schema/schema";
+import type { StatementConfig } from "./permission-types";
 import { hasWildcard, parseArn } from "../aws/arn";
 import { isWrite, lookUpAction, type CatalogueAction } from "./catalogue";
 import { reachesEveryResource } from "./resource-arns";
