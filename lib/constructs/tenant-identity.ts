@@ -96,7 +96,7 @@ export class TenantIdentity extends Construct {
    * Terraform references, such as another construct's `arn`.
    */
   addToPolicy(statement: StatementInput): void {
-    this.addPermissions(checkedStatements(`${this.owner} addToPolicy`, [statement], this.placeholders));
+    this.addPermissions(checkedStatements(this, `${this.owner} addToPolicy`, [statement], this.placeholders));
   }
 
   /** Read: a bucket's objects (under `prefix`), a table and its indexes, a secret's value, a parameter and those under it. */
