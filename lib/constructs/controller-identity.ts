@@ -6,16 +6,17 @@ import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy
 import { ServiceAccountV1 } from "@cdktf/provider-kubernetes/lib/service-account-v1";
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { arnPartitionProblem, policyAccountProblem } from "../checks/arn-checks";
-import { controllerOptionProblems, oversizedPolicyProblem } from "../checks/controller-checks";
+import { arnPartitionProblem, policyAccountProblem } from "../aws/arn-rules";
+import { controllerOptionProblems, oversizedPolicyProblem } from "../policy/controllers/option-rules";
+import { completeController, controllerInputProblems } from "../policy/controllers/controller-props";
+import { CONTROLLER_SERVICE_ACCOUNTS } from "../kubernetes/controller-service-accounts";
+import { controllerRoleNameFor } from "../aws/role-name";
 import { managedPolicyCountProblems } from "../aws/cross-field-rules";
-import { controllerSchema, type ControllerConfig, type ControllerInput } from "../schema/controller-schema";
-import { planController } from "../plan/plan";
+import type { ControllerConfig, ControllerInput } from "../policy/controllers/controller-types";
 import { formatPath } from "../diagnostics/problems";
 import { regionPartition as partitionOf } from "../aws/region-rules";
 import * as rules from "../aws/rules";
 import type { Tags } from "../policy/permission-types";
-import { errorMap, issuesToFindings } from "../schema/zod-messages";
 import { managedPolicySize, packPolicies } from "../policy/controllers/pack";
 import { controllerPolicy } from "../policy/controllers/registry";
 import { ACCOUNT } from "../policy/arn-environment";
@@ -76,40 +77,9 @@ export class ControllerIdentity extends Construct {
     super(scope, id);
     const ref = input.cluster;
     const props = { ...input, clusterName: ref.clusterName, region: ref.region };
-    // A pinned account is known now, for the option checks; a looked-up one only when a policy needs it.
     const givenAccount = ref.accountPinned ? ref.accountId : undefined;
-    const check = new PropChecker(`ControllerIdentity ${JSON.stringify(id)}`);
-    const pinned = givenAccount !== undefined && rules.ACCOUNT_ID.pattern.test(givenAccount) ? givenAccount : undefined;
-    const parsed = controllerSchema().safeParse(props.controller, { error: errorMap, reportInput: true });
-    if (!parsed.success) {
-      for (const f of issuesToFindings(controllerSchema(), parsed.error.issues)) check.that(formatPath(["controller", ...f.path]), false, f.message);
-      check.done();
-    }
-    const controller = parsed.data!;
-    const plan = planController(controller, props.clusterName);
-    check.rule("controller.namespace", rules.NAMESPACE, plan.namespace).rule("controller.serviceAccount", rules.SERVICE_ACCOUNT, plan.serviceAccount);
-    if (rules.REGION.pattern.test(props.region)) {
-      for (const p of controllerOptionProblems(controller, { name: props.clusterName, region: props.region, accountId: pinned })) check.that(formatPath(["controller", ...p.field]), false, p.message);
-    }
-    const ctx = { clusterName: props.clusterName, region: props.region, partition: rules.REGION.pattern.test(props.region) ? partitionOf(props.region) : "aws" };
-    const policy = controllerPolicy(controller, ctx);
-    const documents = packPolicies(policy.statements, ctx);
-    const attached = documents.length + policy.managedPolicyArns.length;
-    check.shared(managedPolicyCountProblems(attached, "needs"), ["controller"]);
-    for (const d of documents) {
-      const size = managedPolicySize(d, ctx);
-      const tooLarge = oversizedPolicyProblem(size);
-      check.that("controller", tooLarge === undefined, tooLarge ?? "");
-    }
+    const { controller, plan, policy, documents, ctx, roleSettings } = checkControllerProps(`ControllerIdentity ${JSON.stringify(id)}`, input);
     const r = controller.role;
-    if (r.permissionsBoundaryArn !== undefined && rules.POLICY_ARN.pattern.test(r.permissionsBoundaryArn) && rules.REGION.pattern.test(props.region)) {
-      const where = { name: props.clusterName, region: props.region, accountId: pinned };
-      const m = arnPartitionProblem(r.permissionsBoundaryArn, where) ?? policyAccountProblem(r.permissionsBoundaryArn, where);
-      check.that("controller.role.permissionsBoundaryArn", m === undefined, m ?? "");
-    }
-    const roleSettings = { rolePath: r.path, permissionsBoundaryArn: r.permissionsBoundaryArn, maxSessionDuration: r.maxSessionDuration, managedPolicyArns: policy.managedPolicyArns };
-    checkRoleSettings(check, plan.roleName, roleSettings);
-    check.done();
 
     this.controller = controller;
     this.roleName = plan.roleName;
@@ -184,4 +154,44 @@ export class ControllerIdentity extends Construct {
 
     addStackOutputEntry(this, "controllers", controller.name, { role_arn: this.role.arn, role_name: this.role.name, association_id: this.association.associationId });
   }
+}
+
+/** Every problem of the props at once (thrown), else the entry with its defaults and what its role needs. */
+function checkControllerProps(owner: string, input: ControllerIdentityProps) {
+  const ref = input.cluster;
+  const props = { clusterName: ref.clusterName, region: ref.region };
+  // A pinned account is known now, for the option checks; a looked-up one only when a policy needs it.
+  const givenAccount = ref.accountPinned ? ref.accountId : undefined;
+  const check = new PropChecker(owner);
+  const pinned = givenAccount !== undefined && rules.ACCOUNT_ID.pattern.test(givenAccount) ? givenAccount : undefined;
+  const shape = controllerInputProblems(input.controller);
+  for (const p of shape) check.that(formatPath(["controller", ...p.field]), false, p.message);
+  check.done();
+  const controller = completeController(input.controller);
+  const defaults = CONTROLLER_SERVICE_ACCOUNTS[controller.name];
+  const plan = { roleName: controllerRoleNameFor(controller, props.clusterName), namespace: controller.namespace ?? defaults.namespace, serviceAccount: controller.serviceAccount ?? defaults.serviceAccount };
+  check.rule("controller.namespace", rules.NAMESPACE, plan.namespace).rule("controller.serviceAccount", rules.SERVICE_ACCOUNT, plan.serviceAccount);
+  if (rules.REGION.pattern.test(props.region)) {
+    for (const p of controllerOptionProblems(controller, { name: props.clusterName, region: props.region, accountId: pinned })) check.that(formatPath(["controller", ...p.field]), false, p.message);
+  }
+  const ctx = { clusterName: props.clusterName, region: props.region, partition: rules.REGION.pattern.test(props.region) ? partitionOf(props.region) : "aws" };
+  const policy = controllerPolicy(controller, ctx);
+  const documents = packPolicies(policy.statements, ctx);
+  const attached = documents.length + policy.managedPolicyArns.length;
+  check.shared(managedPolicyCountProblems(attached, "needs"), ["controller"]);
+  for (const d of documents) {
+    const size = managedPolicySize(d, ctx);
+    const tooLarge = oversizedPolicyProblem(size);
+    check.that("controller", tooLarge === undefined, tooLarge ?? "");
+  }
+  const r = controller.role;
+  if (r.permissionsBoundaryArn !== undefined && rules.POLICY_ARN.pattern.test(r.permissionsBoundaryArn) && rules.REGION.pattern.test(props.region)) {
+    const where = { name: props.clusterName, region: props.region, accountId: pinned };
+    const m = arnPartitionProblem(r.permissionsBoundaryArn, where) ?? policyAccountProblem(r.permissionsBoundaryArn, where);
+    check.that("controller.role.permissionsBoundaryArn", m === undefined, m ?? "");
+  }
+  const roleSettings = { rolePath: r.path, permissionsBoundaryArn: r.permissionsBoundaryArn, maxSessionDuration: r.maxSessionDuration, managedPolicyArns: policy.managedPolicyArns };
+  checkRoleSettings(check, plan.roleName, roleSettings);
+  check.done();
+  return { controller, plan, policy, documents, ctx, roleSettings };
 }

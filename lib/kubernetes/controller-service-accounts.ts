@@ -5,7 +5,7 @@
  * here, apart from the policies, because the cluster plan (lib/plan) fills them in and the plan
  * does not depend on the policies.
  */
-import type { ControllerName } from "../schema/controller-schema";
+import type { ControllerName } from "../policy/controllers/controller-types";
 
 export interface ControllerServiceAccount {
   readonly namespace: string;

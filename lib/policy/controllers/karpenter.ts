@@ -15,6 +15,7 @@
  * iam:ListInstanceProfiles; arc-zonal-shift:GetManagedResource is pinned to this cluster by its
  * condition.
  */
+import { eksClusterArn } from "../../aws/arn";
 import { CONTROLLER_SERVICE_ACCOUNTS } from "../../kubernetes/controller-service-accounts";
 import { ACCOUNT } from "../arn-environment";
 import type { PolicyCondition } from "../statement";
@@ -41,7 +42,7 @@ export const karpenter: ControllerDefinition<"karpenter"> = {
     const instanceProfiles = `arn:${partition}:iam::${ACCOUNT}:instance-profile/*`;
     const regionTag = (k: "Request" | "Resource") => eq(`aws:${k}Tag/topology.kubernetes.io/region`, region);
     const nodeClass = (k: "Request" | "Resource") => like(`aws:${k}Tag/karpenter.k8s.aws/ec2nodeclass`, "*");
-    const clusterArn = `arn:${partition}:eks:${region}:${ACCOUNT}:cluster/${cluster}`;
+    const clusterArn = eksClusterArn({ partition, region, accountId: ACCOUNT, clusterName: cluster });
 
     return {
       managedPolicyArns: [],
