@@ -29,7 +29,7 @@ import { addPodIdentityRole, checkRoleSettings } from "./pod-identity-role";
 import type { SmokeTest } from "./smoke-test";
 import { controllerSmokeTestJobName } from "../kubernetes/smoke-test-names";
 import { PropChecker } from "./validate-props";
-import type { ClusterProps } from "./eks-cluster";
+import type { ClusterProps, EksCluster } from "./eks-cluster";
 import { terraformLiteral, terraformLiteralTags } from "../terraform/terraform-literal";
 import { addStackOutputEntry } from "./stack-outputs";
 
@@ -139,20 +139,22 @@ export class ControllerIdentity extends Construct {
       dependsOn: associationAfter.length > 0 ? associationAfter : undefined,
     });
 
-    if (controller.smokeTest) {
-      // Loaded only when asked for: the Job's provider class is large (docs/benchmarks.md).
-      const Job = (require("./smoke-test") as { SmokeTest: typeof SmokeTest }).SmokeTest;
-      new Job(this, "smoke-test", {
-        namespace: plan.namespace,
-        serviceAccount: plan.serviceAccount,
-        roleName: plan.roleName,
-        cluster: ref,
-        jobName: controllerSmokeTestJobName(controller.name),
-        dependsOn: [this.association, ...(this.serviceAccount ? [this.serviceAccount] : []), ...inNamespace],
-      });
-    }
-
+    if (controller.smokeTest) this.addSmokeTest(ref, inNamespace);
     addStackOutputEntry(this, "controllers", controller.name, { role_arn: this.role.arn, role_name: this.role.name, association_id: this.association.associationId });
+  }
+
+  /** A Job as the controller's service account that checks it gets the controller's role. */
+  private addSmokeTest(cluster: EksCluster, inNamespace: ReadonlyArray<ITerraformDependable>): void {
+    // Loaded only when asked for: the Job's provider class is large (docs/benchmarks.md).
+    const Job = (require("./smoke-test") as { SmokeTest: typeof SmokeTest }).SmokeTest;
+    new Job(this, "smoke-test", {
+      namespace: this.namespace,
+      serviceAccount: this.serviceAccountName,
+      roleName: this.roleName,
+      cluster,
+      jobName: controllerSmokeTestJobName(this.controller.name),
+      dependsOn: [this.association, ...(this.serviceAccount ? [this.serviceAccount] : []), ...inNamespace],
+    });
   }
 }
 

@@ -22,6 +22,21 @@ import type { PolicyCondition } from "../statement";
 import { INTERRUPTION_QUEUE, NODE_ROLE } from "./arn-kinds";
 import { allow, type ControllerDefinition } from "./types";
 
+/** ResourceDiscoveryPolicy's regional reads: no resource-level permissions, so on `*` in the cluster's region. */
+const REGIONAL_READ_ACTIONS = [
+  "ec2:DescribeCapacityReservations",
+  "ec2:DescribeImages",
+  "ec2:DescribeInstances",
+  "ec2:DescribeInstanceStatus",
+  "ec2:DescribeInstanceTypeOfferings",
+  "ec2:DescribeInstanceTypes",
+  "ec2:DescribeLaunchTemplates",
+  "ec2:DescribePlacementGroups",
+  "ec2:DescribeSecurityGroups",
+  "ec2:DescribeSpotPriceHistory",
+  "ec2:DescribeSubnets",
+];
+
 export const karpenter: ControllerDefinition<"karpenter"> = {
   name: "karpenter",
   ...CONTROLLER_SERVICE_ACCOUNTS["karpenter"],
@@ -101,24 +116,7 @@ export const karpenter: ControllerDefinition<"karpenter"> = {
         // ZonalShiftPolicy
         allow("AllowZonalShiftStatusReadOnly", ["arc-zonal-shift:GetManagedResource"], ["*"], [eq("arc-zonal-shift:ResourceIdentifier", clusterArn)]),
         // ResourceDiscoveryPolicy
-        allow(
-          "AllowRegionalReadActions",
-          [
-            "ec2:DescribeCapacityReservations",
-            "ec2:DescribeImages",
-            "ec2:DescribeInstances",
-            "ec2:DescribeInstanceStatus",
-            "ec2:DescribeInstanceTypeOfferings",
-            "ec2:DescribeInstanceTypes",
-            "ec2:DescribeLaunchTemplates",
-            "ec2:DescribePlacementGroups",
-            "ec2:DescribeSecurityGroups",
-            "ec2:DescribeSpotPriceHistory",
-            "ec2:DescribeSubnets",
-          ],
-          ["*"],
-          [eq("aws:RequestedRegion", region)],
-        ),
+        allow("AllowRegionalReadActions", REGIONAL_READ_ACTIONS, ["*"], [eq("aws:RequestedRegion", region)]),
         allow("AllowSSMReadActions", ["ssm:GetParameter"], [`arn:${partition}:ssm:${region}::parameter/aws/service/*`]),
         allow("AllowPricingReadActions", ["pricing:GetProducts"], ["*"]),
         allow("AllowUnscopedInstanceProfileListAction", ["iam:ListInstanceProfiles"], ["*"]),
