@@ -140,3 +140,20 @@ describe("grant methods", () => {
     expect(() => member.grantRead(new S3Bucket(stack, "b", { bucket: "b" }))).toThrow(`TenantIdentity "a": the role is shared role "team"'s; add statements and grants to the shared role`);
   });
 });
+
+describe("a shared role as grant principal", () => {
+  it("takes grants and statements after construction, its placeholders as the members' session tags", () => {
+    const stack = new TerraformStack(Testing.app(), "shared");
+    const cluster = new EksCluster(stack, "eks_cluster", { clusterName: "prod", region: "eu-west-1", accountId: "111122223333" });
+    const team = new SharedRole(stack, "team", { cluster, members: [{ name: "a", namespace: "a", serviceAccount: "app" }, { name: "b", namespace: "b", serviceAccount: "app" }] });
+    const bucket = new S3Bucket(stack, "data", { bucket: "team-data" });
+    team.grantRead(bucket, { prefix: "shared/" });
+    team.addToPolicy({ actions: ["s3:PutObject"], resources: [`${bucket.arn}/\${namespace}/*`] });
+    const statements = statementsOf(Testing.synth(stack), "team");
+    expect(statements.map((s) => [s.actions, s.resources])).toEqual([
+      [["s3:ListBucket"], ["${aws_s3_bucket.data.arn}"]],
+      [["s3:GetObject", "s3:GetObjectVersion"], ["${aws_s3_bucket.data.arn}/shared/*"]],
+      [["s3:PutObject"], ["${aws_s3_bucket.data.arn}/$${aws:PrincipalTag/kubernetes-namespace}/*"]],
+    ]);
+  });
+});

@@ -8,12 +8,14 @@ import { SESSION_TAG_VARIABLES } from "../policy/abac";
 import { permissionStatements } from "../policy/permissions";
 import { sharedTrustStatements } from "../policy/trust";
 import { checkPermissionProps } from "./permission-props";
-import { RolePermissions } from "./role-permissions";
+import { GrantPrincipal, type PolicySettings } from "./grant-principal";
+import type { PolicyDocuments } from "./policy-document";
+import type { PlaceholderValues } from "../policy/abac";
 import { addPodIdentityRole, checkRoleSettings, type RoleSettings } from "./pod-identity-role";
 import { checkArnPartitions } from "./arn-props";
 import { checkTags } from "./tag-props";
 import { PropChecker } from "./validate-props";
-import type { ClusterProps } from "./eks-cluster";
+import type { ClusterProps, EksCluster } from "./eks-cluster";
 import { checkMemberScoping } from "./shared-role-props";
 import { addStackOutputEntry } from "./stack-outputs";
 
@@ -50,17 +52,18 @@ export interface SharedRoleProps extends RoleSettings, ClusterProps {
  * policies tell members apart by the same tags
  * (EKS user guide, pod-id-abac), which EKS sets on every session and which pods cannot change.
  */
-export class SharedRole extends Construct {
+export class SharedRole extends GrantPrincipal {
   /** The trust document's data source; undefined when the trust policy is inline JSON. */
   readonly trustPolicy?: DataAwsIamPolicyDocument;
   readonly role: IamRole;
-  readonly permissions?: RolePermissions;
   readonly roleName: string;
   /** The shared role's name: the construct ID. */
   readonly name: string;
   readonly members: ReadonlyArray<SharedRoleMember>;
   /** The cluster whose members the trust admits; the role serves that cluster only. */
   readonly clusterName: string;
+  readonly cluster: EksCluster;
+  private readonly policyDocuments?: PolicyDocuments;
 
   constructor(scope: Construct, id: string, props: SharedRoleProps) {
     super(scope, id);
@@ -78,18 +81,24 @@ export class SharedRole extends Construct {
       description: `EKS Pod Identity role shared by tenants on ${cluster.clusterName}`,
       tags: props.tags,
     }));
-    const statements = permissionStatements({ ...props, ...permissions }, SESSION_TAG_VARIABLES);
-    if (statements.length > 0) {
-      this.permissions = new RolePermissions(this, "permissions", {
-        roleName: this.role.name,
-        statements,
-        environment: cluster.arnEnvironment,
-        owner: `SharedRole ${JSON.stringify(id)}`,
-        policyDocuments: props.policyDocuments,
-      });
-    }
+    this.cluster = cluster;
+    this.policyDocuments = props.policyDocuments;
+    this.addStatements(permissionStatements({ ...props, ...permissions }, SESSION_TAG_VARIABLES).map((statement) => ({ statement })));
 
     addStackOutputEntry(this, "shared_roles", id, { role_arn: this.role.arn, role_name: this.role.name });
+  }
+
+  protected get owner(): string {
+    return `SharedRole ${JSON.stringify(this.name)}`;
+  }
+
+  /** The members' own values, as the session tags EKS sets (EKS user guide, pod-id-abac). */
+  protected get placeholders(): PlaceholderValues {
+    return SESSION_TAG_VARIABLES;
+  }
+
+  protected get policySettings(): PolicySettings {
+    return { role: this.role, environment: () => this.cluster.arnEnvironment, policyDocuments: this.policyDocuments };
   }
 
   hasMember(clusterName: string, namespace: string, serviceAccount: string): boolean {

@@ -3,24 +3,18 @@ import type { EksPodIdentityAssociation } from "@cdktf/provider-aws/lib/eks-pod-
 import type { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { ServiceAccountV1 } from "@cdktf/provider-kubernetes/lib/service-account-v1";
 import type { ITerraformDependable } from "cdktf";
-import { Construct } from "constructs";
 import { parseOidcProviderArn } from "../aws/oidc-provider";
 import { defaultRoleName } from "../aws/role-name";
 import { IRSA_ROLE_ANNOTATION, MANAGED_BY_LABEL, MANAGED_BY_VALUE } from "../kubernetes/kubernetes-metadata";
 import type { PlaceholderValues } from "../policy/abac";
-import type { StatementInput } from "../policy/permission-types";
 import { permissionStatements } from "../policy/permissions";
 import { irsaTrustStatement, podIdentityTrustStatement } from "../policy/trust";
 import { terraformLiteral, terraformLiteralTags } from "../terraform/terraform-literal";
+import type { Construct } from "constructs";
 import type { EksCluster } from "./eks-cluster";
+import { GrantPrincipal, type PolicySettings } from "./grant-principal";
 import { addPodIdentityAssociation } from "./pod-identity-association";
 import { addPodIdentityRole } from "./pod-identity-role";
-import { checkedStatements } from "./policy-statements";
-import type { KmsKey } from "@cdktf/provider-aws/lib/kms-key";
-import type { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
-import type { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
-import { resourceGrantStatements, type GrantableResource, type GrantOptions, type ReadableResource, type WritableResource } from "./resource-grants";
-import { RolePermissions, type SizedStatement } from "./role-permissions";
 import { literalMetadata } from "./service-account-metadata";
 import { addStackOutputEntry, outputKey } from "./stack-outputs";
 import { checkTenantProps } from "./tenant-identity-checks";
@@ -39,7 +33,7 @@ export type { ExistingTenantResources, TenantIdentityProps } from "./tenant-iden
  * Resource addresses derive from the construct ID (the tenant name) and fixed child IDs, never
  * from a position in a list, so adding or removing another tenant leaves these untouched.
  */
-export class TenantIdentity extends Construct {
+export class TenantIdentity extends GrantPrincipal {
   /** The trust policy document (`data.aws_iam_policy_document`); absent with a shared role, or when the trust policy is inline JSON. */
   readonly trustPolicy?: DataAwsIamPolicyDocument;
   /** Whether the role is the tenant's own, not a shared role's. */
@@ -53,7 +47,6 @@ export class TenantIdentity extends Construct {
   readonly roleName: string;
   readonly cluster: EksCluster;
   private readonly props: TenantIdentityProps;
-  private rolePermissions?: RolePermissions;
 
   constructor(scope: Construct, id: string, props: TenantIdentityProps) {
     super(scope, id);
@@ -68,7 +61,7 @@ export class TenantIdentity extends Construct {
       this.role = props.sharedRole.role;
     } else {
       ({ trustPolicy: this.trustPolicy, role: this.role } = this.addOwnRole(roleName));
-      this.addPermissions(permissionStatements({ ...props, ...permissions }, this.placeholders).map((statement) => ({ statement })));
+      this.addStatements(permissionStatements({ ...props, ...permissions }, this.placeholders).map((statement) => ({ statement })));
     }
     const dependsOn = props.dependsOn && props.dependsOn.length > 0 ? [...props.dependsOn] : undefined;
     this.serviceAccount = this.addServiceAccount(dependsOn);
@@ -85,88 +78,17 @@ export class TenantIdentity extends Construct {
     if (props.outputs ?? true) this.addOutputs();
   }
 
-  /** The inline policy of grants, statements and the target role; absent while there are none. */
-  get permissions(): RolePermissions | undefined {
-    return this.rolePermissions;
-  }
-
-  /**
-   * Adds a statement to the role's inline policy, in the grammar of the `statements` prop
-   * (`${namespace}`, `${serviceAccount}` and `${cluster}` filled in). A statement may name
-   * Terraform references, such as another construct's `arn`.
-   */
-  addToPolicy(statement: StatementInput): void {
-    this.addPermissions(checkedStatements(this, `${this.owner} addToPolicy`, [statement], this.placeholders));
-  }
-
-  /** Read: a bucket's objects (under `prefix`), a table and its indexes, a secret's value, a parameter and those under it. */
-  grantRead(resource: ReadableResource, options?: GrantOptions): void {
-    this.grant(resource, "read", options);
-  }
-
-  /** Write: a bucket's objects (under `prefix`), a table's items. */
-  grantWrite(resource: WritableResource, options?: GrantOptions): void {
-    this.grant(resource, "write", options);
-  }
-
-  /** Read and write, as grantRead and grantWrite together. */
-  grantReadWrite(resource: WritableResource, options?: GrantOptions): void {
-    this.grant(resource, "readwrite", options);
-  }
-
-  /** sqs:SendMessage on the queue (and GetQueueUrl). */
-  grantSendMessages(queue: SqsQueue): void {
-    this.grant(queue, "send");
-  }
-
-  /** Receive, delete and change the visibility of the queue's messages. */
-  grantConsumeMessages(queue: SqsQueue): void {
-    this.grant(queue, "consume");
-  }
-
-  /** sns:Publish on the topic. */
-  grantPublish(topic: SnsTopic): void {
-    this.grant(topic, "publish");
-  }
-
-  /** kms:Decrypt with the key. */
-  grantDecrypt(key: KmsKey): void {
-    this.grant(key, "decrypt");
-  }
-
-  /** kms:Encrypt and kms:GenerateDataKey with the key. */
-  grantEncrypt(key: KmsKey): void {
-    this.grant(key, "encrypt");
-  }
-
-  private get owner(): string {
+  protected get owner(): string {
     return `TenantIdentity ${JSON.stringify(this.node.id)}`;
   }
 
-  private get placeholders(): PlaceholderValues {
+  protected get placeholders(): PlaceholderValues {
     return { namespace: this.props.namespace, serviceAccount: this.props.serviceAccount, cluster: this.cluster.clusterName };
   }
 
-  private grant(resource: GrantableResource, access: string, options?: GrantOptions): void {
-    this.addPermissions(resourceGrantStatements(resource, access, options));
-  }
-
-  /** Into the inline policy, made on the first statement; a shared role's member has none of its own. */
-  private addPermissions(statements: ReadonlyArray<SizedStatement>): void {
-    if (statements.length === 0) return;
+  protected get policySettings(): PolicySettings {
     if (!this.ownsRole) throw new Error(`${this.owner}: the role is shared role ${JSON.stringify(this.props.sharedRole!.name)}'s; add statements and grants to the shared role`);
-    if (this.rolePermissions) {
-      this.rolePermissions.addStatements(statements);
-      return;
-    }
-    this.rolePermissions = new RolePermissions(this, "permissions", {
-      roleName: this.role.name,
-      statements: statements.map((s) => s.statement),
-      worstCase: statements.map((s) => s.worstCase ?? s.statement),
-      environment: this.cluster.arnEnvironment,
-      owner: this.owner,
-      policyDocuments: this.props.policyDocuments,
-    });
+    return { role: this.role, environment: () => this.cluster.arnEnvironment, policyDocuments: this.props.policyDocuments };
   }
 
   private addOwnRole(roleName: string): { trustPolicy?: DataAwsIamPolicyDocument; role: IamRole } {
