@@ -9,27 +9,12 @@
 import { parseArn, wildcardMatches } from "./arn";
 import { regionPartition as partitionOf } from "./region-rules";
 import type { FieldPath } from "../diagnostics/problems";
-import type { Grant, StatementConfig } from "../policy/permission-types";
 
 /** One ARN with where it is, and whether it is a policy (for the account rule). */
 export interface ArnField {
   readonly path: FieldPath;
   readonly arn: string;
   readonly policy: boolean;
-}
-
-/** Grants' and statements' ARNs, which only IAM reads (so no account rule). Shared with the constructs. */
-export function policyArns(path: FieldPath, grants: ReadonlyArray<Grant>, statements: ReadonlyArray<StatementConfig>): ArnField[] {
-  const out: ArnField[] = [];
-  grants.forEach((g, k) => {
-    for (const [kind, fields] of Object.entries(g)) {
-      for (const [field, value] of Object.entries((fields ?? {}) as Record<string, unknown>)) {
-        if (typeof value === "string" && value.startsWith("arn:")) out.push({ path: [...path, "grants", k, kind, field], arn: value, policy: false });
-      }
-    }
-  });
-  statements.forEach((s, k) => s.resources.forEach((r, n) => r.startsWith("arn:") && out.push({ path: [...path, "statements", k, "resources", n], arn: r, policy: false })));
-  return out;
 }
 
 /** The SDK's look-up walks every partition's patterns; a file has few regions and many ARNs. */

@@ -7,7 +7,8 @@
  * https://docs.aws.amazon.com/eks/latest/userguide/eks-using-tags.html#tag-restrictions).
  */
 import { MAX_TAGS } from "./rules";
-import type { Tags } from "../policy/permission-types";
+/** AWS tags: key to value. */
+type Tags = Readonly<Record<string, string>>;
 
 /**
  * Keys of `tags` that repeat an earlier key of the same map, or a key of `defaults` in another

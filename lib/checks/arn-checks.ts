@@ -12,10 +12,12 @@
  * policy attached to its role as much as a tenant's is.
  * Registered in lib/checks/check-registry.ts.
  */
-import { arnPartitionProblem, policyAccountProblem, policyArns, type ArnField } from "../aws/arn-rules";
+import { arnPartitionProblem, policyAccountProblem, type ArnField } from "../aws/arn-rules";
+import { policyArns } from "../policy/policy-arns";
 import type { Check } from "./check";
 
-export { arnPartitionProblem, policyAccountProblem, policyArns } from "../aws/arn-rules";
+export { arnPartitionProblem, policyAccountProblem } from "../aws/arn-rules";
+export { policyArns } from "../policy/policy-arns";
 import { error, type FieldPath, type Finding } from "../diagnostics/problems";
 import { POLICY_ARN, ROLE_ARN } from "../aws/rules";
 import type { Cluster, Config } from "../schema/schema";

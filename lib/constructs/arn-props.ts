@@ -1,6 +1,7 @@
 /** The tenants file's partition rule, for constructs used straight from TypeScript. */
 import { Token } from "cdktf";
-import { arnPartitionProblem, policyArns } from "../aws/arn-rules";
+import { arnPartitionProblem } from "../aws/arn-rules";
+import { policyArns } from "../policy/policy-arns";
 import { formatPath } from "../diagnostics/problems";
 import type { Grant, StatementConfig } from "../policy/permission-types";
 import type { ArnEnvironment } from "../policy/arn-environment";
