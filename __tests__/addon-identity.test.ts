@@ -4,6 +4,7 @@ import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy
 import { AddonIdentity } from "../lib/constructs/addon-identity";
 import { KNOWN_ADDONS } from "../lib/aws/known-addons";
 import { dataSources, parse, resources, stackOf, synthYaml } from "./helpers";
+import { withCluster } from "./cluster-fixture";
 
 const TRUST = {
   statement: [
@@ -158,13 +159,13 @@ describe("AddonIdentity through clusters[].addons", () => {
 describe("AddonIdentity from TypeScript", () => {
   it("builds the role, attachments and add-on from props, with tags", () => {
     const s = stackOf((stack) => {
-      new AddonIdentity(stack, "ebs", {
+      new AddonIdentity(stack, "ebs", withCluster(stack, {
         clusterName: "c1",
         addonName: "aws-ebs-csi-driver",
         serviceAccount: "ebs-csi-controller-sa",
         managedPolicyArns: ["arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy"],
         tags: { team: "storage" },
-      });
+      }));
     });
     expect(s).toHaveResourceWithProperties(IamRole, { name: "addon.aws-ebs-csi-driver.c1", tags: { team: "storage" } });
     expect(s).toHaveResourceWithProperties(IamRolePolicyAttachment, { policy_arn: "arn:aws:iam::aws:policy/service-role/AmazonEBSCSIDriverPolicy" });
@@ -174,7 +175,7 @@ describe("AddonIdentity from TypeScript", () => {
   it("derives a role name of at most 64 characters for a long cluster name", () => {
     let id: AddonIdentity | undefined;
     stackOf((stack) => {
-      id = new AddonIdentity(stack, "x", { clusterName: "c".repeat(100), addonName: "amazon-cloudwatch-observability", serviceAccount: "cloudwatch-agent" });
+      id = new AddonIdentity(stack, "x", withCluster(stack, { clusterName: "c".repeat(100), addonName: "amazon-cloudwatch-observability", serviceAccount: "cloudwatch-agent" }));
     });
     expect(id!.roleName).toHaveLength(64);
     expect(id!.roleName).toMatch(/^addon\.amazon-cloudwatch-observability\.c+-[0-9a-f]{8}$/);
@@ -182,7 +183,7 @@ describe("AddonIdentity from TypeScript", () => {
 
   it("checks its props like the tenants file does", () => {
     expect(() =>
-      stackOf((stack) => new AddonIdentity(stack, "x", { clusterName: "c1", addonName: "eks-pod-identity-agent", serviceAccount: "Bad_SA", version: "1.2.0", managedPolicyArns: ["a", "a"] })),
+      stackOf((stack) => new AddonIdentity(stack, "x", withCluster(stack, { clusterName: "c1", addonName: "eks-pod-identity-agent", serviceAccount: "Bad_SA", version: "1.2.0", managedPolicyArns: ["a", "a"] }))),
     ).toThrow(
       [
         'AddonIdentity "x": invalid props:',

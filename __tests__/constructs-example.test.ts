@@ -16,16 +16,20 @@ jest.setTimeout(120_000);
 
 const EXAMPLE = join(ROOT, "examples", "typescript", "constructs-app.ts");
 
-/** The TypeScript app docs/library.md gives as `main.ts`. */
-function librarySnippet(): string {
-  const page = readFileSync(join(ROOT, "docs", "library.md"), "utf8");
-  const section = page.slice(page.indexOf("<!-- file: main.ts -->"));
-  const m = /```ts\n([\s\S]*?)```/.exec(section);
-  if (!m) throw new Error("docs/library.md: no ```ts block under <!-- file: main.ts -->");
+/** The first TypeScript block after `marker` in a page of docs/. */
+function snippet(page: string, marker: string): string {
+  const text = readFileSync(join(ROOT, "docs", page), "utf8");
+  const at = text.indexOf(marker);
+  const m = at < 0 ? null : /```ts\n([\s\S]*?)```/.exec(text.slice(at));
+  if (!m) throw new Error(`docs/${page}: no \`\`\`ts block after ${JSON.stringify(marker)}`);
   return m[1]!;
 }
 
-it("the TypeScript example synthesizes a tenant identity with a policy of its own, over one cluster look-up", () => {
+/** The app the construct reference shows, and the library page gives as `main.ts`. */
+const constructsSnippet = () => snippet("constructs.md", "## An app of your own");
+const librarySnippet = () => snippet("library.md", "<!-- file: main.ts -->");
+
+it("the TypeScript example synthesizes a tenant identity with grants on its stack's resources and an added statement, over one cluster look-up", () => {
   const out = Testing.synth(new OrdersStack(Testing.app(), "orders"));
   const [roleId] = Object.keys(resources(out, "aws_iam_role"));
   const [addonId] = Object.keys(resources(out, "aws_eks_addon"));
@@ -39,20 +43,25 @@ it("the TypeScript example synthesizes a tenant identity with a policy of its ow
     depends_on: [`aws_eks_addon.${addonId}`],
   });
   expect(out).toHaveResourceWithProperties(IamRolePolicy, { role: `\${aws_iam_role.${roleId}.name}`, name: "least-privilege" });
-  expect(out).toHaveResourceWithProperties(IamRolePolicy, {
-    role: `\${aws_iam_role.${roleId}.name}`,
-    policy: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Action: ["events:PutEvents"], Resource: "arn:aws:events:eu-west-1:111122223333:event-bus/orders" }] }),
-  });
+  const [document] = Object.values(dataSources(out, "aws_iam_policy_document")).filter((d) => d.statement.some((st: { actions: string[] }) => st.actions.includes("events:PutEvents")));
+  expect(document.statement.map((st: { actions: string[]; resources: string[] }) => [st.actions, st.resources])).toEqual([
+    [["sqs:SendMessage", "sqs:GetQueueUrl"], ["${aws_sqs_queue.orders-queue.arn}"]],
+    [["s3:ListBucket"], ["${aws_s3_bucket.reports.arn}"]],
+    [["s3:GetObject", "s3:GetObjectVersion"], ["${aws_s3_bucket.reports.arn}/orders/*"]],
+    [["s3:PutObject", "s3:AbortMultipartUpload", "s3:ListMultipartUploadParts", "s3:DeleteObject"], ["${aws_s3_bucket.reports.arn}/orders/*"]],
+    [["events:PutEvents"], ["${aws_cloudwatch_event_bus.orders-bus.arn}"]],
+  ]);
   expect(out).not.toHaveResource(ServiceAccountV1);
 });
 
-it("docs/library.md shows exactly the example, importing the package by name", () => {
+it("docs/constructs.md and docs/library.md show exactly the example, importing the package by name", () => {
   const example = readFileSync(EXAMPLE, "utf8");
   expect(example).toContain('from "../../lib";');
-  expect(librarySnippet()).toBe(example.replace('from "../../lib";', 'from "eks-pod-identity-tenants";'));
+  const asUser = example.replace('from "../../lib";', 'from "eks-pod-identity-tenants";');
+  expect(constructsSnippet()).toBe(asUser);
+  expect(librarySnippet()).toBe(asUser);
 });
-
-describe("the library page's app, as a user's app", () => {
+describe("the docs' snippet, as a user's app", () => {
   const dir = mkdtempSync(join(tmpdir(), "readme-snippet-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   // A user's project: the snippet beside node_modules, with the package where its name points.

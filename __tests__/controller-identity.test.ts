@@ -8,12 +8,15 @@ import { Testing, TerraformStack } from "cdktf";
 import { ControllerIdentity, type ControllerIdentityProps } from "../lib/constructs/controller-identity";
 import { dataSources, parse, resources, synthYaml } from "./helpers";
 import { allows, controllerStatements, synthController } from "./policy-eval";
+import { testCluster, withCluster, type ClusterNames } from "./cluster-fixture";
 
 const ZONE = "arn:aws:route53:::hostedzone/Z0123456789ABC";
-const CLUSTER_ARN = "arn:aws:eks:us-east-1:111122223333:cluster/demo";
 
-function build(props: Partial<ControllerIdentityProps> & Pick<ControllerIdentityProps, "controller">): () => void {
-  return () => new ControllerIdentity(new TerraformStack(Testing.app(), "t"), "ctl", { clusterName: "demo", region: "us-east-1", ...props });
+function build(props: Partial<Omit<ControllerIdentityProps, "cluster">> & Pick<ControllerIdentityProps, "controller"> & ClusterNames): () => void {
+  return () => {
+    const stack = new TerraformStack(Testing.app(), "t");
+    return new ControllerIdentity(stack, "ctl", withCluster(stack, { clusterName: "demo", region: "us-east-1", ...props }));
+  };
 }
 
 describe("ControllerIdentity used directly", () => {
@@ -36,7 +39,7 @@ describe("ControllerIdentity used directly", () => {
           condition: [
             { test: "StringEquals", variable: "aws:RequestTag/kubernetes-namespace", values: ["default"] },
             { test: "StringEquals", variable: "aws:RequestTag/kubernetes-service-account", values: ["external-dns"] },
-            { test: "StringEquals", variable: "aws:RequestTag/eks-cluster-arn", values: [CLUSTER_ARN] },
+            { test: "StringEquals", variable: "aws:RequestTag/eks-cluster-arn", values: ["${data.aws_eks_cluster.eks_cluster.arn}"] },
           ],
         },
       ],
@@ -85,7 +88,7 @@ describe("ControllerIdentity used directly", () => {
     const without = synthController({ name: "karpenter", nodeRoleArns: ["arn:aws:iam::111122223333:role/KarpenterNodeRole-demo"] }, { accountId: undefined });
     expect(without).toHaveDataSource(DataAwsCallerIdentity);
     const st = controllerStatements(without, "ctl").find((x) => x.sid === "AllowAPIServerEndpointDiscovery")!;
-    expect(st.resources).toEqual(["arn:aws:eks:us-east-1:${data.aws_caller_identity.ctl_account_9B7C65CE.account_id}:cluster/demo"]);
+    expect(st.resources).toEqual(["arn:aws:eks:us-east-1:${data.aws_caller_identity.caller_identity.account_id}:cluster/demo"]);
     const pinned = synthController({ name: "karpenter", nodeRoleArns: ["arn:aws:iam::111122223333:role/KarpenterNodeRole-demo"] });
     expect(pinned).not.toHaveDataSource(DataAwsCallerIdentity);
   });
@@ -157,9 +160,7 @@ describe("ControllerIdentity in a namespace the configuration creates", () => {
     const stack = new TerraformStack(Testing.app(), "t");
     const ns = new NamespaceV1(stack, "tools", { metadata: { name: "tools" } });
     new ControllerIdentity(stack, "ctl", {
-      clusterName: "demo",
-      region: "us-east-1",
-      clusterArn: CLUSTER_ARN,
+      cluster: testCluster(stack, { clusterName: "demo" }),
       controller: { name: "aws-efs-csi-driver", namespace: "tools", createServiceAccount: true, smokeTest: true },
       namespaceResource: ns,
     });

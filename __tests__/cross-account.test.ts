@@ -1,6 +1,7 @@
 import { EksPodIdentityAssociation } from "@cdktf/provider-aws/lib/eks-pod-identity-association";
 import { TenantIdentity } from "../lib/constructs/tenant-identity";
 import { dataSources, parse, problemsOf, stackOf, synthYaml } from "./helpers";
+import { withCluster } from "./cluster-fixture";
 
 const TARGET = "arn:aws:iam::444455556666:role/orders-reader";
 
@@ -26,7 +27,7 @@ tenants: [{ name: orders, namespace: orders, serviceAccount: app, targetRoleArn:
   });
 
   it("have no external ID output without a target role", () => {
-    const synth = stackOf((s) => new TenantIdentity(s, "web", { clusterName: "demo", namespace: "web", serviceAccount: "sa", clusterArn: "arn" }));
+    const synth = stackOf((s) => new TenantIdentity(s, "web", withCluster(s, { clusterName: "demo", namespace: "web", serviceAccount: "sa"})));
     expect(Object.keys(parse(synth).output.tenants.value.web).sort()).toEqual(["association_arn", "association_id", "role_arn", "role_name"]);
   });
 

@@ -1,7 +1,7 @@
 /**
  * The import graph of lib, stacks, bin and main.ts, as madge reads it (type-only imports count):
- * no circle between files, none between folders, and nothing in lib/ but its public index
- * reaches up into stacks/.
+ * no circle between files, none between folders, and every import points down the layers of
+ * LAYERS, so that the construct library knows nothing of the tenants file.
  */
 import { dirname, join } from "node:path";
 import madge from "madge";
@@ -78,6 +78,68 @@ test("the folder check finds a circle when there is one", () => {
   const files = { "a/x.ts": ["b/y.ts"], "b/y.ts": ["c/z.ts"], "c/z.ts": ["a/w.ts"], "a/w.ts": [] };
   expect(folderCircles(folderGraph(files))).toEqual([["a", "b", "c", "a"]]);
   expect(folderCircles(folderGraph({ "a/x.ts": ["b/y.ts"], "b/y.ts": [] }))).toEqual([]);
+});
+
+/**
+ * The folders from the bottom up. A folder may import its own layer's folders and the layers
+ * below; the flow file → schema → checks → plan → stacks → constructs → JSON reads upwards from
+ * the constructs, which know only AWS and Kubernetes rules, IAM policies and Terraform literals.
+ */
+const LAYERS: ReadonlyArray<ReadonlyArray<string>> = [
+  ["lib/diagnostics", "lib/terraform", "lib/runtime"],
+  ["lib/bindings"],
+  ["lib/aws"],
+  ["lib/kubernetes"],
+  ["lib/policy"],
+  ["lib/policy/controllers"],
+  ["lib/constructs"],
+  ["lib/schema"],
+  ["lib/plan"],
+  ["lib/checks"],
+  ["lib/file"],
+  ["stacks"],
+  ["lib/live"],
+  ["lib/access"],
+  ["lib/commands"],
+  ["lib", "bin", "."],
+];
+
+/** The layer of a file: that of the deepest folder of LAYERS that holds it (lib/bindings/helm is lib/bindings). */
+function layerOf(file: string): number | undefined {
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    const i = LAYERS.findIndex((folders) => folders.includes(dir));
+    if (i >= 0) return i;
+    if (dir === "." || dir === "/") return undefined;
+  }
+}
+
+/** `from -> to` for every import of a file into a folder of a higher layer, or into no layer. */
+function upwardImports(files: Record<string, string[]>): string[] {
+  const out: string[] = [];
+  for (const [file, deps] of Object.entries(files)) {
+    const from = layerOf(file);
+    for (const dep of deps) {
+      const to = layerOf(dep);
+      if (from === undefined || to === undefined || to > from) out.push(`${file} -> ${dep}`);
+    }
+  }
+  return out.sort();
+}
+
+test("every file has its place in the layers", () => {
+  expect(Object.keys(graph).filter((f) => layerOf(f) === undefined)).toEqual([]);
+});
+
+test("every import points down the layers: the constructs never reach the tenants file", () => {
+  expect(upwardImports(graph)).toEqual([]);
+});
+
+test("the layer check finds an import that points up", () => {
+  expect(upwardImports({ "lib/constructs/a.ts": ["lib/schema/schema.ts", "lib/aws/arn.ts"], "lib/schema/schema.ts": [], "lib/aws/arn.ts": [] })).toEqual([
+    "lib/constructs/a.ts -> lib/schema/schema.ts",
+  ]);
+  expect(upwardImports({ "lib/bindings/helm/r.ts": ["lib/runtime/engine.ts"], "lib/runtime/engine.ts": [] })).toEqual([]);
+  expect(layerOf("lib/new/a.ts")).toBe(layerOf("lib/index.ts"));
 });
 
 test("nothing in lib/ but lib/index.ts imports stacks/", () => {

@@ -10,6 +10,7 @@ import { ServiceAccountV1 } from "@cdktf/provider-kubernetes/lib/service-account
 import { TenantIdentity, type TenantIdentityProps } from "../lib/constructs/tenant-identity";
 import { irsaTrustPolicySize } from "../lib/policy/irsa-trust-size";
 import { parse, resources, stackOf, synthYaml, type Json } from "./helpers";
+import { withCluster, type ClusterNames } from "./cluster-fixture";
 
 const ISSUER = "oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE";
 const PROVIDER = `arn:aws:iam::111122223333:oidc-provider/${ISSUER}`;
@@ -95,14 +96,14 @@ describe("a tenant migrating from IRSA", () => {
 });
 
 describe("TenantIdentity with irsa, from TypeScript", () => {
-  const base: TenantIdentityProps = { clusterName: "demo", namespace: "web", serviceAccount: "app" };
-  const synth = (props: Partial<TenantIdentityProps>) => stackOf((stack) => new TenantIdentity(stack, "web", { ...base, ...props }));
+  const base = { clusterName: "demo", namespace: "web", serviceAccount: "app" };
+  const synth = (props: Partial<Omit<TenantIdentityProps, "cluster">> & ClusterNames) => stackOf((stack) => new TenantIdentity(stack, "web", withCluster(stack, { ...base, ...props })));
 
   it("refuses an ARN that is not an OIDC provider's, and one of another partition", () => {
     expect(() => synth({ irsa: { oidcProviderArn: "arn:aws:iam::111122223333:role/x" } })).toThrow(
       'TenantIdentity "web": invalid props:\n  - irsa.oidcProviderArn: "arn:aws:iam::111122223333:role/x" is not an IAM OIDC provider ARN',
     );
-    expect(() => synth({ irsa: { oidcProviderArn: PROVIDER.replace("arn:aws:", "arn:aws-us-gov:") }, arnEnvironment: { partition: "aws", accountId: "111122223333", region: "eu-west-1" } })).toThrow(
+    expect(() => synth({ irsa: { oidcProviderArn: PROVIDER.replace("arn:aws:", "arn:aws-us-gov:") }, accountId: "111122223333", region: "eu-west-1" })).toThrow(
       `  - irsa.oidcProviderArn: ${PROVIDER.replace("arn:aws:", "arn:aws-us-gov:")} is in partition "aws-us-gov", but cluster "demo" is in eu-west-1, partition "aws"`,
     );
   });

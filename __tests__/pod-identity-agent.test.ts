@@ -6,6 +6,7 @@ import { dataSources, parse, resources, stackOf, synthYaml } from "./helpers";
 import { agentImageRegistry } from "../lib/aws/agent-image";
 import { join } from "node:path";
 import { readFileSync } from "node:fs";
+import { withCluster } from "./cluster-fixture";
 
 /** A chart folder as a clone has it: Chart.yaml of aws/eks-pod-identity-agent at tag v0.1.37 (charts/eks-pod-identity-agent). */
 const CHART_FOLDER = join(__dirname, "charts", "eks-pod-identity-agent");
@@ -67,7 +68,7 @@ describe("PodIdentityAgent, install: addon", () => {
   it("works from TypeScript and exposes the add-on as its dependable", () => {
     let agent: PodIdentityAgent | undefined;
     const s = stackOf((stack) => {
-      agent = new PodIdentityAgent(stack, "agent", { clusterName: "c1", version: "v1.3.8-eksbuild.2", tags: { team: "platform" } });
+      agent = new PodIdentityAgent(stack, "agent", withCluster(stack, { clusterName: "c1", version: "v1.3.8-eksbuild.2", tags: { team: "platform" } }));
     });
     expect(agent!.dependable).toBe(agent!.addon);
     expect(agent!.release).toBeUndefined();
@@ -76,16 +77,16 @@ describe("PodIdentityAgent, install: addon", () => {
   });
 
   it("rejects a chart version and a missing Kubernetes version", () => {
-    expect(() => stackOf((stack) => new PodIdentityAgent(stack, "agent", { clusterName: "c1", version: "1.2.0" }))).toThrow(
+    expect(() => stackOf((stack) => new PodIdentityAgent(stack, "agent", withCluster(stack, { clusterName: "c1", version: "1.2.0" })))).toThrow(
       'PodIdentityAgent "agent": invalid props:\n  - version: "1.2.0" is a chart version, but install is addon: pin the EKS add-on with a version such as v1.3.8-eksbuild.2 (aws eks describe-addon-versions --addon-name eks-pod-identity-agent)',
     );
     // Neither form: the add-on version rule's own message.
-    expect(() => stackOf((stack) => new PodIdentityAgent(stack, "agent", { clusterName: "c1", version: "latest" }))).toThrow(
+    expect(() => stackOf((stack) => new PodIdentityAgent(stack, "agent", withCluster(stack, { clusterName: "c1", version: "latest" })))).toThrow(
       'PodIdentityAgent "agent": invalid props:\n  - version: "latest" is not an EKS add-on version: a version such as v1.3.8-eksbuild.2',
     );
-    expect(() => stackOf((stack) => new PodIdentityAgent(stack, "agent", { clusterName: "c1" }))).toThrow(
-      "  - kubernetesVersion: is required when version is left out, to look up the most recent add-on version",
-    );
+    // Left out, the version is the most recent for the cluster's own Kubernetes version.
+    const latest = stackOf((stack) => new PodIdentityAgent(stack, "agent", withCluster(stack, { clusterName: "c1" })));
+    expect(latest).toHaveDataSourceWithProperties(DataAwsEksAddonVersion, { addon_name: "eks-pod-identity-agent", kubernetes_version: "${data.aws_eks_cluster.eks_cluster.version}", most_recent: true });
   });
 });
 
@@ -125,7 +126,7 @@ describe("PodIdentityAgent, install: helm", () => {
 
   it("refuses, from TypeScript too, a chart with another mode, a missing or wrong folder, and eks-charts", () => {
     const agent = (props: Partial<ConstructorParameters<typeof PodIdentityAgent>[2]>) => () =>
-      stackOf((stack) => new PodIdentityAgent(stack, "agent", { clusterName: "c1", region: "us-west-2", ...props }));
+      stackOf((stack) => new PodIdentityAgent(stack, "agent", withCluster(stack, { clusterName: "c1", region: "us-west-2", ...props })));
     expect(agent({ install: "addon", version: "v1.3.8-eksbuild.2", chart: { path: CHART_FOLDER } })).toThrow('PodIdentityAgent "agent": invalid props:\n  - chart: install: addon installs no chart; remove chart, or set install: helm');
     expect(agent({ install: "helm", chart: { path: "/nonexistent/charts/eks-pod-identity-agent" } })).toThrow(
       '  - chart.path: "/nonexistent/charts/eks-pod-identity-agent" is not a folder on this machine; give the charts/eks-pod-identity-agent folder of a clone of https://github.com/aws/eks-pod-identity-agent',
@@ -186,18 +187,19 @@ describe("PodIdentityAgent, install: helm", () => {
     }
   });
 
-  it("works from TypeScript and checks the chart version and the region", () => {
+  it("works from TypeScript, in the cluster's region, and checks the chart version and the region's registry", () => {
     let agent: PodIdentityAgent | undefined;
     const s = stackOf((stack) => {
-      agent = new PodIdentityAgent(stack, "agent", { clusterName: "c1", install: "helm", chart: { repository: "https://charts.example.com/eks", name: "pod-identity-agent" }, region: "us-west-2", version: "1.2.0" });
+      agent = new PodIdentityAgent(stack, "agent", withCluster(stack, { clusterName: "c1", install: "helm", chart: { repository: "https://charts.example.com/eks", name: "pod-identity-agent" }, region: "us-west-2", version: "1.2.0" }));
     });
     expect(agent!.dependable).toBe(agent!.release);
     expect(s).toHaveResourceWithProperties(Release, { repository: "https://charts.example.com/eks", chart: "pod-identity-agent", version: "1.2.0" });
-    expect(() => stackOf((stack) => new PodIdentityAgent(stack, "agent", { clusterName: "c1", install: "helm", version: "v1.3.8-eksbuild.2" }))).toThrow(
-      'PodIdentityAgent "agent": invalid props:\n  - version: "v1.3.8-eksbuild.2" is an add-on version, but install is helm: pin the eks-pod-identity-agent chart with its chart version, such as 1.2.0 (the version in its Chart.yaml)\n  - install: install: helm needs chart, the chart\'s location: the eks-pod-identity-agent chart is published to no Helm repository (https://aws.github.io/eks-charts does not serve it); set chart.path to the charts/eks-pod-identity-agent folder of a clone of https://github.com/aws/eks-pod-identity-agent, or chart.repository to a Helm or OCI repository you published it to\n  - region: expected a string (a region code such as us-east-1 or eu-central-2)',
+    expect(() => stackOf((stack) => new PodIdentityAgent(stack, "agent", withCluster(stack, { clusterName: "c1", install: "helm", version: "v1.3.8-eksbuild.2" })))).toThrow(
+      'PodIdentityAgent "agent": invalid props:\n  - version: "v1.3.8-eksbuild.2" is an add-on version, but install is helm: pin the eks-pod-identity-agent chart with its chart version, such as 1.2.0 (the version in its Chart.yaml)\n  - install: install: helm needs chart, the chart\'s location: the eks-pod-identity-agent chart is published to no Helm repository (https://aws.github.io/eks-charts does not serve it); set chart.path to the charts/eks-pod-identity-agent folder of a clone of https://github.com/aws/eks-pod-identity-agent, or chart.repository to a Helm or OCI repository you published it to',
     );
-    expect(() => stackOf((stack) => new PodIdentityAgent(stack, "agent", { clusterName: "c1", install: "helm", chart: { path: CHART_FOLDER }, region: "xx-north-9" }))).toThrow(
-      '  - install: install: helm needs the agent image registry of region "xx-north-9", which this tool does not know; set configurationValues.image.containerRegistry (see https://docs.aws.amazon.com/eks/latest/userguide/add-ons-images.html)',
+    expect(() => stackOf((stack) => new PodIdentityAgent(stack, "agent", withCluster(stack, { clusterName: "c1", install: "helm", chart: { path: CHART_FOLDER }, region: "xx-north-9" })))).toThrow(
+      // The cluster refuses a region that does not exist before the agent needs its registry.
+      'EksCluster "eks_cluster": invalid props:\n  - region: "xx-north-9" is not an AWS region',
     );
   });
 });
@@ -222,10 +224,10 @@ describe("PodIdentityAgent, install: none", () => {
   it("has no dependable from TypeScript, and refuses a version", () => {
     let agent: PodIdentityAgent | undefined;
     stackOf((stack) => {
-      agent = new PodIdentityAgent(stack, "agent", { clusterName: "c1", install: "none" });
+      agent = new PodIdentityAgent(stack, "agent", withCluster(stack, { clusterName: "c1", install: "none" }));
     });
     expect(agent!.dependable).toBeUndefined();
-    expect(() => stackOf((stack) => new PodIdentityAgent(stack, "agent", { clusterName: "c1", install: "none", version: "v1.3.8-eksbuild.2" }))).toThrow(
+    expect(() => stackOf((stack) => new PodIdentityAgent(stack, "agent", withCluster(stack, { clusterName: "c1", install: "none", version: "v1.3.8-eksbuild.2" })))).toThrow(
       "  - version: install: none installs no agent (EKS Auto Mode runs its own), so there is no version to pin; remove version",
     );
   });

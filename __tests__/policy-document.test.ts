@@ -5,13 +5,14 @@ import { POLICY_DOCUMENTS_CONTEXT } from "../lib/constructs/policy-document";
 import { RolePermissions } from "../lib/constructs/role-permissions";
 import { TenantIdentity } from "../lib/constructs/tenant-identity";
 import { dataSources, parse, resources, stackOf } from "./helpers";
+import { withCluster } from "./cluster-fixture";
 
-const ENV = { partition: "aws", accountId: "111122223333", region: "us-east-1" };
-const web = { clusterName: "demo", namespace: "web", serviceAccount: "sa", clusterArn: "arn:aws:eks:us-east-1:111122223333:cluster/demo", grants: [{ sqs: { queue: "jobs", access: "send" as const } }] };
+const ENV = { accountId: "111122223333", region: "us-east-1" };
+const web = { clusterName: "demo", namespace: "web", serviceAccount: "sa", grants: [{ sqs: { queue: "jobs", access: "send" as const } }] };
 
 describe("policyDocuments", () => {
   it("inline: the role's trust and its policy are literal JSON, as the data source renders it, and no data source is left", () => {
-    const synth = stackOf((s) => new TenantIdentity(s, "web", { ...web, arnEnvironment: ENV, policyDocuments: "inline" }));
+    const synth = stackOf((s) => new TenantIdentity(s, "web", withCluster(s, { ...web, ...ENV, policyDocuments: "inline" })));
     expect(dataSources(synth, "aws_iam_policy_document")).toEqual({});
     const role = Object.values(resources(synth, "aws_iam_role"))[0]!;
     expect(role.assume_role_policy).toBe(
@@ -26,7 +27,7 @@ describe("policyDocuments", () => {
               Principal: { Service: "pods.eks.amazonaws.com" },
               Condition: {
                 StringEquals: {
-                  "aws:RequestTag/eks-cluster-arn": "arn:aws:eks:us-east-1:111122223333:cluster/demo",
+                  "aws:RequestTag/eks-cluster-arn": "${data.aws_eks_cluster.eks_cluster.arn}",
                   "aws:RequestTag/kubernetes-namespace": "web",
                   "aws:RequestTag/kubernetes-service-account": "sa",
                 },
@@ -43,16 +44,16 @@ describe("policyDocuments", () => {
   });
 
   it("data-source by default; a construct's own prop wins over the stack's", () => {
-    const synth = stackOf((s) => new TenantIdentity(s, "web", { ...web, arnEnvironment: ENV }));
+    const synth = stackOf((s) => new TenantIdentity(s, "web", withCluster(s, { ...web, ...ENV })));
     expect(Object.keys(dataSources(synth, "aws_iam_policy_document"))).toEqual(["web_permissions_document_9D68ACA5", "web_trust_23E71F01"]);
     const own = stackOf((s) => {
       s.node.setContext(POLICY_DOCUMENTS_CONTEXT, "inline");
-      new TenantIdentity(s, "web", { ...web, arnEnvironment: ENV, policyDocuments: "data-source" });
+      new TenantIdentity(s, "web", withCluster(s, { ...web, ...ENV, policyDocuments: "data-source" }));
     });
     expect(Object.keys(dataSources(own, "aws_iam_policy_document"))).toHaveLength(2);
     const stackWide = stackOf((s) => {
       s.node.setContext(POLICY_DOCUMENTS_CONTEXT, "inline");
-      new TenantIdentity(s, "web", { ...web, arnEnvironment: ENV });
+      new TenantIdentity(s, "web", withCluster(s, { ...web, ...ENV }));
     });
     expect(dataSources(stackWide, "aws_iam_policy_document")).toEqual({});
   });

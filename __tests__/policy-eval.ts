@@ -7,6 +7,7 @@
  */
 import { Testing, TerraformStack } from "cdktf";
 import { ControllerIdentity, type ControllerIdentityProps } from "../lib/constructs/controller-identity";
+import { withCluster, type ClusterNames } from "./cluster-fixture";
 import { dataSources, resources, type Json } from "./helpers";
 
 export interface Condition {
@@ -72,15 +73,18 @@ export function controllerStatements(synth: string, id: string): Statement[] {
   });
 }
 
+/** The props besides the controller, with the cluster given by its names. */
+export type ControllerExtras = Partial<Omit<ControllerIdentityProps, "cluster" | "controller">> & ClusterNames;
+
 /** A stack with one ControllerIdentity, as Testing.synth renders it. */
-export function synthController(controller: ControllerIdentityProps["controller"], extra: Partial<ControllerIdentityProps> = {}): string {
+export function synthController(controller: ControllerIdentityProps["controller"], extra: ControllerExtras = {}): string {
   const app = Testing.app();
   const stack = new TerraformStack(app, "test");
-  new ControllerIdentity(stack, "ctl", { clusterName: "demo", region: "us-east-1", accountId: "111122223333", clusterArn: "arn:aws:eks:us-east-1:111122223333:cluster/demo", controller, ...extra });
+  new ControllerIdentity(stack, "ctl", withCluster(stack, { clusterName: "demo", region: "us-east-1", accountId: "111122223333", controller, ...extra }));
   return Testing.synth(stack);
 }
 
 /** The policy statements of one controller, synthesized. */
-export function policyOf(controller: ControllerIdentityProps["controller"], extra: Partial<ControllerIdentityProps> = {}): Statement[] {
+export function policyOf(controller: ControllerIdentityProps["controller"], extra: ControllerExtras = {}): Statement[] {
   return controllerStatements(synthController(controller, extra), "ctl");
 }

@@ -1,5 +1,6 @@
 import { SharedRole } from "../lib/constructs/shared-role";
 import { stackOf } from "./helpers";
+import { withCluster } from "./cluster-fixture";
 
 describe("the SharedRole construct", () => {
   const members = [
@@ -8,7 +9,7 @@ describe("the SharedRole construct", () => {
   ];
   it("refuses the same placeholders and members as the tenants file", () => {
     expect(() =>
-      stackOf((s) => new SharedRole(s, "teams", { clusterName: "demo", clusterArn: "arn:aws:eks:us-east-1:111122223333:cluster/demo", arnEnvironment: { partition: "aws", accountId: "111122223333", region: "us-east-1" }, members, grants: [{ s3: { bucket: "acme", prefix: "${serviceAccount}/" } }, { sqs: { queue: "${namespace}-jobs", access: "send" } }] })),
+      stackOf((s) => new SharedRole(s, "teams", withCluster(s, { clusterName: "demo", accountId: "111122223333", region: "us-east-1", members, grants: [{ s3: { bucket: "acme", prefix: "${serviceAccount}/" } }, { sqs: { queue: "${namespace}-jobs", access: "send" } }] }))),
     ).toThrow(
       `SharedRole "teams": invalid props:
   - grants[1].sqs.queue: "\${namespace}-jobs" puts '-' right after \${namespace}, so one member's value can run into another's (a namespace is a DNS-1123 label: a-z, 0-9 and '-'); follow each placeholder with a character its values cannot contain, such as '/' or ':', before any wildcard, as in \${namespace}/*
@@ -17,6 +18,6 @@ describe("the SharedRole construct", () => {
   });
 
   it("accepts members that its placeholders tell apart", () => {
-    expect(() => stackOf((s) => new SharedRole(s, "teams", { clusterName: "demo", clusterArn: "arn:aws:eks:us-east-1:111122223333:cluster/demo", arnEnvironment: { partition: "aws", accountId: "111122223333", region: "us-east-1" }, members, grants: [{ s3: { bucket: "acme", prefix: "${namespace}/" } }] }))).not.toThrow();
+    expect(() => stackOf((s) => new SharedRole(s, "teams", withCluster(s, { clusterName: "demo", accountId: "111122223333", region: "us-east-1", members, grants: [{ s3: { bucket: "acme", prefix: "${namespace}/" } }] })))).not.toThrow();
   });
 });

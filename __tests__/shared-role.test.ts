@@ -3,6 +3,8 @@ import { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { SharedRole } from "../lib/constructs/shared-role";
 import { TenantIdentity } from "../lib/constructs/tenant-identity";
 import { dataSources, parse, problemsOf, resources, stackOf, synthYaml } from "./helpers";
+import { withCluster } from "./cluster-fixture";
+import { EksCluster } from "../lib/constructs/eks-cluster";
 
 const YAML = `
 clusters:
@@ -155,13 +157,13 @@ tenants:
 describe("SharedRole and TenantIdentity from TypeScript", () => {
   it("binds members to the shared role and refuses a tenant that is not a member", () => {
     const synth = stackOf((s) => {
-      const shared = new SharedRole(s, "team-buckets", { clusterName: "demo", clusterArn: "arn:aws:eks:us-east-1:111122223333:cluster/demo", members: [{ name: "team-a", namespace: "team-a", serviceAccount: "app" }] });
-      new TenantIdentity(s, "team-a", { clusterName: "demo", namespace: "team-a", serviceAccount: "app", sharedRole: shared });
-      expect(() => new TenantIdentity(s, "team-b", { clusterName: "demo", namespace: "team-b", serviceAccount: "app", sharedRole: shared, grants: [{ sns: { topic: "t", access: "publish" } }] })).toThrow(
+      const shared = new SharedRole(s, "team-buckets", withCluster(s, { clusterName: "demo", members: [{ name: "team-a", namespace: "team-a", serviceAccount: "app" }] }));
+      new TenantIdentity(s, "team-a", withCluster(s, { clusterName: "demo", namespace: "team-a", serviceAccount: "app", sharedRole: shared }));
+      expect(() => new TenantIdentity(s, "team-b", withCluster(s, { clusterName: "demo", namespace: "team-b", serviceAccount: "app", sharedRole: shared, grants: [{ sns: { topic: "t", access: "publish" } }] }))).toThrow(
         'TenantIdentity "team-b": invalid props:\n  - grants: uses shared role "team-buckets", so it cannot also set grants; a tenant has either its own role or a shared one. Set grants on the shared role, or leave out sharedRole\n  - sharedRole: shared role "team-buckets" does not list team-b/app on cluster "demo" among its members, so its trust policy would refuse this association',
       );
       // The same rule as the file's (tenants[].disableSessionTags with sharedRole), in the same words.
-      expect(() => new TenantIdentity(s, "team-a-again", { clusterName: "demo", namespace: "team-a", serviceAccount: "app", sharedRole: shared, disableSessionTags: true })).toThrow(
+      expect(() => new TenantIdentity(s, "team-a-again", withCluster(s, { clusterName: "demo", namespace: "team-a", serviceAccount: "app", sharedRole: shared, disableSessionTags: true }))).toThrow(
         'TenantIdentity "team-a-again": invalid props:\n  - disableSessionTags: uses shared role "team-buckets", which needs session tags: its trust policy and its ${namespace}-style placeholders read them',
       );
     });
@@ -173,14 +175,15 @@ describe("SharedRole and TenantIdentity from TypeScript", () => {
   it("refuses a tenant of another cluster: the shared role's trust admits its own cluster only", () => {
     expect(() =>
       stackOf((s) => {
-        const shared = new SharedRole(s, "teams", { clusterName: "demo", clusterArn: "arn:aws:eks:us-east-1:111122223333:cluster/demo", members: [{ name: "a", namespace: "a", serviceAccount: "app" }] });
-        new TenantIdentity(s, "a", { clusterName: "other", namespace: "a", serviceAccount: "app", sharedRole: shared });
+        const shared = new SharedRole(s, "teams", withCluster(s, { clusterName: "demo", members: [{ name: "a", namespace: "a", serviceAccount: "app" }] }));
+        const other = new EksCluster(s, "other_cluster", { clusterName: "other", region: "us-east-1" });
+        new TenantIdentity(s, "a", { cluster: other, namespace: "a", serviceAccount: "app", sharedRole: shared });
       }),
     ).toThrow('TenantIdentity "a": invalid props:\n  - sharedRole: shared role "teams" does not list a/app on cluster "other" among its members, so its trust policy would refuse this association');
   });
 
   it("refuses a shared role without members", () => {
-    expect(() => stackOf((s) => new SharedRole(s, "x", { clusterName: "demo", members: [] }))).toThrow('SharedRole "x": invalid props:\n  - members: must not be empty: a shared role without members could not be assumed by anyone');
+    expect(() => stackOf((s) => new SharedRole(s, "x", withCluster(s, { clusterName: "demo", members: [] })))).toThrow('SharedRole "x": invalid props:\n  - members: must not be empty: a shared role without members could not be assumed by anyone');
   });
 });
 

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { SMOKE_TEST_IMAGE, SMOKE_TEST_SCRIPT, SmokeTest } from "../lib/constructs/smoke-test";
 import { resources, stackOf, synthYaml } from "./helpers";
 import { Construct } from "constructs";
+import { withCluster } from "./cluster-fixture";
 
 const FILE = `
 clusters:
@@ -97,14 +98,14 @@ tenants:
 
   it("works from TypeScript, with a bounded timeout and a name from its scope", () => {
     const s = stackOf((stack) => {
-      new SmokeTest(stack, "check", { namespace: "ns", serviceAccount: "sa", roleName: "r", region: "us-east-1", image: "registry.example/aws-cli:2.27.26", timeout: "10m" });
+      new SmokeTest(stack, "check", withCluster(stack, { namespace: "ns", serviceAccount: "sa", roleName: "r", region: "us-east-1", image: "registry.example/aws-cli:2.27.26", timeout: "10m" }));
     });
     expect(s).toHaveResourceWithProperties(JobV1, { timeouts: { create: "10m", update: "10m" }, wait_for_completion: true });
     const job = Object.values(resources(s, "kubernetes_job_v1"))[0]!;
     expect(job.metadata.name).toBe("pod-identity-smoke-test-test");
     expect(job.spec.active_deadline_seconds).toBe(540);
     expect(job.spec.template.spec.container[0].image).toBe("registry.example/aws-cli:2.27.26");
-    expect(() => stackOf((stack) => new SmokeTest(stack, "check", { namespace: "ns", serviceAccount: "sa", roleName: "r", region: "us-east-1", timeout: "30s" }))).toThrow(
+    expect(() => stackOf((stack) => new SmokeTest(stack, "check", withCluster(stack, { namespace: "ns", serviceAccount: "sa", roleName: "r", region: "us-east-1", timeout: "30s" })))).toThrow(
       'SmokeTest "check": invalid props:\n  - timeout: "30s" is not allowed: a duration such as 5m or 300s, at least 2 minutes',
     );
   });
@@ -162,14 +163,14 @@ describe("SmokeTest Job names in one stack", () => {
     const props = { namespace: "default", serviceAccount: "checker", roleName: "r", region: "us-east-1" };
     expect(() =>
       stackOf((s) => {
-        new SmokeTest(new Construct(s, "controller-external-dns"), "smoke-test", props);
-        new SmokeTest(new Construct(s, "controller_external-dns"), "smoke-test", { ...props, jobName: "pod-identity-smoke-test-controller-external-dns" });
+        new SmokeTest(new Construct(s, "controller-external-dns"), "smoke-test", withCluster(s, props));
+        new SmokeTest(new Construct(s, "controller_external-dns"), "smoke-test", withCluster(s, { ...props, jobName: "pod-identity-smoke-test-controller-external-dns" }));
       }),
     ).toThrow('SmokeTest "smoke-test": invalid props:\n  - jobName: "pod-identity-smoke-test-controller-external-dns" in namespace "default" is already the name of the Job at test/controller-external-dns/smoke-test; Kubernetes allows one Job of a name per namespace. Give one of them another jobName');
     expect(() =>
       stackOf((s) => {
-        new SmokeTest(new Construct(s, "a"), "smoke-test", props);
-        new SmokeTest(new Construct(s, "a2"), "smoke-test", { ...props, namespace: "other", jobName: "pod-identity-smoke-test-a" });
+        new SmokeTest(new Construct(s, "a"), "smoke-test", withCluster(s, props));
+        new SmokeTest(new Construct(s, "a2"), "smoke-test", withCluster(s, { ...props, namespace: "other", jobName: "pod-identity-smoke-test-a" }));
       }),
     ).not.toThrow();
   });

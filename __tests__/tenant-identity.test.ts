@@ -8,12 +8,14 @@ import { Construct } from "constructs";
 import { attachmentId } from "../lib/constructs/pod-identity-role";
 import { TenantIdentity, type TenantIdentityProps } from "../lib/constructs/tenant-identity";
 import { dataSources, only, parse, resources, stackOf } from "./helpers";
+import { withCluster, type ClusterNames } from "./cluster-fixture";
 import type { Grant, StatementConfig } from "../lib";
 
-const base: TenantIdentityProps = { clusterName: "demo-cluster", namespace: "nginx", serviceAccount: "nginx-sa" };
+type TestProps = Omit<TenantIdentityProps, "cluster"> & ClusterNames;
+const base: TestProps = { clusterName: "demo-cluster", namespace: "nginx", serviceAccount: "nginx-sa" };
 
-function synth(props: Partial<TenantIdentityProps> = {}, id = "nginx"): string {
-  return stackOf((stack) => new TenantIdentity(stack, id, { ...base, ...props }));
+function synth(props: Partial<TestProps> = {}, id = "nginx"): string {
+  return stackOf((stack) => new TenantIdentity(stack, id, withCluster(stack, { ...base, ...props })));
 }
 
 describe("TenantIdentity, used directly from TypeScript", () => {
@@ -120,8 +122,8 @@ describe("TenantIdentity options", () => {
   it("makes the service account and the association wait for what it is given", () => {
     const app = Testing.app();
     const stack = new TerraformStack(app, "s");
-    const first = new TenantIdentity(stack, "first", base);
-    new TenantIdentity(stack, "second", { ...base, serviceAccount: "other", dependsOn: [first.role] });
+    const first = new TenantIdentity(stack, "first", withCluster(stack, base));
+    new TenantIdentity(stack, "second", withCluster(stack, { ...base, serviceAccount: "other", dependsOn: [first.role] }));
     const out = Testing.synth(stack);
     const firstRole = `aws_iam_role.${Object.keys(resources(out, "aws_iam_role")).find((k) => k.startsWith("first_"))}`;
     const assoc = Object.entries(resources(out, "aws_eks_pod_identity_association")).find(([k]) => k.startsWith("second_"))![1];
@@ -191,10 +193,10 @@ describe("TenantIdentity prop validation", () => {
   });
 
   it("refuses ARNs of another partition than its region's, with the tenants file's message", () => {
-    const arnEnvironment = { partition: "aws-us-gov", accountId: "111122223333", region: "us-gov-west-1" };
     expect(() =>
       synth({
-        arnEnvironment,
+        region: "us-gov-west-1",
+        accountId: "111122223333",
         managedPolicyArns: ["arn:aws:iam::aws:policy/ReadOnlyAccess", "arn:aws-us-gov:iam::aws:policy/ReadOnlyAccess2"],
         statements: [{ effect: "Allow", actions: ["s3:GetObject"], resources: ["arn:aws:s3:::b/*", "arn:aws-us-gov:s3:::c/*"] }],
       }),
@@ -225,7 +227,7 @@ describe("TenantIdentity prop validation", () => {
 });
 
 describe("grants and statements in their input form (the library's Grant and StatementConfig)", () => {
-  const env = { arnEnvironment: { partition: "aws", accountId: "111122223333", region: "us-east-1" } };
+  const env = { accountId: "111122223333", region: "us-east-1" };
   // Typed with the exported types: this file type-checks (npm run typecheck) only if fields
   // with a default may be left out.
   const short: { grants: Grant[]; statements: StatementConfig[] } = {
@@ -254,7 +256,7 @@ describe("TenantIdentity outputs", () => {
 
   it("are keyed by the path below the stack, so one id under two parents keeps both", () => {
     const out = stackOf((stack) => {
-      for (const team of ["team-a", "team-b"]) new TenantIdentity(new Construct(stack, team), "web", { ...base, namespace: team, roleName: `web-${team}` });
+      for (const team of ["team-a", "team-b"]) new TenantIdentity(new Construct(stack, team), "web", withCluster(stack, { ...base, namespace: team, roleName: `web-${team}` }));
     });
     const tenants = parse(out).output.tenants.value;
     expect(Object.keys(tenants)).toEqual(["team-a/web", "team-b/web"]);
@@ -265,15 +267,15 @@ describe("TenantIdentity outputs", () => {
 
   it("keep tenants whose old per-tenant output names met (a_b beside a/b) apart", () => {
     const out = stackOf((stack) => {
-      new TenantIdentity(stack, "a_b", { ...base, roleName: "one" });
-      new TenantIdentity(new Construct(stack, "a"), "b", { ...base, namespace: "other", roleName: "two" });
+      new TenantIdentity(stack, "a_b", withCluster(stack, { ...base, roleName: "one" }));
+      new TenantIdentity(new Construct(stack, "a"), "b", withCluster(stack, { ...base, namespace: "other", roleName: "two" }));
     });
     expect(Object.keys(parse(out).output.tenants.value)).toEqual(["a/b", "a_b"]);
   });
 
   it("stay one output however many tenants the stack holds", () => {
     const out = stackOf((stack) => {
-      for (let i = 0; i < 50; i++) new TenantIdentity(stack, `t${i}`, { ...base, namespace: `ns-${i}`, roleName: `r${i}` });
+      for (let i = 0; i < 50; i++) new TenantIdentity(stack, `t${i}`, withCluster(stack, { ...base, namespace: `ns-${i}`, roleName: `r${i}` }));
     });
     const outputs = parse(out).output;
     expect(Object.keys(outputs)).toEqual(["tenants"]);
@@ -282,8 +284,8 @@ describe("TenantIdentity outputs", () => {
 
   it("leave a tenant with outputs: false out of the map", () => {
     const out = stackOf((stack) => {
-      new TenantIdentity(stack, "a", { ...base, roleName: "one" });
-      new TenantIdentity(stack, "b", { ...base, namespace: "other", roleName: "two", outputs: false });
+      new TenantIdentity(stack, "a", withCluster(stack, { ...base, roleName: "one" }));
+      new TenantIdentity(stack, "b", withCluster(stack, { ...base, namespace: "other", roleName: "two", outputs: false }));
     });
     expect(Object.keys(parse(out).output.tenants.value)).toEqual(["a"]);
   });

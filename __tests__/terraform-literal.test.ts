@@ -11,6 +11,7 @@ import { PodIdentityAgent } from "../lib/constructs/pod-identity-agent";
 import { terraformJsonLiteral, terraformLiteral, terraformLiteralTags } from "../lib/terraform/terraform-literal";
 import { parse, resources, stackOf, synthYaml, type Json } from "./helpers";
 import { requiredTerraformTest, terraform, terraformAvailable } from "./terraform";
+import { withCluster } from "./cluster-fixture";
 
 describe("terraformLiteral", () => {
   it("doubles the first character of every ${ and %{", () => {
@@ -116,7 +117,7 @@ describe("user strings in the synthesized JSON", () => {
 
   it("are escaped by the constructs themselves for TypeScript users", () => {
     const synth = stackOf((stack) => {
-      new PodIdentityAgent(stack, "agent", { clusterName: "demo", version: "v1.3.8-eksbuild.2", configurationValues: { note: "${x} %{y}" }, tags: { team: "web" } });
+      new PodIdentityAgent(stack, "agent", withCluster(stack, { clusterName: "demo", version: "v1.3.8-eksbuild.2", configurationValues: { note: "${x} %{y}" }, tags: { team: "web" } }));
     });
     expect(Object.values(resources(synth, "aws_eks_addon"))).toEqual([
       {

@@ -14,11 +14,14 @@ export { importExisting, TenantIdentity, type ExistingTenantResources, type Tena
 export { SharedRole, type SharedRoleProps, type SharedRoleMember } from "./constructs/shared-role";
 export { addPodIdentityRole, type RoleSettings } from "./constructs/pod-identity-role";
 export { RolePermissions, type RolePermissionsProps } from "./constructs/role-permissions";
-export { EksClusterReference, type EksClusterReferenceProps, type ClusterProps } from "./constructs/eks-cluster-reference";
+export { EksCluster, type EksClusterProps, type ClusterProps } from "./constructs/eks-cluster";
+export type { GrantableResource, GrantOptions, ReadableResource, WritableResource } from "./constructs/resource-grants";
+export { GrantPrincipal } from "./constructs/grant-principal";
+export type { Tags } from "./policy/permission-types";
 export { AddonIdentity, type AddonIdentityProps } from "./constructs/addon-identity";
 export { KNOWN_ADDONS, type KnownAddon } from "./aws/known-addons";
 export { ControllerIdentity, type ControllerIdentityProps } from "./constructs/controller-identity";
-export { CONTROLLER_NAMES, type ControllerConfig, type ControllerInput, type ControllerName } from "./schema/controller-schema";
+export { CONTROLLER_NAMES, type ControllerConfig, type ControllerInput, type ControllerName } from "./policy/controllers/controller-types";
 export { SmokeTest, type SmokeTestProps } from "./constructs/smoke-test";
 export type { PolicyStatement } from "./policy/statement";
 export type { ArnEnvironment } from "./policy/arn-environment";

@@ -9,12 +9,12 @@ import { Fn } from "cdktf";
 import type { Construct } from "constructs";
 import type { DeployRole } from "../lib/plan/deploy-role";
 import type { Cluster, Tags } from "../lib/schema/schema";
-import { EksClusterReference } from "../lib/constructs/eks-cluster-reference";
+import { EksCluster } from "../lib/constructs/eks-cluster";
 import { terraformLiteralTags } from "../lib/terraform/terraform-literal";
 
 export interface ClusterAccess {
   /** The stack's one reference to the cluster, given to every construct of the stack. */
-  readonly cluster: EksClusterReference;
+  readonly cluster: EksCluster;
   /** The cluster's endpoint and CA, for the kubernetes and helm providers. */
   readonly endpoint: { host: string; clusterCaCertificate: string };
   /** `aws eks get-token`, run by the providers at plan and apply time. */
@@ -50,12 +50,11 @@ export function getTokenArgs(cluster: Cluster, deployRole?: DeployRole): string[
 
 /** `data.aws_eks_cluster` and the kubernetes provider; call after the backend, as the JSON orders them. */
 export function addClusterAccess(stack: Construct, cluster: Cluster, deployRole?: DeployRole): ClusterAccess {
-  const reference = EksClusterReference.lookUp(stack, { clusterName: cluster.name, region: cluster.region, accountId: cluster.accountId });
-  const eks = reference.eks;
+  const reference = new EksCluster(stack, "eks_cluster", { clusterName: cluster.name, region: cluster.region, accountId: cluster.accountId });
 
   // Endpoint and CA come from the cluster itself and the token from the AWS CLI at plan and
   // apply time, so `cdktf deploy` needs no kubeconfig and never stores a token in state.
-  const endpoint = { host: eks.endpoint, clusterCaCertificate: Fn.base64decode(eks.certificateAuthority.get(0).data) };
+  const endpoint = { host: reference.endpoint, clusterCaCertificate: Fn.base64decode(reference.certificateAuthorityData) };
   const exec = {
     apiVersion: "client.authentication.k8s.io/v1beta1",
     command: "aws",

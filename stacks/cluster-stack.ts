@@ -7,17 +7,16 @@ import { Construct } from "constructs";
 import type { DeployRole } from "../lib/plan/deploy-role";
 import type { ClusterPlan } from "../lib/plan/plan";
 import type { Cluster, S3State, Tags } from "../lib/schema/schema";
-import type { EksClusterReference } from "../lib/constructs/eks-cluster-reference";
+import type { EksCluster } from "../lib/constructs/eks-cluster";
 import type { AddonIdentity } from "../lib/constructs/addon-identity";
 import type { ControllerIdentity } from "../lib/constructs/controller-identity";
 import { PodIdentityAgent } from "../lib/constructs/pod-identity-agent";
 import type { SharedRole } from "../lib/constructs/shared-role";
 import type { ExistingTenantResources, TenantIdentity } from "../lib/constructs/tenant-identity";
-import type { ArnEnvironment } from "../lib/policy/arn-environment";
 import { addAwsProvider, addClusterAccess } from "./cluster-access";
 import { requireProviderRanges, tenantFeatures } from "./provider-versions";
 import { addStateBackend, type StateSettings } from "./stack-backend";
-import { addNamespaces, addTenantIdentities, arnEnvironmentFor, tenantsNeedArns } from "./tenant-identities";
+import { addNamespaces, addTenantIdentities, lookUpAccountFirst, tenantsNeedArns } from "./tenant-identities";
 
 /**
  * Constructs that only some stacks use, loaded when first needed: the provider classes behind
@@ -66,7 +65,7 @@ export interface ClusterStackProps {
  */
 export class ClusterStack extends UniqueAddressStack {
   /** The stack's one reference to the cluster (`data.aws_eks_cluster.eks_cluster`), shared by every construct in it. */
-  readonly cluster: EksClusterReference;
+  readonly cluster: EksCluster;
   readonly agent: PodIdentityAgent;
   readonly tenants: ReadonlyMap<string, TenantIdentity>;
   /** One per clusters[].addons entry, by add-on name. */
@@ -85,8 +84,9 @@ export class ClusterStack extends UniqueAddressStack {
     this.cluster = this.addProvidersAndBackend(props);
     this.agent = this.addAgent(plan.cluster);
     const namespaces = addNamespaces(this, plan.tenants, plan.controllers);
-    const arnEnvironment = arnEnvironmentFor(this.cluster, needsArns(plan));
-    this.sharedRoles = this.addSharedRoles(plan, arnEnvironment);
+    // The account look-up, when anything needs it, is made before the roles: the JSON keeps its order.
+    lookUpAccountFirst(this.cluster, needsArns(plan));
+    this.sharedRoles = this.addSharedRoles(plan);
     this.tenants = this.addTenants(plan, namespaces, props.imports);
     this.addons = this.addAddons(plan);
     this.controllers = this.addControllers(plan, namespaces);
@@ -94,7 +94,7 @@ export class ClusterStack extends UniqueAddressStack {
   }
 
   /** AWS provider, state backend, the cluster reference, and the kubernetes (and helm) providers. */
-  private addProvidersAndBackend(props: ClusterStackProps): EksClusterReference {
+  private addProvidersAndBackend(props: ClusterStackProps): EksCluster {
     const { cluster } = props.plan;
     // use_lockfile (S3-native state locking) needs Terraform 1.10:
     // https://developer.hashicorp.com/terraform/language/backend/s3#use_lockfile
@@ -126,7 +126,7 @@ export class ClusterStack extends UniqueAddressStack {
   }
 
   /** Under a scope whose ID no tenant name can take ('_' is not in the tenant alphabet). */
-  private addSharedRoles(plan: ClusterPlan, arnEnvironment: ArnEnvironment | undefined): Map<string, SharedRole> {
+  private addSharedRoles(plan: ClusterPlan): Map<string, SharedRole> {
     const sharedScope = new Construct(this, "shared_roles");
     const shared = new Map<string, SharedRole>();
     for (const { sharedRole: r, roleName, members } of plan.sharedRoles) {
@@ -142,7 +142,6 @@ export class ClusterStack extends UniqueAddressStack {
           managedPolicyArns: r.managedPolicyArns,
           grants: r.grants,
           statements: r.statements,
-          arnEnvironment,
           tags: r.tags,
         }),
       );

@@ -9,7 +9,7 @@ import { addAwsProvider, addClusterAccess } from "./cluster-access";
 import { REQUIRED_TERRAFORM } from "./cluster-stack";
 import { requireProviderRanges, tenantFeatures } from "./provider-versions";
 import { addStateBackend, type StateSettings } from "./stack-backend";
-import { addNamespaces, addTenantIdentities, arnEnvironmentFor, tenantsNeedArns } from "./tenant-identities";
+import { addNamespaces, addTenantIdentities, lookUpAccountFirst, tenantsNeedArns } from "./tenant-identities";
 
 export interface GroupStackProps {
   /** The group's tenants on one cluster. */
@@ -57,7 +57,7 @@ export class GroupStack extends UniqueAddressStack {
 
     const namespaces = addNamespaces(this, tenants);
     // Made before the tenants, as the base stack does, so that the JSON keeps its order.
-    arnEnvironmentFor(reference, tenantsNeedArns(tenants));
+    lookUpAccountFirst(reference, tenantsNeedArns(tenants));
     this.tenants = addTenantIdentities(this, {
       cluster: reference,
       tenants,

@@ -8,12 +8,11 @@ import { NamespaceV1 } from "../lib/bindings/kubernetes/namespace-v1";
 import type { ITerraformDependable } from "cdktf";
 import type { Construct } from "constructs";
 import type { ControllerPlan, TenantPlan } from "../lib/plan/plan";
-import type { EksClusterReference } from "../lib/constructs/eks-cluster-reference";
+import type { EksCluster } from "../lib/constructs/eks-cluster";
 import type { SharedRole } from "../lib/constructs/shared-role";
 import type { SmokeTest } from "../lib/constructs/smoke-test";
 import { terraformLiteral } from "../lib/terraform/terraform-literal";
 import { importExisting, TenantIdentity, type ExistingTenantResources } from "../lib/constructs/tenant-identity";
-import type { ArnEnvironment } from "../lib/policy/arn-environment";
 
 /** Loaded when first needed: the Job's provider class alone adds about 45 ms to every synth (docs/benchmarks.md). */
 const smokeTest = (): typeof SmokeTest => (require("../lib/constructs/smoke-test") as typeof import("../lib/constructs/smoke-test")).SmokeTest;
@@ -37,8 +36,8 @@ export function addNamespaces(stack: Construct, tenants: ReadonlyArray<TenantPla
  * Account for grants' ARNs, looked up only when something in the stack needs it and the file does
  * not pin it; made here, before the tenants, so that the stack's JSON keeps its order.
  */
-export function arnEnvironmentFor(cluster: EksClusterReference, needed: boolean): ArnEnvironment | undefined {
-  return needed ? cluster.arnEnvironment : undefined;
+export function lookUpAccountFirst(cluster: EksCluster, needed: boolean): void {
+  if (needed) void cluster.accountId;
 }
 
 export function tenantsNeedArns(tenants: ReadonlyArray<TenantPlan>): boolean {
@@ -47,7 +46,7 @@ export function tenantsNeedArns(tenants: ReadonlyArray<TenantPlan>): boolean {
 
 export interface TenantIdentitiesProps {
   /** The stack's one reference to the cluster. */
-  readonly cluster: EksClusterReference;
+  readonly cluster: EksCluster;
   readonly tenants: ReadonlyArray<TenantPlan>;
   /** What every association and service account waits for in this stack (the agent, in the base stack). */
   readonly after: ReadonlyArray<ITerraformDependable>;
@@ -93,7 +92,7 @@ export function addTenantIdentities(stack: Construct, props: TenantIdentitiesPro
     });
     identities.set(tenant.name, identity);
     const existing = props.imports?.get(tenant.name);
-    if (existing) importExisting(identity, { clusterName: cluster.clusterName, namespace: tenant.namespace, serviceAccount: tenant.serviceAccount }, existing);
+    if (existing) importExisting(identity, { namespace: tenant.namespace, serviceAccount: tenant.serviceAccount }, existing);
     if (tenant.smokeTest) {
       new (smokeTest())(identity, "smoke-test", {
         namespace: tenant.namespace,

@@ -9,7 +9,7 @@ const OTHER_KEY = "arn:aws:kms:us-east-1:111122223333:key/ffffffff-12ab-34cd-56e
 describe("aws-ebs-csi-driver (v1.64.0 docs/install.md)", () => {
   it("attaches the AWS-managed AmazonEBSCSIDriverPolicyV2, which AWS publishes with no path, in the cluster's partition, and nothing else without keys", () => {
     expect(awsManagedPolicyTable().policies["AmazonEBSCSIDriverPolicyV2"]?.path).toBe("");
-    const s = synthController({ name: "aws-ebs-csi-driver" }, { region: "us-gov-west-1", clusterArn: "arn:aws-us-gov:eks:us-gov-west-1:111122223333:cluster/demo" });
+    const s = synthController({ name: "aws-ebs-csi-driver" }, { region: "us-gov-west-1" });
     expect(Object.values(resources(s, "aws_iam_role_policy_attachment")).map((a) => a.policy_arn)).toEqual(["arn:aws-us-gov:iam::aws:policy/AmazonEBSCSIDriverPolicyV2"]);
     expect(resources(s, "aws_iam_policy")).toEqual({});
   });

@@ -56,7 +56,7 @@ describe("karpenter on a cluster with a long name", () => {
     // The name appears about 20 times in the template's policies: 90 characters add about 1,700.
     const clusterName = `platform-${"x".repeat(81)}`;
     const clusterArn = `arn:aws:eks:us-east-1:111122223333:cluster/${clusterName}`;
-    const s = synthController({ name: "karpenter", nodeRoleArns: [NODE_ROLE], interruptionQueueArn: QUEUE, role: { name: "karpenter-long" } }, { clusterName, clusterArn });
+    const s = synthController({ name: "karpenter", nodeRoleArns: [NODE_ROLE], interruptionQueueArn: QUEUE, role: { name: "karpenter-long" } }, { clusterName });
     expect(Object.values(resources(s, "aws_iam_policy")).map((p) => p.name)).toEqual(["karpenter-long-1", "karpenter-long-2"]);
     const p = controllerStatements(s, "ctl");
     // The template's six policies hold 6 + 4 + 1 + 1 + 1 + 5 statements.

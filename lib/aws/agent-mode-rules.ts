@@ -11,9 +11,12 @@ import { ADDON_VERSION, CHART_VERSION, violation } from "./rules";
 const ADDON_PIN = "pin the EKS add-on with a version such as v1.3.8-eksbuild.2 (aws eks describe-addon-versions --addon-name eks-pod-identity-agent)";
 const CHART_PIN = "pin the eks-pod-identity-agent chart with its chart version, such as 1.2.0 (the version in its Chart.yaml)";
 
+/** How the agent gets onto the nodes: the EKS add-on, the self-managed chart, or nothing (EKS Auto Mode). */
+export type AgentInstall = "addon" | "helm" | "none";
+
 /** The agent's settings that depend on how it is installed. */
 export interface AgentModeSettings {
-  readonly install: "addon" | "helm" | "none";
+  readonly install: AgentInstall;
   readonly version?: string;
   readonly chart?: unknown;
   readonly configurationValues?: Readonly<Record<string, unknown>>;

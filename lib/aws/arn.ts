@@ -51,3 +51,20 @@ export function parseRoleArn(arn: string | undefined): RoleRef | undefined {
   const m = arn === undefined ? null : /^arn:[^:]+:iam::(\d{12}):role(\/(?:.*\/)?)([^/]+)$/.exec(arn);
   return m ? { account: m[1]!, path: m[2]!, name: m[3]! } : undefined;
 }
+
+/** What an EKS cluster's ARN is built from. */
+export interface EksClusterArnParts {
+  readonly partition: string;
+  readonly region: string;
+  readonly accountId: string;
+  readonly clusterName: string;
+}
+
+/**
+ * `arn:<partition>:eks:<region>:<account>:cluster/<name>`, the one place the project builds it
+ * (Service Authorization Reference, Amazon EKS, resource type `cluster`:
+ * https://docs.aws.amazon.com/service-authorization/latest/reference/list_amazonelastickubernetesservice.html#amazonelastickubernetesservice-resources-for-iam-policies).
+ */
+export function eksClusterArn(p: EksClusterArnParts): string {
+  return `arn:${p.partition}:eks:${p.region}:${p.accountId}:cluster/${p.clusterName}`;
+}

@@ -12,20 +12,16 @@
  * policy attached to its role as much as a tenant's is.
  * Registered in lib/checks/check-registry.ts.
  */
-import { parseArn, wildcardMatches } from "../aws/arn";
+import { arnPartitionProblem, policyAccountProblem, type ArnField } from "../aws/arn-rules";
+import { policyArns } from "../policy/policy-arns";
 import type { Check } from "./check";
-import { error, type FieldPath, type Finding } from "../diagnostics/problems";
-import { regionPartition as partitionOf } from "../aws/region-rules";
-import { POLICY_ARN, ROLE_ARN } from "../aws/rules";
-import type { Cluster, Config, Grant, StatementConfig } from "../schema/schema";
-import { landsOn, sharedRoleClusters } from "../plan/plan";
 
-/** One ARN of the file with where it is, and whether it is a policy (for the account rule). */
-interface ArnField {
-  readonly path: FieldPath;
-  readonly arn: string;
-  readonly policy: boolean;
-}
+export { arnPartitionProblem, policyAccountProblem } from "../aws/arn-rules";
+export { policyArns } from "../policy/policy-arns";
+import { error, type FieldPath, type Finding } from "../diagnostics/problems";
+import { POLICY_ARN, ROLE_ARN } from "../aws/rules";
+import type { Cluster, Config } from "../schema/schema";
+import { landsOn, sharedRoleClusters } from "../plan/plan";
 
 /** A role of the file with the clusters it lands on and every ARN it names. */
 interface RoleArns {
@@ -33,20 +29,6 @@ interface RoleArns {
   readonly arns: ReadonlyArray<ArnField>;
 }
 
-
-/** Grants' and statements' ARNs, which only IAM reads (so no account rule). Shared with the constructs. */
-export function policyArns(path: FieldPath, grants: ReadonlyArray<Grant>, statements: ReadonlyArray<StatementConfig>): ArnField[] {
-  const out: ArnField[] = [];
-  grants.forEach((g, k) => {
-    for (const [kind, fields] of Object.entries(g)) {
-      for (const [field, value] of Object.entries((fields ?? {}) as Record<string, unknown>)) {
-        if (typeof value === "string" && value.startsWith("arn:")) out.push({ path: [...path, "grants", k, kind, field], arn: value, policy: false });
-      }
-    }
-  });
-  statements.forEach((s, k) => s.resources.forEach((r, n) => r.startsWith("arn:") && out.push({ path: [...path, "statements", k, "resources", n], arn: r, policy: false })));
-  return out;
-}
 
 function roleArns(path: FieldPath, role: { permissionsBoundaryArn?: string | undefined }, managed: ReadonlyArray<string> | undefined): ArnField[] {
   const out: ArnField[] = [];
@@ -76,29 +58,6 @@ function roles(c: Config): RoleArns[] {
     cluster.controllers.forEach((ctl, k) => out.push({ clusters: [cluster], arns: roleArns(["clusters", i, "controllers", k], ctl.role, undefined) }));
   });
   return out;
-}
-
-/** The SDK's look-up walks every partition's patterns; a file has few regions and many ARNs. */
-const partitions = new Map<string, string>();
-function partitionOfRegion(region: string): string {
-  let p = partitions.get(region);
-  if (p === undefined) partitions.set(region, (p = partitionOf(region)));
-  return p;
-}
-
-/** The message when `arn` is not in `cluster`'s partition, or undefined. Shared with the constructs. */
-export function arnPartitionProblem(arn: string, cluster: { name: string; region: string }): string | undefined {
-  const field = parseArn(arn)?.partition ?? "";
-  const partition = partitionOfRegion(cluster.region);
-  if (field.includes("${") || wildcardMatches(field, partition)) return undefined;
-  return `${arn} is in partition ${JSON.stringify(field)}, but cluster ${JSON.stringify(cluster.name)} is in ${cluster.region}, partition ${JSON.stringify(partition)}; a role can only use ARNs of its own partition: write arn:${partition}:…`;
-}
-
-/** The message when policy `arn` is customer-managed in another account than `cluster` pins, or undefined. */
-export function policyAccountProblem(arn: string, cluster: { name: string; accountId?: string | undefined }): string | undefined {
-  const account = parseArn(arn)?.account;
-  if (cluster.accountId === undefined || account === "aws" || account === cluster.accountId) return undefined;
-  return `${arn} is a customer-managed policy of account ${account}, but cluster ${JSON.stringify(cluster.name)} pins accountId ${cluster.accountId}; IAM attaches customer-managed policies only to roles of their own account. Use a policy of account ${cluster.accountId}, or an AWS managed policy (arn:…:iam::aws:policy/…)`;
 }
 
 /** Each ARN once: against the first cluster it does not fit. */

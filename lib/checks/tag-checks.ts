@@ -14,38 +14,8 @@ import { error, type FieldPath, type Finding } from "../diagnostics/problems";
 import { MAX_TAGS } from "../aws/rules";
 import type { Tags } from "../schema/schema";
 
-/**
- * Keys of `tags` that repeat an earlier key of the same map, or a key of `defaults` in another
- * letter case, each with what it clashes with. Shared with the constructs' prop checks.
- */
-export function tagKeyClashes(tags: Tags, defaults: Tags = {}): Array<{ key: string; message: string }> {
-  const out: Array<{ key: string; message: string }> = [];
-  const own = new Map<string, string>();
-  const inDefaults = new Map(Object.keys(defaults).map((k) => [k.toLowerCase(), k]));
-  for (const key of Object.keys(tags)) {
-    const lower = key.toLowerCase();
-    const first = own.get(lower);
-    const dflt = inDefaults.get(lower);
-    if (first !== undefined) {
-      out.push({ key, message: `tag key ${JSON.stringify(key)} differs from tag key ${JSON.stringify(first)} only in letter case; AWS treats tag keys case-insensitively, so they are one key. Keep one` });
-    } else if (dflt !== undefined && dflt !== key) {
-      out.push({ key, message: `tag key ${JSON.stringify(key)} differs from ${JSON.stringify(dflt)} of defaults.tags only in letter case; AWS treats tag keys case-insensitively and refuses both on one resource. Spell it ${JSON.stringify(dflt)} to override the default` });
-    }
-    own.set(lower, key);
-  }
-  return out;
-}
-
-/** How many tags a resource carries once default_tags are merged (same keys count once). */
-export function mergedTagCount(tags: Tags, defaults: Tags): number {
-  return Object.keys({ ...defaults, ...tags }).length;
-}
-
-/** The message for a resource with more than MAX_TAGS tags, or undefined. */
-export function tagCountProblem(owner: string, n: number, withDefaults: boolean): string | undefined {
-  if (n <= MAX_TAGS) return undefined;
-  return `${owner} would carry ${n} tags${withDefaults ? " with defaults.tags" : ""}; AWS allows at most ${MAX_TAGS} per resource`;
-}
+export { mergedTagCount, tagCountProblem, tagKeyClashes } from "../aws/tag-rules";
+import { mergedTagCount, tagCountProblem, tagKeyClashes } from "../aws/tag-rules";
 
 const tagKeys: Check = (c) => {
   const out: Finding[] = [];

@@ -6,13 +6,13 @@ import { Construct } from "constructs";
 import { defaultAddonRoleName } from "../aws/role-name";
 import * as rules from "../aws/rules";
 import { agentAddonProblems } from "../aws/cross-field-rules";
-import type { Tags } from "../schema/schema";
+import type { Tags } from "../policy/permission-types";
 import { podIdentityTrustStatement } from "../policy/trust";
 import { addPodIdentityRole, checkRoleSettings, type RoleSettings, type PodIdentityRoleParts } from "./pod-identity-role";
 import { terraformJsonLiteral, terraformLiteral, terraformLiteralTags } from "../terraform/terraform-literal";
 import { checkTags } from "./tag-props";
 import { PropChecker } from "./validate-props";
-import { withClusterName, type ClusterProps } from "./eks-cluster-reference";
+import type { ClusterProps } from "./eks-cluster";
 import { addStackOutputEntry } from "./stack-outputs";
 
 export interface AddonIdentityProps extends RoleSettings, ClusterProps {
@@ -27,7 +27,7 @@ export interface AddonIdentityProps extends RoleSettings, ClusterProps {
   readonly serviceAccount: string;
   /**
    * IAM role name: at most 64 characters of `[\w+=,.@-]`, unique in the account ignoring case.
-   * @default `addon.<addonName>.<clusterName>`, cut to 64 characters with a hash when longer
+   * @default `addon.<addonName>.<cluster name>`, cut to 64 characters with a hash when longer
    */
   readonly roleName?: string;
   /** The add-on's `configuration_values`, written as JSON. @default none */
@@ -57,12 +57,11 @@ export class AddonIdentity extends Construct {
   /** The role's name, as given or derived. */
   readonly roleName: string;
 
-  constructor(scope: Construct, id: string, input: AddonIdentityProps) {
+  constructor(scope: Construct, id: string, props: AddonIdentityProps) {
     super(scope, id);
-    const props = withClusterName(`AddonIdentity ${JSON.stringify(id)}`, input);
-    const roleName = props.roleName ?? defaultAddonRoleName(props.addonName, props.clusterName);
+    const { clusterName } = props.cluster;
+    const roleName = props.roleName ?? defaultAddonRoleName(props.addonName, clusterName);
     const check = new PropChecker(`AddonIdentity ${JSON.stringify(id)}`)
-      .rule("clusterName", rules.CLUSTER_NAME, props.clusterName)
       .rule("addonName", rules.ADDON_NAME, props.addonName)
       .shared(agentAddonProblems(props.addonName, ["addonName"], "PodIdentityAgent"))
       .rule("version", rules.ADDON_VERSION, props.version, true)
@@ -79,14 +78,14 @@ export class AddonIdentity extends Construct {
       ...props,
       roleName,
       trust: [podIdentityTrustStatement()],
-      description: `EKS Pod Identity role for the ${props.addonName} add-on (${props.serviceAccount}) on ${props.clusterName}`,
+      description: `EKS Pod Identity role for the ${props.addonName} add-on (${props.serviceAccount}) on ${clusterName}`,
       tags: props.tags,
     }));
 
     // The add-on waits for its policies too, so that its pods never start with a bare role.
     const dependsOn = [...(props.dependsOn ?? []), ...attachments];
     this.addon = new EksAddon(this, "addon", {
-      clusterName: terraformLiteral(props.clusterName),
+      clusterName: terraformLiteral(clusterName),
       addonName: terraformLiteral(props.addonName),
       addonVersion: terraformLiteral(props.version),
       podIdentityAssociation: [{ roleArn: this.role.arn, serviceAccount: terraformLiteral(props.serviceAccount) }],

@@ -1,8 +1,9 @@
 /** The tenants file's partition rule, for constructs used straight from TypeScript. */
 import { Token } from "cdktf";
-import { arnPartitionProblem, policyArns } from "../checks/arn-checks";
+import { arnPartitionProblem } from "../aws/arn-rules";
+import { policyArns } from "../policy/policy-arns";
 import { formatPath } from "../diagnostics/problems";
-import type { Grant, StatementConfig } from "../schema/schema";
+import type { Grant, StatementConfig } from "../policy/permission-types";
 import type { ArnEnvironment } from "../policy/arn-environment";
 import type { PropChecker } from "./validate-props";
 

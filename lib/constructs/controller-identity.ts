@@ -1,5 +1,3 @@
-import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
-import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
 import type { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { EksPodIdentityAssociation } from "@cdktf/provider-aws/lib/eks-pod-identity-association";
 import { IamPolicy } from "@cdktf/provider-aws/lib/iam-policy";
@@ -8,50 +6,40 @@ import { IamRolePolicyAttachment } from "@cdktf/provider-aws/lib/iam-role-policy
 import { ServiceAccountV1 } from "../bindings/kubernetes/service-account-v1";
 import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
-import { arnPartitionProblem, policyAccountProblem } from "../checks/arn-checks";
-import { controllerOptionProblems, oversizedPolicyProblem } from "../checks/controller-checks";
+import { arnPartitionProblem, policyAccountProblem } from "../aws/arn-rules";
+import { controllerOptionProblems, oversizedPolicyProblem } from "../policy/controllers/option-rules";
+import { completeController, controllerInputProblems } from "../policy/controllers/controller-props";
+import { CONTROLLER_SERVICE_ACCOUNTS } from "../kubernetes/controller-service-accounts";
+import { controllerRoleNameFor } from "../aws/role-name";
 import { managedPolicyCountProblems } from "../aws/cross-field-rules";
-import { controllerSchema, type ControllerConfig, type ControllerInput } from "../schema/controller-schema";
-import { planController } from "../plan/plan";
+import type { ControllerConfig, ControllerInput } from "../policy/controllers/controller-types";
 import { formatPath } from "../diagnostics/problems";
 import { regionPartition as partitionOf } from "../aws/region-rules";
 import * as rules from "../aws/rules";
-import type { Tags } from "../schema/schema";
-import { errorMap, issuesToFindings } from "../schema/zod-messages";
+import type { Tags } from "../policy/permission-types";
 import { managedPolicySize, packPolicies } from "../policy/controllers/pack";
 import { controllerPolicy } from "../policy/controllers/registry";
 import { ACCOUNT } from "../policy/arn-environment";
 import { renderStatement } from "../policy/render-statement";
 import type { PolicyStatement } from "../policy/statement";
 import { podIdentityTrustStatement } from "../policy/trust";
+import { MANAGED_BY_LABEL, MANAGED_BY_VALUE } from "../kubernetes/kubernetes-metadata";
 import { addPolicyDocument, policyDocumentsOf } from "./policy-document";
 import { addPodIdentityRole, checkRoleSettings } from "./pod-identity-role";
 import type { SmokeTest } from "./smoke-test";
 import { controllerSmokeTestJobName } from "../kubernetes/smoke-test-names";
 import { PropChecker } from "./validate-props";
-import { withClusterName, type ClusterProps } from "./eks-cluster-reference";
+import type { ClusterProps, EksCluster } from "./eks-cluster";
+import { terraformLiteral, terraformLiteralTags } from "../terraform/terraform-literal";
 import { addStackOutputEntry } from "./stack-outputs";
 
 export interface ControllerIdentityProps extends ClusterProps {
-  /** The cluster's region: the policies' ARNs use its partition and, where upstream has one, the region. Leave out with `cluster`. */
-  readonly region?: string;
   /**
    * One `clusters[].controllers` entry, exactly as the tenants file takes it: `name`, the
    * controller's options, and optionally namespace, serviceAccount, createServiceAccount,
    * smokeTest and role. Checked with the file's own schema and option checks.
    */
   readonly controller: ControllerInput;
-  /**
-   * The cluster's account, for ARNs that name it (Karpenter's instance profiles, say) and for
-   * the same-account checks of options.
-   * @default `data.aws_caller_identity`, when a policy needs the account
-   */
-  readonly accountId?: string;
-  /**
-   * The cluster's ARN, for the trust policy scoped to the controller's service account.
-   * @default looked up with a `data.aws_eks_cluster` of this construct
-   */
-  readonly clusterArn?: string;
   /** Tags on the role, its policies and the association. @default {} */
   readonly tags?: Tags;
   /** What the association and service account wait for, usually the Pod Identity agent. @default [] */
@@ -88,52 +76,21 @@ export class ControllerIdentity extends Construct {
   constructor(scope: Construct, id: string, input: ControllerIdentityProps) {
     super(scope, id);
     const ref = input.cluster;
-    const props = { ...withClusterName(`ControllerIdentity ${JSON.stringify(id)}`, input), region: input.region ?? ref?.region ?? "", clusterArn: input.clusterArn ?? ref?.clusterArn };
-    // A pinned account is known now, for the option checks; a looked-up one only when a policy needs it.
-    const givenAccount = input.accountId ?? (ref?.accountPinned ? ref.accountId : undefined);
-    const check = new PropChecker(`ControllerIdentity ${JSON.stringify(id)}`).rule("clusterName", rules.CLUSTER_NAME, props.clusterName).rule("region", rules.REGION, props.region);
-    const pinned = givenAccount !== undefined && rules.ACCOUNT_ID.pattern.test(givenAccount) ? givenAccount : undefined;
-    const parsed = controllerSchema().safeParse(props.controller, { error: errorMap, reportInput: true });
-    if (!parsed.success) {
-      for (const f of issuesToFindings(controllerSchema(), parsed.error.issues)) check.that(formatPath(["controller", ...f.path]), false, f.message);
-      check.done();
-    }
-    const controller = parsed.data!;
-    const plan = planController(controller, props.clusterName);
-    check.rule("controller.namespace", rules.NAMESPACE, plan.namespace).rule("controller.serviceAccount", rules.SERVICE_ACCOUNT, plan.serviceAccount);
-    if (rules.REGION.pattern.test(props.region)) {
-      for (const p of controllerOptionProblems(controller, { name: props.clusterName, region: props.region, accountId: pinned })) check.that(formatPath(["controller", ...p.field]), false, p.message);
-    }
-    const ctx = { clusterName: props.clusterName, region: props.region, partition: rules.REGION.pattern.test(props.region) ? partitionOf(props.region) : "aws" };
-    const policy = controllerPolicy(controller, ctx);
-    const documents = packPolicies(policy.statements, ctx);
-    const attached = documents.length + policy.managedPolicyArns.length;
-    check.shared(managedPolicyCountProblems(attached, "needs"), ["controller"]);
-    for (const d of documents) {
-      const size = managedPolicySize(d, ctx);
-      const tooLarge = oversizedPolicyProblem(size);
-      check.that("controller", tooLarge === undefined, tooLarge ?? "");
-    }
+    const props = { ...input, clusterName: ref.clusterName, region: ref.region };
+    const givenAccount = ref.accountPinned ? ref.accountId : undefined;
+    const { controller, plan, policy, documents, ctx, roleSettings } = checkControllerProps(`ControllerIdentity ${JSON.stringify(id)}`, input);
     const r = controller.role;
-    if (r.permissionsBoundaryArn !== undefined && rules.POLICY_ARN.pattern.test(r.permissionsBoundaryArn) && rules.REGION.pattern.test(props.region)) {
-      const where = { name: props.clusterName, region: props.region, accountId: pinned };
-      const m = arnPartitionProblem(r.permissionsBoundaryArn, where) ?? policyAccountProblem(r.permissionsBoundaryArn, where);
-      check.that("controller.role.permissionsBoundaryArn", m === undefined, m ?? "");
-    }
-    const roleSettings = { rolePath: r.path, permissionsBoundaryArn: r.permissionsBoundaryArn, maxSessionDuration: r.maxSessionDuration, managedPolicyArns: policy.managedPolicyArns };
-    checkRoleSettings(check, plan.roleName, roleSettings);
-    check.done();
 
     this.controller = controller;
     this.roleName = plan.roleName;
     this.namespace = plan.namespace;
     this.serviceAccountName = plan.serviceAccount;
-    const tags = props.tags && Object.keys(props.tags).length > 0 ? { ...props.tags } : undefined;
+    const tags = terraformLiteralTags(props.tags);
     const inNamespace = props.namespaceResource ? [props.namespaceResource] : [];
     const after = [...(props.dependsOn ?? []), ...inNamespace];
     const dependsOn = after.length > 0 ? after : undefined;
 
-    const clusterArn = props.clusterArn ?? new DataAwsEksCluster(this, "cluster", { name: props.clusterName }).arn;
+    const clusterArn = ref.clusterArn;
     let attachments: ReadonlyArray<IamRolePolicyAttachment>;
     ({ trustPolicy: this.trustPolicy, role: this.role, attachments } = addPodIdentityRole(this, {
       ...roleSettings,
@@ -146,7 +103,7 @@ export class ControllerIdentity extends Construct {
 
     // The account is looked up only when a statement names it and the caller did not give it.
     const needsAccount = policy.statements.some((s) => [...s.resources, ...(s.conditions ?? []).flatMap((c) => [c.variable, ...c.values])].some((x) => x.includes(ACCOUNT)));
-    const accountId = givenAccount ?? (needsAccount ? (ref?.accountId ?? new DataAwsCallerIdentity(this, "account").accountId) : "");
+    const accountId = givenAccount ?? (needsAccount ? ref.accountId : "");
     const env = { partition: ctx.partition, region: ctx.region, accountId };
     const policyAttachments: IamRolePolicyAttachment[] = [];
     this.policies = documents.map((statements: PolicyStatement[], i) => {
@@ -154,7 +111,7 @@ export class ControllerIdentity extends Construct {
       const document = addPolicyDocument(this, `managed-policy-${n}-document`, statements.map((s) => renderStatement(s, env)), policyDocumentsOf(this, props.policyDocuments));
       const p = new IamPolicy(this, `managed-policy-${n}`, {
         name: `${plan.roleName}-${n}`,
-        path: r.path,
+        path: terraformLiteral(r.path),
         policy: document.json,
         description: `${controller.name} on ${props.clusterName}, part ${n} of ${documents.length}`,
         tags,
@@ -165,7 +122,7 @@ export class ControllerIdentity extends Construct {
 
     if (controller.createServiceAccount) {
       this.serviceAccount = new ServiceAccountV1(this, "service-account", {
-        metadata: { name: plan.serviceAccount, namespace: plan.namespace, labels: { "app.kubernetes.io/managed-by": "eks-pod-identity-tenants" } },
+        metadata: { name: terraformLiteral(plan.serviceAccount), namespace: terraformLiteral(plan.namespace), labels: { [MANAGED_BY_LABEL]: MANAGED_BY_VALUE } },
         dependsOn,
       });
     }
@@ -174,27 +131,69 @@ export class ControllerIdentity extends Construct {
     // already carry them.
     const associationAfter = [...(dependsOn ?? []), ...attachments, ...policyAttachments];
     this.association = new EksPodIdentityAssociation(this, "association", {
-      clusterName: props.clusterName,
-      namespace: plan.namespace,
-      serviceAccount: plan.serviceAccount,
+      clusterName: terraformLiteral(props.clusterName),
+      namespace: terraformLiteral(plan.namespace),
+      serviceAccount: terraformLiteral(plan.serviceAccount),
       roleArn: this.role.arn,
       tags,
       dependsOn: associationAfter.length > 0 ? associationAfter : undefined,
     });
 
-    if (controller.smokeTest) {
-      // Loaded only when asked for: the Job's provider class is large (docs/benchmarks.md).
-      const Job = (require("./smoke-test") as { SmokeTest: typeof SmokeTest }).SmokeTest;
-      new Job(this, "smoke-test", {
-        namespace: plan.namespace,
-        serviceAccount: plan.serviceAccount,
-        roleName: plan.roleName,
-        region: props.region,
-        jobName: controllerSmokeTestJobName(controller.name),
-        dependsOn: [this.association, ...(this.serviceAccount ? [this.serviceAccount] : []), ...inNamespace],
-      });
-    }
-
+    if (controller.smokeTest) this.addSmokeTest(ref, inNamespace);
     addStackOutputEntry(this, "controllers", controller.name, { role_arn: this.role.arn, role_name: this.role.name, association_id: this.association.associationId });
   }
+
+  /** A Job as the controller's service account that checks it gets the controller's role. */
+  private addSmokeTest(cluster: EksCluster, inNamespace: ReadonlyArray<ITerraformDependable>): void {
+    // Loaded only when asked for: the Job's provider class is large (docs/benchmarks.md).
+    const Job = (require("./smoke-test") as { SmokeTest: typeof SmokeTest }).SmokeTest;
+    new Job(this, "smoke-test", {
+      namespace: this.namespace,
+      serviceAccount: this.serviceAccountName,
+      roleName: this.roleName,
+      cluster,
+      jobName: controllerSmokeTestJobName(this.controller.name),
+      dependsOn: [this.association, ...(this.serviceAccount ? [this.serviceAccount] : []), ...inNamespace],
+    });
+  }
+}
+
+/** Every problem of the props at once (thrown), else the entry with its defaults and what its role needs. */
+function checkControllerProps(owner: string, input: ControllerIdentityProps) {
+  const ref = input.cluster;
+  const props = { clusterName: ref.clusterName, region: ref.region };
+  // A pinned account is known now, for the option checks; a looked-up one only when a policy needs it.
+  const givenAccount = ref.accountPinned ? ref.accountId : undefined;
+  const check = new PropChecker(owner);
+  const pinned = givenAccount !== undefined && rules.ACCOUNT_ID.pattern.test(givenAccount) ? givenAccount : undefined;
+  const shape = controllerInputProblems(input.controller);
+  for (const p of shape) check.that(formatPath(["controller", ...p.field]), false, p.message);
+  check.done();
+  const controller = completeController(input.controller);
+  const defaults = CONTROLLER_SERVICE_ACCOUNTS[controller.name];
+  const plan = { roleName: controllerRoleNameFor(controller, props.clusterName), namespace: controller.namespace ?? defaults.namespace, serviceAccount: controller.serviceAccount ?? defaults.serviceAccount };
+  check.rule("controller.namespace", rules.NAMESPACE, plan.namespace).rule("controller.serviceAccount", rules.SERVICE_ACCOUNT, plan.serviceAccount);
+  if (rules.REGION.pattern.test(props.region)) {
+    for (const p of controllerOptionProblems(controller, { name: props.clusterName, region: props.region, accountId: pinned })) check.that(formatPath(["controller", ...p.field]), false, p.message);
+  }
+  const ctx = { clusterName: props.clusterName, region: props.region, partition: rules.REGION.pattern.test(props.region) ? partitionOf(props.region) : "aws" };
+  const policy = controllerPolicy(controller, ctx);
+  const documents = packPolicies(policy.statements, ctx);
+  const attached = documents.length + policy.managedPolicyArns.length;
+  check.shared(managedPolicyCountProblems(attached, "needs"), ["controller"]);
+  for (const d of documents) {
+    const size = managedPolicySize(d, ctx);
+    const tooLarge = oversizedPolicyProblem(size);
+    check.that("controller", tooLarge === undefined, tooLarge ?? "");
+  }
+  const r = controller.role;
+  if (r.permissionsBoundaryArn !== undefined && rules.POLICY_ARN.pattern.test(r.permissionsBoundaryArn) && rules.REGION.pattern.test(props.region)) {
+    const where = { name: props.clusterName, region: props.region, accountId: pinned };
+    const m = arnPartitionProblem(r.permissionsBoundaryArn, where) ?? policyAccountProblem(r.permissionsBoundaryArn, where);
+    check.that("controller.role.permissionsBoundaryArn", m === undefined, m ?? "");
+  }
+  const roleSettings = { rolePath: r.path, permissionsBoundaryArn: r.permissionsBoundaryArn, maxSessionDuration: r.maxSessionDuration, managedPolicyArns: policy.managedPolicyArns };
+  checkRoleSettings(check, plan.roleName, roleSettings);
+  check.done();
+  return { controller, plan, policy, documents, ctx, roleSettings };
 }

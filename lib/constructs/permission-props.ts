@@ -1,34 +1,33 @@
 /** The sync checks of grants and statements, for constructs used straight from TypeScript. */
 import { formatPath } from "../diagnostics/problems";
-import { grantSchema, statementSchema, type Grant, type GrantInput, type StatementConfig, type StatementInput } from "../schema/schema";
 import { grantProblems } from "../policy/grants";
+import { completeGrant, completeStatement, grantShapeProblems, statementShapeProblems } from "../policy/permission-defaults";
+import type { Grant, GrantInput, StatementConfig, StatementInput } from "../policy/permission-types";
 import { statementProblems } from "../policy/statements";
 import type { PropChecker } from "./validate-props";
 
 /**
- * Grants and statements as a TypeScript user may write them (the schema's input form, defaults
- * left out), completed with the schema's own defaults and checked as the tenants file's are.
- * Returns the completed lists; what does not parse is reported through `check`.
+ * Grants and statements as a TypeScript user may write them (defaults left out), completed with
+ * the tenants file's defaults and checked with its rules. Returns the completed lists; what is
+ * malformed is reported through `check` under `base` and left out.
  */
-export function checkPermissionProps(check: PropChecker, grants?: ReadonlyArray<GrantInput>, statements?: ReadonlyArray<StatementInput>): { grants: Grant[]; statements: StatementConfig[] } {
+export function checkPermissionProps(check: PropChecker, grants?: ReadonlyArray<GrantInput>, statements?: ReadonlyArray<StatementInput>, base: { grants: string; statements: string } = { grants: "grants", statements: "statements" }): { grants: Grant[]; statements: StatementConfig[] } {
   const out = { grants: [] as Grant[], statements: [] as StatementConfig[] };
   grants?.forEach((input, i) => {
-    const parsed = grantSchema.safeParse(input);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) check.that(formatPath(["grants", i, ...(issue.path as Array<string | number>)]), false, issue.message);
-      return;
-    }
-    out.grants.push(parsed.data);
-    for (const p of grantProblems(parsed.data)) if (p.severity === "error") check.that(formatPath([`grants`, i, ...p.field]), false, p.message);
+    const shape = grantShapeProblems(input);
+    for (const p of shape) check.that(formatPath([base.grants, i, ...p.field]), false, p.message);
+    if (shape.length > 0) return;
+    const grant = completeGrant(input);
+    out.grants.push(grant);
+    for (const p of grantProblems(grant)) if (p.severity === "error") check.that(formatPath([base.grants, i, ...p.field]), false, p.message);
   });
   statements?.forEach((input, i) => {
-    const parsed = statementSchema.safeParse(input);
-    if (!parsed.success) {
-      for (const issue of parsed.error.issues) check.that(formatPath(["statements", i, ...(issue.path as Array<string | number>)]), false, issue.message);
-      return;
-    }
-    out.statements.push(parsed.data);
-    for (const p of statementProblems(parsed.data)) check.that(formatPath(["statements", i, ...p.field]), false, p.message);
+    const shape = statementShapeProblems(input);
+    for (const p of shape) check.that(formatPath([base.statements, i, ...p.field]), false, p.message);
+    if (shape.length > 0) return;
+    const statement = completeStatement(input);
+    out.statements.push(statement);
+    for (const p of statementProblems(statement)) check.that(formatPath([base.statements, i, ...p.field]), false, p.message);
   });
   return out;
 }

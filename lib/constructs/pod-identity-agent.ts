@@ -5,19 +5,19 @@ import type { ITerraformDependable } from "cdktf";
 import { Construct } from "constructs";
 import { AGENT_CHART_NAME, CHART_NAME, CHART_PATH, CHART_REPOSITORY, chartSourceProblems, releaseChart, type AgentChartSource } from "../aws/agent-chart";
 import { agentImageRegistry, valuesChooseImage } from "../aws/agent-image";
-import * as rules from "../aws/rules";
 import { agentModeProblems } from "../aws/agent-mode-rules";
-import type { AgentInstall, Tags } from "../schema/schema";
+import type { Tags } from "../policy/permission-types";
+import type { AgentInstall } from "../aws/agent-mode-rules";
 import { terraformJsonLiteral, terraformLiteral, terraformLiteralTags } from "../terraform/terraform-literal";
 import { checkTags } from "./tag-props";
 import { PropChecker } from "./validate-props";
-import { withClusterName, type ClusterProps } from "./eks-cluster-reference";
+import type { ClusterProps } from "./eks-cluster";
 
 export const AGENT_ADDON_NAME = "eks-pod-identity-agent";
 export { AGENT_CHART_NAME };
 
-/** The props with the reference's name, region and Kubernetes version filled in. */
-type ResolvedAgentProps = PodIdentityAgentProps & { readonly clusterName: string };
+/** The props with the cluster's name, region and Kubernetes version filled in. */
+type ResolvedAgentProps = PodIdentityAgentProps & { readonly clusterName: string; readonly region: string; readonly kubernetesVersion: string };
 
 export interface PodIdentityAgentProps extends ClusterProps {
   /**
@@ -43,17 +43,10 @@ export interface PodIdentityAgentProps extends ClusterProps {
    */
   readonly chart?: AgentChartSource;
   /**
-   * The cluster's Kubernetes version, for the add-on version look-up; usually
-   * `data.aws_eks_cluster`'s `version`. Required with `addon` when `version` is left out.
-   * @default none
+   * The cluster's Kubernetes version, for the add-on version look-up when `version` is left out.
+   * @default the cluster's (`data.aws_eks_cluster`'s `version`)
    */
   readonly kubernetesVersion?: string;
-  /**
-   * The cluster's region. Required with `helm`: the chart needs it (`env.AWS_REGION`), and the
-   * image comes from that region's EKS add-on registry.
-   * @default none
-   */
-  readonly region?: string;
   /**
    * Agent settings: the add-on's `configuration_values` with `addon`, extra chart values with
    * `helm`. Both accept `{ agent: { additionalArgs: { "-b": "169.254.170.23" } } }`, which binds
@@ -80,15 +73,13 @@ export class PodIdentityAgent extends Construct {
 
   constructor(scope: Construct, id: string, input: PodIdentityAgentProps) {
     super(scope, id);
-    const ref = input.cluster;
-    const props = { ...withClusterName(`PodIdentityAgent ${JSON.stringify(id)}`, input), region: input.region ?? ref?.region, kubernetesVersion: input.kubernetesVersion ?? ref?.eks.version };
+    const { cluster } = input;
+    const props: ResolvedAgentProps = { ...input, clusterName: cluster.clusterName, region: cluster.region, kubernetesVersion: input.kubernetesVersion ?? cluster.version };
     const install = props.install ?? "addon";
     this.install = install;
-    const check = new PropChecker(`PodIdentityAgent ${JSON.stringify(id)}`).rule("clusterName", rules.CLUSTER_NAME, props.clusterName);
+    const check = new PropChecker(`PodIdentityAgent ${JSON.stringify(id)}`);
     check.shared(agentModeProblems({ install, version: props.version, chart: props.chart, configurationValues: props.configurationValues, region: props.region }, ""));
-    if (install === "addon") {
-      check.that("kubernetesVersion", props.version !== undefined || props.kubernetesVersion !== undefined, "is required when version is left out, to look up the most recent add-on version");
-    } else if (install === "helm") {
+    if (install === "helm") {
       check
         .rule("chart.path", CHART_PATH, props.chart?.path, true)
         .rule("chart.repository", CHART_REPOSITORY, props.chart?.repository, true)
@@ -97,7 +88,6 @@ export class PodIdentityAgent extends Construct {
       if (props.chart !== undefined && forms.every(Boolean)) {
         for (const p of chartSourceProblems(props.chart, props.version)) check.that(p.key === "chart" || p.key === "version" ? p.key : `chart.${p.key}`, false, p.message);
       }
-      check.rule("region", rules.REGION, props.region);
     }
     checkTags(check, "tags", props.tags);
     check.done();
@@ -114,7 +104,7 @@ export class PodIdentityAgent extends Construct {
   private addAddon(props: ResolvedAgentProps): EksAddon {
     const version =
       props.version ??
-      new DataAwsEksAddonVersion(this, "latest", { addonName: AGENT_ADDON_NAME, kubernetesVersion: props.kubernetesVersion!, mostRecent: true }).version;
+      new DataAwsEksAddonVersion(this, "latest", { addonName: AGENT_ADDON_NAME, kubernetesVersion: props.kubernetesVersion, mostRecent: true }).version;
 
     return new EksAddon(this, "addon", {
       clusterName: terraformLiteral(props.clusterName),
@@ -134,7 +124,7 @@ export class PodIdentityAgent extends Construct {
   }
 
   private addRelease(props: ResolvedAgentProps): Release {
-    const region = props.region!;
+    const region = props.region;
     // Value keys from the chart's values.yaml: `clusterName` becomes the agent's --cluster-name
     // and `env` entries become container variables; the README's EKS_CLUSTER_NAME and
     // AWS_REGION_NAME are the placeholder values of these keys. Typed as strings, so that an

@@ -1,7 +1,4 @@
-import { DataAwsCallerIdentity } from "@cdktf/provider-aws/lib/data-aws-caller-identity";
 import type { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
-import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
-import { DataAwsRegion } from "@cdktf/provider-aws/lib/data-aws-region";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { Construct } from "constructs";
 import { INLINE_POLICY_LIMIT, policySize } from "../policy/policy-size";
@@ -14,8 +11,14 @@ import { addPolicyDocument, policyDocumentsOf, type PolicyDocuments } from "./po
 export interface RolePermissionsProps {
   /** Name of the role that receives the inline policy. */
   readonly roleName: string;
-  /** The statements, in plain IAM form (see `permissionStatements`). Must not be empty. */
+  /** The statements, in plain IAM form (see `permissionStatements`). Must not be empty; more can be added with `addStatements`. */
   readonly statements: ReadonlyArray<PolicyStatement>;
+  /**
+   * The statements with each Terraform reference replaced by the longest value it can take, one
+   * for one, for the size check.
+   * @default the statements themselves
+   */
+  readonly worstCase?: ReadonlyArray<PolicyStatement>;
   /** Where names in the statements resolve to ARNs. */
   readonly environment: ArnEnvironment;
   /** The cluster's region when known at synth time, for an exact size check. @default the longest region code */
@@ -33,46 +36,93 @@ export interface RolePermissionsProps {
 }
 
 /**
- * A role's inline policy: an `aws_iam_role_policy` whose document is a
- * `data.aws_iam_policy_document`. Refuses documents over the 10,240-character inline-policy
- * quota of a role, which IAM would reject only at apply time.
+ * One statement, and the same statement with every Terraform reference replaced by the longest
+ * value it can take: the size check counts the second, the document holds the first.
  */
-export class RolePermissions extends Construct {
-  /** The document's data source; undefined when the policy is inline JSON. */
-  readonly document?: DataAwsIamPolicyDocument;
-  readonly policy: IamRolePolicy;
-
-  constructor(scope: Construct, id: string, props: RolePermissionsProps) {
-    super(scope, id);
-    const owner = props.owner ?? this.node.path;
-    const policyName = props.policyName ?? INLINE_POLICY_NAME;
-    const problems: string[] = [];
-    if (props.statements.length === 0) problems.push("statements: must not be empty");
-    for (const sid of duplicateSids(props.statements)) {
-      const at = props.statements.flatMap((s, i) => (s.sid === sid ? [`statements[${i}]`] : []));
-      problems.push(`statements: sid ${JSON.stringify(sid)} is used by ${at.join(" and ")}; sids must be unique in a policy`);
-    }
-    const size = policySize(props.statements, props.knownRegion);
-    if (size > INLINE_POLICY_LIMIT) {
-      problems.push(`statements: inline policy ${JSON.stringify(policyName)} would be ${size} characters; IAM allows at most ${INLINE_POLICY_LIMIT} characters of inline policy per role (white space not counted)`);
-    }
-    if (problems.length > 0) throw new Error(`RolePermissions of ${owner}: invalid props:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
-
-    const statements = props.statements.map((s) => renderStatement(s, props.environment));
-    const document = addPolicyDocument(this, "document", statements, policyDocumentsOf(this, props.policyDocuments));
-    this.document = document.dataSource;
-    this.policy = new IamRolePolicy(this, "policy", { name: policyName, role: props.roleName, policy: document.json });
-  }
+export interface SizedStatement {
+  readonly statement: PolicyStatement;
+  /** @default the statement itself */
+  readonly worstCase?: PolicyStatement;
 }
 
 /**
- * The caller's partition, account and region as Terraform data sources, for constructs used
- * without a stack-wide environment. ClusterStack makes one per stack instead.
+ * A role's inline policy: an `aws_iam_role_policy` whose document is a
+ * `data.aws_iam_policy_document` (or its literal JSON). Statements may be added after
+ * construction (`addStatements`); the document always holds all of them. Refuses repeated sids
+ * and documents over the 10,240-character inline-policy quota of a role, which IAM would reject
+ * only at apply time.
  */
-export function lookUpArnEnvironment(scope: Construct, accountId?: string, region?: string): ArnEnvironment {
-  return {
-    partition: new DataAwsPartition(scope, "partition").partition,
-    accountId: accountId ?? new DataAwsCallerIdentity(scope, "account").accountId,
-    region: region ?? new DataAwsRegion(scope, "region").region,
-  };
+export class RolePermissions extends Construct {
+  readonly policy: IamRolePolicy;
+  private readonly props: RolePermissionsProps;
+  private readonly owner: string;
+  private readonly mode: PolicyDocuments;
+  private readonly all: SizedStatement[] = [];
+  private dataSource?: DataAwsIamPolicyDocument;
+
+  constructor(scope: Construct, id: string, props: RolePermissionsProps) {
+    super(scope, id);
+    this.props = props;
+    this.owner = props.owner ?? this.node.path;
+    this.mode = policyDocumentsOf(this, props.policyDocuments);
+    if (props.statements.length === 0) this.refuse(["statements: must not be empty"]);
+    const initial = props.statements.map((statement, i) => ({ statement, worstCase: props.worstCase?.[i] }));
+    this.check(initial);
+    this.all.push(...initial);
+    const document = addPolicyDocument(this, "document", this.rendered(), this.mode);
+    this.dataSource = document.dataSource;
+    this.policy = new IamRolePolicy(this, "policy", { name: this.policyName, role: props.roleName, policy: document.json });
+  }
+
+  /** The document's data source; undefined while the policy is inline JSON. */
+  get document(): DataAwsIamPolicyDocument | undefined {
+    return this.dataSource;
+  }
+
+  /** Every statement of the policy, in order. */
+  get statements(): ReadonlyArray<PolicyStatement> {
+    return this.all.map((s) => s.statement);
+  }
+
+  /** Adds statements to the document, checked with those already in it. */
+  addStatements(statements: ReadonlyArray<SizedStatement>): void {
+    this.check(statements);
+    this.all.push(...statements);
+    const rendered = this.rendered();
+    if (this.dataSource) {
+      this.dataSource.putStatement(rendered);
+      return;
+    }
+    const document = addPolicyDocument(this, "document", rendered, this.mode);
+    this.dataSource = document.dataSource;
+    this.policy.policy = document.json;
+  }
+
+  private get policyName(): string {
+    return this.props.policyName ?? INLINE_POLICY_NAME;
+  }
+
+  private rendered() {
+    return this.all.map((s) => renderStatement(s.statement, this.props.environment));
+  }
+
+  /** Sids unique and the size within the quota, with `added` joined to what is there. */
+  private check(added: ReadonlyArray<SizedStatement>): void {
+    const problems: string[] = [];
+    const after = [...this.all, ...added];
+    const statements = after.map((s) => s.statement);
+    for (const sid of duplicateSids(statements)) {
+      const at = statements.flatMap((s, i) => (s.sid === sid ? [`statements[${i}]`] : []));
+      problems.push(`statements: sid ${JSON.stringify(sid)} is used by ${at.join(" and ")}; sids must be unique in a policy`);
+    }
+    const size = policySize(after.map((s) => s.worstCase ?? s.statement), this.props.knownRegion);
+    if (size > INLINE_POLICY_LIMIT) {
+      problems.push(`statements: inline policy ${JSON.stringify(this.policyName)} would be ${size} characters; IAM allows at most ${INLINE_POLICY_LIMIT} characters of inline policy per role (white space not counted)`);
+    }
+    if (problems.length > 0) this.refuse(problems);
+  }
+
+  private refuse(problems: ReadonlyArray<string>): never {
+    throw new Error(`RolePermissions of ${this.owner}: invalid props:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
 }

@@ -3,7 +3,7 @@
  * the tenants file uses (lib/policy/shared-role-scope.ts), so that TypeScript users get the same
  * refusals.
  */
-import type { Grant, StatementConfig } from "../schema/schema";
+import type { Grant, StatementConfig } from "../policy/permission-types";
 import { memberClashes, scopedStrings } from "../policy/shared-role-overlap";
 import { boundaryProblems, clashMessage, type NamedMember } from "../policy/shared-role-scope";
 import type { PropChecker } from "./validate-props";

@@ -1,22 +1,21 @@
-import { DataAwsEksCluster } from "@cdktf/provider-aws/lib/data-aws-eks-cluster";
 import type { DataAwsIamPolicyDocument } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import type { IamRole } from "@cdktf/provider-aws/lib/iam-role";
 import { Construct } from "constructs";
 import { defaultRoleName } from "../aws/role-name";
 import * as rules from "../aws/rules";
-import type { GrantInput, StatementInput, Tags } from "../schema/schema";
+import type { Grant, GrantInput, StatementConfig, StatementInput, Tags } from "../policy/permission-types";
 import { SESSION_TAG_VARIABLES } from "../policy/abac";
-import type { ArnEnvironment } from "../policy/arn-environment";
 import { permissionStatements } from "../policy/permissions";
 import { sharedTrustStatements } from "../policy/trust";
 import { checkPermissionProps } from "./permission-props";
-import { lookUpArnEnvironment, RolePermissions } from "./role-permissions";
+import { GrantPrincipal, type PolicySettings } from "./grant-principal";
+import type { PolicyDocuments } from "./policy-document";
+import type { PlaceholderValues } from "../policy/abac";
 import { addPodIdentityRole, checkRoleSettings, type RoleSettings } from "./pod-identity-role";
-import { terraformLiteral } from "../terraform/terraform-literal";
 import { checkArnPartitions } from "./arn-props";
 import { checkTags } from "./tag-props";
 import { PropChecker } from "./validate-props";
-import { withClusterName, type ClusterProps } from "./eks-cluster-reference";
+import type { ClusterProps, EksCluster } from "./eks-cluster";
 import { checkMemberScoping } from "./shared-role-props";
 import { addStackOutputEntry } from "./stack-outputs";
 
@@ -33,12 +32,7 @@ export interface SharedRoleMember {
 export interface SharedRoleProps extends RoleSettings, ClusterProps {
   /** The tenants that may use the role; the trust allows exactly these. Must not be empty. */
   readonly members: ReadonlyArray<SharedRoleMember>;
-  /**
-   * The cluster's ARN, which every trust statement requires as the eks-cluster-arn session tag.
-   * @default looked up with a `data.aws_eks_cluster` of this construct
-   */
-  readonly clusterArn?: string;
-  /** IAM role name. @default `<construct id>.<clusterName>`, cut to 64 characters with a hash when longer */
+  /** IAM role name. @default `<construct id>.<cluster name>`, cut to 64 characters with a hash when longer */
   readonly roleName?: string;
   /**
    * Grants; `${namespace}`, `${serviceAccount}` and `${cluster}` become the caller's session
@@ -47,8 +41,6 @@ export interface SharedRoleProps extends RoleSettings, ClusterProps {
   readonly grants?: ReadonlyArray<GrantInput>;
   /** Raw statements, with the same placeholders. @default [] */
   readonly statements?: ReadonlyArray<StatementInput>;
-  /** Where names in grants resolve to ARNs. @default data sources of this construct */
-  readonly arnEnvironment?: ArnEnvironment;
   /** Tags on the role. @default {} */
   readonly tags?: Tags;
 }
@@ -60,67 +52,75 @@ export interface SharedRoleProps extends RoleSettings, ClusterProps {
  * policies tell members apart by the same tags
  * (EKS user guide, pod-id-abac), which EKS sets on every session and which pods cannot change.
  */
-export class SharedRole extends Construct {
+export class SharedRole extends GrantPrincipal {
   /** The trust document's data source; undefined when the trust policy is inline JSON. */
   readonly trustPolicy?: DataAwsIamPolicyDocument;
   readonly role: IamRole;
-  readonly permissions?: RolePermissions;
   readonly roleName: string;
   /** The shared role's name: the construct ID. */
   readonly name: string;
   readonly members: ReadonlyArray<SharedRoleMember>;
   /** The cluster whose members the trust admits; the role serves that cluster only. */
   readonly clusterName: string;
+  readonly cluster: EksCluster;
+  private readonly policyDocuments?: PolicyDocuments;
 
-  constructor(scope: Construct, id: string, input: SharedRoleProps) {
+  constructor(scope: Construct, id: string, props: SharedRoleProps) {
     super(scope, id);
-    const ref = input.cluster;
-    const props = { ...withClusterName(`SharedRole ${JSON.stringify(id)}`, input), clusterArn: input.clusterArn ?? ref?.clusterArn };
-    // Only the region is read by the partition checks: no account look-up for them.
-    const checkEnvironment = props.arnEnvironment ?? (ref ? { partition: ref.partition, region: ref.region, accountId: "" } : undefined);
+    const { cluster } = props;
     this.name = id;
-    this.clusterName = props.clusterName;
-    const roleName = props.roleName ?? defaultRoleName(id, props.clusterName);
-    const check = new PropChecker(`SharedRole ${JSON.stringify(id)}`)
-      .rule("clusterName", rules.CLUSTER_NAME, props.clusterName)
-      .that("members", props.members.length > 0, "must not be empty: a shared role without members could not be assumed by anyone");
-    props.members.forEach((m, i) => {
-      check.rule(`members[${i}].name`, rules.TENANT_NAME, m.name).rule(`members[${i}].namespace`, rules.NAMESPACE, m.namespace).rule(`members[${i}].serviceAccount`, rules.SERVICE_ACCOUNT, m.serviceAccount);
-    });
-    checkRoleSettings(check, roleName, props);
-    checkTags(check, "tags", props.tags);
-    const permissions = checkPermissionProps(check, props.grants, props.statements);
-    // Only when every grant and statement parsed: the indices of the messages must be the props'.
-    const allParsed = permissions.grants.length === (props.grants?.length ?? 0) && permissions.statements.length === (props.statements?.length ?? 0);
-    checkArnPartitions(check, props.clusterName, { ...props, arnEnvironment: checkEnvironment, ...(allParsed ? permissions : { grants: [], statements: [] }) });
-    if (allParsed) checkMemberScoping(check, id, props.members, props.clusterName, permissions);
-    check.done();
-
+    this.clusterName = cluster.clusterName;
+    const roleName = props.roleName ?? defaultRoleName(id, cluster.clusterName);
+    const permissions = checkSharedRoleProps(id, roleName, props);
     this.roleName = roleName;
     this.members = [...props.members];
-    const clusterArn = props.clusterArn ?? new DataAwsEksCluster(this, "cluster", { name: terraformLiteral(props.clusterName) }).arn;
     ({ trustPolicy: this.trustPolicy, role: this.role } = addPodIdentityRole(this, {
       ...props,
       roleName,
-      trust: sharedTrustStatements(props.members, clusterArn),
-      description: `EKS Pod Identity role shared by tenants on ${props.clusterName}`,
+      trust: sharedTrustStatements(props.members, cluster.clusterArn),
+      description: `EKS Pod Identity role shared by tenants on ${cluster.clusterName}`,
       tags: props.tags,
     }));
-    const statements = permissionStatements({ ...props, ...permissions }, SESSION_TAG_VARIABLES);
-    if (statements.length > 0) {
-      this.permissions = new RolePermissions(this, "permissions", {
-        roleName: this.role.name,
-        statements,
-        environment: props.arnEnvironment ?? ref?.arnEnvironment ?? lookUpArnEnvironment(this),
-        owner: `SharedRole ${JSON.stringify(id)}`,
-        policyDocuments: props.policyDocuments,
-      });
-    }
+    this.cluster = cluster;
+    this.policyDocuments = props.policyDocuments;
+    this.addStatements(permissionStatements({ ...props, ...permissions }, SESSION_TAG_VARIABLES).map((statement) => ({ statement })));
 
     addStackOutputEntry(this, "shared_roles", id, { role_arn: this.role.arn, role_name: this.role.name });
+  }
+
+  protected get owner(): string {
+    return `SharedRole ${JSON.stringify(this.name)}`;
+  }
+
+  /** The members' own values, as the session tags EKS sets (EKS user guide, pod-id-abac). */
+  protected get placeholders(): PlaceholderValues {
+    return SESSION_TAG_VARIABLES;
+  }
+
+  protected get policySettings(): PolicySettings {
+    return { role: this.role, environment: () => this.cluster.arnEnvironment, policyDocuments: this.policyDocuments };
   }
 
   hasMember(clusterName: string, namespace: string, serviceAccount: string): boolean {
     return clusterName === this.clusterName && this.members.some((m) => m.namespace === namespace && m.serviceAccount === serviceAccount);
   }
+}
+
+/** Every problem of the props at once (thrown), else the grants and statements with their defaults. */
+function checkSharedRoleProps(id: string, roleName: string, props: SharedRoleProps): { grants: Grant[]; statements: StatementConfig[] } {
+  const clusterName = props.cluster.clusterName;
+  const check = new PropChecker(`SharedRole ${JSON.stringify(id)}`)
+    .that("members", props.members.length > 0, "must not be empty: a shared role without members could not be assumed by anyone");
+  props.members.forEach((m, i) => {
+    check.rule(`members[${i}].name`, rules.TENANT_NAME, m.name).rule(`members[${i}].namespace`, rules.NAMESPACE, m.namespace).rule(`members[${i}].serviceAccount`, rules.SERVICE_ACCOUNT, m.serviceAccount);
+  });
+  checkRoleSettings(check, roleName, props);
+  checkTags(check, "tags", props.tags);
+  const permissions = checkPermissionProps(check, props.grants, props.statements);
+  // Only when every grant and statement parsed: the indices of the messages must be the props'.
+  const allParsed = permissions.grants.length === (props.grants?.length ?? 0) && permissions.statements.length === (props.statements?.length ?? 0);
+  checkArnPartitions(check, clusterName, { ...props, arnEnvironment: props.cluster.checkEnvironment, ...(allParsed ? permissions : { grants: [], statements: [] }) });
+  if (allParsed) checkMemberScoping(check, id, props.members, clusterName, permissions);
+  check.done();
+  return permissions;
 }

@@ -5,7 +5,7 @@ import * as rules from "../aws/rules";
 import { terraformLiteral } from "../terraform/terraform-literal";
 import { PropChecker } from "./validate-props";
 import { tenantSmokeTestJobName } from "../kubernetes/smoke-test-names";
-import type { EksClusterReference } from "./eks-cluster-reference";
+import type { EksCluster } from "./eks-cluster";
 
 /**
  * The official AWS CLI v2 image, from Amazon ECR Public, which AWS recommends over Docker Hub
@@ -42,10 +42,8 @@ export interface SmokeTestProps {
   readonly serviceAccount: string;
   /** The role name the caller ARN must show (`assumed-role/<roleName>/...`). */
   readonly roleName: string;
-  /** The cluster's region, for the regional STS endpoint. Leave out with `cluster`. */
-  readonly region?: string;
-  /** The cluster, for its region. @default none: give region */
-  readonly cluster?: EksClusterReference;
+  /** The cluster, for its region (the regional STS endpoint). */
+  readonly cluster: EksCluster;
   /**
    * The Job's name: at most 63 characters, since Kubernetes copies it into a label.
    * @default `pod-identity-smoke-test-<construct id of the scope>`, cut with a hash past 63 characters
@@ -79,7 +77,7 @@ export class SmokeTest extends Construct {
 
   constructor(scope: Construct, id: string, input: SmokeTestProps) {
     super(scope, id);
-    const props = { ...input, region: input.region ?? input.cluster?.region };
+    const props = { ...input, region: input.cluster.region };
     const jobName = props.jobName ?? tenantSmokeTestJobName(scope.node.id);
     const timeout = props.timeout ?? "5m";
     const m = DURATION.exec(timeout);
@@ -88,7 +86,6 @@ export class SmokeTest extends Construct {
       .rule("namespace", rules.NAMESPACE, props.namespace)
       .rule("serviceAccount", rules.SERVICE_ACCOUNT, props.serviceAccount)
       .rule("roleName", rules.ROLE_NAME, props.roleName)
-      .rule("region", rules.REGION, props.region)
       .rule("jobName", rules.NAMESPACE, jobName)
       .that("timeout", seconds >= 120, `${JSON.stringify(timeout)} is not allowed: a duration such as 5m or 300s, at least 2 minutes`)
       .that("jobName", claimJobName(this, props.namespace, jobName), `${JSON.stringify(jobName)} in namespace ${JSON.stringify(props.namespace)} is already the name of the Job at ${jobNames.get(TerraformStack.of(this))?.get(`${props.namespace}/${jobName}`)}; Kubernetes allows one Job of a name per namespace. Give one of them another jobName`)

@@ -1,7 +1,7 @@
 /** The tenants file's tag rules, for constructs used straight from TypeScript. */
-import { tagCountProblem, tagKeyClashes } from "../checks/tag-checks";
+import { tagCountProblem, tagKeyClashes } from "../aws/tag-rules";
 import * as rules from "../aws/rules";
-import type { Tags } from "../schema/schema";
+import type { Tags } from "../policy/permission-types";
 import type { PropChecker } from "./validate-props";
 
 /**

@@ -5,14 +5,15 @@
  * here, apart from the policies, because the cluster plan (lib/plan) fills them in and the plan
  * does not depend on the policies.
  */
-import type { ControllerName } from "../schema/controller-schema";
 
 export interface ControllerServiceAccount {
   readonly namespace: string;
   readonly serviceAccount: string;
 }
 
-export const CONTROLLER_SERVICE_ACCOUNTS: { readonly [N in ControllerName]: ControllerServiceAccount } = {
+// Keyed by controller name; lib/policy/controllers indexes it with its ControllerName, so a
+// controller missing here fails to compile there (this folder does not import that one back).
+export const CONTROLLER_SERVICE_ACCOUNTS = {
   "amazon-managed-prometheus": { namespace: "prometheus", serviceAccount: "amp-iamproxy-ingest-service-account" },
   "aws-ebs-csi-driver": { namespace: "kube-system", serviceAccount: "ebs-csi-controller-sa" },
   "aws-efs-csi-driver": { namespace: "kube-system", serviceAccount: "efs-csi-controller-sa" },
@@ -30,4 +31,4 @@ export const CONTROLLER_SERVICE_ACCOUNTS: { readonly [N in ControllerName]: Cont
   karpenter: { namespace: "kube-system", serviceAccount: "karpenter" },
   keda: { namespace: "keda", serviceAccount: "keda-operator" },
   velero: { namespace: "velero", serviceAccount: "velero-server" },
-};
+} as const satisfies Readonly<Record<string, ControllerServiceAccount>>;

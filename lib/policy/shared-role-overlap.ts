@@ -5,7 +5,7 @@
  * same resources; `team-${namespace}` beside `${namespace}` gives member "team-a" what the
  * first gives member "a". Strings without a placeholder are shared on purpose and not compared.
  */
-import type { Grant, StatementConfig } from "../schema/schema";
+import type { Grant, StatementConfig } from "./permission-types";
 import { SESSION_TAG_VARIABLES } from "./abac";
 import { grantStatements } from "./grants";
 import { ANY, fixedPrefix, ONE, patternsOverlap, type PatternPart } from "./glob-overlap";

@@ -2,7 +2,7 @@
  * Raw statements from the tenants file: their shape checks, and their conversion to the plain
  * IAM form. Whether each action exists is the catalogue's job (catalogue.ts), which is async.
  */
-import type { StatementConfig } from "../schema/schema";
+import type { StatementConfig } from "./permission-types";
 import { closest } from "../diagnostics/suggest";
 import { placeholderProblem, substitutePlaceholders, type PlaceholderValues } from "./abac";
 import { contentHash } from "./sids";

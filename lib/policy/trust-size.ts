@@ -1,5 +1,5 @@
 /** How long a trust policy gets, for the trust-policy quota. */
-import type { Cluster } from "../schema/schema";
+import { eksClusterArn } from "../aws/arn";
 import { WORST_CASE_ENV } from "./arn-environment";
 import { POD_IDENTITY_PRINCIPAL, SCOPE_CONDITION_KEYS, sharedTrustGroups, TRUST_ACTIONS } from "./trust";
 
@@ -11,8 +11,8 @@ export const TRUST_POLICY_LIMIT = { default: 2048, max: 4096 } as const;
  * longest partition and a 12-digit account in the cluster ARN. It is built from the same
  * grouping as the synthesized policy (`sharedTrustGroups`), so the two cannot disagree.
  */
-export function trustPolicySize(members: ReadonlyArray<{ namespace: string; serviceAccount: string }>, cluster: Pick<Cluster, "name" | "region">): number {
-  const clusterArn = `arn:${WORST_CASE_ENV.partition}:eks:${cluster.region}:${WORST_CASE_ENV.accountId}:cluster/${cluster.name}`;
+export function trustPolicySize(members: ReadonlyArray<{ namespace: string; serviceAccount: string }>, cluster: { readonly name: string; readonly region: string }): number {
+  const clusterArn = eksClusterArn({ partition: WORST_CASE_ENV.partition, region: cluster.region, accountId: WORST_CASE_ENV.accountId, clusterName: cluster.name });
   return JSON.stringify({
     Version: "2012-10-17",
     Statement: sharedTrustGroups(members).map((g) => ({

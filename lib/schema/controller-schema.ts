@@ -13,27 +13,12 @@ import { roleSchema, ruled } from "./field-schemas";
 import { describeValue } from "../diagnostics/describe-value";
 import { didYouMean } from "../diagnostics/suggest";
 
-/** Controller names, in the order of docs/controllers.md. */
-export const CONTROLLER_NAMES = [
-  "aws-load-balancer-controller",
-  "external-dns",
-  "cert-manager",
-  "cluster-autoscaler",
-  "karpenter",
-  "external-secrets",
-  "velero",
-  "aws-mountpoint-s3-csi-driver",
-  "aws-node-termination-handler",
-  "aws-privateca-issuer",
-  "amazon-managed-prometheus",
-  "aws-ebs-csi-driver",
-  "aws-efs-csi-driver",
-  "aws-fsx-csi-driver",
-  "aws-gateway-api-controller",
-  "aws-for-fluent-bit",
-  "keda",
-] as const;
-export type ControllerName = (typeof CONTROLLER_NAMES)[number];
+import { CONTROLLER_NAMES, type ControllerName } from "../policy/controllers/controller-types";
+
+// The names and the entry's types are defined once, in lib/policy (the constructs take them too);
+// this schema is checked to produce exactly those types (__tests__/controller-types.test.ts).
+export { CONTROLLER_NAMES, type ControllerName };
+export type { ControllerConfig, ControllerInput, ControllerOf } from "../policy/controllers/controller-types";
 
 /**
  * Options are built for their controller, so that a missing or empty one is reported with the
@@ -190,7 +175,3 @@ export function controllerSchema(): ReturnType<typeof build> {
   return cached;
 }
 
-export type ControllerConfig = z.output<ReturnType<typeof build>>;
-/** A controllers[] entry as written, before defaults: what ControllerIdentity takes. */
-export type ControllerInput = z.input<ReturnType<typeof build>>;
-export type ControllerOf<N extends ControllerName> = Extract<ControllerConfig, { name: N }>;

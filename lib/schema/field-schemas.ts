@@ -5,7 +5,7 @@
 import { z } from "zod";
 import * as rules from "../aws/rules";
 import { describeValue } from "../diagnostics/describe-value";
-import { wholeNumberMessage } from "./whole-number";
+import { wholeNumberMessage } from "../diagnostics/whole-number";
 
 /** A string field checked by one rule, with a message that names the offending value. */
 export function ruled(r: rules.Rule, description: string) {

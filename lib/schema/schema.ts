@@ -12,6 +12,7 @@ import { CHART_NAME, CHART_PATH, CHART_REPOSITORY } from "../aws/agent-chart";
 import { controllerSchema } from "./controller-schema";
 import { OIDC_PROVIDER_ARN } from "../aws/oidc-provider";
 import { roleSchema, ruled, wholeNumber } from "./field-schemas";
+import type { Grant, GrantInput, StatementConfig, StatementInput } from "../policy/permission-types";
 
 /** Free-form settings that become JSON (an add-on's configuration_values, a chart's values). */
 function configurationValues(description: string) {
@@ -169,7 +170,7 @@ export const grantSchema = z
       })
       .optional(),
   })
-  .meta({ description: "One resource-scoped grant: exactly one of s3, dynamodb, sqs, sns, secretsManager, ssm, kms." });
+  .meta({ description: "One resource-scoped grant: exactly one of s3, dynamodb, sqs, sns, secretsManager, ssm, kms." }) satisfies z.ZodType<Grant, GrantInput>;
 
 const conditionValue = z.union([z.string(), z.number(), z.boolean()]);
 export const statementSchema = z
@@ -187,7 +188,7 @@ export const statementSchema = z
       .optional()
       .meta({ description: "IAM condition block: { <operator>: { <condition key>: value or [values] } }." }),
   })
-  .meta({ description: "A raw IAM statement for the role's inline policy." });
+  .meta({ description: "A raw IAM statement for the role's inline policy." }) satisfies z.ZodType<StatementConfig, StatementInput>;
 
 export const trustSchema = z
   .strictObject({
@@ -348,15 +349,13 @@ export type RoleConfig = Tenant["role"];
 export type AccountConfig = z.output<typeof accountSchema>;
 export type S3State = NonNullable<NonNullable<Config["state"]>["s3"]>;
 export type CloudState = NonNullable<NonNullable<Config["state"]>["cloud"]>;
-export type Tags = Record<string, string>;
-export type Grant = z.output<typeof grantSchema>;
-export type StatementConfig = z.output<typeof statementSchema>;
+// Defined once in lib/policy, which the constructs use too; the schemas are checked to produce
+// exactly these types (__tests__/permission-types.test.ts).
+export type { Grant, GrantInput, StatementConfig, StatementInput, Tags } from "../policy/permission-types";
 export type SharedRoleConfig = z.output<typeof sharedRoleSchema>;
 
 /**
  * What a TypeScript user writes (z.input): fields with a default stay optional. The library
  * exports these as Grant, StatementConfig and SharedRoleConfig (lib/index.ts).
  */
-export type GrantInput = z.input<typeof grantSchema>;
-export type StatementInput = z.input<typeof statementSchema>;
 export type SharedRoleInput = z.input<typeof sharedRoleSchema>;

@@ -15,11 +15,27 @@
  * iam:ListInstanceProfiles; arc-zonal-shift:GetManagedResource is pinned to this cluster by its
  * condition.
  */
+import { eksClusterArn } from "../../aws/arn";
 import { CONTROLLER_SERVICE_ACCOUNTS } from "../../kubernetes/controller-service-accounts";
 import { ACCOUNT } from "../arn-environment";
 import type { PolicyCondition } from "../statement";
 import { INTERRUPTION_QUEUE, NODE_ROLE } from "./arn-kinds";
 import { allow, type ControllerDefinition } from "./types";
+
+/** ResourceDiscoveryPolicy's regional reads: no resource-level permissions, so on `*` in the cluster's region. */
+const REGIONAL_READ_ACTIONS = [
+  "ec2:DescribeCapacityReservations",
+  "ec2:DescribeImages",
+  "ec2:DescribeInstances",
+  "ec2:DescribeInstanceStatus",
+  "ec2:DescribeInstanceTypeOfferings",
+  "ec2:DescribeInstanceTypes",
+  "ec2:DescribeLaunchTemplates",
+  "ec2:DescribePlacementGroups",
+  "ec2:DescribeSecurityGroups",
+  "ec2:DescribeSpotPriceHistory",
+  "ec2:DescribeSubnets",
+];
 
 export const karpenter: ControllerDefinition<"karpenter"> = {
   name: "karpenter",
@@ -41,7 +57,7 @@ export const karpenter: ControllerDefinition<"karpenter"> = {
     const instanceProfiles = `arn:${partition}:iam::${ACCOUNT}:instance-profile/*`;
     const regionTag = (k: "Request" | "Resource") => eq(`aws:${k}Tag/topology.kubernetes.io/region`, region);
     const nodeClass = (k: "Request" | "Resource") => like(`aws:${k}Tag/karpenter.k8s.aws/ec2nodeclass`, "*");
-    const clusterArn = `arn:${partition}:eks:${region}:${ACCOUNT}:cluster/${cluster}`;
+    const clusterArn = eksClusterArn({ partition, region, accountId: ACCOUNT, clusterName: cluster });
 
     return {
       managedPolicyArns: [],
@@ -100,24 +116,7 @@ export const karpenter: ControllerDefinition<"karpenter"> = {
         // ZonalShiftPolicy
         allow("AllowZonalShiftStatusReadOnly", ["arc-zonal-shift:GetManagedResource"], ["*"], [eq("arc-zonal-shift:ResourceIdentifier", clusterArn)]),
         // ResourceDiscoveryPolicy
-        allow(
-          "AllowRegionalReadActions",
-          [
-            "ec2:DescribeCapacityReservations",
-            "ec2:DescribeImages",
-            "ec2:DescribeInstances",
-            "ec2:DescribeInstanceStatus",
-            "ec2:DescribeInstanceTypeOfferings",
-            "ec2:DescribeInstanceTypes",
-            "ec2:DescribeLaunchTemplates",
-            "ec2:DescribePlacementGroups",
-            "ec2:DescribeSecurityGroups",
-            "ec2:DescribeSpotPriceHistory",
-            "ec2:DescribeSubnets",
-          ],
-          ["*"],
-          [eq("aws:RequestedRegion", region)],
-        ),
+        allow("AllowRegionalReadActions", REGIONAL_READ_ACTIONS, ["*"], [eq("aws:RequestedRegion", region)]),
         allow("AllowSSMReadActions", ["ssm:GetParameter"], [`arn:${partition}:ssm:${region}::parameter/aws/service/*`]),
         allow("AllowPricingReadActions", ["pricing:GetProducts"], ["*"]),
         allow("AllowUnscopedInstanceProfileListAction", ["iam:ListInstanceProfiles"], ["*"]),

@@ -1,5 +1,5 @@
 /** Every well-known controller, by name. */
-import type { ControllerConfig, ControllerName } from "../../schema/controller-schema";
+import type { ControllerConfig, ControllerName } from "./controller-types";
 import { amazonManagedPrometheus } from "./amazon-managed-prometheus";
 import { awsEbsCsiDriver } from "./aws-ebs-csi-driver";
 import { awsEfsCsiDriver } from "./aws-efs-csi-driver";

@@ -2,7 +2,7 @@
  * What a well-known controller is: where it runs by default, where its IAM policy comes from,
  * what its options name, and the policy itself, built from the options and the cluster.
  */
-import type { ControllerName, ControllerOf } from "../../schema/controller-schema";
+import type { ControllerName, ControllerOf } from "./controller-types";
 import type { PolicyStatement } from "../statement";
 
 /** The cluster a controller's policy is written for. Partition and region are literal. */

@@ -1,7 +1,7 @@
 import { TerraformStack, Testing } from "cdktf";
 import { AddonIdentity } from "../lib/constructs/addon-identity";
 import { ControllerIdentity } from "../lib/constructs/controller-identity";
-import { EksClusterReference } from "../lib/constructs/eks-cluster-reference";
+import { EksCluster } from "../lib/constructs/eks-cluster";
 import { PodIdentityAgent } from "../lib/constructs/pod-identity-agent";
 import { SharedRole } from "../lib/constructs/shared-role";
 import { SmokeTest } from "../lib/constructs/smoke-test";
@@ -10,7 +10,7 @@ import { dataSources, parse, resources, stackOf } from "./helpers";
 
 /** Every construct of the library in one stack, all given the one reference. */
 function everything(stack: TerraformStack, accountId?: string): void {
-  const cluster = EksClusterReference.lookUp(stack, { clusterName: "prod", region: "eu-west-1", accountId });
+  const cluster = new EksCluster(stack, "eks_cluster", { clusterName: "prod", region: "eu-west-1", accountId });
   const agent = new PodIdentityAgent(stack, "agent", { cluster });
   const after = agent.dependable ? [agent.dependable] : [];
   const shared = new SharedRole(stack, "readers", {
@@ -27,7 +27,7 @@ function everything(stack: TerraformStack, accountId?: string): void {
   new ControllerIdentity(stack, "karpenter", { cluster, controller: { name: "karpenter", nodeRoleArns: ["arn:aws:iam::111122223333:role/KarpenterNode"] } });
 }
 
-describe("EksClusterReference", () => {
+describe("EksCluster", () => {
   it("gives a stack of eight constructs exactly one cluster look-up and one caller identity", () => {
     const out = stackOf((s) => everything(s));
     expect(Object.keys(dataSources(out, "aws_eks_cluster"))).toEqual(["eks_cluster"]);
@@ -65,21 +65,36 @@ describe("EksClusterReference", () => {
 
   it("can be made only once per scope", () => {
     const stack = new TerraformStack(Testing.app(), "twice");
-    EksClusterReference.lookUp(stack, { clusterName: "prod", region: "eu-west-1" });
-    expect(() => EksClusterReference.lookUp(stack, { clusterName: "prod", region: "eu-west-1" })).toThrow(/There is already a Construct with name 'eks_cluster'/);
+    new EksCluster(stack, "eks_cluster", { clusterName: "prod", region: "eu-west-1" });
+    expect(() => new EksCluster(stack, "eks_cluster", { clusterName: "prod", region: "eu-west-1" })).toThrow(/There is already a Construct with name 'eks_cluster'/);
   });
 
-  it("refuses a bad name, region or account, all at once", () => {
+  it("refuses a bad name, region, account or partition, all at once", () => {
     const stack = new TerraformStack(Testing.app(), "bad");
-    expect(() => EksClusterReference.lookUp(stack, { clusterName: "-prod", region: "mars-1", accountId: "1234" })).toThrow(/EksClusterReference: invalid props:\n {2}- clusterName: .*\n {2}- region: .*\n {2}- accountId: /);
+    expect(() => new EksCluster(stack, "c", { clusterName: "-prod", region: "mars-1", accountId: "1234", partition: "azure" })).toThrow(
+      /EksCluster "c": invalid props:\n {2}- clusterName: .*\n {2}- region: .*\n {2}- accountId: .*\n {2}- partition: "azure" is not an ARN partition/,
+    );
   });
 
-  it("refuses a construct given a clusterName other than its reference's, or neither", () => {
-    const stack = new TerraformStack(Testing.app(), "mismatch");
-    const cluster = EksClusterReference.lookUp(stack, { clusterName: "prod", region: "eu-west-1" });
-    expect(() => new TenantIdentity(stack, "a", { cluster, clusterName: "staging", namespace: "a", serviceAccount: "a" })).toThrow(
-      'TenantIdentity "a": invalid props:\n  - clusterName: is "staging" but cluster refers to "prod"; leave clusterName out with cluster',
-    );
-    expect(() => new AddonIdentity(stack, "x", { addonName: "aws-ebs-csi-driver", serviceAccount: "x" })).toThrow('AddonIdentity "x": invalid props:\n  - clusterName: set clusterName, or cluster (an EksClusterReference)');
+  it("is the cluster's data source, named by its ID, with the names it was built from", () => {
+    let cluster: EksCluster | undefined;
+    const out = stackOf((s) => {
+      cluster = new EksCluster(s, "prod_cluster", { clusterName: "prod", region: "cn-north-1", accountId: "111122223333" });
+    });
+    expect(dataSources(out, "aws_eks_cluster")).toEqual({ prod_cluster: { name: "prod" } });
+    expect(cluster!.partition).toBe("aws-cn");
+    expect(cluster!.region).toBe("cn-north-1");
+    expect(cluster!.arnFromNames).toBe("arn:aws-cn:eks:cn-north-1:111122223333:cluster/prod");
+    expect(cluster!.arnEnvironment).toEqual({ partition: "aws-cn", accountId: "111122223333", region: "cn-north-1" });
+    expect(dataSources(out, "aws_caller_identity")).toEqual({});
+  });
+
+  it("looks the account up once, beside itself, when it is not pinned", () => {
+    const out = stackOf((s) => {
+      const cluster = new EksCluster(s, "c", { clusterName: "prod", region: "eu-west-1" });
+      expect(cluster.accountId).toBe(cluster.accountId);
+      expect(cluster.accountPinned).toBe(false);
+    });
+    expect(Object.keys(dataSources(out, "aws_caller_identity"))).toEqual(["caller_identity"]);
   });
 });
