@@ -42,7 +42,7 @@ export function arnEnvironmentFor(cluster: EksClusterReference, needed: boolean)
 }
 
 export function tenantsNeedArns(tenants: ReadonlyArray<TenantPlan>): boolean {
-  return tenants.some(({ tenant: t }) => t.grants.length + t.statements.length > 0 || t.targetRoleArn);
+  return tenants.some(({ tenant: t }) => t.grants.length + t.statements.length > 0 || t.targetRoleArn || t.sessionPolicy);
 }
 
 export interface TenantIdentitiesProps {
@@ -87,6 +87,7 @@ export function addTenantIdentities(stack: Construct, props: TenantIdentitiesPro
       serviceAccountLabels: tenant.serviceAccountLabels,
       serviceAccountAnnotations: tenant.serviceAccountAnnotations,
       disableSessionTags: tenant.disableSessionTags,
+      sessionPolicy: tenant.sessionPolicy,
       tags: tenant.tags,
       dependsOn,
       ...own,

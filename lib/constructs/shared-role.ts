@@ -19,6 +19,7 @@ import { PropChecker } from "./validate-props";
 import { withClusterName, type ClusterProps } from "./eks-cluster-reference";
 import { checkMemberScoping } from "./shared-role-props";
 import { addStackOutputEntry } from "./stack-outputs";
+import { sessionTagRead } from "../policy/session-tag-reads";
 
 /** A tenant that may use a shared role: its service account in its namespace. */
 export interface SharedRoleMember {
@@ -28,6 +29,12 @@ export interface SharedRoleMember {
   readonly namespace: string;
   /** The member's service account: a DNS-1123 subdomain. */
   readonly serviceAccount: string;
+  /**
+   * The member's association disables session tags (for a session policy). Only for a role whose
+   * policies do not read them; the trust is then not scoped to members (docs/session-policies.md).
+   * @default false
+   */
+  readonly disableSessionTags?: boolean;
 }
 
 export interface SharedRoleProps extends RoleSettings, ClusterProps {
@@ -71,6 +78,8 @@ export class SharedRole extends Construct {
   readonly members: ReadonlyArray<SharedRoleMember>;
   /** The cluster whose members the trust admits; the role serves that cluster only. */
   readonly clusterName: string;
+  /** The first string of the role's grants and statements that reads an EKS session tag, if any. */
+  readonly sessionTagRead?: string;
 
   constructor(scope: Construct, id: string, input: SharedRoleProps) {
     super(scope, id);
@@ -94,6 +103,9 @@ export class SharedRole extends Construct {
     const allParsed = permissions.grants.length === (props.grants?.length ?? 0) && permissions.statements.length === (props.statements?.length ?? 0);
     checkArnPartitions(check, props.clusterName, { ...props, arnEnvironment: checkEnvironment, ...(allParsed ? permissions : { grants: [], statements: [] }) });
     if (allParsed) checkMemberScoping(check, id, props.members, props.clusterName, permissions);
+    this.sessionTagRead = sessionTagRead(permissions.grants, permissions.statements);
+    const untagged = props.members.filter((m) => m.disableSessionTags === true).map((m) => m.name);
+    check.that("members", untagged.length === 0 || this.sessionTagRead === undefined, `${untagged.join(", ")} disable session tags, but the role's policies read them (${JSON.stringify(this.sessionTagRead)})`);
     check.done();
 
     this.roleName = roleName;
@@ -118,6 +130,11 @@ export class SharedRole extends Construct {
     }
 
     addStackOutputEntry(this, "shared_roles", id, { role_arn: this.role.arn, role_name: this.role.name });
+  }
+
+  /** Whether the member with this namespace and service account disables session tags. */
+  memberDisablesSessionTags(namespace: string, serviceAccount: string): boolean {
+    return this.members.some((m) => m.namespace === namespace && m.serviceAccount === serviceAccount && m.disableSessionTags === true);
   }
 
   hasMember(clusterName: string, namespace: string, serviceAccount: string): boolean {

@@ -27,6 +27,7 @@ import { PropChecker } from "./validate-props";
 import { clusterNameFrom, type ClusterProps } from "./eks-cluster-reference";
 import { checkServiceAccountMetadata, literalMetadata } from "./service-account-metadata";
 import { addStackOutputEntry, outputKey } from "./stack-outputs";
+import { applySessionPolicy, checkSessionPolicy, type SessionPolicyProps } from "./session-policy";
 
 /** `cluster` (or `clusterName`): the cluster the association belongs to. */
 export interface TenantIdentityProps extends RoleSettings, ClusterProps {
@@ -87,6 +88,13 @@ export interface TenantIdentityProps extends RoleSettings, ClusterProps {
   readonly targetRoleArn?: string;
   /** The association's `disable_session_tags`. @default false */
   readonly disableSessionTags?: boolean;
+  /**
+   * The association's session policy (its `policy`): the pods get only what both the role and
+   * this allow. Same grammar as `grants` and `statements`. Needs `disableSessionTags: true`; with
+   * `sharedRole`, a role whose policies do not read the session tags. See docs/session-policies.md.
+   * @default none: the pods get everything the role allows
+   */
+  readonly sessionPolicy?: SessionPolicyProps;
   /**
    * Use this shared role instead of a role of the tenant's own. The tenant must be one of its
    * members, and then sets none of the role props.
@@ -185,6 +193,12 @@ export class TenantIdentity extends Construct {
     // Only when every grant and statement parsed: the indices of the messages must be the props'.
     const allParsed = permissions.grants.length === (props.grants?.length ?? 0) && permissions.statements.length === (props.statements?.length ?? 0);
     checkArnPartitions(check, clusterName, { ...props, arnEnvironment: checkEnvironment, ...(allParsed ? permissions : { grants: [], statements: [] }) });
+    const sessionStatements = checkSessionPolicy(check, props.sessionPolicy, {
+      disableSessionTags: props.disableSessionTags ?? false,
+      values: { namespace: props.namespace, serviceAccount: props.serviceAccount, cluster: clusterName },
+      region: checkEnvironment !== undefined && !Token.isUnresolved(checkEnvironment.region) ? checkEnvironment.region : undefined,
+      sharedRole: props.sharedRole ? { name: props.sharedRole.name, sessionTagRead: props.sharedRole.sessionTagRead } : undefined,
+    });
     check.done();
 
     this.roleName = props.sharedRole?.roleName ?? roleName;
@@ -194,6 +208,8 @@ export class TenantIdentity extends Construct {
     const provider = props.irsa && !props.sharedRole ? parseOidcProviderArn(props.irsa.oidcProviderArn) : undefined;
     const irsa = provider ? { arn: props.irsa!.oidcProviderArn, issuer: provider.issuer } : undefined;
     this.ownsRole = !props.sharedRole;
+    let env: ArnEnvironment | undefined;
+    const environment = (): ArnEnvironment => (env ??= props.arnEnvironment ?? ref?.arnEnvironment ?? lookUpArnEnvironment(this));
     if (props.sharedRole) {
       this.role = props.sharedRole.role;
     } else {
@@ -213,7 +229,7 @@ export class TenantIdentity extends Construct {
         this.permissions = new RolePermissions(this, "permissions", {
           roleName: this.role.name,
           statements,
-          environment: props.arnEnvironment ?? ref?.arnEnvironment ?? lookUpArnEnvironment(this),
+          environment: environment(),
           owner: `TenantIdentity ${JSON.stringify(id)}`,
           policyDocuments: props.policyDocuments,
         });
@@ -244,6 +260,7 @@ export class TenantIdentity extends Construct {
       tags,
       dependsOn,
     });
+    if (sessionStatements) applySessionPolicy(this.association, sessionStatements, environment());
 
     if (props.outputs ?? true) {
       addStackOutputEntry(this, "tenants", outputKey(this), {
@@ -281,7 +298,12 @@ function annotations(user: Readonly<Record<string, string>> | undefined, irsaRol
 function checkSharedRoleMember(check: PropChecker, shared: SharedRole, props: TenantIdentityProps & { readonly clusterName: string }): void {
   const set = (["roleName", "rolePath", "permissionsBoundaryArn", "maxSessionDuration", "targetRoleArn", "scopeTrustToServiceAccount", "arnEnvironment", "clusterArn", "irsa"] as const).filter((k) => props[k] !== undefined) as string[];
   for (const k of ["managedPolicyArns", "grants", "statements"] as const) if ((props[k]?.length ?? 0) > 0) set.push(k);
-  check.shared(sharedRoleMemberProblems(shared.name, set, props.disableSessionTags ?? false));
+  check.shared(sharedRoleMemberProblems(shared.name, set, props.disableSessionTags ?? false, shared.sessionTagRead !== undefined));
+  check.that(
+    "disableSessionTags",
+    !shared.hasMember(props.clusterName, props.namespace, props.serviceAccount) || shared.memberDisablesSessionTags(props.namespace, props.serviceAccount) === (props.disableSessionTags ?? false),
+    `must be the same as in shared role ${JSON.stringify(shared.name)}'s members entry for ${props.namespace}/${props.serviceAccount}, whose trust policy is written for it`,
+  );
   check.that(
     "sharedRole",
     shared.hasMember(props.clusterName, props.namespace, props.serviceAccount),
