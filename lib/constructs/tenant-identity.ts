@@ -296,7 +296,10 @@ function annotations(user: Readonly<Record<string, string>> | undefined, irsaRol
 
 /** A member of a shared role brings no role settings of its own, and must be listed by the role. */
 function checkSharedRoleMember(check: PropChecker, shared: SharedRole, props: TenantIdentityProps & { readonly clusterName: string }): void {
-  const set = (["roleName", "rolePath", "permissionsBoundaryArn", "maxSessionDuration", "targetRoleArn", "scopeTrustToServiceAccount", "arnEnvironment", "clusterArn", "irsa"] as const).filter((k) => props[k] !== undefined) as string[];
+  // arnEnvironment resolves names in the member's own session policy, when it has one.
+  const set = (["roleName", "rolePath", "permissionsBoundaryArn", "maxSessionDuration", "targetRoleArn", "scopeTrustToServiceAccount", "arnEnvironment", "clusterArn", "irsa"] as const)
+    .filter((k) => props[k] !== undefined)
+    .filter((k) => !(k === "arnEnvironment" && props.sessionPolicy !== undefined)) as string[];
   for (const k of ["managedPolicyArns", "grants", "statements"] as const) if ((props[k]?.length ?? 0) > 0) set.push(k);
   check.shared(sharedRoleMemberProblems(shared.name, set, props.disableSessionTags ?? false, shared.sessionTagRead !== undefined));
   check.that(
