@@ -127,7 +127,7 @@ describe("sharedTrustStatements with members without session tags", () => {
   ];
 
   it("scopes the trust to the members while every member has session tags", () => {
-    expect(sharedTrustStatements(tagged, arn).map((s) => s.condition?.length)).toEqual([3]);
+    expect(sharedTrustStatements(tagged, arn).map((s) => (s.condition as unknown[]).length)).toEqual([3]);
   });
 
   it("falls back to the one unscoped statement as soon as one member has none, since request-tag conditions would refuse its sessions", () => {
