@@ -2,7 +2,7 @@
 import { EksPodIdentityAssociation } from "@cdktf/provider-aws/lib/eks-pod-identity-association";
 import { SharedRole } from "../lib/constructs/shared-role";
 import { TenantIdentity, type TenantIdentityProps } from "../lib/constructs/tenant-identity";
-import { dataSources, resources, stackOf } from "./helpers";
+import { dataSources, resources, stackOf, synthYaml } from "./helpers";
 
 const env = { partition: "aws", accountId: "111122223333", region: "us-east-1" };
 const base: TenantIdentityProps = { clusterName: "demo", namespace: "sales", serviceAccount: "reporter", arnEnvironment: env, clusterArn: "arn:aws:eks:us-east-1:111122223333:cluster/demo" };
@@ -73,5 +73,27 @@ describe("a shared role whose members each carry a session policy", () => {
         /- disableSessionTags: uses shared role "teams2", which needs session tags[^\n]*\n {2}- disableSessionTags: must be the same as in shared role "teams2"'s members entry[^\n]*\n {2}- sessionPolicy: cannot be used with shared role "teams2": its policies read the session tags \("\$\{namespace\}\/"\)/,
       );
     });
+  });
+});
+
+describe("a session policy through the tenants file", () => {
+  it("names the account by reference when the file pins none, and keeps IAM policy variables for IAM", async () => {
+    const out = await synthYaml(`
+clusters: [{ name: a, region: eu-west-1 }]
+tenants:
+  - name: t
+    namespace: t
+    serviceAccount: t
+    disableSessionTags: true
+    trust: { scopeToServiceAccount: false }
+    grants: [{ sqs: { queue: jobs, access: send } }]
+    sessionPolicy:
+      grants: [{ sqs: { queue: jobs, access: send } }]
+      statements: [{ sid: Own, actions: ["s3:GetObject"], resources: ["arn:aws:s3:::b/\${aws:username}/*"] }]
+`);
+    const policy = Object.values(resources(out.a!, "aws_eks_pod_identity_association"))[0]!.policy as string;
+    expect(policy).toContain('"Resource":["arn:aws:sqs:eu-west-1:${data.aws_caller_identity.caller_identity.account_id}:jobs"]');
+    expect(policy).toContain('{"Sid":"Own","Effect":"Allow","Action":["s3:GetObject"],"Resource":["arn:aws:s3:::b/$${aws:username}/*"]}');
+    expect(Object.keys(dataSources(out.a!, "aws_caller_identity"))).toEqual(["caller_identity"]);
   });
 });
