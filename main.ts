@@ -9,8 +9,8 @@ import { buildStacks } from "./stacks/build-stacks";
 import { diagnosticsWriter, loadOrReport, runCli } from "./lib/commands/cli";
 import { tenantsFileFromEnv } from "./lib/runtime/tenants-file-env";
 import { formatProblem } from "./lib/diagnostics/problems";
-import { loadImports } from "./lib/live/imports-file";
-import { importBlocksProblem } from "./lib/live/import-blocks-terraform";
+import { loadImports } from "./lib/file/imports-file";
+import { importBlocksProblem } from "./lib/commands/import-blocks-terraform";
 
 void runCli(async () => {
   const file = tenantsFileFromEnv();

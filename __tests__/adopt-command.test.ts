@@ -6,7 +6,7 @@ import { tempDir } from "./temp-dir";
 import { readFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { formatProblem } from "../lib/diagnostics/problems";
-import { loadImports } from "../lib/live/imports-file";
+import { loadImports } from "../lib/file/imports-file";
 import { configOf } from "./helpers";
 import { ADOPT_USAGE, runAdopt, type AdoptDeps } from "../lib/commands/adopt-command";
 import { liveEksClient, liveIamClient } from "../lib/live/aws";

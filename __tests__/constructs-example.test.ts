@@ -16,12 +16,12 @@ jest.setTimeout(120_000);
 
 const EXAMPLE = join(ROOT, "examples", "typescript", "constructs-app.ts");
 
-/** The README's TypeScript block under "Using the constructs from TypeScript". */
-function readmeSnippet(): string {
-  const readme = readFileSync(join(ROOT, "README.md"), "utf8");
-  const section = readme.slice(readme.indexOf("## Using the constructs from TypeScript"));
+/** The TypeScript app docs/library.md gives as `main.ts`. */
+function librarySnippet(): string {
+  const page = readFileSync(join(ROOT, "docs", "library.md"), "utf8");
+  const section = page.slice(page.indexOf("<!-- file: main.ts -->"));
   const m = /```ts\n([\s\S]*?)```/.exec(section);
-  if (!m) throw new Error("README: no ```ts block under \"Using the constructs from TypeScript\"");
+  if (!m) throw new Error("docs/library.md: no ```ts block under <!-- file: main.ts -->");
   return m[1]!;
 }
 
@@ -46,18 +46,18 @@ it("the TypeScript example synthesizes a tenant identity with a policy of its ow
   expect(out).not.toHaveResource(ServiceAccountV1);
 });
 
-it("the README shows exactly the example, importing the package by name", () => {
+it("docs/library.md shows exactly the example, importing the package by name", () => {
   const example = readFileSync(EXAMPLE, "utf8");
   expect(example).toContain('from "../../lib";');
-  expect(readmeSnippet()).toBe(example.replace('from "../../lib";', 'from "eks-pod-identity-tenants";'));
+  expect(librarySnippet()).toBe(example.replace('from "../../lib";', 'from "eks-pod-identity-tenants";'));
 });
 
-describe("the README's snippet, as a user's app", () => {
+describe("the library page's app, as a user's app", () => {
   const dir = mkdtempSync(join(tmpdir(), "readme-snippet-"));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
   // A user's project: the snippet beside node_modules, with the package where its name points.
   symlinkSync(join(ROOT, "node_modules"), join(dir, "node_modules"), "dir");
-  const source = (libPath: string) => readmeSnippet().replace('from "eks-pod-identity-tenants";', `from ${JSON.stringify(libPath)};`);
+  const source = (libPath: string) => librarySnippet().replace('from "eks-pod-identity-tenants";', `from ${JSON.stringify(libPath)};`);
 
   // Against the package's declarations (package.json "types"), as a user's compiler sees it:
   // the sources behind them are type-checked by `npm run typecheck`, and checking them again

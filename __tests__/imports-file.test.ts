@@ -1,5 +1,5 @@
 /**
- * lib/live/imports-file.ts and its use in synthesis: imports/<cluster>.json becomes Terraform
+ * lib/file/imports-file.ts and its use in synthesis: imports/<cluster>.json becomes Terraform
  * import blocks with the providers' documented import IDs, and never changes an address.
  */
 import { tempDir } from "./temp-dir";
@@ -8,7 +8,7 @@ import { dirname, join } from "node:path";
 import { App, Testing } from "cdktf";
 import { planClusters } from "../lib/plan/plan";
 import { formatProblem } from "../lib/diagnostics/problems";
-import { formatImportsFile, importsFilePath, loadClusterImports, loadImports } from "../lib/live/imports-file";
+import { formatImportsFile, importsFilePath, loadClusterImports, loadImports } from "../lib/file/imports-file";
 import { buildStacks } from "../stacks/build-stacks";
 import { configOf, parse, type Json } from "./helpers";
 import { runApp, runNode } from "./run";

@@ -9,7 +9,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { App, Testing } from "cdktf";
 import { buildStacks } from "../stacks/build-stacks";
-import type { ClusterMoves } from "../lib/live/imports-file";
+import type { ClusterMoves } from "../lib/file/imports-file";
 import { configOf, parse, type Json } from "./helpers";
 import { awsPart } from "./aws-part";
 import { awsEnv, startAwsStandIn } from "./stand-in/aws-api";

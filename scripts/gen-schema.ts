@@ -1,17 +1,17 @@
 /**
- * `npm run schema`: rewrites schema/tenants.schema.json and the README's key reference from the
- * zod schema. A test fails while either is stale.
+ * `npm run schema`: rewrites schema/tenants.schema.json and the key reference (docs/reference.md)
+ * from the zod schema. A test fails while either is stale.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { JSON_SCHEMA_PATH, renderJsonSchema } from "../lib/schema/json-schema";
-import { withFreshReference } from "../lib/schema/reference";
+import { REFERENCE_PAGE, withFreshReference } from "../lib/schema/reference";
 import { parseScriptArgs } from "../lib/commands/args";
 
 const USAGE = "usage: npm run schema";
 const HELP = `${USAGE}
 
-Rewrites ${JSON_SCHEMA_PATH} and the key reference in README.md from the zod schema
+Rewrites ${JSON_SCHEMA_PATH} and the key reference in ${REFERENCE_PAGE} from the zod schema
 (lib/schema/schema.ts). Run it after changing the schema; a test fails while either is stale.
   -h, --help  this text
 Exit codes: 0 written; 2 usage.
@@ -22,7 +22,7 @@ if (typeof args === "number") process.exitCode = args;
 else {
   const root = join(__dirname, "..", "..");
   writeFileSync(join(root, JSON_SCHEMA_PATH), renderJsonSchema());
-  const readme = join(root, "README.md");
-  writeFileSync(readme, withFreshReference(readFileSync(readme, "utf8")));
-  process.stdout.write(`wrote ${JSON_SCHEMA_PATH} and the reference in README.md\n`);
+  const page = join(root, REFERENCE_PAGE);
+  writeFileSync(page, withFreshReference(readFileSync(page, "utf8")));
+  process.stdout.write(`wrote ${JSON_SCHEMA_PATH} and the reference in ${REFERENCE_PAGE}\n`);
 }

@@ -9,7 +9,7 @@ import { planStacks } from "../lib/plan/stack-plan";
 import type { Config } from "../lib/schema/schema";
 import { deployRoleFor } from "../lib/plan/deploy-role";
 import type { ExistingTenantResources } from "../lib/constructs/tenant-identity";
-import type { ClusterMoves } from "../lib/live/imports-file";
+import type { ClusterMoves } from "../lib/file/imports-file";
 import type * as MoveBlocks from "./move-blocks";
 
 /**

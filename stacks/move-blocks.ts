@@ -14,7 +14,7 @@
  */
 import { TerraformResource, TerraformStack } from "cdktf";
 import type { Construct } from "constructs";
-import type { ClusterMoves } from "../lib/live/imports-file";
+import type { ClusterMoves } from "../lib/file/imports-file";
 import type { ExistingTenantResources } from "../lib/constructs/tenant-identity";
 import { terraformLiteral } from "../lib/terraform/terraform-literal";
 

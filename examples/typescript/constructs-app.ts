@@ -1,6 +1,6 @@
 /**
- * Using the constructs straight from TypeScript, without a tenants file. The README shows this
- * file (importing the package by name), and a test runs it under `cdktf synth`.
+ * Using the constructs straight from TypeScript, without a tenants file. docs/library.md shows
+ * this file (importing the package by name), and tests run it under `cdktf synth`.
  */
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { AwsProvider } from "@cdktf/provider-aws/lib/provider";

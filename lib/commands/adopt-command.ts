@@ -15,7 +15,7 @@ import { openClusterCommand } from "./cluster-command";
 import { foreignAccount } from "../live/drift-compare";
 import { formatAdoption, needsServiceAccounts, ownRoleNames, planAdoption } from "../live/adopt";
 import { contextMismatch, describeCluster, describeLiveError, existingRoles, type ClusterApi, type IamApi } from "../live/aws";
-import { formatImportsFile, importsFilePath } from "../live/imports-file";
+import { formatImportsFile, importsFilePath } from "../file/imports-file";
 import type { LiveServiceAccount } from "../live/kube";
 import type { NetworkLimits } from "../live/limits";
 import { describeKubeError } from "../live/kube-errors";

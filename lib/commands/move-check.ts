@@ -9,7 +9,7 @@ import { loadOrReport } from "./cli";
 import { formatProblem } from "../diagnostics/problems";
 import type { Config } from "../schema/schema";
 import { stackMoves, type StackMove } from "../plan/stack-moves";
-import { loadImports } from "../live/imports-file";
+import { loadImports } from "../file/imports-file";
 
 export interface MoveStatus extends StackMove {
   /** Whether imports/<cluster>.json records it (movedFrom), so that synth moves it without a destroy. */

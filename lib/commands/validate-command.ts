@@ -5,7 +5,7 @@
  */
 import { loadTenantsFile, TenantsFileUnreadable } from "../file/load";
 import { formatPath, formatProblem, hasErrors, type Problem } from "../diagnostics/problems";
-import { loadImports } from "../live/imports-file";
+import { loadImports } from "../file/imports-file";
 import { parseOrReport } from "./args";
 
 export interface Io {

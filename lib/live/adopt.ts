@@ -15,7 +15,7 @@ import { addonOfOwner, type LiveAssociation } from "./drift-compare";
 import type { ClusterPlan } from "../plan/plan";
 import type { StackMove } from "../plan/stack-moves";
 import type { ExistingRole } from "./aws";
-import type { TenantImports } from "./imports-file";
+import type { TenantImports } from "../file/imports-file";
 
 export type AdoptKind = "move" | "import" | "conflict" | "not-in-file" | "add-on";
 

@@ -19,7 +19,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
-import { locator } from "../file/locate";
+import { locator } from "./locate";
 import { planClusters, type ClusterPlan, type TenantPlan } from "../plan/plan";
 import { error, hasErrors, sortProblems, warning, type FieldPath, type Finding, type Problem } from "../diagnostics/problems";
 import { clusterStackMap, type ClusterStackMap } from "../plan/stack-moves";
