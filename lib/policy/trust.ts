@@ -74,12 +74,11 @@ export interface TrustMember {
  * So without session tags the trust names only the service principal, and it allows any Pod
  * Identity association in the account that names the role, on any cluster, namespace or service
  * account. Who can create such an association is decided by eks:CreatePodIdentityAssociation
- * and iam:PassRole on the role, not by the trust. This sentence is what `access` and the docs say.
+ * and iam:PassRole on the role, not by the trust. `access` shows such a trust as "for any Pod
+ * Identity association that names the role", and docs/session-policies.md says the same.
+ *
+ * Whether any member's sessions come without session tags, which a scoped trust would refuse.
  */
-export const UNSCOPED_TRUST_ALLOWS =
-  "any Pod Identity association in the role's account that names this role (any cluster, namespace and service account): without session tags EKS gives the trust policy nothing documented to tell associations apart; who may create such an association is decided by eks:CreatePodIdentityAssociation and iam:PassRole on the role";
-
-/** Whether any member's sessions come without session tags, which a scoped trust would refuse. */
 export function hasUntaggedMember(members: ReadonlyArray<TrustMember>): boolean {
   return members.some((m) => m.disableSessionTags === true);
 }
@@ -133,7 +132,7 @@ export function serviceAccountSid(sa: string): string {
  * The shared role's trust statements, for `data.aws_iam_policy_document`. When a member's
  * association disables session tags (to carry a session policy), the request-tag conditions
  * would refuse its sessions, and a statement for it alone could name nothing else
- * (UNSCOPED_TRUST_ALLOWS); the role then has the one unscoped statement, and each member's
+ * (hasUntaggedMember); the role then has the one unscoped statement, and each member's
  * session policy does the narrowing.
  */
 export function sharedTrustStatements(members: ReadonlyArray<TrustMember>, clusterArn: string): DataAwsIamPolicyDocumentStatement[] {
