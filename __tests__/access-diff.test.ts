@@ -162,4 +162,14 @@ describe("diffReports", () => {
       "target role changed: none → arn:aws:iam::444455556666:role/t",
     ]);
   });
+
+  it("reviews a session policy: added, narrowed further or loosened, and removed", () => {
+    const read = (bucket: string) => ({ effect: "Allow" as const, actions: ["s3:GetObject"], resources: [`arn:aws:s3:::${bucket}/*`], conditions: {} });
+    const narrowed = { ...reports, sessionPolicy: [read("a")] };
+    const other = (a: Identity, b: Identity) => diffReports(report(a), report(b)).changes.map((c) => c.other);
+    expect(other(reports, narrowed)).toEqual([["session policy added: the pods now get only what both the role and it allow", "session policy allows: s3:GetObject on arn:aws:s3:::a/*"]]);
+    expect(other(narrowed, { ...reports, sessionPolicy: [read("b")] })).toEqual([["session policy now allows: s3:GetObject on arn:aws:s3:::b/*", "session policy no longer allows: s3:GetObject on arn:aws:s3:::a/*"]]);
+    expect(other(narrowed, reports)).toEqual([["session policy removed: the pods now get every permission of the role"]]);
+    expect(diffReports(report(narrowed), report(narrowed)).changes).toEqual([]);
+  });
 });

@@ -103,6 +103,20 @@ describe("reportMarkdown", () => {
     expect(md).toContain("| `web` | tenant of `team` | `web/web-sa` |");
     expect(md).toContain("Through shared role `team`, with its session tags filled in for `web/web-sa`.");
   });
+
+  it("marks permissions narrowed by the association's session policy, with the policy's own statements after the role's", () => {
+    const md = reportMarkdown({ identities: [{ ...web, flags: [], sessionPolicy: [{ effect: "Allow", actions: ["s3:ListBucket"], resources: ["arn:aws:s3:::b"], conditions: {} }] }] });
+    const narrowed = [
+      "**Narrowed by the association's session policy:** these pods may do only what both the role's permissions above and this policy allow.",
+      "",
+      "| Effect | Actions | Resources | Conditions |",
+      "|---|---|---|---|",
+      "| Allow | `s3:ListBucket` | `arn:aws:s3:::b` | – |",
+    ].join("\n");
+    expect(md).toContain(narrowed);
+    expect(md.indexOf("`a\\|b/*`")).toBeLessThan(md.indexOf("Narrowed by"));
+    expect(reportMarkdown({ identities: [{ ...web, flags: [] }] })).not.toContain("Narrowed by");
+  });
 });
 
 describe("diffMarkdown", () => {

@@ -216,6 +216,40 @@ describe("the least-privilege example", () => {
   });
 });
 
+describe("the session-policy example", () => {
+  it("reports each member's session policy beside the shared role's permissions, and the unscoped trust as it is", async () => {
+    const { config } = await loadTenantsFile(join(ROOT, "examples/session-policies.yaml"));
+    const sales = (await accessReport(config!, buildStacks)).identities.find((i) => i.name === "sales")!;
+    const read = (bucket: string, sids: string, kind: "grant" | "sessionPolicy"): Permission[] => [
+      { effect: "Allow", actions: ["s3:ListBucket"], resources: [`arn:aws:s3:::${bucket}`], conditions: {}, source: { kind, sid: `S3List${sids}` } },
+      { effect: "Allow", actions: ["s3:GetObject", "s3:GetObjectVersion"], resources: [`arn:aws:s3:::${bucket}/*`], conditions: {}, source: { kind, sid: `S3Read${sids}` } },
+    ];
+    expect(sales).toEqual({
+      cluster: "prod-east",
+      kind: "tenant",
+      name: "sales",
+      namespace: "sales",
+      serviceAccount: "reporter",
+      role: "report-readers.prod-east",
+      sharedRole: "report-readers",
+      targetRoleArn: null,
+      trust: "pods.eks.amazonaws.com, for any Pod Identity association that names the role (not scoped to a service account)",
+      trustScope: { principals: ["pods.eks.amazonaws.com"], serviceAccounts: [], unscoped: true },
+      managedPolicyArns: [],
+      managedPolicies: [],
+      permissionsBoundary: null,
+      permissions: [...read("acme-sales", "62380616", "grant"), ...read("acme-hr", "36771594", "grant")],
+      sessionPolicy: read("acme-sales", "62380616", "sessionPolicy"),
+      flags: [],
+    });
+  });
+
+  it("gives no sessionPolicy key to an identity without one", async () => {
+    const { config } = await loadTenantsFile(join(ROOT, "examples/least-privilege.yaml"));
+    expect((await accessReport(config!, buildStacks)).identities.filter((i) => "sessionPolicy" in i)).toEqual([]);
+  });
+});
+
 describe("add-ons", () => {
   it("take the namespace of a known add-on, the service account and policies of the synthesized add-on, and the unscoped trust", async () => {
     const report = await accessReport(

@@ -66,6 +66,8 @@ describe("fetchLiveAssociations", () => {
   });
 });
 
+const NARROWED = '{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::acme-sales/*"}]}';
+
 describe("over HTTP: the live commands' EKS client against a stand-in on 127.0.0.1", () => {
   const saved = { ...process.env };
   let api: AwsStandIn;
@@ -76,6 +78,7 @@ describe("over HTTP: the live commands' EKS client against a stand-in on 127.0.0
       clusters: [
         { name: "demo", account: "111122223333", region: "eu-west-1", associations: [A(1), A(2), A(3), { ...A(4), ownerArn: owner }, A(5)] },
         { name: "empty", account: "111122223333", region: "eu-west-1", associations: [] },
+        { name: "narrowed", account: "111122223333", region: "eu-west-1", associations: [{ ...A(6), disableSessionTags: true, policy: NARROWED }] },
       ],
       pageSize: 2,
       throttleOnce: ["ListPodIdentityAssociations", "DescribePodIdentityAssociation"],
@@ -123,5 +126,10 @@ describe("over HTTP: the live commands' EKS client against a stand-in on 127.0.0
     const e = await fetchLiveAssociations(liveEksClient("eu-west-1"), "nope").catch((x: unknown) => x);
     expect(e).toMatchObject({ name: "ResourceNotFoundException" });
     expect(describeAwsError(e, readingAssociations("nope", "eu-west-1"))).toBe("cluster nope was not found in eu-west-1: No cluster found for name: nope.");
+  });
+
+  it("reads an association's session policy and session-tag setting", async () => {
+    const [a] = await fetchLiveAssociations(liveEksClient("eu-west-1"), "narrowed", 2);
+    expect(a).toMatchObject({ associationId: "a-6", disableSessionTags: true, policy: NARROWED });
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse, synthYaml } from "./helpers";
-import { TARGET_ROLE_ARN, versionRange } from "../stacks/provider-versions";
+import { SESSION_POLICY, TARGET_ROLE_ARN, versionRange } from "../stacks/provider-versions";
 
 /** The provider version a binding package was generated from, read from the package itself. */
 function bindingVersion(provider: string): string {
@@ -36,5 +36,25 @@ tenants:
     expect(versionRange("5.100.0", "aws", [TARGET_ROLE_ARN])).toBe(">= 6.2.0, < 7.0.0");
     expect(versionRange("5.100.0", "kubernetes", [TARGET_ROLE_ARN])).toBe(">= 5.100.0, < 6.0.0");
     expect(versionRange("6.25.0", "aws", [{ provider: "aws", feature: "x", since: "6.100.1" }])).toBe(">= 6.100.1, < 7.0.0");
+  });
+
+  it("raises the AWS range to 6.57.1, the first release with the association's policy, only in the stacks with a session policy", async () => {
+    expect(SESSION_POLICY).toEqual({ provider: "aws", feature: "aws_eks_pod_identity_association.policy", since: "6.57.1" });
+    const out = await synthYaml(`
+clusters:
+  - { name: a, region: us-east-1, accountId: "111122223333" }
+tenants:
+  - { name: web, namespace: web, serviceAccount: web }
+  - name: jobs
+    namespace: jobs
+    serviceAccount: jobs
+    stack: batch
+    disableSessionTags: true
+    trust: { scopeToServiceAccount: false }
+    grants: [{ sqs: { queue: jobs, access: consume } }]
+    sessionPolicy: { grants: [{ sqs: { queue: jobs, access: consume } }] }
+`);
+    expect(parse(out["a-batch"]!).terraform.required_providers.aws.version).toBe(">= 6.57.1, < 7.0.0");
+    expect(parse(out.a!).terraform.required_providers.aws.version).toBe(">= 6.25.0, < 7.0.0");
   });
 });

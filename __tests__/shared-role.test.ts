@@ -95,7 +95,7 @@ ${order.map((i) => `  - { name: team-${i}, namespace: ns-${i}, serviceAccount: a
     expect(
       await problemsOf(`
 clusters: [{ name: demo, region: us-east-1 }]
-sharedRoles: [{ name: team-buckets }]
+sharedRoles: [{ name: team-buckets, grants: [{ s3: { bucket: acme-teams, prefix: "\${namespace}/" } }] }]
 tenants:
   - name: team-a
     namespace: team-a
@@ -108,7 +108,7 @@ tenants:
     ).toEqual([
       'tenants.yaml:9:11: tenants[0].role: tenant "team-a" uses shared role "team-buckets", so it cannot also set role; a tenant has either its own role or a shared one. Set role on the shared role, or leave out sharedRole',
       'tenants.yaml:10:13: tenants[0].grants: tenant "team-a" uses shared role "team-buckets", so it cannot also set grants; a tenant has either its own role or a shared one. Set grants on the shared role, or leave out sharedRole',
-      'tenants.yaml:11:25: tenants[0].disableSessionTags: tenant "team-a" uses shared role "team-buckets", which needs session tags: its trust policy and its ${namespace}-style placeholders read them',
+      'tenants.yaml:11:25: tenants[0].disableSessionTags: tenant "team-a" uses shared role "team-buckets", which needs session tags: its ${namespace}-style placeholders (or aws:PrincipalTag/ keys) read them',
     ]);
   });
 
@@ -162,9 +162,10 @@ describe("SharedRole and TenantIdentity from TypeScript", () => {
       expect(() => new TenantIdentity(s, "team-b", withCluster(s, { clusterName: "demo", namespace: "team-b", serviceAccount: "app", sharedRole: shared, grants: [{ sns: { topic: "t", access: "publish" } }] }))).toThrow(
         'TenantIdentity "team-b": invalid props:\n  - grants: uses shared role "team-buckets", so it cannot also set grants; a tenant has either its own role or a shared one. Set grants on the shared role, or leave out sharedRole\n  - sharedRole: shared role "team-buckets" does not list team-b/app on cluster "demo" among its members, so its trust policy would refuse this association',
       );
-      // The same rule as the file's (tenants[].disableSessionTags with sharedRole), in the same words.
+      // The shared role's trust is written for its members as listed: one without session tags
+      // must be listed so (session-policy-construct.test.ts has the rest).
       expect(() => new TenantIdentity(s, "team-a-again", withCluster(s, { clusterName: "demo", namespace: "team-a", serviceAccount: "app", sharedRole: shared, disableSessionTags: true }))).toThrow(
-        'TenantIdentity "team-a-again": invalid props:\n  - disableSessionTags: uses shared role "team-buckets", which needs session tags: its trust policy and its ${namespace}-style placeholders read them',
+        'TenantIdentity "team-a-again": invalid props:\n  - disableSessionTags: must be the same as in shared role "team-buckets"\'s members entry for team-a/app, whose trust policy is written for it',
       );
     });
     expect(synth).toHaveResourceWithProperties(IamRole, { name: "team-buckets.demo" });

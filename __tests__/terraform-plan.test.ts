@@ -92,6 +92,9 @@ const ADDON_TRUST: Json = {
   Statement: [{ Sid: "AllowEksAuthToAssumeRoleForPodIdentity", Effect: "Allow", Principal: { Service: "pods.eks.amazonaws.com" }, Action: ["sts:AssumeRole", "sts:TagSession"] }],
 };
 
+/** A shared role whose members have no session tags (session policies): the same one unscoped statement (lib/policy/trust.ts). */
+const UNSCOPED_TRUST: Json = ADDON_TRUST;
+
 const policy = (...statements: Json[]): Json => ({ Version: "2012-10-17", Statement: statements });
 const allow = (Sid: string, Action: string | string[], Resource: string | string[], Condition?: Json): Json => ({ Sid, Effect: "Allow", Action, Resource, ...(Condition ? { Condition } : {}) });
 
@@ -330,6 +333,32 @@ const EXPECTED: Record<string, Record<string, Expected>> = {
       },
     },
   },
+  // One role shared by two tenants, each association narrowed by its own session policy. Session
+  // tags are off for both, so the trust cannot be scoped (docs/session-policies.md). The
+  // associations set `policy` and `disable_session_tags`, which provider 5.100 lacks: they are
+  // left out of the plan; the role, its trust and its policy are planned.
+  "session-policies": {
+    "prod-east": {
+      changes: [
+        "aws_eks_addon.pod_identity_agent_addon_642A3B0D create",
+        "aws_iam_role.shared_roles_report-readers_role_D98DBCD5 create",
+        "aws_iam_role_policy.shared_roles_report-readers_permissions_policy_991B3830 create",
+      ],
+      notCheckable: [
+        { address: "aws_eks_pod_identity_association.hr_association_82364005", arguments: ["disable_session_tags", "policy"] },
+        { address: "aws_eks_pod_identity_association.sales_association_00B4B39F", arguments: ["disable_session_tags", "policy"] },
+      ],
+      policies: {
+        "aws_iam_role.shared_roles_report-readers_role_D98DBCD5.assume_role_policy": UNSCOPED_TRUST,
+        "aws_iam_role_policy.shared_roles_report-readers_permissions_policy_991B3830.policy": policy(
+          allow("S3List62380616", "s3:ListBucket", "arn:aws:s3:::acme-sales"),
+          allow("S3Read62380616", ["s3:GetObject", "s3:GetObjectVersion"], "arn:aws:s3:::acme-sales/*"),
+          allow("S3List36771594", "s3:ListBucket", "arn:aws:s3:::acme-hr"),
+          allow("S3Read36771594", ["s3:GetObject", "s3:GetObjectVersion"], "arn:aws:s3:::acme-hr/*"),
+        ),
+      },
+    },
+  },
   "multi-cluster": {
     "prod-eu": {
       changes: [
@@ -387,6 +416,8 @@ const EXPECTED_EKS_CALLS = [
   "GET /clusters/gov-platform",
   "GET /clusters/platform",
   "GET /clusters/prod-east",
+  // examples/session-policies.yaml
+  "GET /clusters/prod-east",
   "GET /clusters/prod-eu",
   "GET /clusters/prod-managed",
   "GET /clusters/prod-us",
@@ -397,9 +428,9 @@ const EXPECTED_EKS_CALLS = [
   "GET /clusters/staging",
   "GET /clusters/staging",
   "GET /clusters/staging",
-  // demo-cluster, gov-platform, platform, prod-east, prod-eu, staging and stack-groups' prod-us
-  // leave the agent's version out.
-  ...Array(7).fill("GET /addons/supported-versions?addonName=eks-pod-identity-agent&kubernetesVersion=1.31"),
+  // demo-cluster, gov-platform, platform, prod-east (twice), prod-eu, staging and stack-groups'
+  // prod-us leave the agent's version out.
+  ...Array(8).fill("GET /addons/supported-versions?addonName=eks-pod-identity-agent&kubernetesVersion=1.31"),
 ];
 
 /**
@@ -595,6 +626,8 @@ if (terraformAvailable("terraform and the AWS provider mirror", SUITE)) {
       // association is left out of the plan; billing's role and inline policy are planned.
       expect([...parts].flatMap(([m, p]) => p.notCheckable.map((n) => `${m}: ${n.address} (${n.arguments.join(", ")})`))).toEqual([
         "least-privilege__prod-east: aws_eks_pod_identity_association.billing_association_F75C5D4D (target_role_arn)",
+        "session-policies__prod-east: aws_eks_pod_identity_association.hr_association_82364005 (disable_session_tags, policy)",
+        "session-policies__prod-east: aws_eks_pod_identity_association.sales_association_00B4B39F (disable_session_tags, policy)",
       ]);
     });
 

@@ -118,3 +118,20 @@ it("sharedTrustStatements allows exactly the grouped pairs on the given cluster"
     },
   ]);
 });
+
+describe("sharedTrustStatements with members without session tags", () => {
+  const arn = "arn:aws:eks:us-east-1:111122223333:cluster/demo";
+  const tagged = [
+    { namespace: "a", serviceAccount: "app" },
+    { namespace: "b", serviceAccount: "app" },
+  ];
+
+  it("scopes the trust to the members while every member has session tags", () => {
+    expect(sharedTrustStatements(tagged, arn).map((s) => (s.condition as unknown[]).length)).toEqual([3]);
+  });
+
+  it("falls back to the one unscoped statement as soon as one member has none, since request-tag conditions would refuse its sessions", () => {
+    expect(sharedTrustStatements([...tagged, { namespace: "c", serviceAccount: "app", disableSessionTags: true }], arn)).toEqual([podIdentityTrustStatement()]);
+  });
+
+});

@@ -12,6 +12,7 @@ export { PodIdentityAgent, AGENT_ADDON_NAME, AGENT_CHART_NAME, type PodIdentityA
 export { type AgentChartSource } from "./aws/agent-chart";
 export { importExisting, TenantIdentity, type ExistingTenantResources, type TenantIdentityProps } from "./constructs/tenant-identity";
 export { SharedRole, type SharedRoleProps, type SharedRoleMember } from "./constructs/shared-role";
+export type { SessionPolicyProps } from "./constructs/session-policy";
 export { addPodIdentityRole, type RoleSettings } from "./constructs/pod-identity-role";
 export { RolePermissions, type RolePermissionsProps } from "./constructs/role-permissions";
 export { EksCluster, type EksClusterProps, type ClusterProps } from "./constructs/eks-cluster";

@@ -134,7 +134,7 @@ export class ClusterStack extends UniqueAddressStack {
         r.name,
         new (optional.sharedRole())(sharedScope, r.name, {
           cluster: this.cluster,
-          members: members.map((t) => ({ name: t.name, namespace: t.namespace, serviceAccount: t.serviceAccount })),
+          members: members.map((t) => ({ name: t.name, namespace: t.namespace, serviceAccount: t.serviceAccount, disableSessionTags: t.disableSessionTags })),
           roleName,
           rolePath: r.role.path,
           permissionsBoundaryArn: r.role.permissionsBoundaryArn,

@@ -24,6 +24,17 @@ export interface ProviderFeature {
 export const TARGET_ROLE_ARN: ProviderFeature = { provider: "aws", feature: "aws_eks_pod_identity_association.target_role_arn", since: "6.2.0" };
 export const DISABLE_SESSION_TAGS: ProviderFeature = { provider: "aws", feature: "aws_eks_pod_identity_association.disable_session_tags", since: "6.2.0" };
 
+/**
+ * aws_eks_pod_identity_association's `policy` (an inline session policy): hashicorp/terraform-provider-aws
+ * pull request #48869 (.changelog/48869.txt: "resource/aws_eks_pod_identity_association: Add
+ * `policy` argument to support inline session policies"), released in v6.57.1 of 2026-07-29
+ * (CHANGELOG.md, 6.57.1; https://github.com/hashicorp/terraform-provider-aws/releases/tag/v6.57.1).
+ * Above the bindings' 6.25.0, so a stack with a session policy accepts only >= 6.57.1: an older
+ * provider would refuse the argument the escape hatch writes ("An argument named "policy" is
+ * not expected here").
+ */
+export const SESSION_POLICY: ProviderFeature = { provider: "aws", feature: "aws_eks_pod_identity_association.policy", since: "6.57.1" };
+
 function parts(version: string): number[] {
   return version.split(".").map((p) => Number.parseInt(p, 10) || 0);
 }
@@ -55,9 +66,12 @@ export function requireProviderRanges(stack: TerraformStack, features: ReadonlyA
 }
 
 /** The features a stack's tenants use that some provider releases lack. */
-export function tenantFeatures(tenants: ReadonlyArray<{ readonly tenant: { readonly targetRoleArn?: string | undefined; readonly disableSessionTags: boolean } }>): ProviderFeature[] {
+export function tenantFeatures(
+  tenants: ReadonlyArray<{ readonly tenant: { readonly targetRoleArn?: string | undefined; readonly disableSessionTags: boolean; readonly sessionPolicy?: object | undefined } }>,
+): ProviderFeature[] {
   return [
     ...(tenants.some(({ tenant }) => tenant.targetRoleArn !== undefined) ? [TARGET_ROLE_ARN] : []),
     ...(tenants.some(({ tenant }) => tenant.disableSessionTags) ? [DISABLE_SESSION_TAGS] : []),
+    ...(tenants.some(({ tenant }) => tenant.sessionPolicy !== undefined) ? [SESSION_POLICY] : []),
   ];
 }

@@ -41,7 +41,7 @@ export function lookUpAccountFirst(cluster: EksCluster, needed: boolean): void {
 }
 
 export function tenantsNeedArns(tenants: ReadonlyArray<TenantPlan>): boolean {
-  return tenants.some(({ tenant: t }) => t.grants.length + t.statements.length > 0 || t.targetRoleArn);
+  return tenants.some(({ tenant: t }) => t.grants.length + t.statements.length > 0 || t.targetRoleArn || t.sessionPolicy);
 }
 
 export interface TenantIdentitiesProps {
@@ -86,6 +86,7 @@ export function addTenantIdentities(stack: Construct, props: TenantIdentitiesPro
       serviceAccountLabels: tenant.serviceAccountLabels,
       serviceAccountAnnotations: tenant.serviceAccountAnnotations,
       disableSessionTags: tenant.disableSessionTags,
+      sessionPolicy: tenant.sessionPolicy,
       tags: tenant.tags,
       dependsOn,
       ...own,

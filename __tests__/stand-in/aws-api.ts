@@ -13,6 +13,9 @@ export interface StandInAssociation {
   readonly serviceAccount: string;
   readonly roleArn: string;
   readonly ownerArn?: string;
+  /** As the association was created: DescribePodIdentityAssociation returns them. @default false, none */
+  readonly disableSessionTags?: boolean;
+  readonly policy?: string;
 }
 
 export interface StandInCluster {
@@ -187,7 +190,7 @@ export async function startAwsStandIn(opts: AwsStandInOptions): Promise<AwsStand
     if (throttled("DescribePodIdentityAssociation")) return json(res, 429, { message: "Rate exceeded" }, "ThrottlingException");
     const a = cluster.associations.find((x) => x.associationId === m[3]);
     if (!a) return json(res, 404, { message: `No association ${m[3]}` }, "ResourceNotFoundException");
-    return json(res, 200, { association: { clusterName: cluster.name, ...a, associationArn: assocArn(a.associationId), disableSessionTags: false } });
+    return json(res, 200, { association: { clusterName: cluster.name, ...a, associationArn: assocArn(a.associationId), disableSessionTags: a.disableSessionTags ?? false } });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const { port } = server.address() as AddressInfo;

@@ -12,7 +12,8 @@ export type Json = Record<string, any>;
 export const NEWER_THAN_MIRROR: Readonly<Record<string, ReadonlyArray<string>>> = {
   // Added by hashicorp/terraform-provider-aws PR #42979 (EKS Pod Identity cross-account, June 2025,
   // in the 6.x line); the 5.100.0 schema (`terraform providers schema -json`) has neither.
-  aws_eks_pod_identity_association: ["target_role_arn", "disable_session_tags"],
+  // `policy` (the session policy): PR #48869, released in 6.57.1 (stacks/provider-versions.ts).
+  aws_eks_pod_identity_association: ["target_role_arn", "disable_session_tags", "policy"],
 };
 
 export interface AwsPart {

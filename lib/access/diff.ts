@@ -188,9 +188,25 @@ function otherChanges(before: Identity, after: Identity): string[] {
   for (const arn of after.managedPolicyArns) if (!before.managedPolicyArns.includes(arn)) out.push(`managed policy added: ${arn}`);
   for (const arn of before.managedPolicyArns) if (!after.managedPolicyArns.includes(arn)) out.push(`managed policy removed: ${arn}`);
   for (const ref of after.managedPolicies) if (ref.notRead !== undefined && !before.managedPolicyArns.includes(ref.arn)) out.push(`not read, so its gains are not listed: ${ref.arn} (${ref.notRead})`);
+  out.push(...sessionPolicyChanges(before.sessionPolicy, after.sessionPolicy));
   for (const f of after.flags) if (!before.flags.includes(f)) out.push(`newly flagged: ${f}`);
   for (const f of before.flags) if (!after.flags.includes(f)) out.push(`no longer flagged: ${f}`);
   return out;
+}
+
+const pairText = (p: AccessPair) => `${p.effect === "Deny" ? "deny " : ""}${p.action} on ${p.resource}${p.conditions ? ` when ${JSON.stringify(p.conditions)}` : ""}`;
+
+/**
+ * A session policy narrows the role's permissions for one association, so what it lets through
+ * is reviewed beside them: added or removed (removed gives the pods every permission of the
+ * role), and each pair it newly allows or no longer allows.
+ */
+function sessionPolicyChanges(before: ReadonlyArray<Permission> | undefined, after: ReadonlyArray<Permission> | undefined): string[] {
+  if (before === undefined && after === undefined) return [];
+  if (before === undefined) return ["session policy added: the pods now get only what both the role and it allow", ...accessPairs(after!).map((p) => `session policy allows: ${pairText(p)}`)];
+  if (after === undefined) return ["session policy removed: the pods now get every permission of the role"];
+  const [pa, pb] = [accessPairs(after), accessPairs(before)];
+  return [...uncovered(pa, pb).map((p) => `session policy now allows: ${pairText(p)}`), ...uncovered(pb, pa).map((p) => `session policy no longer allows: ${pairText(p)}`)];
 }
 
 /** Added identities' facts, as `other` lines, so a new role's trust and managed policies show. */
@@ -199,6 +215,7 @@ function describe(i: Identity, verb: "added" | "removed"): string[] {
     ...(i.targetRoleArn ? [`target role: ${i.targetRoleArn}`] : []),
     ...(verb === "added" ? [`trust scope: ${i.trust}`] : []),
     ...(i.permissionsBoundary ? [`permissions boundary: ${i.permissionsBoundary.arn}`] : []),
+    ...(verb === "added" && i.sessionPolicy !== undefined ? sessionPolicyChanges(undefined, i.sessionPolicy) : []),
     ...i.managedPolicyArns.map((arn) => `managed policy ${verb}: ${arn}`),
     ...(verb === "added" ? i.managedPolicies.filter((r) => r.notRead !== undefined).map((r) => `not read, so its gains are not listed: ${r.arn} (${r.notRead})`) : []),
     ...(verb === "added" ? i.flags.map((f) => `flagged: ${f}`) : []),

@@ -96,7 +96,7 @@ export function reportMarkdown(report: AccessReport): string {
       "",
     );
     for (const i of identities) {
-      if (i.permissions.length === 0 && i.flags.length === 0) continue;
+      if (i.permissions.length === 0 && i.flags.length === 0 && i.sessionPolicy === undefined) continue;
       lines.push(`### ${code(i.name)} (${KIND_LABEL[i.kind]})`, "");
       if (i.sharedRole !== null) lines.push(`Through shared role ${code(i.sharedRole)}, with its session tags filled in for ${serviceAccountOf(i)}.`, "");
       for (const f of i.flags) lines.push(`> [!WARNING]`, `> ${plain(f)}`, "");
@@ -105,6 +105,17 @@ export function reportMarkdown(report: AccessReport): string {
           ...table(
             ["Effect", "Actions", "Resources", "Conditions"],
             i.permissions.map((p) => [p.effect, p.actions.map(code).join("<br>"), p.resources.map(code).join("<br>"), conditionsText(p.conditions)]),
+          ),
+          "",
+        );
+      }
+      if (i.sessionPolicy !== undefined) {
+        lines.push(
+          `**Narrowed by the association's session policy:** these pods may do only what both the role's permissions above and this policy allow.`,
+          "",
+          ...table(
+            ["Effect", "Actions", "Resources", "Conditions"],
+            i.sessionPolicy.map((p) => [p.effect, p.actions.map(code).join("<br>"), p.resources.map(code).join("<br>"), conditionsText(p.conditions)]),
           ),
           "",
         );

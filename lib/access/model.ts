@@ -73,6 +73,13 @@ export interface Identity {
    * for members of a shared role, with its session tags filled in.
    */
   readonly permissions: ReadonlyArray<Permission>;
+  /**
+   * Only for an association with a session policy (its `policy`): the statements of that policy.
+   * The pods' effective permissions are `permissions` narrowed by it: a request is allowed only
+   * when both allow it (IAM user guide, policy evaluation with session policies:
+   * https://docs.aws.amazon.com/IAM/latest/UserGuide/access_policies.html#policies_session).
+   */
+  readonly sessionPolicy?: ReadonlyArray<Permission>;
   /** The least-privilege lint's warnings about this identity's policies. */
   readonly flags: ReadonlyArray<string>;
 }
@@ -343,7 +350,8 @@ export async function stackIdentities(stack: ReviewedStack, cluster: Cluster, st
     const roleId = referenceOf(a.role_arn)?.name ?? owner.role.friendlyUniqueId;
     const namespace = text(a.namespace) ?? null;
     const serviceAccount = text(a.service_account) ?? null;
-    const identity = { ...base(kind, name, roleId), namespace, serviceAccount, targetRoleArn: text(a.target_role_arn) ?? null };
+    const policy = text(a.policy);
+    const identity = { ...base(kind, name, roleId), namespace, serviceAccount, targetRoleArn: text(a.target_role_arn) ?? null, ...(policy !== undefined ? { sessionPolicy: permissionsOfIamJson(policy).map(({ sid, ...p }): Permission => ({ ...p, source: { kind: "sessionPolicy", ...(sid === undefined ? {} : { sid }) } })) } : {}) };
     const sharedRole = sharedByRole.get(roleId);
     out.push(
       sharedRole === undefined
@@ -384,6 +392,7 @@ export async function stackIdentities(stack: ReviewedStack, cluster: Cluster, st
       managedPolicies: i.managedPolicies,
       permissionsBoundary: i.permissionsBoundary,
       permissions: i.permissions,
+      ...(i.sessionPolicy !== undefined ? { sessionPolicy: i.sessionPolicy } : {}),
       flags: await flagsOf(i),
     });
   }

@@ -2,11 +2,12 @@
 
 /**
  * Where a statement comes from: an AWS managed policy's default version, a grant, a raw
- * statement, the chaining into a cross-account target role, or a controller's published policy.
+ * statement, the chaining into a cross-account target role, a controller's published policy, or
+ * the association's session policy.
  */
 export type StatementSource =
   | { readonly kind: "managedPolicy"; readonly policy: string; readonly version: string; readonly sid?: string }
-  | { readonly kind: "grant" | "statement" | "targetRole" | "controllerPolicy"; readonly sid?: string };
+  | { readonly kind: "grant" | "statement" | "targetRole" | "controllerPolicy" | "sessionPolicy"; readonly sid?: string };
 
 export interface Permission {
   readonly effect: "Allow" | "Deny";

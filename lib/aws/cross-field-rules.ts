@@ -30,17 +30,19 @@ export function scopedTrustWithoutSessionTags(scoped: boolean | undefined, disab
 
 /**
  * A member of a shared role takes the role as it is: it sets none of a role's settings of its
- * own (`ownSettings`: the fields it set), and keeps the session tags that the role's trust
- * policy and its ${namespace}-style placeholders read.
+ * own (`ownSettings`: the fields it set), and keeps the session tags when the role's policies
+ * read them (`tagsNeeded`: ${namespace}-style placeholders or aws:PrincipalTag/ of an EKS tag,
+ * lib/policy/session-tag-reads.ts). A role whose policies do not read them may have members
+ * without session tags; its trust is then unscoped (lib/policy/trust.ts, sharedTrustStatements).
  */
-export function sharedRoleMemberProblems(sharedRole: string, ownSettings: ReadonlyArray<string>, disableSessionTags: boolean): RuleProblem[] {
+export function sharedRoleMemberProblems(sharedRole: string, ownSettings: ReadonlyArray<string>, disableSessionTags: boolean, tagsNeeded = true): RuleProblem[] {
   const role = JSON.stringify(sharedRole);
   return [
     ...ownSettings.map((k) => ({
       path: [k],
       message: `uses shared role ${role}, so it cannot also set ${k}; a tenant has either its own role or a shared one. Set ${k} on the shared role, or leave out sharedRole`,
     })),
-    ...(disableSessionTags ? [{ path: ["disableSessionTags"], message: `uses shared role ${role}, which needs session tags: its trust policy and its \${namespace}-style placeholders read them` }] : []),
+    ...(disableSessionTags && tagsNeeded ? [{ path: ["disableSessionTags"], message: `uses shared role ${role}, which needs session tags: its \${namespace}-style placeholders (or aws:PrincipalTag/ keys) read them` }] : []),
   ];
 }
 

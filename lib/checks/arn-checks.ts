@@ -44,6 +44,7 @@ function roles(c: Config): RoleArns[] {
   c.tenants.forEach((t, i) => {
     const path = ["tenants", i];
     const arns = t.sharedRole !== undefined ? [] : [...roleArns(path, t.role, t.managedPolicyArns), ...policyArns(path, t.grants, t.statements)];
+    if (t.sessionPolicy !== undefined) arns.push(...policyArns([...path, "sessionPolicy"], t.sessionPolicy.grants, t.sessionPolicy.statements));
     if (t.targetRoleArn !== undefined && ROLE_ARN.pattern.test(t.targetRoleArn)) arns.push({ path: [...path, "targetRoleArn"], arn: t.targetRoleArn, policy: false });
     out.push({ clusters: c.clusters.filter((x) => landsOn(t, x.name)), arns });
   });

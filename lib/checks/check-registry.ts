@@ -25,6 +25,7 @@ import { CONTROLLER_CHECKS } from "./controller-checks";
 import { IRSA_CHECKS } from "./irsa-checks";
 import { POLICY_CHECKS } from "./least-privilege-checks";
 import { roleQuota } from "./role-quota";
+import { SESSION_POLICY_CHECKS } from "./session-policy-checks";
 
 /**
  * Loaded only for files with shared roles: its five modules (placeholder boundaries, glob
@@ -44,6 +45,7 @@ export const CHECKS: ReadonlyArray<Check> = [
   ...ADDON_CHECKS,
   ...CONTROLLER_CHECKS,
   ...POLICY_CHECKS,
+  ...SESSION_POLICY_CHECKS,
   sharedRoleScoping,
   ...IRSA_CHECKS,
   podIdentityRegions,

@@ -18,6 +18,7 @@ import { INLINE_POLICY_LIMIT, policySize } from "../policy/policy-size";
 import { INLINE_POLICY_NAME, permissionStatements, sidClashes } from "../policy/permissions";
 import { trustPolicySize, TRUST_POLICY_LIMIT } from "../policy/trust-size";
 import { resourceArnProblem } from "../policy/resource-arns";
+import { sessionTagRead } from "../policy/session-tag-reads";
 import { statementProblems, toPolicyStatement } from "../policy/statements";
 import { landsOn, sharedRoleClusters, sharedRoleMembersOn } from "../plan/plan";
 
@@ -32,7 +33,13 @@ interface Owner {
   /** Placeholder values on a cluster. */
   readonly values: (cluster: string) => PlaceholderValues;
   readonly clusters: ReadonlyArray<string>;
+  /** How messages name the document: the role's inline policy, or an association's session policy. */
+  readonly document: string;
+  /** An association's session policy: sized against STS's limit by session-policy-checks.ts, not IAM's inline one. */
+  readonly sessionPolicy?: boolean;
 }
+
+const INLINE_DOCUMENT = `inline policy ${JSON.stringify(INLINE_POLICY_NAME)}`;
 
 
 function owners(c: Config): Owner[] {
@@ -48,6 +55,23 @@ function owners(c: Config): Owner[] {
       targetRoleArn: t.targetRoleArn,
       values: (cluster) => ({ namespace: t.namespace, serviceAccount: t.serviceAccount, cluster }),
       clusters: c.clusters.filter((x) => landsOn(t, x.name)).map((x) => x.name),
+      document: INLINE_DOCUMENT,
+    });
+  });
+  // Session policies get every check of a tenant's own grants and statements: same grammar, same
+  // placeholders (the tenant's literal values), same catalogue and lint.
+  c.tenants.forEach((t, i) => {
+    if (t.sessionPolicy === undefined) return;
+    out.push({
+      label: `tenant ${JSON.stringify(t.name)}`,
+      path: ["tenants", i, "sessionPolicy"],
+      managedPolicyArns: [],
+      grants: t.sessionPolicy.grants,
+      statements: t.sessionPolicy.statements,
+      values: (cluster) => ({ namespace: t.namespace, serviceAccount: t.serviceAccount, cluster }),
+      clusters: c.clusters.filter((x) => landsOn(t, x.name)).map((x) => x.name),
+      document: "session policy",
+      sessionPolicy: true,
     });
   });
   c.sharedRoles.forEach((r, j) => {
@@ -59,6 +83,7 @@ function owners(c: Config): Owner[] {
       statements: r.statements,
       values: () => SESSION_TAG_VARIABLES,
       clusters: sharedRoleClusters(c, c.clusters, r.name).map((x) => x.name),
+      document: INLINE_DOCUMENT,
     });
   });
   return out;
@@ -71,7 +96,7 @@ const grants: Check = (c) =>
     const seen = new Map<string, number>();
     o.grants.forEach((g, k) => {
       const path = [...o.path, "grants", k];
-      for (const p of grantProblems(g)) out.push(p.severity === "error" ? error([...path, ...p.field], p.message) : warning([...path, ...p.field], `${o.label}, inline policy ${JSON.stringify(INLINE_POLICY_NAME)}: ${p.message}`));
+      for (const p of grantProblems(g)) out.push(p.severity === "error" ? error([...path, ...p.field], p.message) : warning([...path, ...p.field], `${o.label}, ${o.document}: ${p.message}`));
       const key = contentHash(g);
       const first = seen.get(key);
       if (first === undefined) seen.set(key, k);
@@ -97,7 +122,7 @@ const statements: Check = async (c) => {
         if (m) out.push(error([...path, "resources", n], m));
       }
       const sid = toPolicyStatement(s, o.values(o.clusters[0] ?? "")).sid;
-      out.push(...(await lintStatementActions(s, path, `${o.label}: inline policy ${JSON.stringify(INLINE_POLICY_NAME)}, statement ${JSON.stringify(sid)}`)));
+      out.push(...(await lintStatementActions(s, path, `${o.label}: ${o.document}, statement ${JSON.stringify(sid)}`)));
     }
   }
   return out;
@@ -120,7 +145,7 @@ const policyShape: Check = (c) =>
         break;
       }
       const size = policySize(sts, region(cluster));
-      if (size > INLINE_POLICY_LIMIT) {
+      if (!o.sessionPolicy && size > INLINE_POLICY_LIMIT) {
         out.push(
           error(
             o.path,
@@ -179,7 +204,9 @@ const sharedRoles: Check = (c) => {
     if (t.grants.length > 0) own.push("grants");
     if (t.statements.length > 0) own.push("statements");
     if (t.targetRoleArn !== undefined) own.push("targetRoleArn");
-    for (const p of sharedRoleMemberProblems(t.sharedRole, own, t.disableSessionTags)) out.push(error(["tenants", i, ...p.path], `tenant ${JSON.stringify(t.name)} ${p.message}`));
+    const role = c.sharedRoles.find((x) => x.name === t.sharedRole);
+    const tagsNeeded = role === undefined || sessionTagRead(role.grants, role.statements) !== undefined;
+    for (const p of sharedRoleMemberProblems(t.sharedRole, own, t.disableSessionTags, tagsNeeded)) out.push(error(["tenants", i, ...p.path], `tenant ${JSON.stringify(t.name)} ${p.message}`));
     if (t.trust.scopeToServiceAccount === false) {
       out.push(error(["tenants", i, "trust", "scopeToServiceAccount"], `tenant ${JSON.stringify(t.name)} uses shared role ${JSON.stringify(t.sharedRole)}, whose trust policy is always scoped to each member's namespace, service account and cluster`));
     }

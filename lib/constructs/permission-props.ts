@@ -11,23 +11,29 @@ import type { PropChecker } from "./validate-props";
  * the tenants file's defaults and checked with its rules. Returns the completed lists; what is
  * malformed is reported through `check` under `base` and left out.
  */
-export function checkPermissionProps(check: PropChecker, grants?: ReadonlyArray<GrantInput>, statements?: ReadonlyArray<StatementInput>, base: { grants: string; statements: string } = { grants: "grants", statements: "statements" }): { grants: Grant[]; statements: StatementConfig[] } {
+export function checkPermissionProps(
+  check: PropChecker,
+  grants?: ReadonlyArray<GrantInput>,
+  statements?: ReadonlyArray<StatementInput>,
+  /** Where the lists sit in the props, e.g. `["sessionPolicy"]`. */
+  base: ReadonlyArray<string | number> = [],
+): { grants: Grant[]; statements: StatementConfig[] } {
   const out = { grants: [] as Grant[], statements: [] as StatementConfig[] };
   grants?.forEach((input, i) => {
     const shape = grantShapeProblems(input);
-    for (const p of shape) check.that(formatPath([base.grants, i, ...p.field]), false, p.message);
+    for (const p of shape) check.that(formatPath([...base, "grants", i, ...p.field]), false, p.message);
     if (shape.length > 0) return;
     const grant = completeGrant(input);
     out.grants.push(grant);
-    for (const p of grantProblems(grant)) if (p.severity === "error") check.that(formatPath([base.grants, i, ...p.field]), false, p.message);
+    for (const p of grantProblems(grant)) if (p.severity === "error") check.that(formatPath([...base, "grants", i, ...p.field]), false, p.message);
   });
   statements?.forEach((input, i) => {
     const shape = statementShapeProblems(input);
-    for (const p of shape) check.that(formatPath([base.statements, i, ...p.field]), false, p.message);
+    for (const p of shape) check.that(formatPath([...base, "statements", i, ...p.field]), false, p.message);
     if (shape.length > 0) return;
     const statement = completeStatement(input);
     out.statements.push(statement);
-    for (const p of statementProblems(statement)) check.that(formatPath([base.statements, i, ...p.field]), false, p.message);
+    for (const p of statementProblems(statement)) check.that(formatPath([...base, "statements", i, ...p.field]), false, p.message);
   });
   return out;
 }

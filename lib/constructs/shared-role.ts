@@ -18,6 +18,7 @@ import { PropChecker } from "./validate-props";
 import type { ClusterProps, EksCluster } from "./eks-cluster";
 import { checkMemberScoping } from "./shared-role-props";
 import { addStackOutputEntry } from "./stack-outputs";
+import { sessionTagRead } from "../policy/session-tag-reads";
 
 /** A tenant that may use a shared role: its service account in its namespace. */
 export interface SharedRoleMember {
@@ -27,6 +28,12 @@ export interface SharedRoleMember {
   readonly namespace: string;
   /** The member's service account: a DNS-1123 subdomain. */
   readonly serviceAccount: string;
+  /**
+   * The member's association disables session tags (for a session policy). Only for a role whose
+   * policies do not read them; the trust is then not scoped to members (docs/session-policies.md).
+   * @default false
+   */
+  readonly disableSessionTags?: boolean;
 }
 
 export interface SharedRoleProps extends RoleSettings, ClusterProps {
@@ -64,6 +71,8 @@ export class SharedRole extends GrantPrincipal {
   readonly clusterName: string;
   readonly cluster: EksCluster;
   private readonly policyDocuments?: PolicyDocuments;
+  /** The first string of the role's grants and statements that reads an EKS session tag, if any. */
+  readonly sessionTagRead?: string;
 
   constructor(scope: Construct, id: string, props: SharedRoleProps) {
     super(scope, id);
@@ -71,7 +80,8 @@ export class SharedRole extends GrantPrincipal {
     this.name = id;
     this.clusterName = cluster.clusterName;
     const roleName = props.roleName ?? defaultRoleName(id, cluster.clusterName);
-    const permissions = checkSharedRoleProps(id, roleName, props);
+    const { permissions, sessionTagRead: tagRead } = checkSharedRoleProps(id, roleName, props);
+    this.sessionTagRead = tagRead;
     this.roleName = roleName;
     this.members = [...props.members];
     ({ trustPolicy: this.trustPolicy, role: this.role } = addPodIdentityRole(this, {
@@ -101,13 +111,18 @@ export class SharedRole extends GrantPrincipal {
     return { role: this.role, environment: () => this.cluster.arnEnvironment, policyDocuments: this.policyDocuments };
   }
 
+  /** Whether the member with this namespace and service account disables session tags. */
+  memberDisablesSessionTags(namespace: string, serviceAccount: string): boolean {
+    return this.members.some((m) => m.namespace === namespace && m.serviceAccount === serviceAccount && m.disableSessionTags === true);
+  }
+
   hasMember(clusterName: string, namespace: string, serviceAccount: string): boolean {
     return clusterName === this.clusterName && this.members.some((m) => m.namespace === namespace && m.serviceAccount === serviceAccount);
   }
 }
 
 /** Every problem of the props at once (thrown), else the grants and statements with their defaults. */
-function checkSharedRoleProps(id: string, roleName: string, props: SharedRoleProps): { grants: Grant[]; statements: StatementConfig[] } {
+function checkSharedRoleProps(id: string, roleName: string, props: SharedRoleProps): { permissions: { grants: Grant[]; statements: StatementConfig[] }; sessionTagRead?: string } {
   const clusterName = props.cluster.clusterName;
   const check = new PropChecker(`SharedRole ${JSON.stringify(id)}`)
     .that("members", props.members.length > 0, "must not be empty: a shared role without members could not be assumed by anyone");
@@ -121,6 +136,9 @@ function checkSharedRoleProps(id: string, roleName: string, props: SharedRolePro
   const allParsed = permissions.grants.length === (props.grants?.length ?? 0) && permissions.statements.length === (props.statements?.length ?? 0);
   checkArnPartitions(check, clusterName, { ...props, arnEnvironment: props.cluster.checkEnvironment, ...(allParsed ? permissions : { grants: [], statements: [] }) });
   if (allParsed) checkMemberScoping(check, id, props.members, clusterName, permissions);
+  const tagRead = sessionTagRead(permissions.grants, permissions.statements);
+  const untagged = props.members.filter((m) => m.disableSessionTags === true).map((m) => m.name);
+  check.that("members", untagged.length === 0 || tagRead === undefined, `${untagged.join(", ")} disable session tags, but the role's policies read them (${JSON.stringify(tagRead)})`);
   check.done();
-  return permissions;
+  return { permissions, sessionTagRead: tagRead };
 }

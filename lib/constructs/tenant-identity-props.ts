@@ -3,6 +3,7 @@ import type { ITerraformDependable } from "cdktf";
 import type { GrantInput, StatementInput, Tags } from "../policy/permission-types";
 import type { ClusterProps } from "./eks-cluster";
 import type { RoleSettings } from "./pod-identity-role";
+import type { SessionPolicyProps } from "./session-policy";
 import type { SharedRole } from "./shared-role";
 
 /** `cluster`: the cluster the association belongs to. */
@@ -55,6 +56,13 @@ export interface TenantIdentityProps extends RoleSettings, ClusterProps {
   readonly targetRoleArn?: string;
   /** The association's `disable_session_tags`. @default false */
   readonly disableSessionTags?: boolean;
+  /**
+   * The association's session policy (its `policy`): the pods get only what both the role and
+   * this allow. Same grammar as `grants` and `statements`. Needs `disableSessionTags: true`; with
+   * `sharedRole`, a role whose policies do not read the session tags. See docs/session-policies.md.
+   * @default none: the pods get everything the role allows
+   */
+  readonly sessionPolicy?: SessionPolicyProps;
   /**
    * Use this shared role instead of a role of the tenant's own. The tenant must be one of its
    * members, and then sets none of the role props.

@@ -15,6 +15,7 @@ import type { EksCluster } from "./eks-cluster";
 import { GrantPrincipal, type PolicySettings } from "./grant-principal";
 import { addPodIdentityAssociation } from "./pod-identity-association";
 import { addPodIdentityRole } from "./pod-identity-role";
+import { applySessionPolicy } from "./session-policy";
 import { literalMetadata } from "./service-account-metadata";
 import { addStackOutputEntry, outputKey } from "./stack-outputs";
 import { checkTenantProps } from "./tenant-identity-checks";
@@ -54,7 +55,7 @@ export class TenantIdentity extends GrantPrincipal {
     this.props = props;
     this.cluster = cluster;
     const roleName = props.roleName ?? defaultRoleName(id, cluster.clusterName);
-    const permissions = checkTenantProps(this.owner, roleName, props);
+    const { permissions, sessionStatements } = checkTenantProps(this.owner, roleName, props);
     this.roleName = props.sharedRole?.roleName ?? roleName;
     this.ownsRole = !props.sharedRole;
     if (props.sharedRole) {
@@ -75,6 +76,7 @@ export class TenantIdentity extends GrantPrincipal {
       tags: terraformLiteralTags(props.tags),
       dependsOn,
     });
+    if (sessionStatements) applySessionPolicy(this.association, sessionStatements, cluster.arnEnvironment);
     if (props.outputs ?? true) this.addOutputs();
   }
 

@@ -65,6 +65,7 @@ export async function fetchLiveAssociations(client: EksApi, clusterName: string,
       ownerArn: a.ownerArn,
       targetRoleArn: a.targetRoleArn,
       disableSessionTags: a.disableSessionTags,
+      policy: a.policy,
       associationArn: a.associationArn,
     };
   });

@@ -7,6 +7,9 @@ import { parseArn, parseRoleArn, type RoleRef } from "../aws/arn";
 import { knownAddon } from "../aws/known-addons";
 import type { ClusterPlan } from "../plan/plan";
 import { groupStackName } from "../plan/stack-plan";
+import { sessionPolicyStatements } from "../policy/session-policy";
+import type { PolicyStatement } from "../policy/statement";
+import { sessionPolicyMismatch } from "./session-policy-drift";
 
 /** An association the file implies: a tenant's, a controller's, or an add-on's (which EKS owns). */
 export interface WantedAssociation {
@@ -25,6 +28,8 @@ export interface WantedAssociation {
   readonly targetRoleArn?: string;
   /** Compared only when set. */
   readonly disableSessionTags?: boolean;
+  /** The session policy's statements (lib/policy/session-policy.ts); a tenant's or controller's is compared, unset included. */
+  readonly sessionPolicy?: ReadonlyArray<PolicyStatement>;
   /** The Terraform address of the tenant's or controller's association, for import hints. */
   readonly address?: string;
   /** The stack that holds it, when not the cluster's base stack: `<cluster>-<group>`. */
@@ -41,6 +46,8 @@ export interface LiveAssociation {
   readonly ownerArn?: string;
   readonly targetRoleArn?: string;
   readonly disableSessionTags?: boolean;
+  /** The association's session policy, as JSON text. */
+  readonly policy?: string;
   /** arn:<partition>:eks:<region>:<account>:podidentityassociation/<cluster>/<id>. */
   readonly associationArn?: string;
 }
@@ -115,6 +122,7 @@ export function wantedAssociations(plan: ClusterPlan, addresses: ReadonlyMap<str
         accountId,
         targetRoleArn: tenant.targetRoleArn,
         disableSessionTags: tenant.disableSessionTags,
+        ...(tenant.sessionPolicy ? { sessionPolicy: sessionPolicyStatements(tenant.sessionPolicy, { namespace: tenant.namespace, serviceAccount: tenant.serviceAccount, cluster: plan.cluster.name }) } : {}),
         address: addresses.get(tenant.name),
         stack: tenant.stack === undefined ? undefined : groupStackName(plan.cluster.name, tenant.stack),
       };
@@ -178,6 +186,13 @@ function settingsMismatch(w: WantedAssociation, live: LiveAssociation): string[]
   }
   if (w.disableSessionTags !== undefined && w.disableSessionTags !== (live.disableSessionTags ?? false)) {
     out.push(`disableSessionTags is ${String(live.disableSessionTags ?? false)}, want ${String(w.disableSessionTags)}`);
+  }
+  if (w.kind !== "addon") {
+    // The ARNs of the wanted document resolve where the association lives.
+    const at = live.associationArn === undefined ? undefined : parseArn(live.associationArn);
+    const env = { partition: at?.partition ?? "aws", region: at?.region ?? "", accountId: w.accountId ?? at?.account ?? "" };
+    const policy = sessionPolicyMismatch(w.sessionPolicy, live.policy, env);
+    if (policy !== undefined) out.push(policy);
   }
   return out;
 }

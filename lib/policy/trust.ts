@@ -58,6 +58,29 @@ export function podIdentityTrustStatement(scope?: TrustScope, sid: string = TRUS
 export interface TrustMember {
   readonly namespace: string;
   readonly serviceAccount: string;
+  /** The member's association sets `disable_session_tags` (as it must with a session policy). @default false */
+  readonly disableSessionTags?: boolean;
+}
+
+/**
+ * What a trust policy can still check when EKS sets no session tags. The EKS user guide
+ * documents scoping a Pod Identity role only through the request tags of those session tags
+ * (pod-id-role, "Setting Conditions": https://docs.aws.amazon.com/eks/latest/userguide/pod-id-role.html;
+ * pod-id-abac: https://docs.aws.amazon.com/eks/latest/userguide/pod-id-abac.html). It documents
+ * no aws:SourceArn or aws:SourceAccount for pods.eks.amazonaws.com, and an ArnLike on the
+ * cluster ARN has been reported to break credentials, so none is written: a condition EKS does
+ * not send would refuse every session. sts:ExternalId with the association's ID is documented
+ * only for the target role of a role chain (pod-id-assign-target-role), not for the first role.
+ * So without session tags the trust names only the service principal, and it allows any Pod
+ * Identity association in the account that names the role, on any cluster, namespace or service
+ * account. Who can create such an association is decided by eks:CreatePodIdentityAssociation
+ * and iam:PassRole on the role, not by the trust. `access` shows such a trust as "for any Pod
+ * Identity association that names the role", and docs/session-policies.md says the same.
+ *
+ * Whether any member's sessions come without session tags, which a scoped trust would refuse.
+ */
+export function hasUntaggedMember(members: ReadonlyArray<TrustMember>): boolean {
+  return members.some((m) => m.disableSessionTags === true);
 }
 
 /** The statements of a shared role's trust, in IAM's own form (for sizing and for tests). */
@@ -105,8 +128,15 @@ export function serviceAccountSid(sa: string): string {
   return `ServiceAccount${sa.replace(/-/g, "H").replace(/\./g, "D")}`;
 }
 
-/** The shared role's trust statements, for `data.aws_iam_policy_document`. */
+/**
+ * The shared role's trust statements, for `data.aws_iam_policy_document`. When a member's
+ * association disables session tags (to carry a session policy), the request-tag conditions
+ * would refuse its sessions, and a statement for it alone could name nothing else
+ * (hasUntaggedMember); the role then has the one unscoped statement, and each member's
+ * session policy does the narrowing.
+ */
 export function sharedTrustStatements(members: ReadonlyArray<TrustMember>, clusterArn: string): DataAwsIamPolicyDocumentStatement[] {
+  if (hasUntaggedMember(members)) return [podIdentityTrustStatement()];
   return sharedTrustGroups(members).map((g) => ({
     sid: g.sid,
     effect: "Allow",

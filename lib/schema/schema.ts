@@ -190,6 +190,21 @@ export const statementSchema = z
   })
   .meta({ description: "A raw IAM statement for the role's inline policy." }) satisfies z.ZodType<StatementConfig, StatementInput>;
 
+/**
+ * An association's session policy: the same grammar as a tenant's own grants and statements,
+ * written into the association's `policy`, which EKS intersects with the role's permissions
+ * (EKS API reference, CreatePodIdentityAssociation: https://docs.aws.amazon.com/eks/latest/APIReference/API_CreatePodIdentityAssociation.html).
+ */
+export const sessionPolicySchema = z
+  .strictObject({
+    grants: z.array(grantSchema).default([]).meta({ description: "Grants, as in tenants[].grants; the tenant's pods may do no more than these allow." }),
+    statements: z.array(statementSchema).default([]).meta({ description: "Raw IAM statements, as in tenants[].statements." }),
+  })
+  .meta({
+    description:
+      "Narrows what this tenant's pods may do to what the role allows AND this policy allows (the association's policy, an inline session policy). Needs disableSessionTags: true. Lets many tenants share one role (sharedRole, without ${namespace}-style placeholders), each narrowed. See docs/session-policies.md.",
+  });
+
 export const trustSchema = z
   .strictObject({
     scopeToServiceAccount: z
@@ -267,7 +282,8 @@ export const tenantSchema = z
     grants: z.array(grantSchema).default([]).meta({ description: "Resource-scoped grants, turned into minimal statements of the role's inline policy." }),
     statements: z.array(statementSchema).default([]).meta({ description: "Raw IAM statements for the role's inline policy." }),
     targetRoleArn: ruled(rules.ROLE_ARN, "Cross-account: the role that EKS assumes with this tenant's role (role chaining).").optional(),
-    disableSessionTags: z.boolean().default(false).meta({ description: "Stop EKS from adding session tags. The trust policy then cannot be scoped to the tenant." }),
+    disableSessionTags: z.boolean().default(false).meta({ description: "Stop EKS from adding session tags. The trust policy then cannot be scoped to the tenant. Must be true with sessionPolicy." }),
+    sessionPolicy: sessionPolicySchema.optional(),
     sharedRole: ruled(rules.TENANT_NAME, "Use this shared role from sharedRoles[] instead of a role of the tenant's own.").optional(),
     stack: ruled(
       rules.STACK_GROUP,
@@ -353,6 +369,7 @@ export type CloudState = NonNullable<NonNullable<Config["state"]>["cloud"]>;
 // exactly these types (__tests__/permission-types.test.ts).
 export type { Grant, GrantInput, StatementConfig, StatementInput, Tags } from "../policy/permission-types";
 export type SharedRoleConfig = z.output<typeof sharedRoleSchema>;
+export type SessionPolicyConfig = z.output<typeof sessionPolicySchema>;
 
 /**
  * What a TypeScript user writes (z.input): fields with a default stay optional. The library
