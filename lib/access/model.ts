@@ -13,6 +13,7 @@ import { deployRoleFor } from "../plan/deploy-role";
 import { knownAddon } from "../aws/known-addons";
 import { ownEntry, ownValue, setOwn } from "../diagnostics/own-keys";
 import { regionPartition as partitionOf } from "../aws/region-rules";
+import { eksClusterArn } from "../aws/arn";
 import type { Cluster, Config } from "../schema/schema";
 import { isEveryResource, lintManagedPolicy, lintStatementActions } from "../policy/lint";
 import { SCOPE_CONDITION_KEYS } from "../policy/trust";
@@ -248,155 +249,196 @@ function sourceOf(kind: IdentityKind, sid: string | undefined, statementSids: Re
   return { kind: "grant", ...withSid };
 }
 
-/** The identities of one cluster's stack, in kind order and then by name. */
-export async function stackIdentities(stack: ReviewedStack, cluster: Cluster, statementSids: ReadonlySet<string> = new Set()): Promise<Identity[]> {
-  const json = stackJson(stack);
-  const partition = partitionOf(cluster.region);
-  const account = cluster.accountId ?? ACCOUNT_PLACEHOLDER;
-  const resolve = (ref: Reference): string | undefined => {
+/** Each role's inline policies and attached policy ARNs, by the role's logical ID, in one pass. */
+function byRole(json: StackJson, type: string, value: (r: Record<string, unknown>) => unknown): Map<string, unknown[]> {
+  const map = new Map<string, unknown[]>();
+  for (const r of Object.values(json.resource?.[type] ?? {})) {
+    const role = referenceOf(r.role);
+    if (role?.type !== "aws_iam_role") continue;
+    const list = map.get(role.name) ?? [];
+    list.push(value(r));
+    map.set(role.name, list);
+  }
+  return map;
+}
+
+/** One stack's JSON, read for the review: strings resolved against the cluster, each role's facts read once. */
+class StackReader {
+  readonly text: (v: unknown) => string | undefined;
+  readonly clusterArn: string;
+  private readonly partition: string;
+  private readonly account: string;
+  private readonly inline: Map<string, unknown[]>;
+  private readonly attached: Map<string, unknown[]>;
+  private readonly roles = new Map<string, RoleFacts>();
+
+  constructor(
+    readonly json: StackJson,
+    readonly cluster: Cluster,
+  ) {
+    this.partition = partitionOf(cluster.region);
+    this.account = cluster.accountId ?? ACCOUNT_PLACEHOLDER;
+    this.clusterArn = this.eksArn(cluster.name);
+    this.text = (v) => literal(v, (ref) => this.resolveData(ref));
+    this.inline = byRole(json, "aws_iam_role_policy", (r) => r.policy);
+    this.attached = byRole(json, "aws_iam_role_policy_attachment", (r) => r.policy_arn);
+  }
+
+  private eksArn(clusterName: string): string {
+    return eksClusterArn({ partition: this.partition, region: this.cluster.region, accountId: this.account, clusterName });
+  }
+
+  /** What the data sources the stacks read answer, as far as the file knows it. */
+  private resolveData(ref: Reference): string | undefined {
     if (!ref.data) return undefined;
-    if (ref.type === "aws_caller_identity" && ref.attribute === "account_id") return account;
-    if (ref.type === "aws_partition" && ref.attribute === "partition") return partition;
-    if (ref.type === "aws_region" && (ref.attribute === "region" || ref.attribute === "name")) return cluster.region;
+    if (ref.type === "aws_caller_identity" && ref.attribute === "account_id") return this.account;
+    if (ref.type === "aws_partition" && ref.attribute === "partition") return this.partition;
+    if (ref.type === "aws_region" && (ref.attribute === "region" || ref.attribute === "name")) return this.cluster.region;
     if (ref.type === "aws_eks_cluster" && ref.attribute === "arn") {
-      // EKS cluster ARN format: Service Authorization Reference, Amazon EKS, resource type "cluster".
-      const name = literal(block(json, ref)?.name);
-      return name === undefined ? undefined : `arn:${partition}:eks:${cluster.region}:${account}:cluster/${name}`;
+      const name = literal(block(this.json, ref)?.name);
+      return name === undefined ? undefined : this.eksArn(name);
     }
     return undefined;
-  };
-  const text = (v: unknown) => literal(v, resolve);
-  const clusterArn = `arn:${partition}:eks:${cluster.region}:${account}:cluster/${cluster.name}`;
+  }
 
-  // Policies and attachments by the logical ID of the role they belong to, in one pass.
-  const inline = new Map<string, unknown[]>();
-  const attached = new Map<string, unknown[]>();
-  const byRole = (map: Map<string, unknown[]>, type: string, value: (r: Record<string, unknown>) => unknown) => {
-    for (const r of Object.values(json.resource?.[type] ?? {})) {
-      const role = referenceOf(r.role);
-      if (role?.type !== "aws_iam_role") continue;
-      const list = map.get(role.name) ?? [];
-      list.push(value(r));
-      map.set(role.name, list);
-    }
-  };
-  byRole(inline, "aws_iam_role_policy", (r) => r.policy);
-  byRole(attached, "aws_iam_role_policy_attachment", (r) => r.policy_arn);
-
-  const documentStatements = (policy: unknown): SidPermission[] => {
+  /** A policy's statements: a policy document data source, a policy this stack creates, or JSON. */
+  documentStatements(policy: unknown): SidPermission[] {
     const ref = referenceOf(policy);
-    if (ref?.type === "aws_iam_policy_document") return permissionsOf(block(json, ref)?.statement, text);
-    if (ref?.type === "aws_iam_policy" && !ref.data) return documentStatements(block(json, ref)?.policy);
-    const s = text(policy);
+    if (ref?.type === "aws_iam_policy_document") return permissionsOf(block(this.json, ref)?.statement, this.text);
+    if (ref?.type === "aws_iam_policy" && !ref.data) return this.documentStatements(block(this.json, ref)?.policy);
+    const s = this.text(policy);
     return s === undefined ? [] : permissionsOfIamJson(s);
-  };
+  }
 
-  const roles = new Map<string, RoleFacts>();
-  const roleFacts = (roleId: string): RoleFacts => {
-    const known = roles.get(roleId);
+  roleFacts(roleId: string): RoleFacts {
+    const known = this.roles.get(roleId);
     if (known) return known;
-    const role = json.resource?.aws_iam_role?.[roleId] ?? {};
+    const role = this.json.resource?.aws_iam_role?.[roleId] ?? {};
     const trustRef = referenceOf(role.assume_role_policy);
     const managed: string[] = [];
-    const permissions = (inline.get(roleId) ?? []).flatMap(documentStatements);
-    for (const arn of attached.get(roleId) ?? []) {
+    const permissions = (this.inline.get(roleId) ?? []).flatMap((p) => this.documentStatements(p));
+    for (const arn of this.attached.get(roleId) ?? []) {
       // A policy this stack creates has no ARN before apply: its statements are the role's.
-      if (referenceOf(arn)?.type === "aws_iam_policy") permissions.push(...documentStatements(arn));
-      else managed.push(text(arn) ?? String(arn));
+      if (referenceOf(arn)?.type === "aws_iam_policy") permissions.push(...this.documentStatements(arn));
+      else managed.push(this.text(arn) ?? String(arn));
     }
     const facts = {
-      name: text(role.name) ?? roleId,
-      trust: trustScope(trustRef ? block(json, trustRef)?.statement : undefined, text),
+      name: this.text(role.name) ?? roleId,
+      trust: trustScope(trustRef ? block(this.json, trustRef)?.statement : undefined, this.text),
       managedPolicyArns: managed.sort(),
-      boundary: text(role.permissions_boundary) ?? null,
+      boundary: this.text(role.permissions_boundary) ?? null,
       permissions,
     };
-    roles.set(roleId, facts);
+    this.roles.set(roleId, facts);
     return facts;
-  };
+  }
+}
 
-  const out: Identity[] = [];
-  const sharedByRole = new Map<string, string>();
-  const base = (kind: IdentityKind, name: string, roleId: string) => {
-    const facts = roleFacts(roleId);
-    const permissions = facts.permissions.map(({ sid, ...p }): Permission => ({ ...p, source: sourceOf(kind, sid, statementSids) }));
-    return {
-      cluster: cluster.name,
-      kind,
-      name,
-      role: facts.name,
-      sharedRole: null,
-      targetRoleArn: null,
-      trust: describeTrust(facts.trust, cluster.name),
-      trustScope: trustView(facts.trust),
-      managedPolicyArns: facts.managedPolicyArns,
-      managedPolicies: facts.managedPolicyArns.map((arn) => readManagedPolicy(arn).ref),
-      permissionsBoundary: facts.boundary === null ? null : readManagedPolicy(facts.boundary).ref,
-      permissions,
-      flags: [],
-    };
+/** An identity before its flags: what every kind shares, from its role's facts. */
+function identityOfRole(reader: StackReader, kind: IdentityKind, name: string, roleId: string, statementSids: ReadonlySet<string>) {
+  const facts = reader.roleFacts(roleId);
+  return {
+    cluster: reader.cluster.name,
+    kind,
+    name,
+    namespace: null as string | null,
+    serviceAccount: null as string | null,
+    role: facts.name,
+    sharedRole: null as string | null,
+    targetRoleArn: null as string | null,
+    trust: describeTrust(facts.trust, reader.cluster.name),
+    trustScope: trustView(facts.trust),
+    managedPolicyArns: facts.managedPolicyArns,
+    managedPolicies: facts.managedPolicyArns.map((arn) => readManagedPolicy(arn).ref),
+    permissionsBoundary: facts.boundary === null ? null : readManagedPolicy(facts.boundary).ref,
+    permissions: facts.permissions.map(({ sid, ...p }): Permission => ({ ...p, source: sourceOf(kind, sid, statementSids) })),
+    sessionPolicy: undefined as ReadonlyArray<Permission> | undefined,
   };
+}
 
+type UnflaggedIdentity = ReturnType<typeof identityOfRole>;
+
+/**
+ * A tenant or controller, bound by its `aws_eks_pod_identity_association`. A member of a shared
+ * role gets the role's trust and permissions as its own session tags fill them in.
+ */
+function associatedIdentity(reader: StackReader, kind: IdentityKind, name: string, owner: AssociatedConstruct, sharedByRole: ReadonlyMap<string, string>, statementSids: ReadonlySet<string>): UnflaggedIdentity {
+  const a = reader.json.resource?.aws_eks_pod_identity_association?.[owner.association.friendlyUniqueId] ?? {};
+  const roleId = referenceOf(a.role_arn)?.name ?? owner.role.friendlyUniqueId;
+  const namespace = reader.text(a.namespace) ?? null;
+  const serviceAccount = reader.text(a.service_account) ?? null;
+  const policy = reader.text(a.policy);
+  const identity = {
+    ...identityOfRole(reader, kind, name, roleId, statementSids),
+    namespace,
+    serviceAccount,
+    targetRoleArn: reader.text(a.target_role_arn) ?? null,
+    sessionPolicy: policy === undefined ? undefined : permissionsOfIamJson(policy).map(({ sid, ...p }): Permission => ({ ...p, source: { kind: "sessionPolicy", ...(sid === undefined ? {} : { sid }) } })),
+  };
+  const sharedRole = sharedByRole.get(roleId);
+  if (sharedRole === undefined) return identity;
+  const member = `${namespace}/${serviceAccount}`;
+  const trust = reader.roleFacts(roleId).trust;
+  const values = { namespace, serviceAccount, clusterName: reader.cluster.name, clusterArn: reader.clusterArn };
+  return { ...identity, sharedRole, trust: describeTrust(trust, reader.cluster.name, member), trustScope: memberView(trust, member), permissions: identity.permissions.map((p) => fillSessionTags(p, values)) };
+}
+
+/** An add-on, bound by the add-on's own `pod_identity_association`. */
+function addonIdentity(reader: StackReader, name: string, addon: AddonIdentity, statementSids: ReadonlySet<string>): UnflaggedIdentity {
+  const a = reader.json.resource?.aws_eks_addon?.[addon.addon.friendlyUniqueId] ?? {};
+  const association = (Array.isArray(a.pod_identity_association) ? a.pod_identity_association[0] : undefined) as Record<string, unknown> | undefined;
+  const roleId = referenceOf(association?.role_arn)?.name ?? addon.role.friendlyUniqueId;
+  // EKS installs the add-on into its own namespace; it is known for the documented add-ons.
+  return { ...identityOfRole(reader, "addon", name, roleId, statementSids), namespace: knownAddon(name)?.namespace ?? null, serviceAccount: reader.text(association?.service_account) ?? null };
+}
+
+/** The identity with its flags, its keys in the order the report documents them. */
+async function flagged(i: UnflaggedIdentity): Promise<Identity> {
+  return {
+    cluster: i.cluster,
+    kind: i.kind,
+    name: i.name,
+    namespace: i.namespace,
+    serviceAccount: i.serviceAccount,
+    role: i.role,
+    sharedRole: i.sharedRole,
+    targetRoleArn: i.targetRoleArn,
+    trust: i.trust,
+    trustScope: i.trustScope,
+    managedPolicyArns: i.managedPolicyArns,
+    managedPolicies: i.managedPolicies,
+    permissionsBoundary: i.permissionsBoundary,
+    permissions: i.permissions,
+    ...(i.sessionPolicy !== undefined ? { sessionPolicy: i.sessionPolicy } : {}),
+    flags: await flagsOf(i),
+  };
+}
+
+/** The identities of one cluster's stack, in kind order and then by name. */
+export async function stackIdentities(stack: ReviewedStack, cluster: Cluster, statementSids: ReadonlySet<string> = new Set()): Promise<Identity[]> {
+  const reader = new StackReader(stackJson(stack), cluster);
   const clusterWide = isGroupStack(stack) ? undefined : stack;
+  const out: UnflaggedIdentity[] = [];
+  const sharedByRole = new Map<string, string>();
   for (const [name, shared] of clusterWide?.sharedRoles ?? []) {
     sharedByRole.set(shared.role.friendlyUniqueId, name);
-    out.push({ ...base("sharedRole", name, shared.role.friendlyUniqueId), namespace: null, serviceAccount: null });
+    out.push(identityOfRole(reader, "sharedRole", name, shared.role.friendlyUniqueId, statementSids));
   }
-  /** An identity bound by an `aws_eks_pod_identity_association`: a tenant or a controller. */
-  const seen = new Set<string>();
-  const associated = (kind: IdentityKind, name: string, owner: AssociatedConstruct) => {
-    seen.add(owner.association.friendlyUniqueId);
-    const a = json.resource?.aws_eks_pod_identity_association?.[owner.association.friendlyUniqueId] ?? {};
-    const roleId = referenceOf(a.role_arn)?.name ?? owner.role.friendlyUniqueId;
-    const namespace = text(a.namespace) ?? null;
-    const serviceAccount = text(a.service_account) ?? null;
-    const policy = text(a.policy);
-    const identity = { ...base(kind, name, roleId), namespace, serviceAccount, targetRoleArn: text(a.target_role_arn) ?? null, ...(policy !== undefined ? { sessionPolicy: permissionsOfIamJson(policy).map(({ sid, ...p }): Permission => ({ ...p, source: { kind: "sessionPolicy", ...(sid === undefined ? {} : { sid }) } })) } : {}) };
-    const sharedRole = sharedByRole.get(roleId);
-    out.push(
-      sharedRole === undefined
-        ? identity
-        : { ...identity, sharedRole, trust: describeTrust(roleFacts(roleId).trust, cluster.name, `${namespace}/${serviceAccount}`), trustScope: memberView(roleFacts(roleId).trust, `${namespace}/${serviceAccount}`), permissions: identity.permissions.map((p) => fillSessionTags(p, { namespace, serviceAccount, clusterName: cluster.name, clusterArn })) },
-    );
-  };
-  for (const [name, tenant] of stack.tenants) associated("tenant", name, tenant);
-  for (const [name, controller] of clusterWide?.controllers ?? []) associated("controller", name, controller);
-  for (const [name, addon] of clusterWide?.addons ?? []) {
-    const a = json.resource?.aws_eks_addon?.[addon.addon.friendlyUniqueId] ?? {};
-    const association = (Array.isArray(a.pod_identity_association) ? a.pod_identity_association[0] : undefined) as Record<string, unknown> | undefined;
-    const roleId = referenceOf(association?.role_arn)?.name ?? addon.role.friendlyUniqueId;
-    // EKS installs the add-on into its own namespace; it is known for the documented add-ons.
-    out.push({ ...base("addon", name, roleId), namespace: knownAddon(name)?.namespace ?? null, serviceAccount: text(association?.service_account) ?? null });
-  }
+  const associated: Array<[IdentityKind, string, AssociatedConstruct]> = [
+    ...[...stack.tenants].map(([name, t]): [IdentityKind, string, AssociatedConstruct] => ["tenant", name, t]),
+    ...[...(clusterWide?.controllers ?? [])].map(([name, c]): [IdentityKind, string, AssociatedConstruct] => ["controller", name, c]),
+  ];
+  for (const [kind, name, owner] of associated) out.push(associatedIdentity(reader, kind, name, owner, sharedByRole, statementSids));
+  for (const [name, addon] of clusterWide?.addons ?? []) out.push(addonIdentity(reader, name, addon, statementSids));
 
   // A binding of a kind this file does not read yet would be an identity missing from the
   // review, which must never look complete when it is not.
-  const unread = Object.keys(json.resource?.aws_eks_pod_identity_association ?? {}).filter((id) => !seen.has(id));
+  const seen = new Set(associated.map(([, , owner]) => owner.association.friendlyUniqueId));
+  const unread = Object.keys(reader.json.resource?.aws_eks_pod_identity_association ?? {}).filter((id) => !seen.has(id));
   if (unread.length > 0) throw new Error(`the access review does not know whose Pod Identity association ${unread.join(", ")} of stack ${cluster.name} is; lib/access/model.ts must read its kind`);
 
-  const withFlags: Identity[] = [];
-  // The keys in the order the report documents them, whatever order they were set in.
-  for (const i of out) {
-    withFlags.push({
-      cluster: i.cluster,
-      kind: i.kind,
-      name: i.name,
-      namespace: i.namespace,
-      serviceAccount: i.serviceAccount,
-      role: i.role,
-      sharedRole: i.sharedRole,
-      targetRoleArn: i.targetRoleArn,
-      trust: i.trust,
-      trustScope: i.trustScope,
-      managedPolicyArns: i.managedPolicyArns,
-      managedPolicies: i.managedPolicies,
-      permissionsBoundary: i.permissionsBoundary,
-      permissions: i.permissions,
-      ...(i.sessionPolicy !== undefined ? { sessionPolicy: i.sessionPolicy } : {}),
-      flags: await flagsOf(i),
-    });
-  }
-  return withFlags.sort((a, b) => IDENTITY_KINDS.indexOf(a.kind) - IDENTITY_KINDS.indexOf(b.kind) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const identities = await Promise.all(out.map(flagged));
+  return identities.sort((a, b) => IDENTITY_KINDS.indexOf(a.kind) - IDENTITY_KINDS.indexOf(b.kind) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
 /** `data.aws_iam_policy_document` statements as permissions, strings resolved. */
@@ -531,7 +573,7 @@ function fillSessionTags(p: Permission, m: MemberValues): Permission {
 }
 
 /** The lint's warnings (lib/policy/lint.ts) for the identity's managed policies and statements. */
-async function flagsOf(identity: Identity): Promise<string[]> {
+async function flagsOf(identity: Pick<Identity, "kind" | "name" | "managedPolicyArns" | "permissions">): Promise<string[]> {
   const owner = identity.kind === "sharedRole" ? `shared role ${JSON.stringify(identity.name)}` : `${identity.kind} ${JSON.stringify(identity.name)}`;
   // A controller's and an add-on's policies are those their projects and AWS publish for them
   // (the EKS user guide names the add-ons' managed policies); validate lints neither, so
