@@ -1,4 +1,4 @@
-import { isWrite, lookUpAction } from "../lib/policy/catalogue";
+import { isWrite, lookUpAction } from "../lib/aws/catalogue";
 
 const errorOf = async (a: string) => (await lookUpAction(a)).error;
 
@@ -47,7 +47,7 @@ describe("lookUpAction", () => {
 
 describe("resourceArnFormats", () => {
   it("gives a service's own ARN formats, as the Service Authorization Reference writes them", async () => {
-    const { resourceArnFormats } = await import("../lib/policy/catalogue");
+    const { resourceArnFormats } = await import("../lib/aws/catalogue");
     expect(await resourceArnFormats("sqs")).toEqual(["arn:${Partition}:sqs:${Region}:${Account}:${QueueName}"]);
     const iam = await resourceArnFormats("iam");
     expect(iam).toContain("arn:${Partition}:iam::${Account}:role/${RoleNameWithPath}");
@@ -58,7 +58,7 @@ describe("resourceArnFormats", () => {
   });
 
   it("is empty for what is no service, without reaching the package's files", async () => {
-    const { resourceArnFormats } = await import("../lib/policy/catalogue");
+    const { resourceArnFormats } = await import("../lib/aws/catalogue");
     expect(await resourceArnFormats("nosuchservice")).toEqual([]);
     expect(await resourceArnFormats("../iam")).toEqual([]);
     expect(await resourceArnFormats("__proto__")).toEqual([]);

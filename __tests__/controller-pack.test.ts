@@ -1,5 +1,5 @@
 import { MANAGED_POLICY_LIMIT, managedPolicySize, packPolicies } from "../lib/policy/controllers/pack";
-import { ACCOUNT } from "../lib/policy/arn-environment";
+import { ACCOUNT } from "../lib/aws/arn-environment";
 import type { PolicyStatement } from "../lib/policy/statement";
 
 const env = { partition: "aws", region: "us-east-1" };

@@ -10,7 +10,7 @@ import * as rules from "../lib/aws/rules";
 import { SSM_GET_PARAMETER, SSM_PUT_PARAMETER } from "../lib/policy/controllers/external-secrets";
 import { CONTROLLERS } from "../lib/policy/controllers/registry";
 import { KMS_REENCRYPT } from "../lib/policy/controllers/velero";
-import { lookUpAction } from "../lib/policy/catalogue";
+import { lookUpAction } from "../lib/aws/catalogue";
 import { FULL } from "./controller-options";
 import { policyOf } from "./policy-eval";
 

@@ -4,7 +4,7 @@ import { grantSchema } from "../lib/schema/schema";
 import { SESSION_TAG_VARIABLES } from "../lib/policy/abac";
 import { grantProblems, grantStatements } from "../lib/policy/grants";
 import { renderStatement } from "../lib/policy/render-statement";
-import type { ArnEnvironment } from "../lib/policy/arn-environment";
+import type { ArnEnvironment } from "../lib/aws/arn-environment";
 import { dataSources, synthYaml } from "./helpers";
 
 const ENV: ArnEnvironment = { partition: "aws", accountId: "111122223333", region: "us-east-1" };

@@ -1,6 +1,6 @@
 import { DataAwsPartition } from "@cdktf/provider-aws/lib/data-aws-partition";
 import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
-import { PARTITION } from "../lib/policy/arn-environment";
+import { PARTITION } from "../lib/aws/arn-environment";
 import { POLICY_DOCUMENTS_CONTEXT } from "../lib/constructs/policy-document";
 import { RolePermissions } from "../lib/constructs/role-permissions";
 import { TenantIdentity } from "../lib/constructs/tenant-identity";

@@ -1,4 +1,4 @@
-import { ACCOUNT, PARTITION, REGION } from "../lib/policy/arn-environment";
+import { ACCOUNT, PARTITION, REGION } from "../lib/aws/arn-environment";
 import { policyJson, policySize } from "../lib/policy/policy-size";
 import type { PolicyStatement } from "../lib/policy/statement";
 

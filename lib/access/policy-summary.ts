@@ -3,9 +3,9 @@
  * names most actions of first. The picture labels
  * a managed policy's node with it, and the Markdown and HTML reports list it beside the policy,
  * so that a reviewer sees what AmazonDynamoDBReadOnlyAccess reaches without reading 70 actions.
- * Levels come from the IAM action catalogue (lib/policy/catalogue.ts).
+ * Levels come from the IAM action catalogue (lib/aws/catalogue.ts).
  */
-import { lookUpAction } from "../policy/catalogue";
+import { lookUpAction } from "../aws/catalogue";
 import type { Permission } from "./model";
 
 /** Lower-case levels in the order reviewers weigh them. */

@@ -4,7 +4,7 @@ import { arnPartitionProblem } from "../aws/arn-rules";
 import { policyArns } from "../policy/policy-arns";
 import { formatPath } from "../diagnostics/problems";
 import type { Grant, StatementConfig } from "../policy/permission-types";
-import type { ArnEnvironment } from "../policy/arn-environment";
+import type { ArnEnvironment } from "../aws/arn-environment";
 import type { PropChecker } from "./validate-props";
 
 export interface ArnProps {

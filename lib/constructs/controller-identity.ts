@@ -19,7 +19,7 @@ import * as rules from "../aws/rules";
 import type { Tags } from "../policy/permission-types";
 import { managedPolicySize, packPolicies } from "../policy/controllers/pack";
 import { controllerPolicy } from "../policy/controllers/registry";
-import { ACCOUNT } from "../policy/arn-environment";
+import { ACCOUNT } from "../aws/arn-environment";
 import { renderStatement } from "../policy/render-statement";
 import type { PolicyStatement } from "../policy/statement";
 import { podIdentityTrustStatement } from "../policy/trust";

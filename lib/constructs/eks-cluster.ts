@@ -10,7 +10,7 @@ import type { Construct } from "constructs";
 import { eksClusterArn } from "../aws/arn";
 import { regionPartition } from "../aws/region-rules";
 import * as rules from "../aws/rules";
-import type { ArnEnvironment } from "../policy/arn-environment";
+import type { ArnEnvironment } from "../aws/arn-environment";
 import { terraformLiteral } from "../terraform/terraform-literal";
 import type { PolicyDocuments } from "./policy-document";
 import { PropChecker } from "./validate-props";

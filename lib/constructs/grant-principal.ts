@@ -9,7 +9,7 @@ import type { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import type { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
 import { Construct } from "constructs";
 import type { PlaceholderValues } from "../policy/abac";
-import type { ArnEnvironment } from "../policy/arn-environment";
+import type { ArnEnvironment } from "../aws/arn-environment";
 import type { StatementInput } from "../policy/permission-types";
 import type { PolicyDocuments } from "./policy-document";
 import { checkedStatements } from "./policy-statements";

@@ -14,7 +14,7 @@ import type { SecretsmanagerSecret } from "@cdktf/provider-aws/lib/secretsmanage
 import type { SnsTopic } from "@cdktf/provider-aws/lib/sns-topic";
 import type { SqsQueue } from "@cdktf/provider-aws/lib/sqs-queue";
 import type { SsmParameter } from "@cdktf/provider-aws/lib/ssm-parameter";
-import { ACCOUNT, PARTITION, REGION } from "../policy/arn-environment";
+import { ACCOUNT, PARTITION, REGION } from "../aws/arn-environment";
 import { arnGrantStatements, type ArnGrant } from "../policy/grants";
 import { contentHash } from "../policy/sids";
 import type { SizedStatement } from "./role-permissions";

@@ -3,7 +3,7 @@ import { IamRolePolicy } from "@cdktf/provider-aws/lib/iam-role-policy";
 import { Construct } from "constructs";
 import { INLINE_POLICY_LIMIT, policySize } from "../policy/policy-size";
 import { renderStatement } from "../policy/render-statement";
-import type { ArnEnvironment } from "../policy/arn-environment";
+import type { ArnEnvironment } from "../aws/arn-environment";
 import type { PolicyStatement } from "../policy/statement";
 import { duplicateSids, INLINE_POLICY_NAME } from "../policy/permissions";
 import { addPolicyDocument, policyDocumentsOf, type PolicyDocuments } from "./policy-document";

@@ -13,7 +13,7 @@ import type { EksPodIdentityAssociation } from "@cdktf/provider-aws/lib/eks-pod-
 import type { GrantInput, StatementInput } from "../policy/permission-types";
 import { sessionPolicyProblems } from "../aws/session-policy-rules";
 import type { PlaceholderValues } from "../policy/abac";
-import type { ArnEnvironment } from "../policy/arn-environment";
+import type { ArnEnvironment } from "../aws/arn-environment";
 import { sessionPolicyArgument, sessionPolicySize, sessionPolicyStatements } from "../policy/session-policy";
 import type { PolicyStatement } from "../policy/statement";
 import { sidClashes } from "../policy/permissions";

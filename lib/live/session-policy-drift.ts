@@ -5,7 +5,7 @@
  * string, and sids carry no meaning for what the pods may do (IAM JSON policy reference,
  * grammar: https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_grammar.html).
  */
-import type { ArnEnvironment } from "../policy/arn-environment";
+import type { ArnEnvironment } from "../aws/arn-environment";
 import { policyJson } from "../policy/policy-size";
 import type { PolicyStatement } from "../policy/statement";
 

@@ -11,7 +11,7 @@ import { bucketNameProblem } from "../aws/bucket-name";
 import type { DynamodbAccess, Grant, KmsAccess, ReadAccess, S3Access, SnsAccess, SqsAccess } from "./permission-types";
 import { quote } from "../diagnostics/quote";
 import { hasReferences, placeholderProblem, substitutePlaceholders, withoutReferences, type PlaceholderValues } from "./abac";
-import { ACCOUNT, PARTITION, REGION } from "./arn-environment";
+import { ACCOUNT, PARTITION, REGION } from "../aws/arn-environment";
 import { contentHash } from "./sids";
 import type { PolicyStatement } from "./statement";
 

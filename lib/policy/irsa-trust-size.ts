@@ -1,6 +1,6 @@
 /** How long a migrating tenant's trust policy gets: Pod Identity's statement and IRSA's. */
 import { eksClusterArn } from "../aws/arn";
-import { WORST_CASE_ENV } from "./arn-environment";
+import { WORST_CASE_ENV } from "../aws/arn-environment";
 import { IRSA_AUDIENCE, IRSA_TRUST_SID, POD_IDENTITY_PRINCIPAL, SCOPE_CONDITION_KEYS, TRUST_ACTIONS, TRUST_SID } from "./trust";
 
 /**

@@ -6,7 +6,7 @@
 import { error, warning, type FieldPath, type Finding } from "../diagnostics/problems";
 import type { StatementConfig } from "./permission-types";
 import { hasWildcard, parseArn } from "../aws/arn";
-import { isWrite, lookUpAction, type CatalogueAction } from "./catalogue";
+import { isWrite, lookUpAction, type CatalogueAction } from "../aws/catalogue";
 import { reachesEveryResource } from "./resource-arns";
 import { flagsOfManagedPolicy } from "./managed-policy-flags";
 import { awsManagedPolicyProblem } from "../aws/managed-policy-names";

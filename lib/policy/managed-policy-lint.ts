@@ -16,7 +16,7 @@
  * AWS managed policy is AWS's to answer for, and the rest of the statement is still judged.
  */
 import { escalation, lintStatementActions } from "./lint";
-import { isWrite, lookUpAction, type CatalogueAction } from "./catalogue";
+import { isWrite, lookUpAction, type CatalogueAction } from "../aws/catalogue";
 
 /** One statement of a policy document, as IAM's JSON grammar has it. */
 export interface IamStatement {

@@ -1,5 +1,5 @@
 /** A policy document as IAM stores it, and the size IAM counts against its quotas. */
-import { fillEnvironment, WORST_CASE_ENV, type ArnEnvironment } from "./arn-environment";
+import { fillEnvironment, WORST_CASE_ENV, type ArnEnvironment } from "../aws/arn-environment";
 import type { PolicyCondition, PolicyStatement } from "./statement";
 import { ownEntry, setOwn } from "../diagnostics/own-keys";
 

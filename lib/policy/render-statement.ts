@@ -4,7 +4,7 @@
  */
 import type { DataAwsIamPolicyDocumentStatement } from "@cdktf/provider-aws/lib/data-aws-iam-policy-document";
 import { terraformLiteral } from "../terraform/terraform-literal";
-import { fillEnvironment, type ArnEnvironment } from "./arn-environment";
+import { fillEnvironment, type ArnEnvironment } from "../aws/arn-environment";
 import type { PolicyStatement } from "./statement";
 
 /**

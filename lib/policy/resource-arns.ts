@@ -14,7 +14,7 @@
  *   `parameter/${ParameterNameWithoutLeadingSlash}`), which matches nothing.
  */
 import { hasWildcard, parseArn, wildcardMatches, type Arn } from "../aws/arn";
-import { resourceArnFormats } from "./catalogue";
+import { resourceArnFormats } from "../aws/catalogue";
 
 /** One catalogue ARN format, split into fields; `prefix` is the resource part's literal start. */
 interface Format {

@@ -13,7 +13,7 @@
  */
 import type { Grant, StatementConfig } from "./permission-types";
 import type { PlaceholderValues } from "./abac";
-import type { ArnEnvironment } from "./arn-environment";
+import type { ArnEnvironment } from "../aws/arn-environment";
 import { permissionStatements } from "./permissions";
 import { policyJson, policySize } from "./policy-size";
 import type { PolicyStatement } from "./statement";

@@ -7,7 +7,7 @@
 import type { FieldPath } from "../diagnostics/problems";
 import { quote } from "../diagnostics/quote";
 import type { Grant, StatementConfig } from "./permission-types";
-import { fillEnvironment, type ArnEnvironment } from "./arn-environment";
+import { fillEnvironment, type ArnEnvironment } from "../aws/arn-environment";
 import { memberBoundaryProblem } from "./placeholder-boundaries";
 import type { MemberClash, MemberValues } from "./shared-role-overlap";
 

@@ -1,6 +1,6 @@
 /** How long a trust policy gets, for the trust-policy quota. */
 import { eksClusterArn } from "../aws/arn";
-import { WORST_CASE_ENV } from "./arn-environment";
+import { WORST_CASE_ENV } from "../aws/arn-environment";
 import { hasUntaggedMember, POD_IDENTITY_PRINCIPAL, SCOPE_CONDITION_KEYS, sharedTrustGroups, TRUST_ACTIONS, TRUST_SID, type TrustMember } from "./trust";
 
 /** 2,048 characters by default, 4,096 after a quota raise (IAM user guide, reference_iam-quotas). */

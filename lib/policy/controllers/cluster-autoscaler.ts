@@ -12,7 +12,7 @@
  * which is narrowed to the node groups of those clusters in the cluster's region and account.
  */
 import { CONTROLLER_SERVICE_ACCOUNTS } from "../../kubernetes/controller-service-accounts";
-import { ACCOUNT } from "../arn-environment";
+import { ACCOUNT } from "../../aws/arn-environment";
 import { contentHash, pascal } from "../sids";
 import { allow, type ControllerDefinition } from "./types";
 

@@ -17,7 +17,7 @@
  */
 import { eksClusterArn } from "../../aws/arn";
 import { CONTROLLER_SERVICE_ACCOUNTS } from "../../kubernetes/controller-service-accounts";
-import { ACCOUNT } from "../arn-environment";
+import { ACCOUNT } from "../../aws/arn-environment";
 import type { PolicyCondition } from "../statement";
 import { INTERRUPTION_QUEUE, NODE_ROLE } from "./arn-kinds";
 import { allow, type ControllerDefinition } from "./types";

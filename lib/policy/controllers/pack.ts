@@ -5,7 +5,7 @@
  * that alone would not fit (hundreds of hosted zones, say) is split by resources first.
  */
 import { policyJson } from "../policy-size";
-import type { ArnEnvironment } from "../arn-environment";
+import type { ArnEnvironment } from "../../aws/arn-environment";
 import type { PolicyStatement } from "../statement";
 
 export const MANAGED_POLICY_LIMIT = 6144;

