@@ -142,6 +142,13 @@ test("the layer check finds an import that points up", () => {
   expect(layerOf("lib/new/a.ts")).toBe(layerOf("lib/index.ts"));
 });
 
+test("no folder holds more than 25 modules, so that each can be read as one concern", () => {
+  const modules = new Map<string, number>();
+  for (const file of Object.keys(graph)) modules.set(dirname(file), (modules.get(dirname(file)) ?? 0) + 1);
+  expect([...modules].filter(([, n]) => n > 25).map(([folder, n]) => `${folder}: ${n}`)).toEqual([]);
+  expect(modules.get("lib/constructs")).toBeGreaterThan(10);
+});
+
 test("nothing in lib/ but lib/index.ts imports stacks/", () => {
   const offenders = Object.entries(graph)
     .filter(([file]) => file.startsWith("lib/") && file !== "lib/index.ts")
