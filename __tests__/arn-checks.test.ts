@@ -1,4 +1,4 @@
-import { arnPartitionProblem, policyAccountProblem } from "../lib/checks/arn-checks";
+import { arnPartitionProblem, policyAccountProblem } from "../lib/aws/arn-rules";
 import { problemsOf } from "./helpers";
 import { lintManagedPolicy } from "../lib/policy/lint";
 

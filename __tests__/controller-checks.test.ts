@@ -1,4 +1,4 @@
-import { arnProblem, oversizedPolicyProblem } from "../lib/checks/controller-checks";
+import { arnProblem, oversizedPolicyProblem } from "../lib/policy/controllers/option-rules";
 import { HOSTED_ZONE, INTERRUPTION_QUEUE, LOG_GROUP, NODE_ROLE, S3_BUCKET, S3_OBJECTS, SECRET, SQS_QUEUE, SSM_PARAMETER, TARGET_GROUP } from "../lib/policy/controllers/arn-kinds";
 import { configOf, problemsOf } from "./helpers";
 

@@ -1,4 +1,4 @@
-import { mergedTagCount, tagKeyClashes } from "../lib/checks/tag-checks";
+import { mergedTagCount, tagKeyClashes } from "../lib/aws/tag-rules";
 import { problemsOf } from "./helpers";
 
 describe("tags as IAM and EKS take them", () => {

@@ -16,8 +16,6 @@ import { arnPartitionProblem, policyAccountProblem, type ArnField } from "../aws
 import { policyArns } from "../policy/policy-arns";
 import type { Check } from "./check";
 
-export { arnPartitionProblem, policyAccountProblem } from "../aws/arn-rules";
-export { policyArns } from "../policy/policy-arns";
 import { error, type FieldPath, type Finding } from "../diagnostics/problems";
 import { POLICY_ARN, ROLE_ARN } from "../aws/rules";
 import type { Cluster, Config } from "../schema/schema";

@@ -14,7 +14,6 @@ import { regionPartition as partitionOf } from "../aws/region-rules";
 import { MANAGED_POLICIES_PER_ROLE } from "../aws/rules";
 import { MANAGED_POLICY_LIMIT, managedPolicySize, packPolicies } from "../policy/controllers/pack";
 
-export { arnProblem, controllerOptionProblems, oversizedPolicyProblem, type ControllerCluster } from "../policy/controllers/option-rules";
 import { controllerOptionProblems, oversizedPolicyProblem, type ControllerCluster } from "../policy/controllers/option-rules";
 import type * as Registry from "../policy/controllers/registry";
 

@@ -14,7 +14,6 @@ import { error, type FieldPath, type Finding } from "../diagnostics/problems";
 import { MAX_TAGS } from "../aws/rules";
 import type { Tags } from "../schema/schema";
 
-export { mergedTagCount, tagCountProblem, tagKeyClashes } from "../aws/tag-rules";
 import { mergedTagCount, tagCountProblem, tagKeyClashes } from "../aws/tag-rules";
 
 const tagKeys: Check = (c) => {
