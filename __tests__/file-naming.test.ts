@@ -3,7 +3,7 @@
  * argument, `--file`, and the TENANTS_FILE environment variable. Each command is run as its bin
  * runs it; a file whose only cluster is `named-here` in eu-west-3 shows which file was read.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { runAccess } from "../lib/commands/access-command";
@@ -102,17 +102,20 @@ describe.each(ways("named-here").map((w) => [w.way, w] as const))("the live comm
 });
 
 it("synth reads the file named by a positional argument or --file", () => {
-  // An output folder inside the project, whose state must still land in the project root.
-  const outs = join(ROOT, "cdktf.out", "file-naming-test");
-  for (const args of [[file], ["--file", file]]) {
-    mkdirSync(outs, { recursive: true });
-    const out = mkdtempSync(join(outs, "out-"));
-    const r = runNode(["dist/bin/synth.js", ...args, "--output", out], { TENANTS_FILE: undefined });
-    expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: "" });
-    expect(Object.keys((JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")) as { stacks: object }).stacks)).toEqual(["named-here"]);
-    // The local state stays in the project root although the output is elsewhere.
-    const stack = JSON.parse(readFileSync(join(out, "stacks", "named-here", "cdk.tf.json"), "utf8")) as { terraform: { backend: { local: { path: string } } } };
-    expect(resolve(out, "stacks", "named-here", stack.terraform.backend.local.path)).toBe(join(ROOT, "terraform.named-here.tfstate"));
-    rmSync(out, { recursive: true, force: true });
+  // An output folder inside the project, whose state must still land in the project root; a
+  // folder of the test's own, removed after, so that the run leaves nothing in the checkout.
+  const outs = mkdtempSync(join(ROOT, "file-naming-test-"));
+  try {
+    for (const args of [[file], ["--file", file]]) {
+      const out = mkdtempSync(join(outs, "out-"));
+      const r = runNode(["dist/bin/synth.js", ...args, "--output", out], { TENANTS_FILE: undefined });
+      expect({ status: r.status, stderr: r.stderr }).toEqual({ status: 0, stderr: "" });
+      expect(Object.keys((JSON.parse(readFileSync(join(out, "manifest.json"), "utf8")) as { stacks: object }).stacks)).toEqual(["named-here"]);
+      // The local state stays in the project root although the output is elsewhere.
+      const stack = JSON.parse(readFileSync(join(out, "stacks", "named-here", "cdk.tf.json"), "utf8")) as { terraform: { backend: { local: { path: string } } } };
+      expect(resolve(out, "stacks", "named-here", stack.terraform.backend.local.path)).toBe(join(ROOT, "terraform.named-here.tfstate"));
+    }
+  } finally {
+    rmSync(outs, { recursive: true, force: true });
   }
 });
