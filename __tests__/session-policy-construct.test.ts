@@ -1,5 +1,6 @@
 /** lib/constructs/session-policy.ts: TenantIdentity's sessionPolicy prop, and shared roles whose members narrow it. */
 import { EksPodIdentityAssociation } from "@cdktf/provider-aws/lib/eks-pod-identity-association";
+import { applySessionPolicy } from "../lib/constructs/session-policy";
 import { SharedRole, type SharedRoleProps } from "../lib/constructs/shared-role";
 import { TenantIdentity, type TenantIdentityProps } from "../lib/constructs/tenant-identity";
 import { withCluster } from "./cluster-fixture";
@@ -16,6 +17,32 @@ describe("TenantIdentity with a session policy", () => {
   it("writes the association's policy through the escape hatch, with session tags off", () => {
     const synth = stackOf((s) => new TenantIdentity(s, "sales", withCluster<TenantIdentityProps>(s, { ...base, disableSessionTags: true, scopeTrustToServiceAccount: false, sessionPolicy: READ_SALES })));
     expect(synth).toHaveResourceWithProperties(EksPodIdentityAssociation, { namespace: "sales", disable_session_tags: true, policy: SALES_POLICY });
+  });
+
+  it("uses the binding's own policy argument where it types one, as CDK Terrain's provider 25.x does", () => {
+    // A binding with a typed `policy`, as @cdktn/provider-aws generates it: a setter on the class.
+    const written: string[] = [];
+    class TypedPolicy extends EksPodIdentityAssociation {
+      set policy(value: string) {
+        written.push(value);
+        this.addOverride("policy", value);
+      }
+    }
+    const statements = [{ sid: "Read", effect: "Allow" as const, actions: ["s3:GetObject"], resources: ["arn:aws:s3:::acme-sales/*"] }];
+    const env = { partition: "aws", region: "us-east-1", accountId: "111122223333" };
+    const synth = stackOf((s) => {
+      const typed = new TypedPolicy(s, "typed", { clusterName: "demo", namespace: "sales", serviceAccount: "reporter", roleArn: "arn:aws:iam::111122223333:role/r" });
+      applySessionPolicy(typed, statements, env);
+      const plain = new EksPodIdentityAssociation(s, "plain", { clusterName: "demo", namespace: "hr", serviceAccount: "reporter", roleArn: "arn:aws:iam::111122223333:role/r" });
+      applySessionPolicy(plain, statements, env);
+    });
+    const policy = '{"Version":"2012-10-17","Statement":[{"Sid":"Read","Effect":"Allow","Action":["s3:GetObject"],"Resource":["arn:aws:s3:::acme-sales/*"]}]}';
+    expect(written).toEqual([policy]);
+    // Either way the Terraform is the same.
+    expect(Object.values(resources(synth, "aws_eks_pod_identity_association")).map((a) => [a.namespace, a.policy, a.disable_session_tags]).sort()).toEqual([
+      ["hr", policy, true],
+      ["sales", policy, true],
+    ]);
   });
 
   it("writes no policy without the prop", () => {

@@ -5,7 +5,8 @@
  * `@cdktf/provider-aws` 21.x is generated from AWS provider 6.25.0, whose
  * aws_eks_pod_identity_association has no `policy` (the provider added it in 6.57.1,
  * hashicorp/terraform-provider-aws #48869), so it is written through the escape hatch
- * (`addOverride`), with `disable_session_tags = true`, which EKS requires beside it (EKS API
+ * (`addOverride`); CDK Terrain's `@cdktn/provider-aws` 25.x types it, and its setter is used
+ * there. Either way with `disable_session_tags = true`, which EKS requires beside it (EKS API
  * reference, CreatePodIdentityAssociation: https://docs.aws.amazon.com/eks/latest/APIReference/API_CreatePodIdentityAssociation.html).
  * Stacks that use it raise their AWS provider range to that release (stacks/provider-versions.ts).
  */
@@ -62,6 +63,21 @@ export function checkSessionPolicy(check: PropChecker, policy: SessionPolicyProp
 
 /** Writes the session policy into the association, with session tags off. */
 export function applySessionPolicy(association: EksPodIdentityAssociation, statements: ReadonlyArray<PolicyStatement>, env: ArnEnvironment): void {
-  association.addOverride("policy", sessionPolicyArgument(statements, env));
+  const policy = sessionPolicyArgument(statements, env);
+  if (hasTypedPolicy(association)) association.policy = policy;
+  else association.addOverride("policy", policy);
   association.addOverride("disable_session_tags", true);
+}
+
+/**
+ * Whether the loaded binding types `policy`: CDK Terrain's `@cdktn/provider-aws` 25.x (AWS
+ * provider 6.66.0) does, and then its own setter writes it; CDKTF's 21.x does not, and the
+ * escape hatch does. Asked of the class, not the engine, so a newer CDKTF binding is used too.
+ */
+function hasTypedPolicy(association: EksPodIdentityAssociation): association is EksPodIdentityAssociation & { policy: string } {
+  for (let proto: object | null = Object.getPrototypeOf(association); proto !== null; proto = Object.getPrototypeOf(proto)) {
+    const setter = Object.getOwnPropertyDescriptor(proto, "policy")?.set;
+    if (setter) return true;
+  }
+  return false;
 }
