@@ -186,7 +186,8 @@ Exit codes: 0 proven; 1 a check failed; 2 usage.
 const args = require.main === module ? parseScriptArgs({ usage: USAGE, help: HELP }, process.argv.slice(2), { stdout: (t) => process.stdout.write(t), stderr: (l) => process.stderr.write(`${l}\n`) }) : 0;
 if (typeof args === "number" && require.main === module) process.exitCode = args;
 else if (require.main === module) {
-  // jest's own testMatch is **/*.test.ts, which keeps this network-needing test out of npm test.
-  const r = spawnSync(process.execPath, [require.resolve("jest/bin/jest"), "--testMatch", "**/__tests__/*.consumer.ts"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, CHECKPOINT_DISABLE: "1" } });
+  // jest's projects list only *.test.ts, which keeps this network-needing test out of npm test;
+  // --testMatch replaces every project's list, so one project (it starts processes) runs it once.
+  const r = spawnSync(process.execPath, [require.resolve("jest/bin/jest"), "--selectProjects", "process", "--testMatch", "**/__tests__/*.consumer.ts"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, CHECKPOINT_DISABLE: "1" } });
   process.exitCode = r.status ?? 1;
 }
